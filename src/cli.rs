@@ -1,0 +1,78 @@
+//! Command-line flags.
+
+use crate::report::Format;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Cross-verify claims across the news articles of one story.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Exit 1 when any claim is a conflict.
+    Conflict,
+    /// Never exit 1 (default).
+    None,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Input {
+    /// The story folder: one article per .txt or .md file, optional story.toml.
+    pub story: PathBuf,
+    /// A manifest to use instead of STORY/story.toml (keeps the story folder untouched).
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// Add a rule pack (a folder of TOML files) to the embedded default rules. Repeatable.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Write the output to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Report one verdict per claim: agreement, conflict or single-source.
+    Check {
+        #[command(flatten)]
+        input: Input,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Exit 1 when this condition holds.
+        #[arg(long, value_enum, default_value_t = FailOn::None)]
+        fail_on: FailOn,
+    },
+    /// List every mention extracted, before matching, with file:line and value.
+    Claims {
+        #[command(flatten)]
+        input: Input,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Work with the rule packs.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Run every rule's examples and counter-examples; exit 1 on a miss.
+    Test {
+        /// Add a rule pack. Repeatable.
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
+    /// List the frames: id, kind, languages and summary.
+    List {
+        /// Add a rule pack. Repeatable.
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
+}

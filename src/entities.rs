@@ -1,0 +1,271 @@
+//! Entities and topics in a sentence: gazetteer aliases (per language and script),
+//! demonyms and metonyms; capitalised names in no list (kind `Unknown`), mapped to a known
+//! person when their spelling is close enough (strsim); topic words from the lexicons.
+//!
+//! Input: a sentence and its language. Output: [`Hit`]s and [`TopicHit`]s with byte ranges.
+
+use crate::rules::{EntityKind, Lang, RuleSet};
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+/// How an entity is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Name,
+    Demonym,
+    Metonym,
+}
+
+/// An entity found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    /// Canonical name.
+    pub name: String,
+    pub kind: EntityKind,
+    pub form: Form,
+    /// The country a city or organisation stands for as an agent.
+    pub country: Option<String>,
+}
+
+/// A topic word found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicHit {
+    pub start: usize,
+    pub end: usize,
+    pub id: String,
+    pub group: String,
+}
+
+struct Alias {
+    entity: usize,
+    form: Form,
+    lang: Option<String>,
+}
+
+/// Compiled gazetteer and name finder.
+pub struct Gazetteer {
+    ac: Option<AhoCorasick>,
+    aliases: Vec<Alias>,
+    names: Vec<(String, EntityKind, Option<String>)>,
+    capitalised: Regex,
+    similarity: f64,
+}
+
+impl Gazetteer {
+    pub fn new(rules: &RuleSet) -> Gazetteer {
+        let mut patterns = Vec::new();
+        let mut aliases = Vec::new();
+        for (i, e) in rules.entities.iter().enumerate() {
+            let mut add = |s: &str, form: Form, lang: Option<&str>| {
+                patterns.push(s.to_string());
+                aliases.push(Alias {
+                    entity: i,
+                    form,
+                    lang: lang.map(str::to_string),
+                });
+            };
+            add(&e.name, Form::Name, None);
+            for a in &e.aliases {
+                add(a, Form::Name, None);
+            }
+            for (lang, list) in &e.local {
+                for a in list {
+                    add(a, Form::Name, Some(lang));
+                }
+            }
+            for d in &e.demonyms {
+                add(d, Form::Demonym, None);
+            }
+            for m in &e.metonyms {
+                add(m, Form::Metonym, None);
+            }
+        }
+        let ac = (!patterns.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .expect("gazetteer automaton")
+        });
+        Gazetteer {
+            ac,
+            aliases,
+            names: rules
+                .entities
+                .iter()
+                .map(|e| (e.name.clone(), e.kind, e.country.clone()))
+                .collect(),
+            capitalised: Regex::new(
+                r"\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:\s+(?:(?:bin|al|el|de|van|von|der|da|di|dos)\s+)?\p{Lu}[\p{L}\p{M}'’\-]*\.?)*",
+            )
+            .expect("name pattern"),
+            similarity: rules.settings.name_similarity,
+        }
+    }
+
+    /// Entities in `text`: gazetteer matches first (longest wins), then unknown names.
+    pub fn find(&self, text: &str, lang: &Lang) -> Vec<Hit> {
+        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+        if let Some(ac) = &self.ac {
+            for m in ac.find_overlapping_iter(text) {
+                let a = &self.aliases[m.pattern().as_usize()];
+                if a.lang.as_ref().is_some_and(|l| l != &lang.code) {
+                    continue;
+                }
+                if crate::normalize::word_char_before(text, m.start())
+                    || crate::normalize::word_char_at(text, m.end())
+                {
+                    continue;
+                }
+                cands.push((m.start(), m.end(), m.pattern().as_usize()));
+            }
+        }
+        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let mut hits: Vec<Hit> = Vec::new();
+        for (s, e, p) in cands {
+            if hits.last().is_some_and(|h| s < h.end) {
+                continue;
+            }
+            let alias = &self.aliases[p];
+            let (name, kind, country) = &self.names[alias.entity];
+            hits.push(Hit {
+                start: s,
+                end: e,
+                name: name.clone(),
+                kind: *kind,
+                form: alias.form,
+                country: country.clone(),
+            });
+        }
+        let known = hits.clone();
+        for m in self.capitalised.find_iter(text) {
+            // Split the run at known entities; what remains between them may be a name.
+            let mut pieces = vec![(m.start(), m.end())];
+            for h in known
+                .iter()
+                .filter(|h| h.start < m.end() && m.start() < h.end)
+            {
+                pieces = pieces
+                    .into_iter()
+                    .flat_map(|(s, e)| {
+                        let mut v = Vec::new();
+                        if s < h.start {
+                            v.push((s, h.start.min(e)));
+                        }
+                        if h.end < e {
+                            v.push((h.end.max(s), e));
+                        }
+                        v
+                    })
+                    .collect();
+            }
+            for (s, e) in pieces {
+                if let Some(hit) = self.unknown(text, s, e, lang) {
+                    hits.push(hit);
+                }
+            }
+        }
+        hits.sort_by_key(|h| h.start);
+        hits
+    }
+
+    /// A name from a run of capitalised words, titles and function words stripped.
+    fn unknown(&self, text: &str, s: usize, e: usize, lang: &Lang) -> Option<Hit> {
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut pos = s;
+        for w in text[s..e].split_whitespace() {
+            let at = pos + text[pos..].find(w)?;
+            pos = at + w.len();
+            words.push((at, w));
+        }
+        // Strip titles (one or two words), function words and stray possessives
+        // ("’s Deputy Prime Minister") from the front.
+        loop {
+            if let Some(&(at, w)) = words.first()
+                && !w.chars().next().is_some_and(char::is_uppercase)
+            {
+                let _ = at;
+                words.remove(0);
+                continue;
+            }
+            let Some(&(_, first)) = words.first() else {
+                return None;
+            };
+            let two = words.get(1).map(|(_, w)| format!("{first} {w}"));
+            if two
+                .as_ref()
+                .is_some_and(|t| lang.titles.iter().any(|x| x == t))
+            {
+                words.drain(..2);
+            } else if lang.titles.iter().any(|x| x == first)
+                || lang.stopwords.contains(&first.to_lowercase())
+            {
+                words.remove(0);
+            } else {
+                break;
+            }
+        }
+        let (start, _) = *words.first()?;
+        let (last_at, last) = *words.last()?;
+        let mut end = last_at + last.len();
+        for suffix in ["'s", "’s", "'", "’", ".", ","] {
+            if text[start..end].ends_with(suffix) {
+                end -= suffix.len();
+            }
+        }
+        let name = text[start..end].trim();
+        // A lone word at the start of a sentence is more often a capitalised word than a name.
+        let sentence_start = text[..start].trim().is_empty();
+        if name.is_empty() || (words.len() == 1 && (sentence_start || name.chars().count() < 3)) {
+            return None;
+        }
+        if words.len() >= 2 {
+            let best = self
+                .names
+                .iter()
+                .filter(|(_, k, _)| *k == EntityKind::Person)
+                .map(|(n, k, c)| (strsim::jaro_winkler(n, name), n, k, c))
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((score, n, k, c)) = best
+                && score >= self.similarity
+            {
+                return Some(Hit {
+                    start,
+                    end,
+                    name: n.clone(),
+                    kind: *k,
+                    form: Form::Name,
+                    country: c.clone(),
+                });
+            }
+        }
+        Some(Hit {
+            start,
+            end,
+            name: name.to_string(),
+            kind: EntityKind::Unknown,
+            form: Form::Name,
+            country: None,
+        })
+    }
+}
+
+/// Topic words of `lang` in `text`, in order.
+pub fn topics(text: &str, lang: &str, rules: &RuleSet) -> Vec<TopicHit> {
+    let mut out = Vec::new();
+    for t in &rules.topics {
+        for re in t.words.get(lang).into_iter().flatten() {
+            for m in re.find_iter(text) {
+                out.push(TopicHit {
+                    start: m.start(),
+                    end: m.end(),
+                    id: t.id.clone(),
+                    group: t.group.clone(),
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.start.cmp(&b.start).then(a.id.cmp(&b.id)));
+    out
+}

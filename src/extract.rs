@@ -1,0 +1,713 @@
+//! Extract: run the claim frames over each sentence and turn what they find into
+//! [`Mention`]s: trigger, slots (entities, topics), value (normalized), time, speaker and
+//! polarity.
+//!
+//! Input: articles, their sentences and the rules. Output: mentions in file and position
+//! order. All rules are compiled once in [`Extractor::new`].
+
+use crate::entities::{self, Gazetteer, Hit, TopicHit};
+use crate::ingest::Article;
+use crate::normalize::{DateValue, Found, Grammar, Value};
+use crate::rules::{
+    EntityKind, Frame, Kind, Lang, RuleSet, Side, Slot, SlotType, TimeScope, ValueKind,
+};
+use crate::segment::Sentence;
+use crate::time::PartialDate;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Polarity {
+    Asserts,
+    Denies,
+}
+
+impl Polarity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Asserts => "asserts",
+            Polarity::Denies => "denies",
+        }
+    }
+}
+
+/// One claim as one sentence states it.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Index of the frame in `RuleSet::frames`.
+    pub frame: usize,
+    pub rule: String,
+    pub kind: Kind,
+    /// Index of the article in the story.
+    pub article: usize,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub polarity: Polarity,
+    pub hedged: bool,
+    /// The compared value: the date of an event, the number of a quantity; `None` for
+    /// statements and for events with no date.
+    pub value: Option<Value>,
+    /// When the claim holds (events: the same date as `value`).
+    pub period: Option<DateValue>,
+    /// Slot name -> canonical names.
+    pub slots: BTreeMap<String, Vec<String>>,
+    /// The frame's key slots, slugged, in key order.
+    pub key: Vec<String>,
+    pub summary: String,
+}
+
+impl Mention {
+    /// The value as the report prints it.
+    pub fn value_text(&self) -> String {
+        match (&self.value, self.kind) {
+            (_, Kind::Statement) => self.polarity.as_str().to_string(),
+            (Some(v), _) => v.canonical(),
+            (None, _) => "undated".to_string(),
+        }
+    }
+}
+
+/// Lowercase ASCII-ish slug for ids: letters and digits kept (any script), the rest '-'.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Who speaks in a sentence and whether they deny.
+#[derive(Debug, Default, Clone)]
+struct Voice {
+    speaker: Option<String>,
+    /// Byte offset from which the speaker's words run (their cue), and to which.
+    scope: (usize, usize),
+    denial_at: Option<usize>,
+    hedged: bool,
+}
+
+/// Everything the frames look at in one sentence.
+struct Context<'a> {
+    text: &'a str,
+    found: Vec<Found>,
+    hits: Vec<Hit>,
+    topics: Vec<TopicHit>,
+    voice: Voice,
+}
+
+/// What an earlier sentence of the same paragraph left behind for inheritance.
+#[derive(Default)]
+struct Memory {
+    paragraph: usize,
+    date: Option<DateValue>,
+    hits: Vec<Hit>,
+}
+
+pub struct Extractor<'r> {
+    rules: &'r RuleSet,
+    grammars: BTreeMap<String, Grammar>,
+    gazetteer: Gazetteer,
+}
+
+impl<'r> Extractor<'r> {
+    pub fn new(rules: &'r RuleSet) -> Extractor<'r> {
+        Extractor {
+            rules,
+            grammars: rules
+                .langs
+                .iter()
+                .map(|(code, lang)| (code.clone(), Grammar::new(lang)))
+                .collect(),
+            gazetteer: Gazetteer::new(rules),
+        }
+    }
+
+    pub fn grammar(&self, lang: &str) -> Option<&Grammar> {
+        self.grammars.get(lang)
+    }
+
+    /// The date an article's relative dates are resolved against.
+    pub fn anchor(&self, article: &Article) -> Option<PartialDate> {
+        article.published
+    }
+
+    /// Every mention in one article.
+    pub fn article(&self, index: usize, article: &Article, sentences: &[Sentence]) -> Vec<Mention> {
+        let (Some(lang), Some(grammar)) = (
+            self.rules.langs.get(&article.language),
+            self.grammars.get(&article.language),
+        ) else {
+            return Vec::new();
+        };
+        let anchor = self.anchor(article);
+        let mut out = Vec::new();
+        let mut memory = Memory::default();
+        let mut last_speaker: Option<String> = None;
+        for s in sentences {
+            if s.paragraph != memory.paragraph {
+                memory = Memory {
+                    paragraph: s.paragraph,
+                    ..Memory::default()
+                };
+            }
+            let text = &article.text[s.start..s.end];
+            let ctx = self.context(text, lang, grammar, anchor, last_speaker.as_deref());
+            for (fi, frame) in self.rules.frames.iter().enumerate() {
+                if let Some(mut m) = self.mention(fi, frame, lang, &ctx, &memory, anchor) {
+                    m.article = index;
+                    m.file = article.file.clone();
+                    m.line = s.line;
+                    m.column = s.column;
+                    m.start = s.start;
+                    m.end = s.end;
+                    out.push(m);
+                }
+            }
+            if let Some(d) = ctx.found.iter().rev().find_map(|f| match &f.value {
+                Value::Date(d) => Some(d.clone()),
+                _ => None,
+            }) {
+                memory.date = Some(d);
+            }
+            if !ctx.hits.is_empty() {
+                memory.hits = ctx.hits.clone();
+            }
+            if ctx.voice.speaker.is_some() {
+                last_speaker = ctx.voice.speaker.clone();
+            }
+        }
+        out
+    }
+
+    /// Mentions in a lone text (rule examples).
+    pub fn text(&self, text: &str, language: &str, published: Option<PartialDate>) -> Vec<Mention> {
+        let article = Article {
+            file: "example".into(),
+            text: text.into(),
+            language: language.into(),
+            outlet: None,
+            published,
+            url: None,
+            upstream: None,
+            furniture: Vec::new(),
+        };
+        let sentences = crate::segment::segment(&article, self.rules.langs.get(language));
+        self.article(0, &article, &sentences)
+    }
+
+    fn context<'t>(
+        &self,
+        text: &'t str,
+        lang: &Lang,
+        grammar: &Grammar,
+        anchor: Option<PartialDate>,
+        last_speaker: Option<&str>,
+    ) -> Context<'t> {
+        let found = grammar.scan(text, anchor);
+        let hits = self.gazetteer.find(text, lang);
+        let topics = entities::topics(text, &lang.code, self.rules);
+        let voice = voice(text, lang, &hits, last_speaker);
+        Context {
+            text,
+            found,
+            hits,
+            topics,
+            voice,
+        }
+    }
+
+    fn mention(
+        &self,
+        fi: usize,
+        frame: &Frame,
+        lang: &Lang,
+        ctx: &Context,
+        memory: &Memory,
+        anchor: Option<PartialDate>,
+    ) -> Option<Mention> {
+        let triggers = frame.triggers.get(&lang.code)?;
+        let excluded: Vec<(usize, usize)> = frame
+            .exclude
+            .get(&lang.code)
+            .into_iter()
+            .flatten()
+            .flat_map(|re| re.find_iter(ctx.text).map(|m| (m.start(), m.end())))
+            .collect();
+        let mut matches: Vec<regex::Captures> = triggers
+            .iter()
+            .flat_map(|re| re.captures_iter(ctx.text))
+            .filter(|c| {
+                let m = c.get(0).expect("group 0");
+                !excluded.iter().any(|&(s, e)| m.start() < e && s < m.end())
+            })
+            .collect();
+        matches.sort_by_key(|c| c.get(0).map_or(0, |m| m.start()));
+        matches
+            .iter()
+            .find_map(|caps| self.build(fi, frame, ctx, memory, anchor, caps))
+    }
+
+    fn build(
+        &self,
+        fi: usize,
+        frame: &Frame,
+        ctx: &Context,
+        memory: &Memory,
+        anchor: Option<PartialDate>,
+        caps: &regex::Captures,
+    ) -> Option<Mention> {
+        let t = caps.get(0).expect("group 0");
+        let trig = (t.start(), t.end());
+        let mut slots = BTreeMap::new();
+        for slot in &frame.slots {
+            let names = fill(slot, trig, caps, ctx, memory);
+            if names.is_empty() {
+                if slot.required {
+                    return None;
+                }
+                continue;
+            }
+            slots.insert(slot.name.clone(), names);
+        }
+
+        let dates: Vec<&Found> = ctx
+            .found
+            .iter()
+            .filter(|f| matches!(f.value, Value::Date(_)))
+            .collect();
+        let inherited = |scope: TimeScope| -> Option<DateValue> {
+            if scope != TimeScope::Sentence
+                && let Some(d) = &memory.date
+            {
+                return Some(d.clone());
+            }
+            if scope == TimeScope::Document {
+                return anchor.and_then(|a| a.interval()).map(DateValue::Resolved);
+            }
+            None
+        };
+        let (value, period) = match frame.value.kind {
+            ValueKind::Date => {
+                let d = nearest(&dates, trig).map(|f| match &f.value {
+                    Value::Date(d) => d.clone(),
+                    _ => unreachable!("filtered to dates"),
+                });
+                let d = d.or_else(|| inherited(frame.time));
+                (d.clone().map(Value::Date), d)
+            }
+            ValueKind::Polarity => {
+                let d = nearest(&dates, trig).map(|f| match &f.value {
+                    Value::Date(d) => d.clone(),
+                    _ => unreachable!("filtered to dates"),
+                });
+                (None, d)
+            }
+            kind => {
+                let values: Vec<&Found> = ctx
+                    .found
+                    .iter()
+                    .filter(|f| f.value.kind() == kind)
+                    .collect();
+                let v = nearest(&values, trig)?;
+                let d = nearest(&dates, trig)
+                    .map(|f| match &f.value {
+                        Value::Date(d) => d.clone(),
+                        _ => unreachable!("filtered to dates"),
+                    })
+                    .or_else(|| inherited(frame.time));
+                (Some(v.value.clone()), d)
+            }
+        };
+
+        let voice = &ctx.voice;
+        let in_scope = voice.scope.0 <= trig.0 && trig.0 < voice.scope.1;
+        let speaker = if in_scope {
+            voice.speaker.clone()
+        } else {
+            None
+        };
+        let polarity = match voice.denial_at {
+            Some(at) if at < trig.1 => Polarity::Denies,
+            _ => Polarity::Asserts,
+        };
+
+        let key: Vec<String> = frame
+            .key
+            .iter()
+            .map(|k| {
+                if k == "period" {
+                    period
+                        .as_ref()
+                        .map_or("undated".to_string(), |p| p.canonical())
+                } else {
+                    slots.get(k).map_or("-".to_string(), |v| {
+                        v.iter().map(|n| slug(n)).collect::<Vec<_>>().join("+")
+                    })
+                }
+            })
+            .collect();
+        let mut m = Mention {
+            frame: fi,
+            rule: frame.id.clone(),
+            kind: frame.kind,
+            article: 0,
+            file: String::new(),
+            line: 0,
+            column: 0,
+            start: 0,
+            end: 0,
+            text: ctx.text.to_string(),
+            speaker,
+            polarity,
+            hedged: voice.hedged,
+            value,
+            period,
+            slots,
+            key,
+            summary: String::new(),
+        };
+        m.summary = summarize(&frame.summary, &m);
+        Some(m)
+    }
+}
+
+/// Fill a frame's summary template from a mention (or a claim's representative mention).
+pub fn summarize(template: &str, m: &Mention) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let name = &rest[open + 1..open + close];
+        let filled = match name {
+            "period" => m
+                .period
+                .as_ref()
+                .map_or("undated".to_string(), |p| p.canonical()),
+            "value" => m.value_text(),
+            slot => m
+                .slots
+                .get(slot)
+                .map_or("?".to_string(), |v| v.join(" and ")),
+        };
+        out.push_str(&filled);
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Distance from a span to the trigger, and on which side it stands.
+fn distance(s: usize, e: usize, trig: (usize, usize)) -> (usize, Side) {
+    if e <= trig.0 {
+        (trig.0 - e, Side::Before)
+    } else if s >= trig.1 {
+        (s - trig.1, Side::After)
+    } else {
+        (0, Side::Any)
+    }
+}
+
+fn nearest<'a>(values: &[&'a Found], trig: (usize, usize)) -> Option<&'a Found> {
+    values
+        .iter()
+        .min_by_key(|f| {
+            let (d, side) = distance(f.start, f.end, trig);
+            (d, side != Side::Before)
+        })
+        .copied()
+}
+
+/// The canonical name a hit gives to a slot of type `ty`, if it fits.
+fn fits(h: &Hit, ty: SlotType) -> Option<String> {
+    let SlotType::Entity(kind) = ty else {
+        return None;
+    };
+    match kind {
+        EntityKind::Country if h.kind == EntityKind::Country => Some(h.name.clone()),
+        EntityKind::Country if h.kind != EntityKind::Person => h.country.clone(),
+        EntityKind::Person if h.kind == EntityKind::Unknown => {
+            (h.name.split_whitespace().count() >= 2).then(|| h.name.clone())
+        }
+        k if k == h.kind => Some(h.name.clone()),
+        _ => None,
+    }
+}
+
+/// Inside the trigger counts only for slots that take either side.
+fn side_ok(side: Side, want: Side) -> bool {
+    want == Side::Any || side == want
+}
+
+/// Sort key for "nearest": with no side required, a filler after the trigger counts as
+/// twice as far as one before it (subjects precede their verbs in these languages).
+fn weighted(d: usize, side: Side, want: Side) -> usize {
+    if want == Side::Any && side == Side::After {
+        2 * d
+    } else {
+        d
+    }
+}
+
+/// The names that fill `slot`, nearest (or first) on its side of the trigger.
+fn fill(
+    slot: &Slot,
+    trig: (usize, usize),
+    caps: &regex::Captures,
+    ctx: &Context,
+    memory: &Memory,
+) -> Vec<String> {
+    // A named group in the trigger fills the slot directly.
+    if let Some(g) = caps.name(&slot.name) {
+        let inside: Vec<String> = ctx
+            .hits
+            .iter()
+            .filter(|h| h.start >= g.start() && h.end <= g.end())
+            .filter_map(|h| slot.types.iter().find_map(|&ty| fits(h, ty)))
+            .collect();
+        if !inside.is_empty() {
+            return dedup_take(inside, slot.count);
+        }
+        let raw = g
+            .as_str()
+            .trim()
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        return if raw.is_empty() {
+            Vec::new()
+        } else {
+            vec![raw.to_string()]
+        };
+    }
+    for &ty in &slot.types {
+        let mut cands: Vec<(usize, usize, String)> = match ty {
+            SlotType::Topic => ctx
+                .topics
+                .iter()
+                .filter(|t| Some(&t.group) == slot.group.as_ref())
+                .filter_map(|t| {
+                    let (d, side) = distance(t.start, t.end, trig);
+                    side_ok(side, slot.side)
+                        .then(|| (weighted(d, side, slot.side), t.start, t.id.clone()))
+                })
+                .collect(),
+            SlotType::Entity(_) => ctx
+                .hits
+                .iter()
+                .filter_map(|h| {
+                    let (d, side) = distance(h.start, h.end, trig);
+                    let name = fits(h, ty)?;
+                    side_ok(side, slot.side).then_some((
+                        weighted(d, side, slot.side),
+                        h.start,
+                        name,
+                    ))
+                })
+                .collect(),
+        };
+        if slot.first {
+            cands.sort_by_key(|c| c.1);
+        } else {
+            cands.sort_by_key(|c| (c.0, c.1));
+        }
+        if !cands.is_empty() {
+            let names = dedup_take(cands.into_iter().map(|c| c.2).collect(), slot.count);
+            if names.len() < slot.count && slot.inherit {
+                return top_up(names, slot, memory);
+            }
+            return names;
+        }
+    }
+    if slot.inherit {
+        return top_up(Vec::new(), slot, memory);
+    }
+    Vec::new()
+}
+
+/// Complete a slot from the paragraph's earlier sentence ("the two countries").
+fn top_up(mut names: Vec<String>, slot: &Slot, memory: &Memory) -> Vec<String> {
+    for &ty in &slot.types {
+        for n in memory.hits.iter().filter_map(|h| fits(h, ty)) {
+            if names.len() < slot.count && !names.contains(&n) {
+                names.push(n);
+            }
+        }
+    }
+    names.sort();
+    names
+}
+
+/// The first `count` distinct names; several are sorted so the key does not depend on order.
+fn dedup_take(names: Vec<String>, count: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+        if out.len() == count {
+            break;
+        }
+    }
+    if out.len() > 1 {
+        out.sort();
+    }
+    out
+}
+
+/// Remove a trailing parenthetical ("Amerika Serikat (AS)") and an appositive
+/// ("Zamir Kabulov, a senior official,") so the subject stands right before the verb.
+fn subject_end(text: &str, cue: usize) -> usize {
+    let mut p = text[..cue].trim_end();
+    if p.ends_with(')')
+        && let Some(open) = p.rfind('(')
+    {
+        p = p[..open].trim_end();
+    }
+    if let Some(body) = p.strip_suffix(',') {
+        let body = body.trim_end();
+        match body.rfind(',') {
+            Some(c) => {
+                let inner = body[c + 1..].trim_start();
+                let appositive = inner.chars().next().is_some_and(|ch| ch.is_lowercase());
+                p = if appositive {
+                    body[..c].trim_end()
+                } else {
+                    body
+                };
+            }
+            None => p = body,
+        }
+    }
+    p.len()
+}
+
+/// Find the speaker, denial and hedges of a sentence.
+fn voice(text: &str, lang: &Lang, hits: &[Hit], last_speaker: Option<&str>) -> Voice {
+    let a = &lang.attribution;
+    let mut v = Voice {
+        denial_at: a
+            .denial
+            .iter()
+            .filter_map(|re| re.find(text))
+            .map(|m| m.start())
+            .min(),
+        hedged: a.hedge.iter().any(|re| re.is_match(text)),
+        ..Voice::default()
+    };
+    let speaker_kind =
+        |h: &Hit| !(h.kind == EntityKind::Country && h.form == crate::entities::Form::Demonym);
+    let mut cues: Vec<(usize, usize)> = a
+        .speech
+        .iter()
+        .chain(a.denial.iter())
+        .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+        .collect();
+    cues.sort();
+    for (cs, ce) in cues {
+        let end = subject_end(text, cs);
+        // Allow up to two function words ("has", "also") between the subject and the verb.
+        let mut stop_end = end;
+        for _ in 0..2 {
+            let before = text[..stop_end].trim_end();
+            let w_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let w = &before[w_start..];
+            if !w.is_empty() && lang.stopwords.contains(&w.to_lowercase()) {
+                stop_end = w_start;
+            } else {
+                break;
+            }
+        }
+        let subject = hits.iter().rev().find(|h| {
+            speaker_kind(h)
+                && [end, stop_end]
+                    .iter()
+                    .any(|&e| h.end <= e && text[h.end..e].trim().is_empty())
+        });
+        let speaker = match subject {
+            Some(h) => Some(h.name.clone()),
+            None => {
+                let prev = text[..end]
+                    .split_whitespace()
+                    .last()
+                    .map(|w| w.to_lowercase());
+                match (prev, last_speaker) {
+                    (Some(p), Some(ls)) if a.pronouns.contains(&p) => Some(ls.to_string()),
+                    _ => None,
+                }
+            }
+        };
+        if speaker.is_some() {
+            // The words after the cue are the speaker's; so is a sentence that ends with
+            // the cue ("…, he said.").
+            let tail_words = text[ce..].split_whitespace().count();
+            v.speaker = speaker;
+            v.scope = if tail_words <= 2 {
+                (0, text.len())
+            } else {
+                (cs, text.len())
+            };
+            return v;
+        }
+    }
+    for re in &a.speech_after {
+        for m in re.find_iter(text) {
+            if let Some(h) = hits
+                .iter()
+                .find(|h| h.start >= m.end() && h.start <= m.end() + 5)
+            {
+                v.speaker = Some(h.name.clone());
+                v.scope = (0, text.len());
+                return v;
+            }
+        }
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules;
+
+    #[test]
+    fn slugs_keep_letters_of_any_script() {
+        assert_eq!(slug("Vladimir Putin"), "vladimir-putin");
+        assert_eq!(slug("U.S."), "u-s");
+        assert_eq!(slug("Тегеран"), "тегеран");
+    }
+
+    #[test]
+    fn appositive_is_skipped_to_find_the_speaker() {
+        let text = "Zamir Kabulov, a senior Russian official, indicated that talks were delayed.";
+        let cue = text.find("indicated").unwrap();
+        assert_eq!(&text[..subject_end(text, cue)], "Zamir Kabulov");
+        let text = "Iran's envoy to Russia, Kazem Jalali, denied it.";
+        let cue = text.find("denied").unwrap();
+        assert_eq!(
+            &text[..subject_end(text, cue)],
+            "Iran's envoy to Russia, Kazem Jalali"
+        );
+    }
+
+    #[test]
+    fn speaker_and_denial() {
+        let set = rules::load(&rules::default_sources()).unwrap();
+        let ex = Extractor::new(&set);
+        let lang = &set.langs["en"];
+        let text = "Iran's ambassador to Russia, Kazem Jalali, denied claims that negotiations had stalled.";
+        let hits = ex.gazetteer.find(text, lang);
+        let v = voice(text, lang, &hits, None);
+        assert_eq!(v.speaker.as_deref(), Some("Kazem Jalali"));
+        assert!(v.denial_at.is_some());
+    }
+}

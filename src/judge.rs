@@ -1,0 +1,234 @@
+//! Judge: give each claim a verdict and a one-line reason, and count its independent origins.
+//!
+//! A conflict needs two incompatible values from different voices (a voice is one speaker
+//! in one article, so two speakers in one article can conflict); an agreement needs two
+//! articles with compatible values; anything else is single-source. Articles count as one
+//! origin when they share a manifest `upstream`, when one cites the other's outlet, or when
+//! they carry three or more of the same claims in the same order (a rewrite or translation).
+//!
+//! Input: claims, mentions, the story. Output: [`Judged`] claims in report order.
+
+use crate::extract::{Mention, Polarity};
+use crate::ingest::Story;
+use crate::matching::Claim;
+use crate::normalize::{Compat, compare};
+use crate::rules::{Kind, RuleSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    Conflict,
+    Agreement,
+    SingleSource,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Conflict => "conflict",
+            Verdict::Agreement => "agreement",
+            Verdict::SingleSource => "single-source",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Judged {
+    pub claim: Claim,
+    pub verdict: Verdict,
+    pub reason: String,
+    pub sources: usize,
+    pub origins: usize,
+}
+
+fn who(m: &Mention) -> String {
+    m.speaker.clone().unwrap_or_else(|| m.file.clone())
+}
+
+fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, String) {
+    let ms: Vec<&Mention> = claim.mentions.iter().map(|&i| &mentions[i]).collect();
+    let files: BTreeSet<&str> = ms.iter().map(|m| m.file.as_str()).collect();
+    let voice = |m: &Mention| (m.article, m.speaker.clone());
+    let tolerance = rules.frames[claim.frame].value.tolerance;
+
+    if claim.kind == Kind::Statement {
+        let mut by: BTreeMap<Polarity, Vec<String>> = BTreeMap::new();
+        for m in &ms {
+            let list = by.entry(m.polarity).or_default();
+            let w = who(m);
+            if !list.contains(&w) {
+                list.push(w);
+            }
+        }
+        let asserts = by.get(&Polarity::Asserts);
+        let denies = by.get(&Polarity::Denies);
+        let split = ms.iter().any(|a| {
+            ms.iter()
+                .any(|b| a.polarity != b.polarity && voice(a) != voice(b))
+        });
+        if let (true, Some(a), Some(d)) = (split, asserts, denies) {
+            return (
+                Verdict::Conflict,
+                format!("{} asserts, {} denies", a.join(" and "), d.join(" and ")),
+            );
+        }
+        let (pol, list) = by
+            .iter()
+            .next()
+            .map(|(p, l)| (*p, l.clone()))
+            .unwrap_or((Polarity::Asserts, Vec::new()));
+        let verb = pol.as_str();
+        if files.len() >= 2 {
+            return (
+                Verdict::Agreement,
+                format!("{} all {}", list.join(", "), verb.trim_end_matches('s')),
+            );
+        }
+        return (
+            Verdict::SingleSource,
+            format!("only {} {verb}, in one source", list.join(" and ")),
+        );
+    }
+
+    // Values: the first incompatible pair from different voices decides a conflict.
+    let mut agree_reason: Option<String> = None;
+    for (x, a) in ms.iter().enumerate() {
+        for b in &ms[x + 1..] {
+            let (Some(va), Some(vb)) = (&a.value, &b.value) else {
+                continue;
+            };
+            match compare(va, vb, tolerance) {
+                Compat::Conflict(r) if voice(a) != voice(b) => {
+                    return (Verdict::Conflict, format!("{r} ({} vs {})", a.file, b.file));
+                }
+                Compat::Agree(r) if a.file != b.file && agree_reason.is_none() => {
+                    agree_reason = Some(r)
+                }
+                _ => {}
+            }
+        }
+    }
+    if files.len() >= 2 {
+        if let Some(r) = agree_reason {
+            return (Verdict::Agreement, r);
+        }
+    }
+    let by = match &ms[0].speaker {
+        Some(s) => format!(" ({s})"),
+        None => String::new(),
+    };
+    (Verdict::SingleSource, format!("only one source{by}"))
+}
+
+fn find(parent: &mut [usize], i: usize) -> usize {
+    let mut r = i;
+    while parent[r] != r {
+        r = parent[r];
+    }
+    parent[i] = r;
+    r
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+/// Longest common subsequence length of two id lists.
+fn lcs(a: &[&str], b: &[&str]) -> usize {
+    let mut dp = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            dp[i][j] = if a[i - 1] == b[j - 1] {
+                dp[i - 1][j - 1] + 1
+            } else {
+                dp[i - 1][j].max(dp[i][j - 1])
+            };
+        }
+    }
+    dp[a.len()][b.len()]
+}
+
+/// The origin (root article index) of every article.
+pub fn origins(story: &Story, claims: &[Claim], mentions: &[Mention]) -> Vec<usize> {
+    let n = story.articles.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let norm = |s: &str| s.trim().to_lowercase();
+    for i in 0..n {
+        for j in i + 1..n {
+            let (a, b) = (&story.articles[i], &story.articles[j]);
+            let same_upstream =
+                matches!((&a.upstream, &b.upstream), (Some(x), Some(y)) if norm(x) == norm(y));
+            let cites = |x: &crate::ingest::Article, y: &crate::ingest::Article| matches!((&x.upstream, &y.outlet), (Some(u), Some(o)) if norm(u) == norm(o));
+            if same_upstream || cites(a, b) || cites(b, a) {
+                union(&mut parent, i, j);
+            }
+        }
+    }
+    // Claim sequences per article, in text order.
+    let mut claim_of = vec![0usize; mentions.len()];
+    for (ci, c) in claims.iter().enumerate() {
+        for &m in &c.mentions {
+            claim_of[m] = ci;
+        }
+    }
+    let mut seqs: Vec<Vec<&str>> = vec![Vec::new(); n];
+    for (mi, m) in mentions.iter().enumerate() {
+        let id = claims[claim_of[mi]].id.as_str();
+        if seqs[m.article].last() != Some(&id) {
+            seqs[m.article].push(id);
+        }
+    }
+    for i in 0..n {
+        for j in i + 1..n {
+            if lcs(&seqs[i], &seqs[j]) >= 3 {
+                union(&mut parent, i, j);
+            }
+        }
+    }
+    (0..n).map(|i| find(&mut parent, i)).collect()
+}
+
+/// Judge every claim; order: conflict, agreement, single-source, then id.
+pub fn judge(
+    story: &Story,
+    claims: Vec<Claim>,
+    mentions: &[Mention],
+    rules: &RuleSet,
+) -> Vec<Judged> {
+    let origin = origins(story, &claims, mentions);
+    let mut out: Vec<Judged> = claims
+        .into_iter()
+        .map(|claim| {
+            let (verdict, reason) = judge_one(&claim, mentions, rules);
+            let arts: BTreeSet<usize> = claim
+                .mentions
+                .iter()
+                .map(|&i| mentions[i].article)
+                .collect();
+            let origins: BTreeSet<usize> = arts.iter().map(|&a| origin[a]).collect();
+            Judged {
+                sources: arts.len(),
+                origins: origins.len(),
+                claim,
+                verdict,
+                reason,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.verdict.cmp(&b.verdict).then(a.claim.id.cmp(&b.claim.id)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lcs_counts_shared_order() {
+        assert_eq!(lcs(&["a", "b", "c", "d"], &["a", "x", "c", "d"]), 3);
+        assert_eq!(lcs(&["a", "b"], &["b", "a"]), 1);
+    }
+}

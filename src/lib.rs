@@ -1,0 +1,50 @@
+//! crosscheck: cross-verify claims across news articles.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//! `ingest → segment → extract (with normalize) → matching → judge → report`.
+
+pub mod cli;
+pub mod entities;
+pub mod extract;
+pub mod ingest;
+pub mod judge;
+pub mod matching;
+pub mod normalize;
+pub mod report;
+pub mod rules;
+pub mod ruletest;
+pub mod segment;
+pub mod time;
+
+use extract::{Extractor, Mention};
+use ingest::Story;
+use judge::Judged;
+use rules::RuleSet;
+
+/// Everything the pipeline found in one story.
+pub struct Analysis<'r> {
+    pub rules: &'r RuleSet,
+    pub story: Story,
+    /// In file and position order.
+    pub mentions: Vec<Mention>,
+    /// In report order.
+    pub claims: Vec<Judged>,
+}
+
+/// Run segment → extract → match → judge over an ingested story.
+pub fn analyze(story: Story, rules: &RuleSet) -> Analysis<'_> {
+    let extractor = Extractor::new(rules);
+    let mut mentions = Vec::new();
+    for (i, article) in story.articles.iter().enumerate() {
+        let sentences = segment::segment(article, rules.langs.get(&article.language));
+        mentions.extend(extractor.article(i, article, &sentences));
+    }
+    let claims = matching::group(&mentions, rules);
+    let claims = judge::judge(&story, claims, &mentions, rules);
+    Analysis {
+        rules,
+        story,
+        mentions,
+        claims,
+    }
+}

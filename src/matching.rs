@@ -1,0 +1,172 @@
+//! Match: group mentions into claims by frame and key, then by time: events by date
+//! compatibility (two dates a few days apart are one event in conflict, further apart two
+//! events), quantities by equal period and currency, statements by key alone. A mention
+//! whose time cannot be resolved never joins a time-scoped claim.
+//!
+//! Input: mentions and rules. Output: [`Claim`]s with their mention indices, ordered by id.
+
+use crate::extract::{Mention, slug, summarize};
+use crate::normalize::{DateValue, Value};
+use crate::rules::{Kind, RuleSet};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub id: String,
+    pub frame: usize,
+    pub kind: Kind,
+    pub summary: String,
+    /// Indices into the story's mentions, in file and position order.
+    pub mentions: Vec<usize>,
+}
+
+/// A cluster of event mentions: compatible dates, or dates close enough to be one event.
+fn cluster_events(idx: &[usize], mentions: &[Mention], window: i64) -> Vec<Vec<usize>> {
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut order: Vec<usize> = idx.to_vec();
+    // Coarse dates first, so that finer ones find the month or year they fall in.
+    let span = |i: usize| match &mentions[i].period {
+        Some(DateValue::Resolved(iv)) => (iv.end - iv.start).num_days(),
+        _ => -1,
+    };
+    order.sort_by_key(|&i| (std::cmp::Reverse(span(i)), i));
+    for i in order {
+        let Some(p) = &mentions[i].period else {
+            clusters.push(vec![i]);
+            continue;
+        };
+        let joins = |c: &Vec<usize>, close: bool| {
+            c.iter().all(|&j| match (p, &mentions[j].period) {
+                (DateValue::Resolved(a), Some(DateValue::Resolved(b))) => {
+                    a.overlaps(b)
+                        || (close
+                            && a.granularity == crate::time::Granularity::Day
+                            && b.granularity == crate::time::Granularity::Day
+                            && a.gap_days(b) <= window)
+                }
+                (
+                    DateValue::Unresolved {
+                        text: ta,
+                        anchor: Some(xa),
+                    },
+                    Some(DateValue::Unresolved {
+                        text: tb,
+                        anchor: Some(xb),
+                    }),
+                ) => ta == tb && xa == xb,
+                _ => false,
+            })
+        };
+        if let Some(c) = clusters.iter_mut().find(|c| joins(c, false)) {
+            c.push(i);
+        } else if let Some(c) = clusters.iter_mut().find(|c| joins(c, true)) {
+            c.push(i);
+        } else {
+            clusters.push(vec![i]);
+        }
+    }
+    for c in &mut clusters {
+        c.sort();
+    }
+    clusters
+}
+
+/// The coarsest resolved period of a cluster: the one the others fall within.
+fn cluster_period(c: &[usize], mentions: &[Mention]) -> Option<DateValue> {
+    c.iter()
+        .filter_map(|&i| mentions[i].period.clone())
+        .max_by_key(|p| match p {
+            DateValue::Resolved(iv) => (iv.end - iv.start).num_days(),
+            DateValue::Unresolved { .. } => -1,
+        })
+}
+
+fn time_scoped_ok(m: &Mention) -> bool {
+    match &m.period {
+        Some(DateValue::Resolved(_)) => true,
+        Some(DateValue::Unresolved { anchor, .. }) => anchor.is_some(),
+        None => false,
+    }
+}
+
+/// Group mentions into claims.
+pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
+    let mut groups: BTreeMap<(usize, Vec<String>), Vec<usize>> = BTreeMap::new();
+    let mut singles: Vec<usize> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let frame = &rules.frames[m.frame];
+        let mut key = m.key.clone();
+        if frame.key.iter().any(|k| k == "period") && !time_scoped_ok(m) {
+            singles.push(i);
+            continue;
+        }
+        if let Some(Value::Money { currency, .. }) = &m.value {
+            key.push(currency.clone());
+        }
+        groups.entry((m.frame, key)).or_default().push(i);
+    }
+
+    let mut raw: Vec<(String, Vec<usize>, Option<DateValue>)> = Vec::new();
+    let base = |frame: usize, key: &[String]| {
+        let mut id = rules.frames[frame].id.clone();
+        for k in key {
+            id.push('/');
+            id.push_str(&slug(k));
+        }
+        id
+    };
+    for ((frame, key), idx) in groups {
+        let f = &rules.frames[frame];
+        let id_key = &key[..f.key.len().min(key.len())];
+        match f.kind {
+            Kind::Event => {
+                for c in cluster_events(&idx, mentions, rules.settings.event_window_days) {
+                    let period = cluster_period(&c, mentions);
+                    let mut id = base(frame, id_key);
+                    id.push('/');
+                    id.push_str(
+                        &period
+                            .as_ref()
+                            .map_or("undated".to_string(), |p| slug(&p.canonical())),
+                    );
+                    raw.push((id, c, period));
+                }
+            }
+            _ => {
+                let period = cluster_period(&idx, mentions);
+                raw.push((base(frame, id_key), idx, period));
+            }
+        }
+    }
+    for i in singles {
+        let m = &mentions[i];
+        let period = m.period.clone();
+        let mut id = base(m.frame, &m.key);
+        if period.is_none() && !m.key.iter().any(|k| k == "undated") {
+            id.push_str("/undated");
+        }
+        raw.push((id, vec![i], period));
+    }
+
+    // Same id twice (two undated events): number them in mention order.
+    raw.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut claims = Vec::new();
+    for (id, idx, period) in raw {
+        let n = seen.entry(id.clone()).or_default();
+        *n += 1;
+        let id = if *n == 1 { id } else { format!("{id}-{n}") };
+        let first = &mentions[idx[0]];
+        let mut rep = first.clone();
+        rep.period = period;
+        let frame = &rules.frames[first.frame];
+        claims.push(Claim {
+            id,
+            frame: first.frame,
+            kind: frame.kind,
+            summary: summarize(&frame.summary, &rep),
+            mentions: idx,
+        });
+    }
+    claims
+}

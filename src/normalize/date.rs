@@ -1,0 +1,268 @@
+//! Dates in text: day-month-year in the language's orders, month-year, bare months and years
+//! after a preposition, numeric dates, weekdays and relative expressions, resolved against
+//! the document's anchor date.
+
+use super::{DateValue, Found, Grammar, Value, alternation, compile, key, norm_space};
+use crate::rules::{Lang, NumericOrder, Relative};
+use crate::time::{Interval, PartialDate};
+use chrono::{Datelike, Duration, NaiveDate};
+use regex::Regex;
+
+#[derive(Debug)]
+pub(super) struct DateRes {
+    dm: Option<Regex>,
+    md: Option<Regex>,
+    my: Option<Regex>,
+    month: Option<Regex>,
+    month_absorbed: Option<Regex>,
+    year: Option<Regex>,
+    relative: Option<Regex>,
+    weekday: Option<Regex>,
+    numeric: Regex,
+    iso: Regex,
+    order: NumericOrder,
+}
+
+impl DateRes {
+    pub(super) fn new(lang: &Lang, _num: &str) -> DateRes {
+        let d = &lang.dates;
+        let names: Vec<String> = d.months.iter().flatten().map(|m| key(m)).collect();
+        let month = alternation(names.iter().map(String::as_str));
+        let suffix = alternation(d.day_suffixes.iter().map(String::as_str))
+            .map(|s| format!("{s}?"))
+            .unwrap_or_default();
+        let conn = alternation(d.connectors.iter().map(String::as_str))
+            .map(|c| format!(r"(?:{c}\s+)?"))
+            .unwrap_or_default();
+        let sep = format!(r",?\s+{conn}");
+        let absorb = alternation(d.absorb_after.iter().map(String::as_str));
+        let absorb_opt = absorb
+            .as_ref()
+            .map(|a| format!(r"(?:\s+{a}\b)?"))
+            .unwrap_or_default();
+        let prefix = alternation(d.prefixes.iter().map(String::as_str));
+        let weekday = alternation(d.weekdays.iter().flatten().map(String::as_str));
+        let relative = alternation(
+            d.relative
+                .iter()
+                .flat_map(|(_, s)| s.iter().map(String::as_str)),
+        );
+        DateRes {
+            dm: month.as_ref().map(|m| {
+                compile(&format!(
+                    r"\b(?P<d>\d{{1,2}}){suffix}{sep}(?P<m>{m})\b\.?(?:{sep}(?P<y>\d{{4}})\b)?{absorb_opt}"
+                ))
+            }),
+            md: month.as_ref().map(|m| {
+                compile(&format!(
+                    r"\b(?P<m>{m})\b\.?\s+(?P<d>\d{{1,2}}){suffix}\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+                ))
+            }),
+            my: month
+                .as_ref()
+                .map(|m| compile(&format!(r"\b(?P<m>{m})\b\.?{sep}(?P<y>\d{{4}})\b{absorb_opt}"))),
+            month: match (&prefix, &month) {
+                (Some(p), Some(m)) => Some(compile(&format!(
+                    r"\b{p}\s+(?P<m>{m})\b\.?(?:{sep}(?P<y>\d{{4}})\b)?{absorb_opt}"
+                ))),
+                _ => None,
+            },
+            month_absorbed: match (&absorb, &month) {
+                (Some(a), Some(m)) => Some(compile(&format!(r"\b(?P<m>{m})\s+{a}\b"))),
+                _ => None,
+            },
+            year: prefix
+                .as_ref()
+                .map(|p| compile(&format!(r"\b{p}\s+(?P<y>(?:1[89]|20)\d\d)\b"))),
+            relative: relative.map(|r| compile(&format!(r"\b(?P<r>{r})\b"))),
+            weekday: weekday.map(|w| compile(&format!(r"\b(?P<w>{w})\b"))),
+            numeric: compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})\b"),
+            iso: compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+            order: d.numeric_order,
+        }
+    }
+}
+
+/// Place a month (and day) with no year: the most recent such date not after the anchor.
+fn place(y: Option<i32>, m: u32, d: Option<u32>, anchor: Option<PartialDate>) -> Option<DateValue> {
+    let year = match (y, anchor) {
+        (Some(y), _) => y,
+        (None, Some(a)) => match a.month {
+            Some(am) if (m, d.unwrap_or(1)) > (am, a.day.unwrap_or(31)) => a.year - 1,
+            _ => a.year,
+        },
+        (None, None) => {
+            // Validate the day against a leap year so "--02-29" stays possible.
+            NaiveDate::from_ymd_opt(2000, m, d.unwrap_or(1))?;
+            let text = match d {
+                Some(d) => format!("--{m:02}-{d:02}"),
+                None => format!("--{m:02}"),
+            };
+            return Some(DateValue::Unresolved { text, anchor: None });
+        }
+    };
+    let interval = match d {
+        Some(d) => Interval::day(NaiveDate::from_ymd_opt(year, m, d)?),
+        None => Interval::month(year, m)?,
+    };
+    Some(DateValue::Resolved(interval))
+}
+
+/// Resolve a relative date against the document's anchor, or leave it unresolved.
+pub fn resolve_relative(rel: Relative, anchor: Option<PartialDate>) -> DateValue {
+    let unresolved = DateValue::Unresolved {
+        text: rel.phrase().to_string(),
+        anchor,
+    };
+    let Some(a) = anchor else {
+        return unresolved;
+    };
+    let by_year = |dy: i32| Interval::year(a.year + dy);
+    let by_month = |dm: i32| {
+        let m0 = a.month? as i32 - 1 + dm;
+        Interval::month(a.year + m0.div_euclid(12), m0.rem_euclid(12) as u32 + 1)
+    };
+    let by_day = |dd: i64| a.date().map(|d| d + Duration::days(dd));
+    let interval = match rel {
+        Relative::ThisYear => by_year(0),
+        Relative::LastYear => by_year(-1),
+        Relative::NextYear => by_year(1),
+        Relative::ThisMonth => by_month(0),
+        Relative::LastMonth => by_month(-1),
+        Relative::NextMonth => by_month(1),
+        Relative::Today => by_day(0).map(Interval::day),
+        Relative::Yesterday => by_day(-1).map(Interval::day),
+        Relative::Tomorrow => by_day(1).map(Interval::day),
+        Relative::ThisWeek => by_day(0).map(Interval::week_of),
+        Relative::LastWeek => by_day(-7).map(Interval::week_of),
+        Relative::NextWeek => by_day(7).map(Interval::week_of),
+    };
+    interval.map_or(unresolved, DateValue::Resolved)
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+impl Grammar {
+    fn month_of(&self, s: &str) -> Option<u32> {
+        self.months.get(&key(s)).copied()
+    }
+
+    pub(super) fn scan_dates(&self, text: &str, anchor: Option<PartialDate>, out: &mut Vec<Found>) {
+        let r = &self.dates;
+        let mut push = |start: usize, end: usize, v: Option<DateValue>| {
+            if let Some(v) = v {
+                out.push(Found {
+                    start,
+                    end,
+                    value: Value::Date(v),
+                });
+            }
+        };
+        let year = |c: &regex::Captures, name: &str| {
+            c.name(name).and_then(|m| m.as_str().parse::<i32>().ok())
+        };
+        let int = |c: &regex::Captures, name: &str| {
+            c.name(name).and_then(|m| m.as_str().parse::<u32>().ok())
+        };
+        for re in [&r.dm, &r.md].into_iter().flatten() {
+            for c in re.captures_iter(text) {
+                let all = c.get(0).expect("group 0");
+                let m = c.name("m").and_then(|m| self.month_of(m.as_str()));
+                if let (Some(m), Some(d)) = (m, int(&c, "d")) {
+                    push(
+                        all.start(),
+                        all.end(),
+                        place(year(&c, "y"), m, Some(d), anchor),
+                    );
+                }
+            }
+        }
+        for re in [&r.my, &r.month, &r.month_absorbed].into_iter().flatten() {
+            for c in re.captures_iter(text) {
+                let all = c.get(0).expect("group 0");
+                if let Some(m) = c.name("m").and_then(|m| self.month_of(m.as_str())) {
+                    push(
+                        all.start(),
+                        all.end(),
+                        place(year(&c, "y"), m, None, anchor),
+                    );
+                }
+            }
+        }
+        if let Some(re) = &r.year {
+            for c in re.captures_iter(text) {
+                let all = c.get(0).expect("group 0");
+                push(
+                    all.start(),
+                    all.end(),
+                    year(&c, "y")
+                        .and_then(Interval::year)
+                        .map(DateValue::Resolved),
+                );
+            }
+        }
+        if let Some(re) = &r.relative {
+            for c in re.captures_iter(text) {
+                let all = c.get(0).expect("group 0");
+                let rel = self
+                    .relative
+                    .get(&norm_space(&all.as_str().to_lowercase()))
+                    .copied();
+                push(
+                    all.start(),
+                    all.end(),
+                    rel.map(|rel| resolve_relative(rel, anchor)),
+                );
+            }
+        }
+        if let Some(re) = &r.weekday {
+            for c in re.captures_iter(text) {
+                let all = c.get(0).expect("group 0");
+                let Some(wd) = self.weekdays.get(&key(all.as_str())).copied() else {
+                    continue;
+                };
+                let v = match anchor.and_then(|a| a.date()) {
+                    Some(a) => {
+                        let back =
+                            (a.weekday().num_days_from_monday() as i64 - wd as i64).rem_euclid(7);
+                        DateValue::Resolved(Interval::day(a - Duration::days(back)))
+                    }
+                    None => DateValue::Unresolved {
+                        text: WEEKDAYS[wd as usize].to_string(),
+                        anchor,
+                    },
+                };
+                push(all.start(), all.end(), Some(v));
+            }
+        }
+        for c in r.numeric.captures_iter(text) {
+            let all = c.get(0).expect("group 0");
+            let (a, b) = (int(&c, "a"), int(&c, "b"));
+            let (d, m) = match r.order {
+                NumericOrder::Dmy => (a, b),
+                NumericOrder::Mdy => (b, a),
+            };
+            if let (Some(d), Some(m), Some(y)) = (d, m, year(&c, "y")) {
+                let v =
+                    NaiveDate::from_ymd_opt(y, m, d).map(|x| DateValue::Resolved(Interval::day(x)));
+                push(all.start(), all.end(), v);
+            }
+        }
+        for c in r.iso.captures_iter(text) {
+            let all = c.get(0).expect("group 0");
+            if let (Some(y), Some(m), Some(d)) = (year(&c, "y"), int(&c, "m"), int(&c, "d")) {
+                let v =
+                    NaiveDate::from_ymd_opt(y, m, d).map(|x| DateValue::Resolved(Interval::day(x)));
+                push(all.start(), all.end(), v);
+            }
+        }
+    }
+}

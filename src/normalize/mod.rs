@@ -1,0 +1,592 @@
+//! Normalize: find dates, money, percentages, durations and factors in a text and turn them
+//! into canonical values, with one compiled [`Grammar`] per language pack.
+//!
+//! Input: a sentence and the document's anchor date. Output: [`Found`] values with byte
+//! ranges relative to the sentence. [`compare`] tells whether two values are compatible.
+
+mod date;
+mod number;
+
+use crate::rules::{Lang, Relative};
+use crate::time::{Interval, PartialDate};
+use regex::Regex;
+use std::collections::HashMap;
+
+pub use date::resolve_relative;
+
+/// A date as the text gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DateValue {
+    /// Placed on the calendar.
+    Resolved(Interval),
+    /// Relative to a document date that is missing or too coarse ("last week" in an
+    /// article dated only to the month), or a month or day with no year and no anchor.
+    /// `text` is the canonical phrase ("last week", "--07-19"); two unresolved values
+    /// agree only when text and anchor are the same.
+    Unresolved {
+        text: String,
+        anchor: Option<PartialDate>,
+    },
+}
+
+impl DateValue {
+    pub fn canonical(&self) -> String {
+        match self {
+            DateValue::Resolved(i) => i.canonical(),
+            DateValue::Unresolved { text, .. } => text.clone(),
+        }
+    }
+
+    pub fn interval(&self) -> Option<Interval> {
+        match self {
+            DateValue::Resolved(i) => Some(*i),
+            DateValue::Unresolved { .. } => None,
+        }
+    }
+}
+
+/// A normalized value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Date(DateValue),
+    Money {
+        amount: f64,
+        currency: String,
+    },
+    /// Signed when the text gives a direction ("fell 6%" is -6).
+    Percent(f64),
+    Count(f64),
+    /// Amount and ISO 8601 designator (Y, M, W, D).
+    Duration(f64, char),
+    Factor(f64),
+}
+
+impl Value {
+    /// The canonical text of `crosscheck.report.v1`.
+    pub fn canonical(&self) -> String {
+        match self {
+            Value::Date(d) => d.canonical(),
+            Value::Money { amount, currency } => format!("{} {currency}", fmt_num(*amount)),
+            Value::Percent(p) => format!("{}%", fmt_num(*p)),
+            Value::Count(n) => fmt_num(*n),
+            Value::Duration(n, u) => format!("P{}{u}", fmt_num(*n)),
+            Value::Factor(f) => format!("{}x", fmt_num(*f)),
+        }
+    }
+
+    pub fn kind(&self) -> crate::rules::ValueKind {
+        use crate::rules::ValueKind as K;
+        match self {
+            Value::Date(_) => K::Date,
+            Value::Money { .. } => K::Money,
+            Value::Percent(_) => K::Percent,
+            Value::Count(_) => K::Count,
+            Value::Duration(..) => K::Duration,
+            Value::Factor(_) => K::Factor,
+        }
+    }
+}
+
+/// Numbers as text: integers without a fraction, otherwise up to 4 decimals, trimmed.
+pub fn fmt_num(x: f64) -> String {
+    let r = x.round();
+    if (x - r).abs() <= 1e-9 * x.abs().max(1.0) {
+        format!("{r:.0}")
+    } else {
+        let s = format!("{x:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// A value found in a text, with its byte range in that text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub value: Value,
+}
+
+/// The outcome of comparing two values.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Compat {
+    /// Compatible, with the reason.
+    Agree(String),
+    /// Incompatible, with the reason.
+    Conflict(String),
+    /// Not comparable (different kinds or currencies, unresolved dates).
+    Unknown(String),
+}
+
+/// Compare two values; `tolerance` is relative (0.05 = 5%).
+pub fn compare(a: &Value, b: &Value, tolerance: f64) -> Compat {
+    match (a, b) {
+        (Value::Date(x), Value::Date(y)) => compare_dates(x, y),
+        (
+            Value::Money {
+                amount: x,
+                currency: cx,
+            },
+            Value::Money {
+                amount: y,
+                currency: cy,
+            },
+        ) => {
+            if cx != cy {
+                return Compat::Unknown(format!("{cx} and {cy} are different currencies"));
+            }
+            compare_numbers(a, b, *x, *y, tolerance)
+        }
+        (Value::Percent(x), Value::Percent(y))
+        | (Value::Count(x), Value::Count(y))
+        | (Value::Factor(x), Value::Factor(y)) => compare_numbers(a, b, *x, *y, tolerance),
+        (Value::Duration(x, ux), Value::Duration(y, uy)) if ux == uy => {
+            compare_numbers(a, b, *x, *y, tolerance)
+        }
+        _ => Compat::Unknown(format!(
+            "{} and {} cannot be compared",
+            a.canonical(),
+            b.canonical()
+        )),
+    }
+}
+
+fn compare_numbers(a: &Value, b: &Value, x: f64, y: f64, tolerance: f64) -> Compat {
+    let (ta, tb) = (a.canonical(), b.canonical());
+    if x == y {
+        return Compat::Agree(format!("both give {ta}"));
+    }
+    let diff = (x - y).abs() / x.abs().max(y.abs());
+    let pct = fmt_num((diff * 1000.0).round() / 10.0);
+    let tol = fmt_num(tolerance * 100.0);
+    if diff <= tolerance + 1e-12 {
+        Compat::Agree(format!("{ta} and {tb} differ by {pct}%, within {tol}%"))
+    } else {
+        Compat::Conflict(format!("{ta} and {tb} differ by {pct}%, beyond {tol}%"))
+    }
+}
+
+fn compare_dates(a: &DateValue, b: &DateValue) -> Compat {
+    match (a, b) {
+        (DateValue::Resolved(x), DateValue::Resolved(y)) => {
+            let (tx, ty) = (x.canonical(), y.canonical());
+            if x == y {
+                Compat::Agree(format!("both give {tx}"))
+            } else if y.contains(x) {
+                Compat::Agree(format!("{tx} lies within {ty}"))
+            } else if x.contains(y) {
+                Compat::Agree(format!("{ty} lies within {tx}"))
+            } else if x.overlaps(y) {
+                Compat::Agree(format!("{tx} and {ty} overlap"))
+            } else {
+                Compat::Conflict(format!("{tx} and {ty} do not overlap"))
+            }
+        }
+        (
+            DateValue::Unresolved {
+                text: ta,
+                anchor: Some(xa),
+            },
+            DateValue::Unresolved {
+                text: tb,
+                anchor: Some(xb),
+            },
+        ) if ta == tb && xa == xb => Compat::Agree(format!("both give {ta}, as of {xa}")),
+        _ => Compat::Unknown(format!(
+            "{} and {} cannot be placed on one calendar",
+            a.canonical(),
+            b.canonical()
+        )),
+    }
+}
+
+/// One language's compiled value grammar.
+#[derive(Debug)]
+pub struct Grammar {
+    pub lang: String,
+    decimal: char,
+    months: HashMap<String, u32>,
+    weekdays: HashMap<String, u32>,
+    relative: HashMap<String, Relative>,
+    scales: HashMap<String, f64>,
+    words: HashMap<String, f64>,
+    currencies: HashMap<String, String>,
+    up: Vec<String>,
+    down: Vec<String>,
+    factors: HashMap<String, f64>,
+    durations: HashMap<String, char>,
+    dates: date::DateRes,
+    money: Option<Regex>,
+    percent: Option<Regex>,
+    duration: Option<Regex>,
+    factor: Option<Regex>,
+}
+
+/// Lowercase, and without a trailing period: the key under which words are looked up.
+fn key(s: &str) -> String {
+    s.trim().trim_end_matches('.').to_lowercase()
+}
+
+/// A regex alternation of literal words, longest first, spaces matching any whitespace.
+pub(crate) fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut ws: Vec<&str> = words.into_iter().filter(|w| !w.trim().is_empty()).collect();
+    if ws.is_empty() {
+        return None;
+    }
+    ws.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    ws.dedup();
+    let parts: Vec<String> = ws
+        .iter()
+        .map(|w| regex::escape(w.trim()).replace(' ', r"\s+"))
+        .collect();
+    Some(format!("(?:{})", parts.join("|")))
+}
+
+fn compile(pattern: &str) -> Regex {
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(1 << 24)
+        .build()
+        .unwrap_or_else(|e| panic!("generated grammar does not compile: {e}\n{pattern}"))
+}
+
+impl Grammar {
+    /// Compile a language pack's lexicons. Words are escaped, so this cannot fail on data.
+    pub fn new(lang: &Lang) -> Grammar {
+        let mut months = HashMap::new();
+        for (i, names) in lang.dates.months.iter().enumerate() {
+            for n in names {
+                months.insert(key(n), i as u32 + 1);
+            }
+        }
+        let mut weekdays = HashMap::new();
+        for (i, names) in lang.dates.weekdays.iter().enumerate() {
+            for n in names {
+                weekdays.insert(key(n), i as u32);
+            }
+        }
+        let mut relative = HashMap::new();
+        for (rel, spellings) in &lang.dates.relative {
+            for s in spellings {
+                relative.insert(norm_space(&s.to_lowercase()), *rel);
+            }
+        }
+        let n = &lang.numbers;
+        let num = number::number_pattern(n.decimal, n.words.iter().map(|(w, _)| w.as_str()));
+        let scale = alternation(n.scales.iter().map(|(w, _)| w.as_str()));
+        let cur = alternation(n.currencies.iter().map(|(w, _)| w.as_str()));
+        let connectors = alternation(lang.dates.connectors.iter().map(String::as_str));
+        let money = cur.as_ref().map(|cur| {
+            let scale = scale
+                .as_ref()
+                .map(|s| format!(r"(?:[\s-]?(?P<scale>{s})\.?)?"))
+                .unwrap_or_default();
+            let conn = connectors
+                .as_ref()
+                .map(|c| format!(r"(?:{c}\s+)?"))
+                .unwrap_or_default();
+            compile(&format!(
+                r"(?:(?P<c1>{cur})\s?)?(?P<num>{num}){scale}(?:\s?{conn}(?P<c2>{cur}))?"
+            ))
+        });
+        let percent = alternation(n.percent.iter().map(String::as_str))
+            .map(|p| compile(&format!(r"(?P<num>{num})\s?(?P<pct>{p})")));
+        let duration = alternation(n.durations.iter().map(|(w, _)| w.as_str()))
+            .map(|u| compile(&format!(r"(?P<num>{num})[\s-](?P<unit>{u})")));
+        let factor = alternation(n.factors.iter().map(|(w, _)| w.as_str()))
+            .map(|f| compile(&format!(r"\b(?P<f>{f})\b")));
+        Grammar {
+            lang: lang.code.clone(),
+            decimal: n.decimal,
+            months,
+            weekdays,
+            relative,
+            scales: n.scales.iter().map(|(w, v)| (key(w), *v)).collect(),
+            words: n
+                .words
+                .iter()
+                .map(|(w, v)| (w.to_lowercase(), *v))
+                .collect(),
+            currencies: n
+                .currencies
+                .iter()
+                .map(|(w, c)| (norm_space(&w.to_lowercase()), c.clone()))
+                .collect(),
+            up: n.up.iter().map(|w| w.to_lowercase()).collect(),
+            down: n.down.iter().map(|w| w.to_lowercase()).collect(),
+            factors: n
+                .factors
+                .iter()
+                .map(|(w, v)| (w.to_lowercase(), *v))
+                .collect(),
+            durations: n
+                .durations
+                .iter()
+                .map(|(w, u)| (w.to_lowercase(), *u))
+                .collect(),
+            dates: date::DateRes::new(lang, &num),
+            money,
+            percent,
+            duration,
+            factor,
+        }
+    }
+
+    /// Every value in `text`, in order, without overlaps (the longer match wins).
+    pub fn scan(&self, text: &str, anchor: Option<PartialDate>) -> Vec<Found> {
+        let mut found = Vec::new();
+        self.scan_dates(text, anchor, &mut found);
+        self.scan_numbers(text, &mut found);
+        // Leftmost first, longest first at one start; drop what overlaps an earlier pick.
+        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut out: Vec<Found> = Vec::new();
+        for f in found {
+            if out.last().is_none_or(|o| f.start >= o.end) {
+                out.push(f);
+            }
+        }
+        out.sort_by_key(|f| f.start);
+        out
+    }
+
+    fn parse_number(&self, s: &str) -> Option<f64> {
+        number::parse(s, self.decimal, &self.words)
+    }
+
+    /// The sign a direction word gives a change: -1 for "fell 6%", +1 otherwise.
+    fn direction(&self, text: &str, start: usize, end: usize) -> f64 {
+        let before: Vec<String> = text[..start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        let after: Vec<String> = text[end..]
+            .split_whitespace()
+            .take(2)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        let near = before.iter().chain(after.iter());
+        for w in near {
+            if self.down.contains(w) {
+                return -1.0;
+            }
+            if self.up.contains(w) {
+                return 1.0;
+            }
+        }
+        1.0
+    }
+
+    fn scan_numbers(&self, text: &str, out: &mut Vec<Found>) {
+        let starts_ok = |start: usize| !word_char_before(text, start);
+        if let Some(re) = &self.money {
+            for c in re.captures_iter(text) {
+                let all = c.get(0).expect("group 0");
+                let cur = c.name("c1").or(c.name("c2"));
+                let (Some(cur), Some(num)) = (cur, c.name("num")) else {
+                    continue;
+                };
+                if !starts_ok(all.start()) || word_char_at(text, all.end()) {
+                    continue;
+                }
+                let Some(code) = self
+                    .currencies
+                    .get(&norm_space(&cur.as_str().to_lowercase()))
+                else {
+                    continue;
+                };
+                let Some(n) = self.parse_number(num.as_str()) else {
+                    continue;
+                };
+                let scale = c
+                    .name("scale")
+                    .and_then(|s| self.scales.get(&key(s.as_str())))
+                    .copied()
+                    .unwrap_or(1.0);
+                out.push(Found {
+                    start: all.start(),
+                    end: all.end(),
+                    value: Value::Money {
+                        amount: n * scale,
+                        currency: code.clone(),
+                    },
+                });
+            }
+        }
+        if let Some(re) = &self.percent {
+            for c in re.captures_iter(text) {
+                let all = c.get(0).expect("group 0");
+                let pct = c.name("pct").map_or("", |m| m.as_str());
+                let word_end = pct.chars().last().is_some_and(char::is_alphanumeric);
+                if !starts_ok(all.start()) || (word_end && word_char_at(text, all.end())) {
+                    continue;
+                }
+                if let Some(n) = c.name("num").and_then(|m| self.parse_number(m.as_str())) {
+                    let sign = self.direction(text, all.start(), all.end());
+                    out.push(Found {
+                        start: all.start(),
+                        end: all.end(),
+                        value: Value::Percent(sign * n),
+                    });
+                }
+            }
+        }
+        if let Some(re) = &self.duration {
+            for c in re.captures_iter(text) {
+                let all = c.get(0).expect("group 0");
+                if !starts_ok(all.start()) || word_char_at(text, all.end()) {
+                    continue;
+                }
+                let unit = c
+                    .name("unit")
+                    .and_then(|u| self.durations.get(&u.as_str().to_lowercase()));
+                let n = c.name("num").and_then(|m| self.parse_number(m.as_str()));
+                if let (Some(unit), Some(n)) = (unit, n) {
+                    out.push(Found {
+                        start: all.start(),
+                        end: all.end(),
+                        value: Value::Duration(n, *unit),
+                    });
+                }
+            }
+        }
+        if let Some(re) = &self.factor {
+            for c in re.captures_iter(text) {
+                let all = c.get(0).expect("group 0");
+                if let Some(f) = self.factors.get(&all.as_str().to_lowercase()) {
+                    out.push(Found {
+                        start: all.start(),
+                        end: all.end(),
+                        value: Value::Factor(*f),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Lowercase text with runs of whitespace made one space.
+pub(crate) fn norm_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Is the character at byte `i` of `text` (if any) part of a word?
+pub(crate) fn word_char_at(text: &str, i: usize) -> bool {
+    text[i..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Is the character before byte `i` part of a word?
+pub(crate) fn word_char_before(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules;
+
+    fn grammar(code: &str) -> Grammar {
+        let set = rules::load(&rules::default_sources()).unwrap();
+        Grammar::new(&set.langs[code])
+    }
+
+    fn values(g: &Grammar, text: &str, published: Option<&str>) -> Vec<String> {
+        let anchor = published.and_then(PartialDate::parse);
+        g.scan(text, anchor)
+            .iter()
+            .map(|f| f.value.canonical())
+            .collect()
+    }
+
+    #[test]
+    fn english_dates_money_and_percent() {
+        let en = grammar("en");
+        assert_eq!(
+            values(
+                &en,
+                "On Aug. 9, trade rose 10% to $4 billion.",
+                Some("2022-08-20")
+            ),
+            ["2022-08-09", "10%", "4000000000 USD"]
+        );
+        assert_eq!(
+            values(
+                &en,
+                "the economy will contract 6% this year",
+                Some("2022-08")
+            ),
+            ["-6%", "2022"]
+        );
+        assert_eq!(
+            values(&en, "China traded $14.8 billion", None),
+            ["14800000000 USD"]
+        );
+        assert_eq!(values(&en, "a 25-year deal", None), ["P25Y"]);
+    }
+
+    #[test]
+    fn indonesian_dates_and_money() {
+        let id = grammar("id");
+        assert_eq!(
+            values(&id, "di Teheran pada 19 Juli 2022 kemarin.", None),
+            ["2022-07-19"]
+        );
+        assert_eq!(values(&id, "senilai US$4 miliar", None), ["4000000000 USD"]);
+        assert_eq!(
+            values(&id, "sebesar 14,8 miliar dolar AS", None),
+            ["14800000000 USD"]
+        );
+        assert_eq!(values(&id, "pekan lalu", Some("2022-08")), ["last week"]);
+        assert_eq!(values(&id, "bulan ini", Some("2022-08-20")), ["2022-08"]);
+    }
+
+    #[test]
+    fn unresolved_without_anchor() {
+        let en = grammar("en");
+        assert_eq!(
+            values(&en, "In July, and last week", None),
+            ["--07", "last week"]
+        );
+    }
+
+    #[test]
+    fn compare_reasons() {
+        let m = |x: f64| Value::Money {
+            amount: x,
+            currency: "USD".into(),
+        };
+        assert_eq!(
+            compare(&m(3.9e9), &m(4e9), 0.05),
+            Compat::Agree("3900000000 USD and 4000000000 USD differ by 2.5%, within 5%".into())
+        );
+        assert!(matches!(
+            compare(&Value::Count(12.0), &Value::Count(15.0), 0.0),
+            Compat::Conflict(_)
+        ));
+        let d = |s: &str| {
+            Value::Date(DateValue::Resolved(
+                PartialDate::parse(s).unwrap().interval().unwrap(),
+            ))
+        };
+        assert_eq!(
+            compare(&d("2022-07-19"), &d("2022-07"), 0.0),
+            Compat::Agree("2022-07-19 lies within 2022-07".into())
+        );
+        assert!(matches!(
+            compare(&d("2022-07-19"), &d("2022-07-20"), 0.0),
+            Compat::Conflict(_)
+        ));
+    }
+}

@@ -1,0 +1,135 @@
+//! JSON writers. The wire structs are named by schema and are the contract: change them
+//! only with a new schema version.
+
+use crate::Analysis;
+use crate::extract::Mention;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct ReportV1<'a> {
+    schema: &'static str,
+    story: &'a str,
+    sources: Vec<SourceV1<'a>>,
+    claims: Vec<ClaimV1<'a>>,
+}
+
+#[derive(Serialize)]
+struct SourceV1<'a> {
+    file: &'a str,
+    language: &'a str,
+    published: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ClaimV1<'a> {
+    id: &'a str,
+    rule: &'a str,
+    kind: &'static str,
+    summary: &'a str,
+    verdict: &'static str,
+    independent_origins: usize,
+    reason: &'a str,
+    mentions: Vec<MentionV1<'a>>,
+}
+
+#[derive(Serialize)]
+struct MentionV1<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    speaker: Option<&'a str>,
+    polarity: &'static str,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct ClaimsV1<'a> {
+    schema: &'static str,
+    mentions: Vec<ClaimsMentionV1<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClaimsMentionV1<'a> {
+    #[serde(flatten)]
+    mention: MentionV1<'a>,
+    rule: &'a str,
+    kind: &'static str,
+    key: &'a [String],
+}
+
+fn mention(m: &Mention) -> MentionV1<'_> {
+    MentionV1 {
+        file: &m.file,
+        line: m.line,
+        column: m.column,
+        start: m.start,
+        end: m.end,
+        text: &m.text,
+        speaker: m.speaker.as_deref(),
+        polarity: m.polarity.as_str(),
+        value: m.value_text(),
+    }
+}
+
+fn to_string<T: Serialize>(v: &T) -> String {
+    let mut s = serde_json::to_string_pretty(v).expect("report serializes");
+    s.push('\n');
+    s
+}
+
+pub fn report_json(a: &Analysis) -> String {
+    let report = ReportV1 {
+        schema: "crosscheck.report.v1",
+        story: &a.story.name,
+        sources: a
+            .story
+            .articles
+            .iter()
+            .map(|art| SourceV1 {
+                file: &art.file,
+                language: &art.language,
+                published: art.published.map(|p| p.to_string()),
+            })
+            .collect(),
+        claims: a
+            .claims
+            .iter()
+            .map(|j| ClaimV1 {
+                id: &j.claim.id,
+                rule: &a.rules.frames[j.claim.frame].id,
+                kind: j.claim.kind.as_str(),
+                summary: &j.claim.summary,
+                verdict: j.verdict.as_str(),
+                independent_origins: j.origins,
+                reason: &j.reason,
+                mentions: j
+                    .claim
+                    .mentions
+                    .iter()
+                    .map(|&i| mention(&a.mentions[i]))
+                    .collect(),
+            })
+            .collect(),
+    };
+    to_string(&report)
+}
+
+pub fn claims_json(a: &Analysis) -> String {
+    let out = ClaimsV1 {
+        schema: "crosscheck.claims.v1",
+        mentions: a
+            .mentions
+            .iter()
+            .map(|m| ClaimsMentionV1 {
+                mention: mention(m),
+                rule: &m.rule,
+                kind: m.kind.as_str(),
+                key: &m.key,
+            })
+            .collect(),
+    };
+    to_string(&out)
+}

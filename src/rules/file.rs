@@ -1,0 +1,282 @@
+//! The shape of a rule file, as serde reads it (first validation pass).
+//!
+//! Every struct denies unknown fields, so a misspelt key is an error with a line and column.
+//! Fields whose *meaning* is checked later (regexes, ids, types) are `Spanned` so that the
+//! second pass can still point at them.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// One TOML file under `rules/`. Any section may appear; by convention a file holds one thing.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    pub language: Option<LangFile>,
+    #[serde(default)]
+    pub frame: Vec<FrameFile>,
+    #[serde(default)]
+    pub entity: Vec<EntityFile>,
+    #[serde(default)]
+    pub topic: Vec<TopicFile>,
+    #[serde(default)]
+    pub furniture: Vec<FurnitureFile>,
+    pub settings: Option<SettingsFile>,
+}
+
+/// Engine-wide knobs that are still data.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettingsFile {
+    /// Jaro-Winkler similarity above which an unknown name is taken as a known entity.
+    pub name_similarity: Option<Spanned<f64>>,
+    /// Days within which two different dates of one event are a conflict, not two events.
+    pub event_window_days: Option<Spanned<i64>>,
+}
+
+/// A language pack: `[language]` with its sub-tables.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LangFile {
+    pub code: Spanned<String>,
+    pub name: Option<String>,
+    /// Frequent function words, used to detect the language of an article.
+    #[serde(default)]
+    pub stopwords: Vec<String>,
+    /// Tokens ending in a period that do not end a sentence ("Aug.", "U.S.").
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    /// Titles and roles stripped from names ("President", "Brig. Gen.").
+    #[serde(default)]
+    pub titles: Vec<String>,
+    #[serde(default)]
+    pub dates: DatesFile,
+    #[serde(default)]
+    pub numbers: NumbersFile,
+    #[serde(default)]
+    pub attribution: AttributionFile,
+    #[serde(default)]
+    pub example: Vec<NormExampleFile>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DatesFile {
+    /// Twelve lists, January first: every spelling and abbreviation of each month.
+    pub months: Option<Spanned<Vec<Vec<String>>>>,
+    /// Seven lists, Monday first.
+    pub weekdays: Option<Spanned<Vec<Vec<String>>>>,
+    /// Suffixes after a day number ("st", "th", ".").
+    #[serde(default)]
+    pub day_suffixes: Vec<String>,
+    /// Words that introduce a bare month or year ("in July", "pada 2021").
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    /// Words between day, month and year ("19 de julio de 2022").
+    #[serde(default)]
+    pub connectors: Vec<String>,
+    /// Words after a date that belong to it ("Juli kemarin" = last July).
+    #[serde(default)]
+    pub absorb_after: Vec<String>,
+    /// Order of all-numeric dates: "dmy" or "mdy".
+    pub numeric_order: Option<Spanned<String>>,
+    /// Relative expressions: canonical English phrase -> spellings in this language.
+    #[serde(default)]
+    pub relative: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct NumbersFile {
+    /// Decimal separator: "." or ",".
+    pub decimal: Option<Spanned<String>>,
+    /// Scale words and their factor ("billion" = 1e9, "miliar" = 1e9).
+    #[serde(default)]
+    pub scales: BTreeMap<String, f64>,
+    /// Small number words ("four" = 4).
+    #[serde(default)]
+    pub words: BTreeMap<String, f64>,
+    /// Percent signs and words.
+    #[serde(default)]
+    pub percent: Vec<String>,
+    /// Currency symbols, codes and names -> ISO 4217 code.
+    #[serde(default)]
+    pub currencies: BTreeMap<String, Spanned<String>>,
+    /// Words that make a following or preceding change positive or negative.
+    #[serde(default)]
+    pub up: Vec<String>,
+    #[serde(default)]
+    pub down: Vec<String>,
+    /// Multiplier words ("doubled" = 2).
+    #[serde(default)]
+    pub factors: BTreeMap<String, f64>,
+    /// Duration unit words -> ISO 8601 designator (Y, M, W, D).
+    #[serde(default)]
+    pub durations: BTreeMap<String, Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct AttributionFile {
+    /// Speech verbs with the speaker before them ("X said"). Regexes.
+    #[serde(default)]
+    pub speech: Vec<Spanned<String>>,
+    /// Cues with the speaker after them ("according to X", "menurut X"). Regexes.
+    #[serde(default)]
+    pub speech_after: Vec<Spanned<String>>,
+    /// Denial cues; a mention in their scope `denies`. Regexes.
+    #[serde(default)]
+    pub denial: Vec<Spanned<String>>,
+    /// Hedges kept on the mention ("reportedly"). Regexes.
+    #[serde(default)]
+    pub hedge: Vec<Spanned<String>>,
+    /// Citations of an upstream source; the group `source` names it. Regexes.
+    #[serde(default)]
+    pub citation: Vec<Spanned<String>>,
+    /// Pronouns that refer back to the last named speaker.
+    #[serde(default)]
+    pub pronouns: Vec<String>,
+}
+
+/// An example for the normalizer: every value found in `text`, in order.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NormExampleFile {
+    pub text: Spanned<String>,
+    /// The document date the text is resolved against.
+    pub published: Option<String>,
+    pub expect: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameFile {
+    pub id: Spanned<String>,
+    /// event | quantity | statement
+    pub kind: Spanned<String>,
+    /// Template with `{slot}` and `{period}` placeholders.
+    pub summary: Spanned<String>,
+    /// Trigger regexes per language. Named groups fill slots of the same name.
+    pub triggers: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Regexes per language: a trigger overlapping one of these does not fire.
+    #[serde(default)]
+    pub exclude: BTreeMap<String, Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub slots: BTreeMap<String, SlotFile>,
+    pub value: ValueFile,
+    /// Where the time of the claim may come from when the sentence has none:
+    /// "sentence" (nowhere else), "paragraph", or "document" (default).
+    pub time: Option<Spanned<String>>,
+    /// Slots whose values must agree for two mentions to be one claim.
+    #[serde(default)]
+    pub key: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub example: Vec<FrameExampleFile>,
+    /// Texts on which the frame must not fire.
+    #[serde(default)]
+    pub counter: Vec<FrameCounterFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlotFile {
+    /// One type or several in order of preference: person, country, city, org, place,
+    /// party, topic, unknown.
+    #[serde(rename = "type")]
+    pub types: Spanned<TypeList>,
+    /// How many distinct entities the slot takes (default 1).
+    pub count: Option<usize>,
+    /// before | after | any (default any): where the filler stands relative to the trigger.
+    pub side: Option<Spanned<String>>,
+    /// nearest (default) | first: which candidate on that side.
+    pub pick: Option<Spanned<String>>,
+    /// For topic slots: the topic group to draw from.
+    pub group: Option<String>,
+    /// Default true: a mention without this slot is dropped.
+    pub required: Option<bool>,
+    /// "paragraph": take the filler from an earlier sentence of the paragraph when absent.
+    pub inherit: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub enum TypeList {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValueFile {
+    /// date | money | percent | count | duration | factor | polarity
+    #[serde(rename = "type")]
+    pub kind: Spanned<String>,
+    /// Relative tolerance for numbers (default 0.05 for money, 0.0 otherwise).
+    pub tolerance: Option<f64>,
+    /// Keep only values with this sign change for percent frames: "signed" makes
+    /// "fell 6%" -6%.
+    pub side: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameExampleFile {
+    pub language: Spanned<String>,
+    pub text: Spanned<String>,
+    pub published: Option<String>,
+    /// Expected `value`, `period`, `speaker`, `polarity` and slot values.
+    pub expect: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameCounterFile {
+    pub language: Spanned<String>,
+    pub text: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityFile {
+    pub name: Spanned<String>,
+    /// person | country | city | org | outlet
+    #[serde(rename = "type")]
+    pub kind: Spanned<String>,
+    /// Spellings in any language and script, matched case-sensitively as whole words.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Spellings valid in one language only ("AS" is the United States in Indonesian).
+    #[serde(default)]
+    pub local: BTreeMap<String, Vec<String>>,
+    /// Adjectives and nouns of nationality ("Russian", "Iranian").
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// Words that stand for the entity as a speaker or agent ("the Kremlin").
+    #[serde(default)]
+    pub metonyms: Vec<String>,
+    /// For cities and organisations: the country they stand for as an agent.
+    pub country: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicFile {
+    pub id: Spanned<String>,
+    pub group: String,
+    /// Regexes per language, matched case-insensitively.
+    pub words: BTreeMap<String, Vec<Spanned<String>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FurnitureFile {
+    pub id: Spanned<String>,
+    /// Regex matched against one trimmed line; a match drops the line.
+    pub pattern: Spanned<String>,
+    /// Lines it must drop.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Lines it must keep.
+    #[serde(default)]
+    pub counter: Vec<String>,
+}

@@ -1,0 +1,801 @@
+//! Load and validate rule sources: pass one is serde (shape), pass two checks meaning
+//! (regexes compile, names exist, ids are unique). Every error in every file is reported.
+
+use super::file::*;
+use super::*;
+use regex::RegexBuilder;
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::path::Path;
+use toml::Spanned;
+
+/// The embedded default pack.
+pub fn default_sources() -> Vec<Source> {
+    embedded::FILES
+        .iter()
+        .map(|(path, text)| Source {
+            path: (*path).to_string(),
+            text: (*text).to_string(),
+        })
+        .collect()
+}
+
+/// Every `.toml` file under `dir`, in sorted path order.
+pub fn dir_sources(dir: &Path) -> Result<Vec<Source>, RuleError> {
+    let here = |message: String| RuleError {
+        at: Location {
+            file: dir.display().to_string(),
+            line: 1,
+            column: 1,
+        },
+        message,
+    };
+    if !dir.is_dir() {
+        return Err(here("rules folder not found".to_string()));
+    }
+    let mut paths = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| here(format!("cannot read: {e}")))?;
+        for entry in entries {
+            let path = entry.map_err(|e| here(format!("cannot read: {e}")))?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|x| x == "toml") {
+                paths.push(path);
+            }
+        }
+    }
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).map_err(|e| RuleError {
+                at: Location {
+                    file: path.display().to_string(),
+                    line: 1,
+                    column: 1,
+                },
+                message: format!("cannot read: {e}"),
+            })?;
+            Ok(Source {
+                path: path.display().to_string(),
+                text,
+            })
+        })
+        .collect()
+}
+
+/// Line and column (1-based, column in characters) of a byte offset.
+fn locate(file: &str, text: &str, offset: usize) -> Location {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Location {
+        file: file.to_string(),
+        line,
+        column: before[line_start..].chars().count() + 1,
+    }
+}
+
+/// Collects errors for one file.
+struct Checker<'a> {
+    file: &'a str,
+    text: &'a str,
+    errors: Vec<RuleError>,
+}
+
+impl Checker<'_> {
+    fn at(&self, span: Range<usize>) -> Location {
+        locate(self.file, self.text, span.start)
+    }
+
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let at = self.at(span);
+        self.errors.push(RuleError {
+            at,
+            message: message.into(),
+        });
+    }
+
+    fn regex(&mut self, pattern: &Spanned<String>) -> Option<Regex> {
+        match RegexBuilder::new(pattern.get_ref())
+            .case_insensitive(true)
+            .build()
+        {
+            Ok(re) => Some(re),
+            Err(e) => {
+                let msg = e.to_string();
+                let last = msg.lines().last().unwrap_or("").trim().to_string();
+                self.error(
+                    pattern.span(),
+                    format!("bad regex {:?}: {last}", pattern.get_ref()),
+                );
+                None
+            }
+        }
+    }
+
+    fn regexes(&mut self, patterns: &[Spanned<String>]) -> Vec<Regex> {
+        patterns.iter().filter_map(|p| self.regex(p)).collect()
+    }
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Validate and compile every source. On failure, returns every error found.
+pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
+    let mut errors = Vec::new();
+    let mut parsed = Vec::new();
+    for src in sources {
+        match toml::from_str::<RuleFile>(&src.text) {
+            Ok(file) => parsed.push((src, file)),
+            Err(e) => errors.push(RuleError {
+                at: locate(&src.path, &src.text, e.span().map_or(0, |s| s.start)),
+                message: e.message().trim().to_string(),
+            }),
+        }
+    }
+
+    let mut set = RuleSet {
+        langs: BTreeMap::new(),
+        frames: Vec::new(),
+        entities: Vec::new(),
+        topics: Vec::new(),
+        furniture: Vec::new(),
+        settings: Settings::default(),
+        files: sources.iter().map(|s| s.path.clone()).collect(),
+    };
+
+    // Languages first: frames and topics refer to them.
+    for (src, file) in &parsed {
+        let mut ck = Checker {
+            file: &src.path,
+            text: &src.text,
+            errors: Vec::new(),
+        };
+        if let Some(lang) = &file.language {
+            add_lang(&mut ck, &mut set.langs, lang);
+        }
+        if let Some(s) = &file.settings {
+            if let Some(v) = &s.name_similarity {
+                if !(0.0..=1.0).contains(v.get_ref()) {
+                    ck.error(v.span(), "name_similarity must lie between 0 and 1");
+                }
+                set.settings.name_similarity = *v.get_ref();
+            }
+            if let Some(v) = &s.event_window_days {
+                if *v.get_ref() < 0 {
+                    ck.error(v.span(), "event_window_days must not be negative");
+                }
+                set.settings.event_window_days = *v.get_ref();
+            }
+        }
+        errors.append(&mut ck.errors);
+    }
+
+    let mut frame_ids = BTreeSet::new();
+    let mut topic_ids = BTreeSet::new();
+    let mut entity_names = BTreeSet::new();
+    for (src, file) in &parsed {
+        let mut ck = Checker {
+            file: &src.path,
+            text: &src.text,
+            errors: Vec::new(),
+        };
+        for t in &file.topic {
+            if !is_id(t.id.get_ref()) {
+                ck.error(
+                    t.id.span(),
+                    "topic id must be lowercase letters, digits and '-'",
+                );
+            } else if !topic_ids.insert(t.id.get_ref().clone()) {
+                ck.error(
+                    t.id.span(),
+                    format!("topic '{}' is defined twice", t.id.get_ref()),
+                );
+            }
+            let mut words = BTreeMap::new();
+            for (lang, pats) in &t.words {
+                if !set.langs.contains_key(lang) {
+                    ck.error(
+                        pats.first().map_or(t.id.span(), |p| p.span()),
+                        format!("language '{lang}' has no language pack"),
+                    );
+                }
+                words.insert(lang.clone(), ck.regexes(pats));
+            }
+            set.topics.push(Topic {
+                id: t.id.get_ref().clone(),
+                group: t.group.clone(),
+                words,
+            });
+        }
+        for e in &file.entity {
+            let kind = EntityKind::parse(e.kind.get_ref());
+            if kind.is_none() || kind == Some(EntityKind::Unknown) {
+                ck.error(
+                    e.kind.span(),
+                    format!(
+                        "unknown entity type '{}': expected person, country, city, org or outlet",
+                        e.kind.get_ref()
+                    ),
+                );
+            }
+            if !entity_names.insert(e.name.get_ref().clone()) {
+                ck.error(
+                    e.name.span(),
+                    format!("entity '{}' is defined twice", e.name.get_ref()),
+                );
+            }
+            for lang in e.local.keys() {
+                if !set.langs.contains_key(lang) {
+                    ck.error(
+                        e.name.span(),
+                        format!("language '{lang}' has no language pack"),
+                    );
+                }
+            }
+            set.entities.push(Entity {
+                name: e.name.get_ref().clone(),
+                kind: kind.unwrap_or(EntityKind::Org),
+                aliases: e.aliases.clone(),
+                local: e.local.clone(),
+                demonyms: e.demonyms.clone(),
+                metonyms: e.metonyms.clone(),
+                country: e.country.as_ref().map(|c| c.get_ref().clone()),
+            });
+        }
+        for f in &file.furniture {
+            if !is_id(f.id.get_ref()) {
+                ck.error(
+                    f.id.span(),
+                    "furniture id must be lowercase letters, digits and '-'",
+                );
+            }
+            if let Some(pattern) = ck.regex(&f.pattern) {
+                let at = ck.at(f.id.span());
+                set.furniture.push(Furniture {
+                    id: f.id.get_ref().clone(),
+                    pattern,
+                    examples: f.examples.clone(),
+                    counter: f.counter.clone(),
+                    at,
+                });
+            }
+        }
+        errors.append(&mut ck.errors);
+    }
+
+    // Countries named by cities and organisations must exist.
+    for (src, file) in &parsed {
+        let mut ck = Checker {
+            file: &src.path,
+            text: &src.text,
+            errors: Vec::new(),
+        };
+        for e in &file.entity {
+            if let Some(c) = &e.country {
+                let ok = set
+                    .entities
+                    .iter()
+                    .any(|x| x.kind == EntityKind::Country && &x.name == c.get_ref());
+                if !ok {
+                    ck.error(
+                        c.span(),
+                        format!("country '{}' is not a country entity", c.get_ref()),
+                    );
+                }
+            }
+        }
+        errors.append(&mut ck.errors);
+    }
+
+    for (src, file) in &parsed {
+        let mut ck = Checker {
+            file: &src.path,
+            text: &src.text,
+            errors: Vec::new(),
+        };
+        for f in &file.frame {
+            if let Some(frame) = check_frame(&mut ck, f, &set, &mut frame_ids) {
+                set.frames.push(frame);
+            }
+        }
+        errors.append(&mut ck.errors);
+    }
+
+    if errors.is_empty() {
+        Ok(set)
+    } else {
+        Err(errors)
+    }
+}
+
+fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) {
+    let code = f.code.get_ref();
+    if !(2..=3).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_lowercase()) {
+        ck.error(
+            f.code.span(),
+            "language code must be 2 or 3 lowercase letters (ISO 639)",
+        );
+    }
+    let lang = langs.entry(code.clone()).or_insert_with(|| Lang {
+        code: code.clone(),
+        name: code.clone(),
+        numbers: Numbers {
+            decimal: '.',
+            ..Numbers::default()
+        },
+        ..Lang::default()
+    });
+    if let Some(name) = &f.name {
+        lang.name = name.clone();
+    }
+    lang.stopwords
+        .extend(f.stopwords.iter().map(|w| w.to_lowercase()));
+    lang.abbreviations.extend(f.abbreviations.iter().cloned());
+    lang.titles.extend(f.titles.iter().cloned());
+
+    let d = &f.dates;
+    for (list, want, what) in [(&d.months, 12, "months"), (&d.weekdays, 7, "weekdays")] {
+        let Some(list) = list else { continue };
+        let n = list.get_ref().len();
+        if n != 0 && n != want {
+            ck.error(list.span(), format!("{what} needs {want} lists, found {n}"));
+        } else if n == want {
+            let target = if what == "months" {
+                &mut lang.dates.months
+            } else {
+                &mut lang.dates.weekdays
+            };
+            if target.is_empty() {
+                *target = vec![Vec::new(); want];
+            }
+            for (i, names) in list.get_ref().iter().enumerate() {
+                target[i].extend(names.iter().cloned());
+            }
+        }
+    }
+    lang.dates
+        .day_suffixes
+        .extend(d.day_suffixes.iter().cloned());
+    lang.dates.prefixes.extend(d.prefixes.iter().cloned());
+    lang.dates.connectors.extend(d.connectors.iter().cloned());
+    lang.dates
+        .absorb_after
+        .extend(d.absorb_after.iter().cloned());
+    if let Some(order) = &d.numeric_order {
+        match order.get_ref().as_str() {
+            "dmy" => lang.dates.numeric_order = NumericOrder::Dmy,
+            "mdy" => lang.dates.numeric_order = NumericOrder::Mdy,
+            other => ck.error(
+                order.span(),
+                format!("numeric_order '{other}': expected dmy or mdy"),
+            ),
+        }
+    }
+    for (phrase, spellings) in &d.relative {
+        match Relative::from_phrase(phrase) {
+            Some(rel) => lang.dates.relative.push((rel, spellings.clone())),
+            None => ck.error(
+                f.code.span(),
+                format!(
+                    "unknown relative date '{phrase}': expected one of {}",
+                    Relative::ALL.map(|r| r.phrase()).join(", ")
+                ),
+            ),
+        }
+    }
+
+    let n = &f.numbers;
+    if let Some(dec) = &n.decimal {
+        match dec.get_ref().as_str() {
+            "." => lang.numbers.decimal = '.',
+            "," => lang.numbers.decimal = ',',
+            other => ck.error(
+                dec.span(),
+                format!("decimal '{other}': expected \".\" or \",\""),
+            ),
+        }
+    }
+    lang.numbers
+        .scales
+        .extend(n.scales.iter().map(|(k, v)| (k.clone(), *v)));
+    lang.numbers
+        .words
+        .extend(n.words.iter().map(|(k, v)| (k.clone(), *v)));
+    lang.numbers.percent.extend(n.percent.iter().cloned());
+    for (name, code) in &n.currencies {
+        let c = code.get_ref();
+        if c.len() != 3 || !c.chars().all(|ch| ch.is_ascii_uppercase()) {
+            ck.error(
+                code.span(),
+                format!("currency '{c}' is not an ISO 4217 code"),
+            );
+        }
+        lang.numbers.currencies.push((name.clone(), c.clone()));
+    }
+    lang.numbers.up.extend(n.up.iter().cloned());
+    lang.numbers.down.extend(n.down.iter().cloned());
+    lang.numbers
+        .factors
+        .extend(n.factors.iter().map(|(k, v)| (k.clone(), *v)));
+    for (word, unit) in &n.durations {
+        match unit.get_ref().as_str() {
+            u @ ("Y" | "M" | "W" | "D") => lang
+                .numbers
+                .durations
+                .push((word.clone(), u.chars().next().unwrap_or('Y'))),
+            other => ck.error(
+                unit.span(),
+                format!("duration unit '{other}': expected Y, M, W or D"),
+            ),
+        }
+    }
+
+    let a = &f.attribution;
+    let speech = ck.regexes(&a.speech);
+    lang.attribution.speech.extend(speech);
+    let after = ck.regexes(&a.speech_after);
+    lang.attribution.speech_after.extend(after);
+    let denial = ck.regexes(&a.denial);
+    lang.attribution.denial.extend(denial);
+    let hedge = ck.regexes(&a.hedge);
+    lang.attribution.hedge.extend(hedge);
+    for p in &a.citation {
+        if let Some(re) = ck.regex(p) {
+            if re.capture_names().flatten().any(|n| n == "source") {
+                lang.attribution.citation.push(re);
+            } else {
+                ck.error(p.span(), "citation pattern needs a group named 'source'");
+            }
+        }
+    }
+    lang.attribution.pronouns.extend(a.pronouns.iter().cloned());
+
+    for ex in &f.example {
+        let at = ck.at(ex.text.span());
+        lang.examples.push(NormExample {
+            at,
+            text: ex.text.get_ref().clone(),
+            published: ex.published.clone(),
+            expect: ex.expect.clone(),
+        });
+    }
+}
+
+fn parse_slot_types(s: &str) -> Option<Vec<SlotType>> {
+    Some(match s {
+        "topic" => vec![SlotType::Topic],
+        "place" => vec![
+            SlotType::Entity(EntityKind::City),
+            SlotType::Entity(EntityKind::Country),
+        ],
+        "party" => vec![
+            SlotType::Entity(EntityKind::Country),
+            SlotType::Entity(EntityKind::Org),
+            SlotType::Entity(EntityKind::Person),
+        ],
+        other => vec![SlotType::Entity(EntityKind::parse(other)?)],
+    })
+}
+
+fn check_frame(
+    ck: &mut Checker,
+    f: &FrameFile,
+    set: &RuleSet,
+    ids: &mut BTreeSet<String>,
+) -> Option<Frame> {
+    let errors_before = ck.errors.len();
+    let id = f.id.get_ref();
+    if !is_id(id) {
+        ck.error(
+            f.id.span(),
+            "frame id must be lowercase letters, digits and '-'",
+        );
+    } else if !ids.insert(id.clone()) {
+        ck.error(f.id.span(), format!("frame '{id}' is defined twice"));
+    }
+    let kind = match f.kind.get_ref().as_str() {
+        "event" => Kind::Event,
+        "quantity" => Kind::Quantity,
+        "statement" => Kind::Statement,
+        other => {
+            ck.error(
+                f.kind.span(),
+                format!("kind '{other}': expected event, quantity or statement"),
+            );
+            Kind::Event
+        }
+    };
+
+    let mut slots = Vec::new();
+    for (name, s) in &f.slots {
+        let names: Vec<String> = match s.types.get_ref() {
+            TypeList::One(t) => vec![t.clone()],
+            TypeList::Many(ts) => ts.clone(),
+        };
+        let mut types = Vec::new();
+        for t in &names {
+            match parse_slot_types(t) {
+                Some(ts) => types.extend(ts),
+                None => ck.error(
+                    s.types.span(),
+                    format!(
+                        "slot type '{t}': expected person, country, city, org, outlet, place, party, topic or unknown"
+                    ),
+                ),
+            }
+        }
+        let side = match s.side.as_ref().map(|x| x.get_ref().as_str()) {
+            None | Some("any") => Side::Any,
+            Some("before") => Side::Before,
+            Some("after") => Side::After,
+            Some(other) => {
+                let span = s.side.as_ref().map_or(0..0, |x| x.span());
+                ck.error(
+                    span,
+                    format!("side '{other}': expected before, after or any"),
+                );
+                Side::Any
+            }
+        };
+        let first = match s.pick.as_ref().map(|x| x.get_ref().as_str()) {
+            None | Some("nearest") => false,
+            Some("first") => true,
+            Some(other) => {
+                let span = s.pick.as_ref().map_or(0..0, |x| x.span());
+                ck.error(span, format!("pick '{other}': expected nearest or first"));
+                false
+            }
+        };
+        if types.contains(&SlotType::Topic) {
+            match &s.group {
+                Some(g) if set.topics.iter().any(|t| &t.group == g) => {}
+                Some(g) => ck.error(s.types.span(), format!("no topic is in group '{g}'")),
+                None => ck.error(s.types.span(), "a topic slot needs a group"),
+            }
+        }
+        let inherit = match &s.inherit {
+            None => false,
+            Some(x) if x.get_ref() == "paragraph" => true,
+            Some(x) => {
+                ck.error(
+                    x.span(),
+                    format!("inherit '{}': expected paragraph", x.get_ref()),
+                );
+                false
+            }
+        };
+        slots.push(Slot {
+            name: name.clone(),
+            types,
+            count: s.count.unwrap_or(1).max(1),
+            side,
+            first,
+            group: s.group.clone(),
+            required: s.required.unwrap_or(true),
+            inherit,
+        });
+    }
+
+    let value_kind = match ValueKind::parse(f.value.kind.get_ref()) {
+        Some(v) => v,
+        None => {
+            ck.error(
+                f.value.kind.span(),
+                format!(
+                    "value type '{}': expected date, money, percent, count, duration, factor or polarity",
+                    f.value.kind.get_ref()
+                ),
+            );
+            ValueKind::Date
+        }
+    };
+    let consistent = match kind {
+        Kind::Event => value_kind == ValueKind::Date,
+        Kind::Statement => value_kind == ValueKind::Polarity,
+        Kind::Quantity => !matches!(value_kind, ValueKind::Date | ValueKind::Polarity),
+    };
+    if !consistent {
+        ck.error(
+            f.value.kind.span(),
+            format!(
+                "a {} frame cannot have a {} value (events take date, statements polarity, quantities a number)",
+                kind.as_str(),
+                f.value.kind.get_ref()
+            ),
+        );
+    }
+    if let Some(side) = &f.value.side {
+        ck.error(
+            side.span(),
+            format!("value side '{}' is not supported", side.get_ref()),
+        );
+    }
+    let tolerance = f.value.tolerance.unwrap_or(match value_kind {
+        ValueKind::Money => 0.05,
+        _ => 0.0,
+    });
+
+    let time = match f.time.as_ref().map(|t| t.get_ref().as_str()) {
+        None | Some("document") => TimeScope::Document,
+        Some("paragraph") => TimeScope::Paragraph,
+        Some("sentence") => TimeScope::Sentence,
+        Some(other) => {
+            let span = f.time.as_ref().map_or(0..0, |t| t.span());
+            ck.error(
+                span,
+                format!("time '{other}': expected sentence, paragraph or document"),
+            );
+            TimeScope::Document
+        }
+    };
+
+    let mut key = Vec::new();
+    for k in &f.key {
+        if k.get_ref() != "period" && !f.slots.contains_key(k.get_ref()) {
+            ck.error(
+                k.span(),
+                format!("key '{}' is not a slot of this frame", k.get_ref()),
+            );
+        }
+        key.push(k.get_ref().clone());
+    }
+
+    // Summary placeholders must name slots or `period`.
+    let summary = f.summary.get_ref();
+    let mut rest = summary.as_str();
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            ck.error(f.summary.span(), "unclosed '{' in summary");
+            break;
+        };
+        let name = &rest[open + 1..open + close];
+        if name != "period" && name != "value" && !f.slots.contains_key(name) {
+            ck.error(
+                f.summary.span(),
+                format!("summary names '{{{name}}}', which is not a slot"),
+            );
+        }
+        rest = &rest[open + close + 1..];
+    }
+
+    let mut triggers = BTreeMap::new();
+    for (lang, pats) in &f.triggers {
+        if !set.langs.contains_key(lang) {
+            ck.error(
+                pats.first().map_or(f.id.span(), |p| p.span()),
+                format!("language '{lang}' has no language pack"),
+            );
+        }
+        let mut res = Vec::new();
+        for p in pats {
+            if let Some(re) = ck.regex(p) {
+                for group in re.capture_names().flatten() {
+                    if !f.slots.contains_key(group) {
+                        ck.error(
+                            p.span(),
+                            format!("group '{group}' is not a slot of this frame"),
+                        );
+                    }
+                }
+                res.push(re);
+            }
+        }
+        triggers.insert(lang.clone(), res);
+    }
+    let mut exclude = BTreeMap::new();
+    for (lang, pats) in &f.exclude {
+        exclude.insert(lang.clone(), ck.regexes(pats));
+    }
+
+    let mut examples = Vec::new();
+    for ex in &f.example {
+        if !f.triggers.contains_key(ex.language.get_ref()) {
+            ck.error(
+                ex.language.span(),
+                format!(
+                    "example language '{}' has no triggers in this frame",
+                    ex.language.get_ref()
+                ),
+            );
+        }
+        for k in ex.expect.keys() {
+            let known = ["value", "period", "speaker", "polarity"].contains(&k.as_str())
+                || f.slots.contains_key(k);
+            if !known {
+                ck.error(
+                    ex.text.span(),
+                    format!("expect names '{k}', which is not a slot"),
+                );
+            }
+        }
+        examples.push(FrameExample {
+            at: ck.at(ex.text.span()),
+            language: ex.language.get_ref().clone(),
+            text: ex.text.get_ref().clone(),
+            published: ex.published.clone(),
+            expect: ex.expect.clone(),
+        });
+    }
+    if examples.is_empty() {
+        ck.error(
+            f.id.span(),
+            format!("frame '{id}' has no [[frame.example]]"),
+        );
+    }
+    let counters = f
+        .counter
+        .iter()
+        .map(|c| FrameCounter {
+            at: ck.at(c.text.span()),
+            language: c.language.get_ref().clone(),
+            text: c.text.get_ref().clone(),
+        })
+        .collect();
+
+    if ck.errors.len() > errors_before {
+        return None;
+    }
+    Some(Frame {
+        id: id.clone(),
+        kind,
+        summary: summary.clone(),
+        triggers,
+        exclude,
+        slots,
+        value: ValueSpec {
+            kind: value_kind,
+            tolerance,
+        },
+        time,
+        key,
+        examples,
+        counters,
+        at: ck.at(f.id.span()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(text: &str) -> Vec<Source> {
+        let mut v = default_sources();
+        v.push(Source {
+            path: "extra.toml".into(),
+            text: text.into(),
+        });
+        v
+    }
+
+    #[test]
+    fn default_pack_loads() {
+        let set = load(&default_sources()).expect("default rules load");
+        assert!(set.langs.contains_key("en"));
+        assert!(!set.frames.is_empty());
+    }
+
+    #[test]
+    fn unknown_key_has_location() {
+        let errs = load(&src("[[furniture]]\nid = \"x\"\npatern = \"a\"\n")).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].at.file, "extra.toml");
+        assert_eq!(errs[0].at.line, 3, "{}", errs[0]);
+    }
+
+    #[test]
+    fn bad_regex_points_at_value() {
+        let errs = load(&src("[[furniture]]\nid = \"x\"\npattern = \"a(\"\n")).unwrap_err();
+        assert_eq!(errs[0].at.line, 3);
+        assert_eq!(errs[0].at.column, 11);
+        assert!(errs[0].message.contains("bad regex"), "{}", errs[0]);
+    }
+}

@@ -1,0 +1,376 @@
+//! Rules are data: load the TOML packs under `rules/` (embedded) and `--rules DIR`,
+//! validate them in two passes (shape, then meaning), and compile them into a [`RuleSet`].
+//!
+//! Input: rule sources (path + text). Output: a `RuleSet`, or every error found, each with
+//! `file:line:column`.
+
+pub mod file;
+mod load;
+
+pub use load::{default_sources, dir_sources, load};
+
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// The default pack, embedded at build time (see `build.rs`).
+pub mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+}
+
+/// One rule file's text and the path it is reported under.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: String,
+    pub text: String,
+}
+
+/// Where something stands in a rule file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// A broken rule: where and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub at: Location,
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.message)
+    }
+}
+
+/// Every rule, compiled once.
+#[derive(Debug)]
+pub struct RuleSet {
+    pub langs: BTreeMap<String, Lang>,
+    pub frames: Vec<Frame>,
+    pub entities: Vec<Entity>,
+    pub topics: Vec<Topic>,
+    pub furniture: Vec<Furniture>,
+    pub settings: Settings,
+    /// The files the set was loaded from, in load order.
+    pub files: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Jaro-Winkler similarity at or above which an unknown name is a known entity.
+    /// Default 0.9.
+    pub name_similarity: f64,
+    /// Two different day dates of one event this many days apart or fewer are a conflict;
+    /// further apart they are two events. Default 7.
+    pub event_window_days: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            name_similarity: 0.9,
+            event_window_days: 7,
+        }
+    }
+}
+
+/// A language pack.
+#[derive(Debug, Default)]
+pub struct Lang {
+    pub code: String,
+    pub name: String,
+    pub stopwords: BTreeSet<String>,
+    pub abbreviations: BTreeSet<String>,
+    pub titles: Vec<String>,
+    pub dates: Dates,
+    pub numbers: Numbers,
+    pub attribution: Attribution,
+    pub examples: Vec<NormExample>,
+}
+
+#[derive(Debug, Default)]
+pub struct Dates {
+    /// Twelve lists (January first), or empty.
+    pub months: Vec<Vec<String>>,
+    /// Seven lists (Monday first), or empty.
+    pub weekdays: Vec<Vec<String>>,
+    pub day_suffixes: Vec<String>,
+    pub prefixes: Vec<String>,
+    pub connectors: Vec<String>,
+    pub absorb_after: Vec<String>,
+    pub numeric_order: NumericOrder,
+    pub relative: Vec<(Relative, Vec<String>)>,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum NumericOrder {
+    #[default]
+    Dmy,
+    Mdy,
+}
+
+/// A date relative to the document's own date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Relative {
+    Today,
+    Yesterday,
+    Tomorrow,
+    ThisWeek,
+    LastWeek,
+    NextWeek,
+    ThisMonth,
+    LastMonth,
+    NextMonth,
+    ThisYear,
+    LastYear,
+    NextYear,
+}
+
+impl Relative {
+    pub const ALL: [Relative; 12] = [
+        Relative::Today,
+        Relative::Yesterday,
+        Relative::Tomorrow,
+        Relative::ThisWeek,
+        Relative::LastWeek,
+        Relative::NextWeek,
+        Relative::ThisMonth,
+        Relative::LastMonth,
+        Relative::NextMonth,
+        Relative::ThisYear,
+        Relative::LastYear,
+        Relative::NextYear,
+    ];
+
+    /// The canonical English phrase, used as the value when the date cannot be resolved.
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Relative::Today => "today",
+            Relative::Yesterday => "yesterday",
+            Relative::Tomorrow => "tomorrow",
+            Relative::ThisWeek => "this week",
+            Relative::LastWeek => "last week",
+            Relative::NextWeek => "next week",
+            Relative::ThisMonth => "this month",
+            Relative::LastMonth => "last month",
+            Relative::NextMonth => "next month",
+            Relative::ThisYear => "this year",
+            Relative::LastYear => "last year",
+            Relative::NextYear => "next year",
+        }
+    }
+
+    pub fn from_phrase(s: &str) -> Option<Relative> {
+        Relative::ALL.into_iter().find(|r| r.phrase() == s)
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Numbers {
+    pub decimal: char,
+    pub scales: Vec<(String, f64)>,
+    pub words: Vec<(String, f64)>,
+    pub percent: Vec<String>,
+    pub currencies: Vec<(String, String)>,
+    pub up: Vec<String>,
+    pub down: Vec<String>,
+    pub factors: Vec<(String, f64)>,
+    pub durations: Vec<(String, char)>,
+}
+
+#[derive(Debug, Default)]
+pub struct Attribution {
+    pub speech: Vec<Regex>,
+    pub speech_after: Vec<Regex>,
+    pub denial: Vec<Regex>,
+    pub hedge: Vec<Regex>,
+    pub citation: Vec<Regex>,
+    pub pronouns: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NormExample {
+    pub at: Location,
+    pub text: String,
+    pub published: Option<String>,
+    pub expect: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Event,
+    Quantity,
+    Statement,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Event => "event",
+            Kind::Quantity => "quantity",
+            Kind::Statement => "statement",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Date,
+    Money,
+    Percent,
+    Count,
+    Duration,
+    Factor,
+    Polarity,
+}
+
+impl ValueKind {
+    pub fn parse(s: &str) -> Option<ValueKind> {
+        Some(match s {
+            "date" => ValueKind::Date,
+            "money" => ValueKind::Money,
+            "percent" => ValueKind::Percent,
+            "count" => ValueKind::Count,
+            "duration" => ValueKind::Duration,
+            "factor" => ValueKind::Factor,
+            "polarity" => ValueKind::Polarity,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeScope {
+    Sentence,
+    Paragraph,
+    Document,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EntityKind {
+    Person,
+    Country,
+    City,
+    Org,
+    Outlet,
+    /// A capitalised name in no gazetteer.
+    Unknown,
+}
+
+impl EntityKind {
+    pub fn parse(s: &str) -> Option<EntityKind> {
+        Some(match s {
+            "person" => EntityKind::Person,
+            "country" => EntityKind::Country,
+            "city" => EntityKind::City,
+            "org" => EntityKind::Org,
+            "outlet" => EntityKind::Outlet,
+            "unknown" => EntityKind::Unknown,
+            _ => return None,
+        })
+    }
+}
+
+/// What may fill a slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotType {
+    Entity(EntityKind),
+    Topic,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Before,
+    After,
+    Any,
+}
+
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub name: String,
+    /// In order of preference.
+    pub types: Vec<SlotType>,
+    pub count: usize,
+    pub side: Side,
+    /// Take the first candidate on the side rather than the nearest.
+    pub first: bool,
+    pub group: Option<String>,
+    pub required: bool,
+    pub inherit: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ValueSpec {
+    pub kind: ValueKind,
+    /// Relative tolerance for numeric values.
+    pub tolerance: f64,
+}
+
+#[derive(Debug)]
+pub struct Frame {
+    pub id: String,
+    pub kind: Kind,
+    pub summary: String,
+    pub triggers: BTreeMap<String, Vec<Regex>>,
+    pub exclude: BTreeMap<String, Vec<Regex>>,
+    pub slots: Vec<Slot>,
+    pub value: ValueSpec,
+    pub time: TimeScope,
+    pub key: Vec<String>,
+    pub examples: Vec<FrameExample>,
+    pub counters: Vec<FrameCounter>,
+    pub at: Location,
+}
+
+#[derive(Debug, Clone)]
+pub struct FrameExample {
+    pub at: Location,
+    pub language: String,
+    pub text: String,
+    pub published: Option<String>,
+    pub expect: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FrameCounter {
+    pub at: Location,
+    pub language: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub local: BTreeMap<String, Vec<String>>,
+    pub demonyms: Vec<String>,
+    pub metonyms: Vec<String>,
+    pub country: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Topic {
+    pub id: String,
+    pub group: String,
+    pub words: BTreeMap<String, Vec<Regex>>,
+}
+
+#[derive(Debug)]
+pub struct Furniture {
+    pub id: String,
+    pub pattern: Regex,
+    pub examples: Vec<String>,
+    pub counter: Vec<String>,
+    pub at: Location,
+}

@@ -1,0 +1,118 @@
+//! `crosscheck rules test`: run every example and counter-example in the rule packs.
+//!
+//! Input: a rule set. Output: a [`TestRun`] with one line per failure and the totals.
+
+use crate::extract::Extractor;
+use crate::rules::RuleSet;
+use crate::time::PartialDate;
+
+#[derive(Debug, Default)]
+pub struct TestRun {
+    pub passed: usize,
+    pub failures: Vec<String>,
+    /// Examples per language pack and per frame: (name, passed, total).
+    pub groups: Vec<(String, usize, usize)>,
+}
+
+impl TestRun {
+    fn record(&mut self, group: &str, ok: bool, failure: impl FnOnce() -> String) {
+        if self.groups.last().is_none_or(|g| g.0 != group) {
+            self.groups.push((group.to_string(), 0, 0));
+        }
+        let g = self.groups.last_mut().expect("pushed");
+        g.2 += 1;
+        if ok {
+            g.1 += 1;
+            self.passed += 1;
+        } else {
+            self.failures.push(failure());
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.passed + self.failures.len()
+    }
+}
+
+/// Run every example of every rule.
+pub fn run(rules: &RuleSet) -> TestRun {
+    let ex = Extractor::new(rules);
+    let mut t = TestRun::default();
+
+    for (code, lang) in &rules.langs {
+        let Some(g) = ex.grammar(code) else { continue };
+        let group = format!("language {code}");
+        for e in &lang.examples {
+            let anchor = e.published.as_deref().and_then(PartialDate::parse);
+            let got: Vec<String> = g
+                .scan(&e.text, anchor)
+                .iter()
+                .map(|f| f.value.canonical())
+                .collect();
+            t.record(&group, got == e.expect, || {
+                format!(
+                    "{}: {:?}: expected {:?}, got {:?}",
+                    e.at, e.text, e.expect, got
+                )
+            });
+        }
+    }
+
+    for frame in &rules.frames {
+        let group = format!("frame {}", frame.id);
+        for e in &frame.examples {
+            let anchor = e.published.as_deref().and_then(PartialDate::parse);
+            let mentions = ex.text(&e.text, &e.language, anchor);
+            let m = mentions.iter().find(|m| m.rule == frame.id);
+            let mut problems = Vec::new();
+            match m {
+                None => problems.push("the frame did not fire".to_string()),
+                Some(m) => {
+                    for (k, want) in &e.expect {
+                        let got = match k.as_str() {
+                            "value" => m.value_text(),
+                            "period" => m
+                                .period
+                                .as_ref()
+                                .map_or("undated".into(), |p| p.canonical()),
+                            "speaker" => m.speaker.clone().unwrap_or_else(|| "none".into()),
+                            "polarity" => m.polarity.as_str().to_string(),
+                            slot => m.slots.get(slot).map_or("none".into(), |v| v.join(" and ")),
+                        };
+                        if &got != want {
+                            problems.push(format!("{k}: expected {want:?}, got {got:?}"));
+                        }
+                    }
+                }
+            }
+            t.record(&group, problems.is_empty(), || {
+                format!("{}: {}: {}", e.at, frame.id, problems.join("; "))
+            });
+        }
+        for c in &frame.counters {
+            let mentions = ex.text(&c.text, &c.language, None);
+            let fired = mentions.iter().any(|m| m.rule == frame.id);
+            t.record(&group, !fired, || {
+                format!(
+                    "{}: {}: counter-example fired: {:?}",
+                    c.at, frame.id, c.text
+                )
+            });
+        }
+    }
+
+    for f in &rules.furniture {
+        let group = format!("furniture {}", f.id);
+        for line in &f.examples {
+            t.record(&group, f.pattern.is_match(line.trim()), || {
+                format!("{}: {}: does not drop {:?}", f.at, f.id, line)
+            });
+        }
+        for line in &f.counter {
+            t.record(&group, !f.pattern.is_match(line.trim()), || {
+                format!("{}: {}: drops article text {:?}", f.at, f.id, line)
+            });
+        }
+    }
+    t
+}

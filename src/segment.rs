@@ -1,0 +1,243 @@
+//! Segment: split an article into paragraphs and sentences with exact positions.
+//!
+//! Input: an [`Article`] and its language pack (for abbreviations). Output: [`Sentence`]s
+//! in text order. Offsets are bytes into the article text; lines are 1-based; columns are
+//! 1-based and count characters (not bytes). Furniture lines are skipped.
+
+use crate::ingest::Article;
+use crate::rules::Lang;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    /// Index of the paragraph in the article, from 0.
+    pub paragraph: usize,
+}
+
+/// Characters that may follow a sentence's final punctuation and still belong to it.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '」')
+}
+
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+}
+
+/// Paragraphs as byte ranges: a blank line ends one, and so does a line that ends like a
+/// sentence or a heading (a line with no final punctuation followed by a capital).
+fn paragraphs(text: &str, skip: &[std::ops::Range<usize>]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut current: Option<(usize, usize)> = None;
+    let mut pos = 0;
+    for raw in text.split_inclusive('\n') {
+        let start = pos;
+        pos += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let skipped = skip.iter().any(|r| r.start == start);
+        if line.trim().is_empty() || skipped {
+            if let Some(p) = current.take() {
+                out.push(p);
+            }
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let (s, e) = (start + lead, start + line.trim_end().len());
+        current = match current {
+            Some((ps, pe)) => {
+                let prev = text[ps..pe].trim_end();
+                let last = prev.chars().last().unwrap_or('.');
+                let next = line.trim_start().chars().next().unwrap_or('A');
+                let continues =
+                    !(ends_sentence(last) || is_closer(last) || last == ':') && next.is_lowercase();
+                if continues {
+                    Some((ps, e))
+                } else {
+                    out.push((ps, pe));
+                    Some((s, e))
+                }
+            }
+            None => Some((s, e)),
+        };
+    }
+    if let Some(p) = current {
+        out.push(p);
+    }
+    out
+}
+
+/// Is the period at byte `dot` part of an abbreviation, an initial or an ordinal?
+fn is_abbreviation(text: &str, dot: usize, lang: Option<&Lang>) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let token = &text[word_start..=dot];
+    let bare = &token[..token.len() - 1];
+    if bare.is_empty() {
+        return false;
+    }
+    // A single capital letter: an initial ("J. Smith").
+    let mut chars = bare.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true;
+    }
+    let Some(lang) = lang else {
+        return false;
+    };
+    if lang.abbreviations.contains(token) {
+        return true;
+    }
+    // Ordinal day numbers ("19. Juli") in languages whose day suffix is a period.
+    bare.chars().all(|c| c.is_ascii_digit())
+        && bare.len() <= 2
+        && lang.dates.day_suffixes.iter().any(|s| s == ".")
+}
+
+/// Split one paragraph range into sentence ranges.
+fn sentences_in(
+    text: &str,
+    (ps, pe): (usize, usize),
+    lang: Option<&Lang>,
+    out: &mut Vec<(usize, usize)>,
+) {
+    let para = &text[ps..pe];
+    let mut start = 0;
+    let mut iter = para.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !ends_sentence(c) {
+            continue;
+        }
+        // Take following punctuation and closing quotes into the sentence.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if ends_sentence(d) || is_closer(d) {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &para[end..];
+        let after_space = rest.trim_start();
+        if rest.len() == after_space.len() && !rest.is_empty() {
+            continue; // "U.S.-led", "3.5": no space after the mark
+        }
+        let next = after_space.chars().next();
+        let starts_new = match next {
+            None => true,
+            Some(n) => {
+                n.is_uppercase()
+                    || n.is_numeric()
+                    || matches!(n, '"' | '“' | '«' | '(' | '‘' | '\'')
+            }
+        };
+        if !starts_new {
+            continue;
+        }
+        if c == '.' && is_abbreviation(text, ps + i, lang) {
+            continue;
+        }
+        out.push((ps + start, ps + end));
+        start = end + (rest.len() - after_space.len());
+    }
+    if start < para.len() && !para[start..].trim().is_empty() {
+        out.push((ps + start, pe));
+    }
+}
+
+/// Every sentence of an article, in order.
+pub fn segment(article: &Article, lang: Option<&Lang>) -> Vec<Sentence> {
+    let text = &article.text;
+    let mut line_starts = vec![0];
+    line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    let mut out = Vec::new();
+    for (pi, para) in paragraphs(text, &article.furniture).into_iter().enumerate() {
+        let mut ranges = Vec::new();
+        sentences_in(text, para, lang, &mut ranges);
+        for (s, e) in ranges {
+            let trimmed = text[s..e].trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let s = s + (text[s..e].len() - text[s..e].trim_start().len());
+            let e = s + trimmed.len();
+            let line = line_starts.partition_point(|&ls| ls <= s);
+            let column = text[line_starts[line - 1]..s].chars().count() + 1;
+            out.push(Sentence {
+                start: s,
+                end: e,
+                line,
+                column,
+                paragraph: pi,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules;
+
+    fn article(text: &str) -> Article {
+        Article {
+            file: "a.txt".into(),
+            text: text.into(),
+            language: "en".into(),
+            outlet: None,
+            published: None,
+            url: None,
+            upstream: None,
+            furniture: Vec::new(),
+        }
+    }
+
+    fn split(text: &str) -> Vec<String> {
+        let set = rules::load(&rules::default_sources()).unwrap();
+        let a = article(text);
+        segment(&a, set.langs.get("en"))
+            .iter()
+            .map(|s| text[s.start..s.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            split("On Aug. 9, the U.S. said so. Brig. Gen. Ali Balali agreed. J. Smith left!"),
+            [
+                "On Aug. 9, the U.S. said so.",
+                "Brig. Gen. Ali Balali agreed.",
+                "J. Smith left!"
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("He said “no.” Then he left."),
+            ["He said “no.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn positions_are_lines_and_character_columns() {
+        let text = "Headline\n\nFirst one. Sécond two.\nThird line here.";
+        let set = rules::load(&rules::default_sources()).unwrap();
+        let a = article(text);
+        let s = segment(&a, set.langs.get("en"));
+        let got: Vec<(usize, usize, usize)> =
+            s.iter().map(|s| (s.line, s.column, s.paragraph)).collect();
+        assert_eq!(got, [(1, 1, 0), (3, 1, 1), (3, 12, 1), (4, 1, 2)]);
+        assert_eq!(&text[s[2].start..s[2].end], "Sécond two.");
+    }
+}
