@@ -290,7 +290,10 @@ impl<'r> Extractor<'r> {
                 return Some(d.clone());
             }
             if scope == TimeScope::Document {
-                return anchor.and_then(|a| a.interval()).map(DateValue::Resolved);
+                // The publication date bounds an undated event; its day is a guess, so keep
+                // the month at most.
+                let coarse = anchor.map(|a| PartialDate { day: None, ..a });
+                return coarse.and_then(|a| a.interval()).map(DateValue::Resolved);
             }
             None
         };
@@ -688,9 +691,9 @@ mod tests {
 
     #[test]
     fn appositive_is_skipped_to_find_the_speaker() {
-        let text = "Zamir Kabulov, a senior Russian official, indicated that talks were delayed.";
-        let cue = text.find("indicated").unwrap();
-        assert_eq!(&text[..subject_end(text, cue)], "Zamir Kabulov");
+        let text = "Ana Ruiz, a trade official, said that talks were delayed.";
+        let cue = text.find("said").unwrap();
+        assert_eq!(&text[..subject_end(text, cue)], "Ana Ruiz");
         let text = "Iran's envoy to Russia, Kazem Jalali, denied it.";
         let cue = text.find("denied").unwrap();
         assert_eq!(
@@ -704,10 +707,10 @@ mod tests {
         let set = rules::load(&rules::default_sources()).unwrap();
         let ex = Extractor::new(&set);
         let lang = &set.langs["en"];
-        let text = "Iran's ambassador to Russia, Kazem Jalali, denied claims that negotiations had stalled.";
+        let text = "Spain's envoy to Peru, Luis Gil, denied reports that the talks had failed.";
         let hits = ex.gazetteer.find(text, lang);
         let v = voice(text, lang, &hits, None);
-        assert_eq!(v.speaker.as_deref(), Some("Kazem Jalali"));
+        assert_eq!(v.speaker.as_deref(), Some("Luis Gil"));
         assert!(v.denial_at.is_some());
     }
 }

@@ -11,7 +11,7 @@
 use crate::extract::{Mention, Polarity};
 use crate::ingest::Story;
 use crate::matching::Claim;
-use crate::normalize::{Compat, compare};
+use crate::normalize::{Compat, Value, compare};
 use crate::rules::{Kind, RuleSet};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -90,8 +90,9 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
         );
     }
 
-    // Values: the first incompatible pair from different voices decides a conflict.
-    let mut agree_reason: Option<String> = None;
+    // Values: the first incompatible pair from different voices decides a conflict; of the
+    // compatible pairs across articles, the one furthest apart gives the reason.
+    let mut agree_reason: Option<(f64, String)> = None;
     for (x, a) in ms.iter().enumerate() {
         for b in &ms[x + 1..] {
             let (Some(va), Some(vb)) = (&a.value, &b.value) else {
@@ -101,15 +102,18 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
                 Compat::Conflict(r) if voice(a) != voice(b) => {
                     return (Verdict::Conflict, format!("{r} ({} vs {})", a.file, b.file));
                 }
-                Compat::Agree(r) if a.file != b.file && agree_reason.is_none() => {
-                    agree_reason = Some(r)
+                Compat::Agree(r) if a.file != b.file => {
+                    let d = spread(va, vb);
+                    if agree_reason.as_ref().is_none_or(|(best, _)| d > *best) {
+                        agree_reason = Some((d, r));
+                    }
                 }
                 _ => {}
             }
         }
     }
     if files.len() >= 2 {
-        if let Some(r) = agree_reason {
+        if let Some((_, r)) = agree_reason {
             return (Verdict::Agreement, r);
         }
     }
@@ -118,6 +122,27 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
         None => String::new(),
     };
     (Verdict::SingleSource, format!("only one source{by}"))
+}
+
+/// How far apart two compatible values are: days of precision between dates, relative
+/// difference between numbers.
+fn spread(a: &Value, b: &Value) -> f64 {
+    match (a, b) {
+        (Value::Date(x), Value::Date(y)) => match (x.interval(), y.interval()) {
+            (Some(p), Some(q)) => {
+                ((p.end - p.start).num_days() - (q.end - q.start).num_days()).abs() as f64
+            }
+            _ => 0.0,
+        },
+        (Value::Money { amount: x, .. }, Value::Money { amount: y, .. })
+        | (Value::Percent(x), Value::Percent(y))
+        | (Value::Count(x), Value::Count(y))
+        | (Value::Factor(x), Value::Factor(y))
+        | (Value::Duration(x, _), Value::Duration(y, _)) => {
+            (x - y).abs() / x.abs().max(y.abs()).max(1e-12)
+        }
+        _ => 0.0,
+    }
 }
 
 fn find(parent: &mut [usize], i: usize) -> usize {
