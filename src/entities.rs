@@ -182,16 +182,13 @@ impl Gazetteer {
         // Strip titles (one or two words), function words and stray possessives
         // ("’s Deputy Prime Minister") from the front.
         loop {
-            if let Some(&(at, w)) = words.first()
+            if let Some(&(_, w)) = words.first()
                 && !w.chars().next().is_some_and(char::is_uppercase)
             {
-                let _ = at;
                 words.remove(0);
                 continue;
             }
-            let Some(&(_, first)) = words.first() else {
-                return None;
-            };
+            let &(_, first) = words.first()?;
             let two = words.get(1).map(|(_, w)| format!("{first} {w}"));
             if two
                 .as_ref()

@@ -351,7 +351,7 @@ impl<'r> Extractor<'r> {
                         .as_ref()
                         .map_or("undated".to_string(), |p| p.canonical())
                 } else {
-                    slots.get(k).map_or("-".to_string(), |v| {
+                    slots.get(k).map_or("none".to_string(), |v| {
                         v.iter().map(|n| slug(n)).collect::<Vec<_>>().join("+")
                     })
                 }
@@ -407,7 +407,12 @@ pub fn summarize(template: &str, m: &Mention) -> String {
         rest = &rest[open + close + 1..];
     }
     out.push_str(rest);
-    out
+    // Sentence case: a summary may open with a lowercase topic ("negotiations").
+    let mut chars = out.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => out,
+    }
 }
 
 /// Distance from a span to the trigger, and on which side it stands.

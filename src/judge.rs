@@ -112,10 +112,10 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
             }
         }
     }
-    if files.len() >= 2 {
-        if let Some((_, r)) = agree_reason {
-            return (Verdict::Agreement, r);
-        }
+    if files.len() >= 2
+        && let Some((_, r)) = agree_reason
+    {
+        return (Verdict::Agreement, r);
     }
     let by = match &ms[0].speaker {
         Some(s) => format!(" ({s})"),

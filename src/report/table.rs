@@ -43,12 +43,17 @@ fn value_lines(a: &Analysis, j: &Judged) -> (String, String) {
 fn totals(a: &Analysis) -> String {
     let count = |v: Verdict| a.claims.iter().filter(|j| j.verdict == v).count();
     format!(
-        "{} claims: {} conflict, {} agreement, {} single-source ({} articles, {} mentions)\n",
+        "{} claims: {} conflict, {} agreement, {} single-source ({} {}, {} mentions)\n",
         a.claims.len(),
         count(Verdict::Conflict),
         count(Verdict::Agreement),
         count(Verdict::SingleSource),
         a.story.articles.len(),
+        if a.story.articles.len() == 1 {
+            "article"
+        } else {
+            "articles"
+        },
         a.mentions.len()
     )
 }
@@ -105,7 +110,7 @@ pub fn report_markdown(a: &Analysis) -> String {
             md_cell(&j.claim.summary),
             md_cell(&j.reason),
             md_cell(&values),
-            sources_cell(j),
+            md_cell(&sources_cell(j)).replace("<br>", " "),
             md_cell(&evidence)
         ));
     }

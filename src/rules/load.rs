@@ -107,7 +107,8 @@ impl Checker<'_> {
             Ok(re) => Some(re),
             Err(e) => {
                 let msg = e.to_string();
-                let last = msg.lines().last().unwrap_or("").trim().to_string();
+                let last = msg.lines().last().unwrap_or("").trim();
+                let last = last.strip_prefix("error: ").unwrap_or(last).to_string();
                 self.error(
                     pattern.span(),
                     format!("bad regex {:?}: {last}", pattern.get_ref()),

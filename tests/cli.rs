@@ -1,0 +1,354 @@
+//! End-to-end tests: run the built binary on the example story, on the seed story in
+//! ../shared when it is present, and on every error case. Snapshots live in `snapshots/`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_crosscheck");
+const EXAMPLE: &str = "examples/iran-russia";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Run the binary from the crate root; return exit code, stdout, stderr.
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("utf-8 stdout"),
+        String::from_utf8(out.stderr).expect("utf-8 stderr"),
+    )
+}
+
+/// Exit code, stdout and stderr together, as one snapshot.
+fn transcript(args: &[&str], redact: Option<&Path>) -> String {
+    let (code, out, err) = run(args);
+    let mut s = format!(
+        "$ crosscheck {}\nexit: {code}\n--- stdout\n{out}--- stderr\n{err}",
+        args.join(" ")
+    );
+    if let Some(p) = redact {
+        s = s.replace(&p.display().to_string(), "[TMP]");
+    }
+    s
+}
+
+macro_rules! snap {
+    ($name:expr, $value:expr) => {{
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| insta::assert_snapshot!($name, $value));
+    }};
+}
+
+#[test]
+fn check_example_table() {
+    snap!("check_example_table", transcript(&["check", EXAMPLE], None));
+}
+
+#[test]
+fn check_example_json() {
+    let (code, out, err) = run(&["check", EXAMPLE, "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    snap!("check_example_json", out);
+}
+
+#[test]
+fn check_example_markdown() {
+    let (code, out, err) = run(&["check", EXAMPLE, "--format", "markdown"]);
+    assert_eq!(code, 0, "{err}");
+    snap!("check_example_markdown", out);
+}
+
+#[test]
+fn claims_example_table() {
+    snap!(
+        "claims_example_table",
+        transcript(&["claims", EXAMPLE], None)
+    );
+}
+
+#[test]
+fn json_is_v1_and_identical_across_runs() {
+    let (_, a, _) = run(&["check", EXAMPLE, "--format", "json"]);
+    let (_, b, _) = run(&["check", EXAMPLE, "--format", "json"]);
+    assert_eq!(a, b, "two runs differ");
+    let v: serde_json::Value = serde_json::from_str(&a).expect("valid JSON");
+    assert_eq!(v["schema"], "crosscheck.report.v1");
+    assert_eq!(v["story"], "iran-russia");
+    let sources = v["sources"].as_array().expect("sources");
+    assert_eq!(sources.len(), 4);
+    for s in sources {
+        assert!(s["file"].is_string() && s["language"].is_string());
+        assert!(s["published"].is_string() || s["published"].is_null());
+    }
+    let claims = v["claims"].as_array().expect("claims");
+    let rank = |verdict: &str| {
+        ["conflict", "agreement", "single-source"]
+            .iter()
+            .position(|x| *x == verdict)
+    };
+    let mut last = (0, String::new());
+    for c in claims {
+        for key in ["id", "rule", "kind", "summary", "verdict", "reason"] {
+            assert!(c[key].is_string(), "claim field {key} missing in {c}");
+        }
+        assert!(["event", "quantity", "statement"].contains(&c["kind"].as_str().unwrap()));
+        assert!(c["independent_origins"].as_u64().unwrap() >= 1);
+        let here = (
+            rank(c["verdict"].as_str().unwrap()).expect("known verdict"),
+            c["id"].as_str().unwrap().to_string(),
+        );
+        assert!(here >= last, "claims out of order at {}", here.1);
+        last = here;
+        for m in c["mentions"].as_array().unwrap() {
+            for key in ["file", "text", "polarity", "value"] {
+                assert!(m[key].is_string(), "mention field {key} missing");
+            }
+            for key in ["line", "column", "start", "end"] {
+                assert!(m[key].as_u64().is_some(), "mention field {key} missing");
+            }
+            assert!(m["speaker"].is_string() || m["speaker"].is_null());
+            // The byte range points at exactly the quoted text.
+            let file = root().join(EXAMPLE).join(m["file"].as_str().unwrap());
+            let text = std::fs::read_to_string(file).unwrap();
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[s..e], m["text"].as_str().unwrap());
+        }
+    }
+}
+
+#[test]
+fn claims_json_has_rule_kind_and_key() {
+    let (code, out, _) = run(&["claims", EXAMPLE, "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["schema"], "crosscheck.claims.v1");
+    let ms = v["mentions"].as_array().unwrap();
+    assert!(ms.len() > 10);
+    assert!(
+        ms.iter()
+            .all(|m| m["rule"].is_string() && m["kind"].is_string() && m["key"].is_array())
+    );
+    let order: Vec<(String, u64)> = ms
+        .iter()
+        .map(|m| {
+            (
+                m["file"].as_str().unwrap().to_string(),
+                m["start"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted, "mentions are in file and position order");
+}
+
+#[test]
+fn output_file_matches_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    let (code, out, _) = run(&[
+        "check",
+        EXAMPLE,
+        "--format",
+        "json",
+        "--output",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "", "nothing on stdout when --output is given");
+    let (_, direct, _) = run(&["check", EXAMPLE, "--format", "json"]);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), direct);
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 1, "no temporary file left behind");
+}
+
+#[test]
+fn fail_on_conflict_exits_1() {
+    let (code, _, _) = run(&["check", EXAMPLE, "--fail-on", "conflict"]);
+    assert_eq!(code, 1);
+    let (code, _, _) = run(&["check", EXAMPLE, "--fail-on", "none"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn empty_folder_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = transcript(&["check", dir.path().to_str().unwrap()], Some(dir.path()));
+    snap!("empty_folder", t);
+}
+
+#[test]
+fn missing_folder_is_exit_2() {
+    snap!(
+        "missing_folder",
+        transcript(&["check", "no/such/story"], None)
+    );
+}
+
+#[test]
+fn broken_rule_file_is_exit_2_with_location() {
+    snap!(
+        "broken_rule_file",
+        transcript(
+            &["check", EXAMPLE, "--rules", "tests/fixtures/bad-rules"],
+            None
+        )
+    );
+}
+
+#[test]
+fn bad_rule_meaning_reports_every_error() {
+    snap!(
+        "bad_rule_meaning",
+        transcript(
+            &["rules", "test", "--rules", "tests/fixtures/bad-regex"],
+            None
+        )
+    );
+}
+
+#[test]
+fn unreadable_files_warn_and_the_rest_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = root().join(EXAMPLE).join("04-courier-2024-en.txt");
+    std::fs::copy(&src, dir.path().join("a-good.txt")).unwrap();
+    std::fs::write(
+        dir.path().join("b-binary.txt"),
+        [0x50, 0x4b, 0x03, 0x04, 0x00, 0x01],
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("c-image.png"), [0x89, 0x50, 0x4e, 0x47]).unwrap();
+    std::fs::write(dir.path().join("d-empty.md"), "").unwrap();
+    let t = transcript(&["check", dir.path().to_str().unwrap()], Some(dir.path()));
+    snap!("unreadable_files", t);
+}
+
+#[test]
+fn bad_manifest_is_exit_2_with_location() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join(EXAMPLE).join("01-ledger-en.txt"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("story.toml"),
+        "[[source]]\nfile = \"a.txt\"\npublished = \"20 July\"\n",
+    )
+    .unwrap();
+    let t = transcript(&["check", dir.path().to_str().unwrap()], Some(dir.path()));
+    snap!("bad_manifest", t);
+}
+
+#[test]
+fn help_lists_commands() {
+    snap!("help", transcript(&["--help"], None));
+    snap!("help_check", transcript(&["check", "--help"], None));
+}
+
+#[test]
+fn usage_error_is_exit_2() {
+    let (code, _, err) = run(&["check", EXAMPLE, "--format", "yaml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("invalid value 'yaml'"), "{err}");
+}
+
+#[test]
+fn rule_catalogue() {
+    snap!("rules_list", transcript(&["rules", "list"], None));
+}
+
+/// The seed story of ../shared, read in place (never copied into the repo).
+#[test]
+fn seed_story_from_shared() {
+    let story = root().join("../shared/stories/iran-russia");
+    if !story.is_dir() {
+        eprintln!(
+            "SKIPPED seed_story_from_shared: {} is absent",
+            story.display()
+        );
+        return;
+    }
+    let (code, out, err) = run(&[
+        "check",
+        story.to_str().unwrap(),
+        "--manifest",
+        "tests/fixtures/iran-russia.story.toml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let claims = v["claims"].as_array().unwrap();
+    let find = |pred: &dyn Fn(&serde_json::Value) -> bool| {
+        claims.iter().filter(|c| pred(c)).collect::<Vec<_>>()
+    };
+    let files = |c: &serde_json::Value| {
+        let mut f: Vec<String> = c["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["file"].as_str().unwrap()[..3].to_string())
+            .collect();
+        f.dedup();
+        f
+    };
+    // The 19 July visit: 000 (id, 19 Juli 2022) and 001 (en, July) agree; 2017 stays apart.
+    let visit = find(&|c| {
+        c["id"]
+            .as_str()
+            .unwrap()
+            .starts_with("visit/vladimir-putin/tehran/2022-07")
+    });
+    assert_eq!(visit.len(), 1);
+    assert_eq!(visit[0]["verdict"], "agreement");
+    assert_eq!(files(visit[0]), ["000", "001"]);
+    assert_eq!(
+        visit[0]["independent_origins"], 1,
+        "000 rewrites 001: one origin"
+    );
+    let old = find(&|c| {
+        c["id"]
+            .as_str()
+            .unwrap()
+            .starts_with("visit/vladimir-putin/tehran/2017")
+    });
+    assert_eq!(old.len(), 1);
+    assert_eq!(files(old[0]), ["002"]);
+    // The $4bn 2021 trade figure is single-source.
+    let trade = find(&|c| {
+        c["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["value"] == "4000000000 USD")
+    });
+    assert_eq!(trade.len(), 1);
+    assert_eq!(trade[0]["verdict"], "single-source");
+    // Kabulov vs Jalali: a conflict inside one article.
+    let talks = find(&|c| c["reason"].as_str().unwrap().contains("Kabulov"));
+    assert_eq!(talks.len(), 1);
+    assert_eq!(talks[0]["verdict"], "conflict");
+    assert_eq!(
+        talks[0]["reason"],
+        "Zamir Kabulov asserts, Kazem Jalali denies"
+    );
+    // No claim from the figure-free blog 003, and no furniture lines.
+    assert!(
+        claims
+            .iter()
+            .all(|c| !files(c).contains(&"003".to_string()))
+    );
+    assert!(!out.contains("Baca juga"));
+}

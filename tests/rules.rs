@@ -1,0 +1,56 @@
+//! Every rule pack loads, and every example and counter-example in it passes.
+
+use crosscheck::{rules, ruletest};
+
+#[test]
+fn default_pack_examples_pass() {
+    let set = rules::load(&rules::default_sources()).unwrap_or_else(|errs| {
+        panic!(
+            "default rules do not load:\n{}",
+            errs.iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    let run = ruletest::run(&set);
+    assert!(
+        run.failures.is_empty(),
+        "failing rule examples:\n{}",
+        run.failures.join("\n")
+    );
+    // Every frame carries examples, and so does every language pack.
+    for f in &set.frames {
+        assert!(!f.examples.is_empty(), "frame {} has no examples", f.id);
+        assert!(!f.triggers.is_empty(), "frame {} has no triggers", f.id);
+    }
+    for (code, lang) in &set.langs {
+        assert!(
+            lang.examples.len() >= 8,
+            "language {code} has only {} examples",
+            lang.examples.len()
+        );
+    }
+}
+
+#[test]
+fn a_wrong_expectation_is_reported_with_its_location() {
+    let mut sources = rules::default_sources();
+    sources.push(rules::Source {
+        path: "extra/wrong.toml".into(),
+        text: "[language]\ncode = \"en\"\n[[language.example]]\ntext = \"in July 2021\"\nexpect = [\"2020-07\"]\n".into(),
+    });
+    let set = rules::load(&sources).expect("loads");
+    let run = ruletest::run(&set);
+    assert_eq!(run.failures.len(), 1, "{:?}", run.failures);
+    assert!(
+        run.failures[0].starts_with("extra/wrong.toml:4:8:"),
+        "{}",
+        run.failures[0]
+    );
+    assert!(
+        run.failures[0].contains("got [\"2021-07\"]"),
+        "{}",
+        run.failures[0]
+    );
+}
