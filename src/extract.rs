@@ -13,6 +13,7 @@ use crate::rules::{
 };
 use crate::segment::Sentence;
 use crate::time::PartialDate;
+use chrono::Datelike;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -48,6 +49,8 @@ pub struct Mention {
     pub speaker: Option<String>,
     pub polarity: Polarity,
     pub hedged: bool,
+    /// "about", "more than", … qualifying a numeric value.
+    pub approx: crate::rules::Approx,
     /// The compared value: the date of an event, the number of a quantity; `None` for
     /// statements and for events with no date.
     pub value: Option<Value>,
@@ -134,9 +137,36 @@ impl<'r> Extractor<'r> {
         self.grammars.get(lang)
     }
 
-    /// The date an article's relative dates are resolved against.
+    /// The date an article's relative dates are resolved against: the manifest's
+    /// `published`, else a date the article gives as its own ([`Extractor::dateline`]).
     pub fn anchor(&self, article: &Article) -> Option<PartialDate> {
-        article.published
+        article.published.or_else(|| self.dateline(article))
+    }
+
+    /// A full date in the article's first three lines, on a short line (a dateline or a
+    /// "Published" line) or at the head of a longer one ("JAKARTA, 20 Agustus 2022 - …").
+    pub fn dateline(&self, article: &Article) -> Option<PartialDate> {
+        let grammar = self.grammars.get(&article.language)?;
+        for line in article
+            .text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(3)
+        {
+            for f in grammar.scan(line, None) {
+                if let Value::Date(DateValue::Resolved(iv)) = &f.value
+                    && iv.granularity == crate::time::Granularity::Day
+                    && (line.chars().count() <= 100 || line[..f.start].chars().count() <= 40)
+                {
+                    return Some(PartialDate {
+                        year: iv.start.year(),
+                        month: Some(iv.start.month()),
+                        day: Some(iv.start.day()),
+                    });
+                }
+            }
+        }
+        None
     }
 
     /// Every mention in one article.
@@ -151,6 +181,7 @@ impl<'r> Extractor<'r> {
         let mut out = Vec::new();
         let mut memory = Memory::default();
         let mut last_speaker: Option<String> = None;
+        let mut names: Vec<String> = Vec::new();
         for s in sentences {
             if s.paragraph != memory.paragraph {
                 memory = Memory {
@@ -159,9 +190,16 @@ impl<'r> Extractor<'r> {
                 };
             }
             let text = &article.text[s.start..s.end];
-            let ctx = self.context(text, lang, grammar, anchor, last_speaker.as_deref());
+            let ctx = self.context(
+                text,
+                lang,
+                grammar,
+                anchor,
+                last_speaker.as_deref(),
+                &mut names,
+            );
             for (fi, frame) in self.rules.frames.iter().enumerate() {
-                if let Some(mut m) = self.mention(fi, frame, lang, &ctx, &memory, anchor) {
+                for mut m in self.mention(fi, frame, lang, &ctx, &memory, anchor) {
                     m.article = index;
                     m.file = article.file.clone();
                     m.line = s.line;
@@ -210,9 +248,27 @@ impl<'r> Extractor<'r> {
         grammar: &Grammar,
         anchor: Option<PartialDate>,
         last_speaker: Option<&str>,
+        names: &mut Vec<String>,
     ) -> Context<'t> {
         let found = grammar.scan(text, anchor);
-        let hits = self.gazetteer.find(text, lang);
+        let mut hits = self.gazetteer.find(text, lang);
+        // A later surname refers back to the full name met earlier in the article.
+        for h in &mut hits {
+            if h.kind != EntityKind::Unknown {
+                continue;
+            }
+            if h.name.split_whitespace().count() >= 2 {
+                if !names.contains(&h.name) {
+                    names.push(h.name.clone());
+                }
+            } else if let Some(full) = names
+                .iter()
+                .rev()
+                .find(|n| n.split_whitespace().last() == Some(h.name.as_str()))
+            {
+                h.name = full.clone();
+            }
+        }
         let topics = entities::topics(text, &lang.code, self.rules);
         let voice = voice(text, lang, &hits, last_speaker);
         Context {
@@ -232,8 +288,10 @@ impl<'r> Extractor<'r> {
         ctx: &Context,
         memory: &Memory,
         anchor: Option<PartialDate>,
-    ) -> Option<Mention> {
-        let triggers = frame.triggers.get(&lang.code)?;
+    ) -> Vec<Mention> {
+        let Some(triggers) = frame.triggers.get(&lang.code) else {
+            return Vec::new();
+        };
         let excluded: Vec<(usize, usize)> = frame
             .exclude
             .get(&lang.code)
@@ -250,9 +308,17 @@ impl<'r> Extractor<'r> {
             })
             .collect();
         matches.sort_by_key(|c| c.get(0).map_or(0, |m| m.start()));
-        matches
-            .iter()
-            .find_map(|caps| self.build(fi, frame, ctx, memory, anchor, caps))
+        // One mention per distinct key: "40 killed and 100 injured" is two claims, "visit …
+        // trip" to one place is one.
+        let mut out: Vec<Mention> = Vec::new();
+        for caps in &matches {
+            if let Some(m) = self.build(fi, frame, ctx, memory, anchor, caps)
+                && !out.iter().any(|o| o.key == m.key)
+            {
+                out.push(m);
+            }
+        }
+        out
     }
 
     fn build(
@@ -297,6 +363,7 @@ impl<'r> Extractor<'r> {
             }
             None
         };
+        let mut approx = crate::rules::Approx::Exact;
         let (value, period) = match frame.value.kind {
             ValueKind::Date => {
                 let d = nearest(&dates, trig).map(|f| match &f.value {
@@ -320,6 +387,7 @@ impl<'r> Extractor<'r> {
                     .filter(|f| f.value.kind() == kind)
                     .collect();
                 let v = nearest(&values, trig)?;
+                approx = v.approx;
                 let d = nearest(&dates, trig)
                     .map(|f| match &f.value {
                         Value::Date(d) => d.clone(),
@@ -371,6 +439,7 @@ impl<'r> Extractor<'r> {
             speaker,
             polarity,
             hedged: voice.hedged,
+            approx,
             value,
             period,
             slots,

@@ -11,7 +11,7 @@
 use crate::extract::{Mention, Polarity};
 use crate::ingest::Story;
 use crate::matching::Claim;
-use crate::normalize::{Compat, Value, compare};
+use crate::normalize::{Compat, Value, compare_approx};
 use crate::rules::{Kind, RuleSet};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -98,7 +98,7 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
             let (Some(va), Some(vb)) = (&a.value, &b.value) else {
                 continue;
             };
-            match compare(va, vb, tolerance) {
+            match compare_approx(va, a.approx, vb, b.approx, tolerance) {
                 Compat::Conflict(r) if voice(a) != voice(b) => {
                     return (Verdict::Conflict, format!("{r} ({} vs {})", a.file, b.file));
                 }

@@ -34,6 +34,12 @@ pub struct Analysis<'r> {
 /// Run segment → extract → match → judge over an ingested story.
 pub fn analyze(story: Story, rules: &RuleSet) -> Analysis<'_> {
     let extractor = Extractor::new(rules);
+    let mut story = story;
+    for article in &mut story.articles {
+        if article.published.is_none() {
+            article.published = extractor.dateline(article);
+        }
+    }
     let mut mentions = Vec::new();
     for (i, article) in story.articles.iter().enumerate() {
         let sentences = segment::segment(article, rules.langs.get(&article.language));

@@ -47,7 +47,7 @@ pub fn run(rules: &RuleSet) -> TestRun {
             let got: Vec<String> = g
                 .scan(&e.text, anchor)
                 .iter()
-                .map(|f| f.value.canonical())
+                .map(|f| format!("{}{}", f.approx.sign(), f.value.canonical()))
                 .collect();
             t.record(&group, got == e.expect, || {
                 format!(

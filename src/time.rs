@@ -101,11 +101,21 @@ impl Interval {
             }
             Granularity::Month => self.start.format("%Y-%m").to_string(),
             Granularity::Year => self.start.format("%Y").to_string(),
-            Granularity::Range => format!(
-                "{}/{}",
-                self.start.format("%Y-%m-%d"),
-                self.end.format("%Y-%m-%d")
-            ),
+            Granularity::Range => {
+                // At the coarsest precision both ends allow: 2019/2021, 2022-07/2022-09.
+                let first_of_year = self.start.ordinal() == 1;
+                let last_of_year = self.end.month() == 12 && self.end.day() == 31;
+                let first_of_month = self.start.day() == 1;
+                let last_of_month = (self.end + Duration::days(1)).day() == 1;
+                let fmt = if first_of_year && last_of_year {
+                    "%Y"
+                } else if first_of_month && last_of_month {
+                    "%Y-%m"
+                } else {
+                    "%Y-%m-%d"
+                };
+                format!("{}/{}", self.start.format(fmt), self.end.format(fmt))
+            }
         }
     }
 }

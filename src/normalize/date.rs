@@ -20,6 +20,8 @@ pub(super) struct DateRes {
     weekday: Option<Regex>,
     numeric: Regex,
     iso: Regex,
+    year_range: Option<Regex>,
+    year_dash: Regex,
     order: NumericOrder,
 }
 
@@ -50,7 +52,7 @@ impl DateRes {
         DateRes {
             dm: month.as_ref().map(|m| {
                 compile(&format!(
-                    r"\b(?P<d>\d{{1,2}}){suffix}{sep}(?P<m>{m})\b\.?(?:{sep}(?P<y>\d{{4}})\b)?{absorb_opt}"
+                    r"\b(?:(?P<d0>\d{{1,2}}){suffix}\s*[-–—]\s*)?(?P<d>\d{{1,2}}){suffix}{sep}(?P<m>{m})\b\.?(?:{sep}(?P<y>\d{{4}})\b)?{absorb_opt}"
                 ))
             }),
             md: month.as_ref().map(|m| {
@@ -73,7 +75,17 @@ impl DateRes {
             },
             year: prefix
                 .as_ref()
-                .map(|p| compile(&format!(r"\b{p}\s+(?P<y>(?:1[89]|20)\d\d)\b"))),
+                .map(|p| compile(&format!(r"\b{p}\s+(?P<y>(?:1[89]|20)\d\d)\b{absorb_opt}"))),
+            year_range: match (
+                alternation(d.range_start.iter().map(String::as_str)),
+                alternation(d.range_join.iter().map(String::as_str)),
+            ) {
+                (Some(st), Some(j)) => Some(compile(&format!(
+                    r"\b{st}\s+(?P<y1>(?:1[89]|20)\d\d)\s+{j}\s+(?P<y2>(?:1[89]|20)\d\d)\b{absorb_opt}"
+                ))),
+                _ => None,
+            },
+            year_dash: compile(r"\b(?P<y1>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d)\b"),
             relative: relative.map(|r| compile(&format!(r"\b(?P<r>{r})\b"))),
             weekday: weekday.map(|w| compile(&format!(r"\b(?P<w>{w})\b"))),
             numeric: compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})\b"),
@@ -159,11 +171,7 @@ impl Grammar {
         let r = &self.dates;
         let mut push = |start: usize, end: usize, v: Option<DateValue>| {
             if let Some(v) = v {
-                out.push(Found {
-                    start,
-                    end,
-                    value: Value::Date(v),
-                });
+                out.push(Found::exact(start, end, Value::Date(v)));
             }
         };
         let year = |c: &regex::Captures, name: &str| {
@@ -177,11 +185,16 @@ impl Grammar {
                 let all = c.get(0).expect("group 0");
                 let m = c.name("m").and_then(|m| self.month_of(m.as_str()));
                 if let (Some(m), Some(d)) = (m, int(&c, "d")) {
-                    push(
-                        all.start(),
-                        all.end(),
-                        place(year(&c, "y"), m, Some(d), anchor),
-                    );
+                    let end = place(year(&c, "y"), m, Some(d), anchor);
+                    let v = match (int(&c, "d0"), &end) {
+                        // "18–19 July": a range of days in one month.
+                        (Some(d0), Some(DateValue::Resolved(e))) if d0 < d => {
+                            NaiveDate::from_ymd_opt(e.start.year(), m, d0)
+                                .map(|s| DateValue::Resolved(Interval::range(Interval::day(s), *e)))
+                        }
+                        _ => end,
+                    };
+                    push(all.start(), all.end(), v);
                 }
             }
         }
@@ -207,6 +220,24 @@ impl Grammar {
                         .and_then(Interval::year)
                         .map(DateValue::Resolved),
                 );
+            }
+        }
+        for re in [r.year_range.as_ref(), Some(&r.year_dash)]
+            .into_iter()
+            .flatten()
+        {
+            for c in re.captures_iter(text) {
+                let all = c.get(0).expect("group 0");
+                let (a, b) = (year(&c, "y1"), year(&c, "y2"));
+                if let (Some(a), Some(b)) = (a.and_then(Interval::year), b.and_then(Interval::year))
+                    && a.start < b.start
+                {
+                    push(
+                        all.start(),
+                        all.end(),
+                        Some(DateValue::Resolved(Interval::range(a, b))),
+                    );
+                }
             }
         }
         if let Some(re) = &r.relative {

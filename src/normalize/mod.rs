@@ -7,7 +7,7 @@
 mod date;
 mod number;
 
-use crate::rules::{Lang, Relative};
+use crate::rules::{Approx, Lang, Relative};
 use crate::time::{Interval, PartialDate};
 use regex::Regex;
 use std::collections::HashMap;
@@ -104,6 +104,68 @@ pub struct Found {
     pub start: usize,
     pub end: usize,
     pub value: Value,
+    /// "about", "more than", … before a number.
+    pub approx: Approx,
+}
+
+impl Found {
+    pub fn exact(start: usize, end: usize, value: Value) -> Found {
+        Found {
+            start,
+            end,
+            value,
+            approx: Approx::Exact,
+        }
+    }
+}
+
+/// The number a numeric value compares by.
+fn number_of(v: &Value) -> Option<f64> {
+    match v {
+        Value::Money { amount, .. } => Some(*amount),
+        Value::Percent(x) | Value::Count(x) | Value::Factor(x) | Value::Duration(x, _) => Some(*x),
+        Value::Date(_) => None,
+    }
+}
+
+/// The interval of numbers an approximate value allows.
+fn bounds(x: f64, approx: Approx) -> (f64, f64) {
+    let (lo, hi) = (x.min(x * 0.9), x.max(x * 1.1));
+    match approx {
+        Approx::Exact => (x, x),
+        Approx::About => (lo, hi),
+        Approx::Over | Approx::AtLeast => (x, f64::INFINITY),
+        Approx::Under | Approx::AtMost => (f64::NEG_INFINITY, x),
+    }
+}
+
+/// Compare two values with their approximation markers; exact values use [`compare`].
+pub fn compare_approx(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f64) -> Compat {
+    if ax == Approx::Exact && bx == Approx::Exact {
+        return compare(a, b, tolerance);
+    }
+    let (Some(x), Some(y)) = (number_of(a), number_of(b)) else {
+        return compare(a, b, tolerance);
+    };
+    if let Compat::Unknown(r) = compare(a, b, tolerance) {
+        return Compat::Unknown(r);
+    }
+    let (alo, ahi) = bounds(x, ax);
+    let (blo, bhi) = bounds(y, bx);
+    let slack = tolerance * x.abs().max(y.abs());
+    let ta = format!("{}{}", ax.sign(), a.canonical());
+    let tb = format!("{}{}", bx.sign(), b.canonical());
+    // "More than 40" and "40" cannot both hold: an open bound excludes the number.
+    let open_a = matches!(ax, Approx::Over | Approx::Under);
+    let open_b = matches!(bx, Approx::Over | Approx::Under);
+    let meets_only_at_edge = slack == 0.0
+        && ((open_a || open_b) && ((alo - bhi).abs() < 1e-9 || (blo - ahi).abs() < 1e-9))
+        && !(alo < bhi && blo < ahi);
+    if alo <= bhi + slack && blo <= ahi + slack && !meets_only_at_edge {
+        Compat::Agree(format!("{ta} and {tb} are compatible"))
+    } else {
+        Compat::Conflict(format!("{ta} and {tb} cannot both hold"))
+    }
 }
 
 /// The outcome of comparing two values.
@@ -219,6 +281,8 @@ pub struct Grammar {
     percent: Option<Regex>,
     duration: Option<Regex>,
     factor: Option<Regex>,
+    count: Regex,
+    approx: Vec<(String, Approx)>,
 }
 
 /// Lowercase, and without a trailing period: the key under which words are looked up.
@@ -324,6 +388,16 @@ impl Grammar {
                 .map(|(w, u)| (w.to_lowercase(), *u))
                 .collect(),
             dates: date::DateRes::new(lang, &num),
+            count: compile(&format!(r"(?P<num>{num})")),
+            approx: {
+                let mut a: Vec<(String, Approx)> = n
+                    .approx
+                    .iter()
+                    .map(|(w, k)| (norm_space(&w.to_lowercase()), *k))
+                    .collect();
+                a.sort_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(&y.0)));
+                a
+            },
             money,
             percent,
             duration,
@@ -344,12 +418,30 @@ impl Grammar {
                 out.push(f);
             }
         }
+        for f in &mut out {
+            if !matches!(f.value, Value::Date(_)) {
+                f.approx = self.approx_before(text, f.start);
+            }
+        }
         out.sort_by_key(|f| f.start);
         out
     }
 
     fn parse_number(&self, s: &str) -> Option<f64> {
         number::parse(s, self.decimal, &self.words)
+    }
+
+    /// The approximation marker ending just before byte `start`, if any.
+    fn approx_before(&self, text: &str, start: usize) -> Approx {
+        let before = norm_space(&text[..start].to_lowercase());
+        for (marker, kind) in &self.approx {
+            if let Some(rest) = before.strip_suffix(marker.as_str())
+                && !rest.chars().next_back().is_some_and(char::is_alphanumeric)
+            {
+                return *kind;
+            }
+        }
+        Approx::Exact
     }
 
     /// The sign a direction word gives a change: -1 for "fell 6%", +1 otherwise.
@@ -409,14 +501,14 @@ impl Grammar {
                     .and_then(|s| self.scales.get(&key(s.as_str())))
                     .copied()
                     .unwrap_or(1.0);
-                out.push(Found {
-                    start: all.start(),
-                    end: all.end(),
-                    value: Value::Money {
+                out.push(Found::exact(
+                    all.start(),
+                    all.end(),
+                    Value::Money {
                         amount: n * scale,
                         currency: code.clone(),
                     },
-                });
+                ));
             }
         }
         if let Some(re) = &self.percent {
@@ -429,11 +521,11 @@ impl Grammar {
                 }
                 if let Some(n) = c.name("num").and_then(|m| self.parse_number(m.as_str())) {
                     let sign = self.direction(text, all.start(), all.end());
-                    out.push(Found {
-                        start: all.start(),
-                        end: all.end(),
-                        value: Value::Percent(sign * n),
-                    });
+                    out.push(Found::exact(
+                        all.start(),
+                        all.end(),
+                        Value::Percent(sign * n),
+                    ));
                 }
             }
         }
@@ -448,23 +540,33 @@ impl Grammar {
                     .and_then(|u| self.durations.get(&u.as_str().to_lowercase()));
                 let n = c.name("num").and_then(|m| self.parse_number(m.as_str()));
                 if let (Some(unit), Some(n)) = (unit, n) {
-                    out.push(Found {
-                        start: all.start(),
-                        end: all.end(),
-                        value: Value::Duration(n, *unit),
-                    });
+                    out.push(Found::exact(
+                        all.start(),
+                        all.end(),
+                        Value::Duration(n, *unit),
+                    ));
                 }
+            }
+        }
+        for c in self.count.captures_iter(text) {
+            let all = c.get(0).expect("group 0");
+            let digits = all.as_str();
+            let year_like = digits.len() == 4
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0));
+            let clock = text[all.end()..].starts_with(':') || text[..all.start()].ends_with(':');
+            if !starts_ok(all.start()) || word_char_at(text, all.end()) || year_like || clock {
+                continue;
+            }
+            if let Some(n) = self.parse_number(digits) {
+                out.push(Found::exact(all.start(), all.end(), Value::Count(n)));
             }
         }
         if let Some(re) = &self.factor {
             for c in re.captures_iter(text) {
                 let all = c.get(0).expect("group 0");
                 if let Some(f) = self.factors.get(&all.as_str().to_lowercase()) {
-                    out.push(Found {
-                        start: all.start(),
-                        end: all.end(),
-                        value: Value::Factor(*f),
-                    });
+                    out.push(Found::exact(all.start(), all.end(), Value::Factor(*f)));
                 }
             }
         }

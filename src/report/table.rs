@@ -34,7 +34,7 @@ fn value_lines(a: &Analysis, j: &Judged) -> (String, String) {
             .as_ref()
             .map(|s| format!(" ({s})"))
             .unwrap_or_default();
-        values.push(format!("{}{who}", m.value_text()));
+        values.push(format!("{}{}{who}", m.approx.sign(), m.value_text()));
         evidence.push(format!("{}:{}", m.file, m.line));
     }
     (values.join("\n"), evidence.join("\n"))

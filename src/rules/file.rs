@@ -83,6 +83,12 @@ pub struct DatesFile {
     /// Relative expressions: canonical English phrase -> spellings in this language.
     #[serde(default)]
     pub relative: BTreeMap<String, Vec<String>>,
+    /// Words that open a range of years or days ("between", "from").
+    #[serde(default)]
+    pub range_start: Vec<String>,
+    /// Words that join its two ends ("and", "to"). A dash always joins.
+    #[serde(default)]
+    pub range_join: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -113,6 +119,10 @@ pub struct NumbersFile {
     /// Duration unit words -> ISO 8601 designator (Y, M, W, D).
     #[serde(default)]
     pub durations: BTreeMap<String, Spanned<String>>,
+    /// Approximation markers before a number -> about | over | under | at-least | at-most
+    /// ("nearly" = under, "more than" = over, "sekitar" = about).
+    #[serde(default)]
+    pub approx: BTreeMap<String, Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Default)]

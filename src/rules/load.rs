@@ -371,6 +371,8 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.dates
         .absorb_after
         .extend(d.absorb_after.iter().cloned());
+    lang.dates.range_start.extend(d.range_start.iter().cloned());
+    lang.dates.range_join.extend(d.range_join.iter().cloned());
     if let Some(order) = &d.numeric_order {
         match order.get_ref().as_str() {
             "dmy" => lang.dates.numeric_order = NumericOrder::Dmy,
@@ -436,6 +438,19 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
             other => ck.error(
                 unit.span(),
                 format!("duration unit '{other}': expected Y, M, W or D"),
+            ),
+        }
+    }
+
+    for (word, kind) in &n.approx {
+        match Approx::parse(kind.get_ref()) {
+            Some(k) => lang.numbers.approx.push((word.clone(), k)),
+            None => ck.error(
+                kind.span(),
+                format!(
+                    "approx '{}': expected about, over, under, at-least or at-most",
+                    kind.get_ref()
+                ),
             ),
         }
     }

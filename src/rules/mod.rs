@@ -110,6 +110,8 @@ pub struct Dates {
     pub absorb_after: Vec<String>,
     pub numeric_order: NumericOrder,
     pub relative: Vec<(Relative, Vec<String>)>,
+    pub range_start: Vec<String>,
+    pub range_join: Vec<String>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -186,6 +188,49 @@ pub struct Numbers {
     pub down: Vec<String>,
     pub factors: Vec<(String, f64)>,
     pub durations: Vec<(String, char)>,
+    pub approx: Vec<(String, Approx)>,
+}
+
+/// How a number is qualified in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Approx {
+    #[default]
+    Exact,
+    /// "about 40": within 10% either way.
+    About,
+    /// "more than 40".
+    Over,
+    /// "nearly 40", "less than 40".
+    Under,
+    /// "at least 40".
+    AtLeast,
+    /// "up to 40".
+    AtMost,
+}
+
+impl Approx {
+    pub fn parse(s: &str) -> Option<Approx> {
+        Some(match s {
+            "about" => Approx::About,
+            "over" => Approx::Over,
+            "under" => Approx::Under,
+            "at-least" => Approx::AtLeast,
+            "at-most" => Approx::AtMost,
+            _ => return None,
+        })
+    }
+
+    /// A short prefix for tables ("~40", ">40").
+    pub fn sign(self) -> &'static str {
+        match self {
+            Approx::Exact => "",
+            Approx::About => "~",
+            Approx::Over => ">",
+            Approx::Under => "<",
+            Approx::AtLeast => ">=",
+            Approx::AtMost => "<=",
+        }
+    }
 }
 
 #[derive(Debug, Default)]
