@@ -54,6 +54,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Compare the report for STORY with STORY/expected.toml: precision and recall per
+    /// verdict, then one line per miss and per false alarm.
+    Eval {
+        #[command(flatten)]
+        input: Input,
+        /// The labels (default: STORY/expected.toml).
+        #[arg(long, value_name = "FILE")]
+        expected: Option<PathBuf>,
+        /// Also list every label that came out right, with the claim it matched.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Work with the rule packs.
     Rules {
         #[command(subcommand)]

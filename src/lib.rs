@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod entities;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod judge;

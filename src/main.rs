@@ -6,7 +6,7 @@ use clap::Parser;
 use crosscheck::cli::{Cli, Command, FailOn, Input, RulesCommand};
 use crosscheck::judge::Verdict;
 use crosscheck::rules::{self, RuleSet};
-use crosscheck::{analyze, ingest, report, ruletest};
+use crosscheck::{analyze, eval, ingest, report, ruletest};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -94,6 +94,20 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let story = read_story(&input, &rules)?;
             let analysis = analyze(story, &rules);
             emit(&input, &report::claims(&analysis, format))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            input,
+            expected,
+            verbose,
+        } => {
+            let rules = load_rules(&input.rules)?;
+            let path = expected.unwrap_or_else(|| input.story.join("expected.toml"));
+            let labels = eval::read_labels(&path).map_err(|e| Fatal(format!("error: {e}")))?;
+            let story = read_story(&input, &rules)?;
+            let analysis = analyze(story, &rules);
+            let evaluation = eval::evaluate(&analysis, &labels);
+            emit(&input, &eval::render(&analysis, &evaluation, verbose))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules {
