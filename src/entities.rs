@@ -248,21 +248,65 @@ impl Gazetteer {
     }
 }
 
-/// Topic words of `lang` in `text`, in order.
-pub fn topics(text: &str, lang: &str, rules: &RuleSet) -> Vec<TopicHit> {
-    let mut out = Vec::new();
-    for t in &rules.topics {
-        for re in t.words.get(lang).into_iter().flatten() {
+/// Topic words per language, with one `RegexSet` pass to find which topics a sentence
+/// has before any word is located.
+pub struct TopicFinder {
+    by_lang: std::collections::BTreeMap<String, (regex::RegexSet, Vec<(usize, Regex)>)>,
+    topics: Vec<(String, String)>,
+}
+
+impl TopicFinder {
+    pub fn new(rules: &RuleSet) -> TopicFinder {
+        let mut by_lang: std::collections::BTreeMap<String, Vec<(usize, Regex)>> =
+            Default::default();
+        for (ti, t) in rules.topics.iter().enumerate() {
+            for (lang, res) in &t.words {
+                for re in res {
+                    by_lang
+                        .entry(lang.clone())
+                        .or_default()
+                        .push((ti, re.clone()));
+                }
+            }
+        }
+        TopicFinder {
+            by_lang: by_lang
+                .into_iter()
+                .map(|(lang, list)| {
+                    let set = regex::RegexSetBuilder::new(list.iter().map(|(_, re)| re.as_str()))
+                        .case_insensitive(true)
+                        .build()
+                        .expect("topic patterns compiled once already");
+                    (lang, (set, list))
+                })
+                .collect(),
+            topics: rules
+                .topics
+                .iter()
+                .map(|t| (t.id.clone(), t.group.clone()))
+                .collect(),
+        }
+    }
+
+    /// Topic words of `lang` in `text`, in order.
+    pub fn find(&self, text: &str, lang: &str) -> Vec<TopicHit> {
+        let Some((set, list)) = self.by_lang.get(lang) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for i in set.matches(text).iter() {
+            let (ti, re) = &list[i];
             for m in re.find_iter(text) {
                 out.push(TopicHit {
                     start: m.start(),
                     end: m.end(),
-                    id: t.id.clone(),
-                    group: t.group.clone(),
+                    id: self.topics[*ti].0.clone(),
+                    group: self.topics[*ti].1.clone(),
                 });
             }
         }
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(a.id.cmp(&b.id)));
+        out.dedup();
+        out
     }
-    out.sort_by(|a, b| a.start.cmp(&b.start).then(a.id.cmp(&b.id)));
-    out
 }

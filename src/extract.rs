@@ -5,7 +5,7 @@
 //! Input: articles, their sentences and the rules. Output: mentions in file and position
 //! order. All rules are compiled once in [`Extractor::new`].
 
-use crate::entities::{self, Gazetteer, Hit, TopicHit};
+use crate::entities::{Gazetteer, Hit, TopicFinder, TopicHit};
 use crate::ingest::Article;
 use crate::normalize::{DateValue, Found, Grammar, Value};
 use crate::rules::{
@@ -118,6 +118,9 @@ pub struct Extractor<'r> {
     rules: &'r RuleSet,
     grammars: BTreeMap<String, Grammar>,
     gazetteer: Gazetteer,
+    topics: TopicFinder,
+    /// Per language: every trigger of every frame in one set, and the frame of each.
+    triggers: BTreeMap<String, (regex::RegexSet, Vec<usize>)>,
 }
 
 impl<'r> Extractor<'r> {
@@ -130,6 +133,26 @@ impl<'r> Extractor<'r> {
                 .map(|(code, lang)| (code.clone(), Grammar::new(lang)))
                 .collect(),
             gazetteer: Gazetteer::new(rules),
+            topics: TopicFinder::new(rules),
+            triggers: rules
+                .langs
+                .keys()
+                .map(|code| {
+                    let mut owners = Vec::new();
+                    let mut patterns = Vec::new();
+                    for (fi, f) in rules.frames.iter().enumerate() {
+                        for re in f.triggers.get(code).into_iter().flatten() {
+                            owners.push(fi);
+                            patterns.push(re.as_str().to_string());
+                        }
+                    }
+                    let set = regex::RegexSetBuilder::new(&patterns)
+                        .case_insensitive(true)
+                        .build()
+                        .expect("trigger patterns compiled once already");
+                    (code.clone(), (set, owners))
+                })
+                .collect(),
         }
     }
 
@@ -198,7 +221,14 @@ impl<'r> Extractor<'r> {
                 last_speaker.as_deref(),
                 &mut names,
             );
-            for (fi, frame) in self.rules.frames.iter().enumerate() {
+            // Only frames with a trigger in the sentence run their slot filling.
+            let mut active: Vec<usize> = match self.triggers.get(&lang.code) {
+                Some((set, owners)) => set.matches(text).iter().map(|i| owners[i]).collect(),
+                None => Vec::new(),
+            };
+            active.dedup();
+            for fi in active {
+                let frame = &self.rules.frames[fi];
                 for mut m in self.mention(fi, frame, lang, &ctx, &memory, anchor) {
                     m.article = index;
                     m.file = article.file.clone();
@@ -269,7 +299,7 @@ impl<'r> Extractor<'r> {
                 h.name = full.clone();
             }
         }
-        let topics = entities::topics(text, &lang.code, self.rules);
+        let topics = self.topics.find(text, &lang.code);
         let voice = voice(text, lang, &hits, last_speaker);
         Context {
             text,
