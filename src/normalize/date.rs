@@ -167,7 +167,13 @@ impl Grammar {
         self.months.get(&key(s)).copied()
     }
 
-    pub(super) fn scan_dates(&self, text: &str, anchor: Option<PartialDate>, out: &mut Vec<Found>) {
+    pub(super) fn scan_dates(
+        &self,
+        text: &str,
+        anchor: Option<PartialDate>,
+        cues: super::Cues,
+        out: &mut Vec<Found>,
+    ) {
         let r = &self.dates;
         let mut push = |start: usize, end: usize, v: Option<DateValue>| {
             if let Some(v) = v {
@@ -180,7 +186,8 @@ impl Grammar {
         let int = |c: &regex::Captures, name: &str| {
             c.name(name).and_then(|m| m.as_str().parse::<u32>().ok())
         };
-        for re in [&r.dm, &r.md].into_iter().flatten() {
+        let day_month = cues.digit && cues.month;
+        for re in [&r.dm, &r.md].into_iter().flatten().filter(|_| day_month) {
             for c in re.captures_iter(text) {
                 let all = c.get(0).expect("group 0");
                 let m = c.name("m").and_then(|m| self.month_of(m.as_str()));
@@ -198,7 +205,11 @@ impl Grammar {
                 }
             }
         }
-        for re in [&r.my, &r.month, &r.month_absorbed].into_iter().flatten() {
+        for re in [&r.my, &r.month, &r.month_absorbed]
+            .into_iter()
+            .flatten()
+            .filter(|_| cues.month)
+        {
             for c in re.captures_iter(text) {
                 let all = c.get(0).expect("group 0");
                 if let Some(m) = c.name("m").and_then(|m| self.month_of(m.as_str())) {
@@ -210,7 +221,7 @@ impl Grammar {
                 }
             }
         }
-        if let Some(re) = &r.year {
+        if let Some(re) = r.year.as_ref().filter(|_| cues.digit) {
             for c in re.captures_iter(text) {
                 let all = c.get(0).expect("group 0");
                 push(
@@ -224,6 +235,7 @@ impl Grammar {
         }
         for re in [r.year_range.as_ref(), Some(&r.year_dash)]
             .into_iter()
+            .filter(|_| cues.digit)
             .flatten()
         {
             for c in re.captures_iter(text) {
@@ -240,7 +252,7 @@ impl Grammar {
                 }
             }
         }
-        if let Some(re) = &r.relative {
+        if let Some(re) = r.relative.as_ref().filter(|_| cues.relative) {
             for c in re.captures_iter(text) {
                 let all = c.get(0).expect("group 0");
                 let rel = self
@@ -254,7 +266,7 @@ impl Grammar {
                 );
             }
         }
-        if let Some(re) = &r.weekday {
+        if let Some(re) = r.weekday.as_ref().filter(|_| cues.weekday) {
             for c in re.captures_iter(text) {
                 let all = c.get(0).expect("group 0");
                 let Some(wd) = self.weekdays.get(&key(all.as_str())).copied() else {
@@ -273,6 +285,9 @@ impl Grammar {
                 };
                 push(all.start(), all.end(), Some(v));
             }
+        }
+        if !cues.digit {
+            return;
         }
         for c in r.numeric.captures_iter(text) {
             let all = c.get(0).expect("group 0");

@@ -261,6 +261,74 @@ fn compare_dates(a: &DateValue, b: &DateValue) -> Compat {
     }
 }
 
+/// Which kinds of words a text has, found in one pass, so that scanning skips the
+/// patterns that cannot match (most sentences have no date and no number).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Cues {
+    digit: bool,
+    month: bool,
+    weekday: bool,
+    relative: bool,
+    numword: bool,
+    factor: bool,
+}
+
+const CUE_MONTH: u8 = 1;
+const CUE_WEEKDAY: u8 = 2;
+const CUE_RELATIVE: u8 = 4;
+const CUE_NUMWORD: u8 = 8;
+const CUE_FACTOR: u8 = 16;
+
+/// Every lexicon word of a pack in one automaton, in lower, upper and title case.
+fn cue_automaton(lang: &Lang) -> (Option<aho_corasick::AhoCorasick>, Vec<u8>) {
+    let mut words: Vec<String> = Vec::new();
+    let mut kinds: Vec<u8> = Vec::new();
+    let mut add = |w: &str, kind: u8| {
+        let w = w.trim().trim_end_matches('.');
+        let first = w.split_whitespace().next().unwrap_or("");
+        if first.is_empty() {
+            return;
+        }
+        let lower = first.to_lowercase();
+        let mut title: String = lower.chars().take(1).flat_map(char::to_uppercase).collect();
+        title.extend(lower.chars().skip(1));
+        for v in [
+            lower.clone(),
+            first.to_uppercase(),
+            title,
+            first.to_string(),
+        ] {
+            words.push(v);
+            kinds.push(kind);
+        }
+    };
+    for m in lang.dates.months.iter().flatten() {
+        add(m, CUE_MONTH);
+    }
+    for d in lang.dates.weekdays.iter().flatten() {
+        add(d, CUE_WEEKDAY);
+    }
+    for (_, spellings) in &lang.dates.relative {
+        for s in spellings {
+            add(s, CUE_RELATIVE);
+        }
+    }
+    for (w, _) in &lang.numbers.words {
+        add(w, CUE_NUMWORD);
+    }
+    for (w, _) in &lang.numbers.factors {
+        add(w, CUE_FACTOR);
+    }
+    if words.is_empty() {
+        return (None, kinds);
+    }
+    let ac = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&words)
+        .expect("cue automaton");
+    (Some(ac), kinds)
+}
+
 /// One language's compiled value grammar.
 #[derive(Debug)]
 pub struct Grammar {
@@ -283,6 +351,8 @@ pub struct Grammar {
     factor: Option<Regex>,
     count: Regex,
     approx: Vec<(String, Approx)>,
+    cues: Option<aho_corasick::AhoCorasick>,
+    cue_kinds: Vec<u8>,
 }
 
 /// Lowercase, and without a trailing period: the key under which words are looked up.
@@ -358,6 +428,7 @@ impl Grammar {
             .map(|u| compile(&format!(r"(?P<num>{num})[\s-](?P<unit>{u})")));
         let factor = alternation(n.factors.iter().map(|(w, _)| w.as_str()))
             .map(|f| compile(&format!(r"\b(?P<f>{f})\b")));
+        let (cues, cue_kinds) = cue_automaton(lang);
         Grammar {
             lang: lang.code.clone(),
             decimal: n.decimal,
@@ -388,6 +459,8 @@ impl Grammar {
                 .map(|(w, u)| (w.to_lowercase(), *u))
                 .collect(),
             dates: date::DateRes::new(lang, &num),
+            cues,
+            cue_kinds,
             count: compile(&format!(r"(?P<num>{num})")),
             approx: {
                 let mut a: Vec<(String, Approx)> = n
@@ -408,8 +481,9 @@ impl Grammar {
     /// Every value in `text`, in order, without overlaps (the longer match wins).
     pub fn scan(&self, text: &str, anchor: Option<PartialDate>) -> Vec<Found> {
         let mut found = Vec::new();
-        self.scan_dates(text, anchor, &mut found);
-        self.scan_numbers(text, &mut found);
+        let cues = self.cues(text);
+        self.scan_dates(text, anchor, cues, &mut found);
+        self.scan_numbers(text, cues, &mut found);
         // Leftmost first, longest first at one start; drop what overlaps an earlier pick.
         found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut out: Vec<Found> = Vec::new();
@@ -425,6 +499,25 @@ impl Grammar {
         }
         out.sort_by_key(|f| f.start);
         out
+    }
+
+    fn cues(&self, text: &str) -> Cues {
+        let mut c = Cues {
+            digit: text.bytes().any(|b| b.is_ascii_digit()),
+            ..Cues::default()
+        };
+        if let Some(ac) = &self.cues {
+            let mut seen = 0u8;
+            for m in ac.find_overlapping_iter(text) {
+                seen |= self.cue_kinds[m.pattern().as_usize()];
+            }
+            c.month = seen & CUE_MONTH != 0;
+            c.weekday = seen & CUE_WEEKDAY != 0;
+            c.relative = seen & CUE_RELATIVE != 0;
+            c.numword = seen & CUE_NUMWORD != 0;
+            c.factor = seen & CUE_FACTOR != 0;
+        }
+        c
     }
 
     fn parse_number(&self, s: &str) -> Option<f64> {
@@ -475,8 +568,19 @@ impl Grammar {
         1.0
     }
 
-    fn scan_numbers(&self, text: &str, out: &mut Vec<Found>) {
+    fn scan_numbers(&self, text: &str, cues: Cues, out: &mut Vec<Found>) {
         let starts_ok = |start: usize| !word_char_before(text, start);
+        if let Some(re) = self.factor.as_ref().filter(|_| cues.factor) {
+            for c in re.captures_iter(text) {
+                let all = c.get(0).expect("group 0");
+                if let Some(f) = self.factors.get(&all.as_str().to_lowercase()) {
+                    out.push(Found::exact(all.start(), all.end(), Value::Factor(*f)));
+                }
+            }
+        }
+        if !(cues.digit || cues.numword) {
+            return;
+        }
         if let Some(re) = &self.money {
             for c in re.captures_iter(text) {
                 let all = c.get(0).expect("group 0");
@@ -560,14 +664,6 @@ impl Grammar {
             }
             if let Some(n) = self.parse_number(digits) {
                 out.push(Found::exact(all.start(), all.end(), Value::Count(n)));
-            }
-        }
-        if let Some(re) = &self.factor {
-            for c in re.captures_iter(text) {
-                let all = c.get(0).expect("group 0");
-                if let Some(f) = self.factors.get(&all.as_str().to_lowercase()) {
-                    out.push(Found::exact(all.start(), all.end(), Value::Factor(*f)));
-                }
             }
         }
     }
