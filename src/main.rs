@@ -143,7 +143,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             for f in &rules.frames {
                 let langs: Vec<&str> = f.triggers.keys().map(String::as_str).collect();
                 out.push_str(&format!(
-                    "{:<24} {:<9} {:<12} {}\n",
+                    "{:<16} {:<9} {:<18} {}\n",
                     f.id,
                     f.kind.as_str(),
                     langs.join(","),
