@@ -396,15 +396,19 @@ impl<'r> Extractor<'r> {
         let mut approx = crate::rules::Approx::Exact;
         let (value, period) = match frame.value.kind {
             ValueKind::Date => {
-                let d = nearest(&dates, trig).map(|f| match &f.value {
+                let d = nearest(ctx.text, &dates, trig).map(|f| match &f.value {
                     Value::Date(d) => d.clone(),
                     _ => unreachable!("filtered to dates"),
                 });
                 let d = d.or_else(|| inherited(frame.time));
+                // A frame that wants its date from the text has nothing to check without one.
+                if d.is_none() && frame.time != TimeScope::Document {
+                    return None;
+                }
                 (d.clone().map(Value::Date), d)
             }
             ValueKind::Polarity => {
-                let d = nearest(&dates, trig).map(|f| match &f.value {
+                let d = nearest(ctx.text, &dates, trig).map(|f| match &f.value {
                     Value::Date(d) => d.clone(),
                     _ => unreachable!("filtered to dates"),
                 });
@@ -416,9 +420,9 @@ impl<'r> Extractor<'r> {
                     .iter()
                     .filter(|f| f.value.kind() == kind)
                     .collect();
-                let v = nearest(&values, trig)?;
+                let v = nearest(ctx.text, &values, trig)?;
                 approx = v.approx;
-                let d = nearest(&dates, trig)
+                let d = nearest(ctx.text, &dates, trig)
                     .map(|f| match &f.value {
                         Value::Date(d) => d.clone(),
                         _ => unreachable!("filtered to dates"),
@@ -500,7 +504,7 @@ pub fn summarize(template: &str, m: &Mention) -> String {
             slot => m
                 .slots
                 .get(slot)
-                .map_or("?".to_string(), |v| v.join(" and ")),
+                .map_or("—".to_string(), |v| v.join(" and ")),
         };
         out.push_str(&filled);
         rest = &rest[open + close + 1..];
@@ -525,12 +529,24 @@ fn distance(s: usize, e: usize, trig: (usize, usize)) -> (usize, Side) {
     }
 }
 
-fn nearest<'a>(values: &[&'a Found], trig: (usize, usize)) -> Option<&'a Found> {
+/// The value nearest the trigger. One after it counts as a quarter further ("288 were
+/// killed and about 900 injured": the dead are 288), and one across a comma or semicolon
+/// as 20 bytes further (another clause: "3% this year, although inflation runs at 50%").
+fn nearest<'a>(text: &str, values: &[&'a Found], trig: (usize, usize)) -> Option<&'a Found> {
     values
         .iter()
         .min_by_key(|f| {
             let (d, side) = distance(f.start, f.end, trig);
-            (d, side != Side::Before)
+            let gap = match side {
+                Side::Before => &text[f.end..trig.0],
+                Side::After => &text[trig.1..f.start],
+                Side::Any => "",
+            };
+            let mut w = if side == Side::After { d + d / 4 } else { d };
+            if gap.contains([',', ';']) {
+                w += 20;
+            }
+            (w, side != Side::Before)
         })
         .copied()
 }

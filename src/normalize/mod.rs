@@ -659,6 +659,11 @@ impl Grammar {
                 && digits.chars().all(|c| c.is_ascii_digit())
                 && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0));
             let clock = text[all.end()..].starts_with(':') || text[..all.start()].ends_with(':');
+            // "three-train collision", "25-member team": a modifier, not a count.
+            let compound = text[all.end()..].starts_with('-') && word_char_at(text, all.end() + 1);
+            if compound {
+                continue;
+            }
             if !starts_ok(all.start()) || word_char_at(text, all.end()) || year_like || clock {
                 continue;
             }
