@@ -100,6 +100,7 @@ struct Voice {
 /// Everything the frames look at in one sentence.
 struct Context<'a> {
     text: &'a str,
+    lang_stopwords: std::collections::BTreeSet<String>,
     found: Vec<Found>,
     hits: Vec<Hit>,
     topics: Vec<TopicHit>,
@@ -227,9 +228,16 @@ impl<'r> Extractor<'r> {
                 None => Vec::new(),
             };
             active.dedup();
+            // Fallback frames last, and only where no other statement frame fired.
+            active.sort_by_key(|&fi| (self.rules.frames[fi].fallback, fi));
+            let mut stated = false;
             for fi in active {
                 let frame = &self.rules.frames[fi];
+                if frame.fallback && stated {
+                    continue;
+                }
                 for mut m in self.mention(fi, frame, lang, &ctx, &memory, anchor) {
+                    stated |= m.kind == Kind::Statement;
                     m.article = index;
                     m.file = article.file.clone();
                     m.line = s.line;
@@ -303,6 +311,7 @@ impl<'r> Extractor<'r> {
         let voice = voice(text, lang, &hits, last_speaker);
         Context {
             text,
+            lang_stopwords: lang.stopwords.clone(),
             found,
             hits,
             topics,
@@ -439,6 +448,35 @@ impl<'r> Extractor<'r> {
         } else {
             None
         };
+        if frame.needs_speaker && speaker.is_none() {
+            return None;
+        }
+        if frame
+            .slots
+            .iter()
+            .any(|s| s.types.contains(&SlotType::Content))
+        {
+            // The speaker's words, for the summary: after the verb, or before it when the
+            // attribution closes the sentence ("…, officials said.").
+            let after = &ctx.text[trig.1..];
+            let clause = if content_words(after, &ctx.lang_stopwords).len() >= 3 {
+                after
+            } else {
+                &ctx.text[..trig.0]
+            };
+            let clause = clause
+                .trim()
+                .trim_start_matches("that ")
+                .trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
+            let clause = if clause.chars().count() > 90 {
+                let cut: String = clause.chars().take(90).collect();
+                let cut = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+                format!("{}…", cut.trim_end_matches([',', ';']))
+            } else {
+                clause.to_string()
+            };
+            slots.insert("clause".to_string(), vec![clause]);
+        }
         let polarity = match voice.denial_at {
             Some(at) if at < trig.1 => Polarity::Denies,
             _ => Polarity::Asserts,
@@ -453,6 +491,14 @@ impl<'r> Extractor<'r> {
                         .as_ref()
                         .map_or("undated".to_string(), |p| p.canonical())
                 } else {
+                    let content = frame
+                        .slots
+                        .iter()
+                        .any(|s| &s.name == k && s.types.contains(&SlotType::Content));
+                    if content {
+                        // Matched by overlap in `matching`, not by equality.
+                        return "content".to_string();
+                    }
                     slots.get(k).map_or("none".to_string(), |v| {
                         v.iter().map(|n| slug(n)).collect::<Vec<_>>().join("+")
                     })
@@ -483,6 +529,22 @@ impl<'r> Extractor<'r> {
         m.summary = summarize(&frame.summary, &m);
         Some(m)
     }
+}
+
+/// Content words of a text: lowercase words of three letters or more that are not stop
+/// words, cut to their first six letters (a crude stem: "stalled" and "stalling" meet),
+/// sorted and unique.
+pub fn content_words(text: &str, stopwords: &std::collections::BTreeSet<String>) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| !stopwords.contains(w))
+        .map(|w| w.chars().take(6).collect())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Fill a frame's summary template from a mention (or a claim's representative mention).
@@ -614,6 +676,15 @@ fn fill(
     }
     for &ty in &slot.types {
         let mut cands: Vec<(usize, usize, String)> = match ty {
+            SlotType::Content => {
+                let words = content_words(&ctx.text[trig.1..], &ctx.lang_stopwords);
+                let words = if words.len() >= 3 {
+                    words
+                } else {
+                    content_words(ctx.text, &ctx.lang_stopwords)
+                };
+                return words;
+            }
             SlotType::Topic => ctx
                 .topics
                 .iter()
@@ -714,6 +785,29 @@ fn subject_end(text: &str, cue: usize) -> usize {
     p.len()
 }
 
+/// An unnamed speaker named by a role noun right before the verb: "the railway ministry",
+/// "police", "Iranian officials" (up to two words before the role, articles dropped).
+fn role_speaker(before: &str, lang: &Lang) -> Option<String> {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let last = words.last()?.trim_matches(|c: char| !c.is_alphanumeric());
+    if !lang.attribution.roles.contains(&last.to_lowercase()) {
+        return None;
+    }
+    let mut phrase: Vec<&str> = Vec::new();
+    for w in words.iter().rev().take(3) {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty()
+            || lang.stopwords.contains(&bare.to_lowercase())
+            || w.ends_with(',') && !phrase.is_empty()
+        {
+            break;
+        }
+        phrase.push(bare);
+    }
+    phrase.reverse();
+    (!phrase.is_empty()).then(|| phrase.join(" "))
+}
+
 /// Find the speaker, denial and hedges of a sentence.
 fn voice(text: &str, lang: &Lang, hits: &[Hit], last_speaker: Option<&str>) -> Voice {
     let a = &lang.attribution;
@@ -758,6 +852,7 @@ fn voice(text: &str, lang: &Lang, hits: &[Hit], last_speaker: Option<&str>) -> V
         });
         let speaker = match subject {
             Some(h) => Some(h.name.clone()),
+            None if role_speaker(&text[..end], lang).is_some() => role_speaker(&text[..end], lang),
             None => {
                 let prev = text[..end]
                     .split_whitespace()

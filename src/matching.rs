@@ -89,6 +89,64 @@ fn time_scoped_ok(m: &Mention) -> bool {
     }
 }
 
+/// Weight of each content word: rarer words in the story weigh more (inverse document
+/// frequency over the sentences that carry mentions).
+fn content_weights(mentions: &[Mention], rules: &RuleSet) -> BTreeMap<String, f64> {
+    let stop: std::collections::BTreeSet<String> = rules
+        .langs
+        .values()
+        .flat_map(|l| l.stopwords.iter().cloned())
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut df: BTreeMap<String, usize> = BTreeMap::new();
+    for m in mentions {
+        if !seen.insert((m.article, m.start)) {
+            continue;
+        }
+        for w in crate::extract::content_words(&m.text, &stop) {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let n = seen.len().max(1) as f64;
+    df.into_iter()
+        .map(|(w, d)| (w, (1.0 + n / d as f64).ln()))
+        .collect()
+}
+
+/// Statements that say the same thing: a weighted share of shared content words at least
+/// `threshold` of the smaller statement, and at least two shared words.
+fn cluster_content(
+    idx: &[usize],
+    mentions: &[Mention],
+    slot: &str,
+    weights: &BTreeMap<String, f64>,
+    threshold: f64,
+) -> Vec<Vec<usize>> {
+    let words = |i: usize| mentions[i].slots.get(slot).cloned().unwrap_or_default();
+    let weight = |ws: &[String]| {
+        ws.iter()
+            .map(|w| weights.get(w).copied().unwrap_or(1.0))
+            .sum::<f64>()
+    };
+    let similar = |a: usize, b: usize| {
+        let (wa, wb) = (words(a), words(b));
+        let shared: Vec<String> = wa.iter().filter(|w| wb.contains(w)).cloned().collect();
+        let small = weight(&wa).min(weight(&wb));
+        shared.len() >= 2 && small > 0.0 && weight(&shared) / small >= threshold
+    };
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for &i in idx {
+        match clusters
+            .iter_mut()
+            .find(|c| c.iter().any(|&j| similar(i, j)))
+        {
+            Some(c) => c.push(i),
+            None => clusters.push(vec![i]),
+        }
+    }
+    clusters
+}
+
 /// Group mentions into claims.
 pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
     let mut groups: BTreeMap<(usize, Vec<String>), Vec<usize>> = BTreeMap::new();
@@ -115,8 +173,32 @@ pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
         }
         id
     };
+    let weights = content_weights(mentions, rules);
     for ((frame, key), idx) in groups {
         let f = &rules.frames[frame];
+        let content_slot = f.slots.iter().find(|s| {
+            f.key.contains(&s.name) && s.types.contains(&crate::rules::SlotType::Content)
+        });
+        if let Some(slot) = content_slot {
+            for c in cluster_content(
+                &idx,
+                mentions,
+                &slot.name,
+                &weights,
+                rules.settings.content_overlap,
+            ) {
+                let words = mentions[c[0]]
+                    .slots
+                    .get(&slot.name)
+                    .cloned()
+                    .unwrap_or_default();
+                let mut id = base(frame, &[]);
+                id.push('/');
+                id.push_str(&words.iter().take(4).cloned().collect::<Vec<_>>().join("-"));
+                raw.push((id, c, None));
+            }
+            continue;
+        }
         let id_key = &key[..f.key.len().min(key.len())];
         match f.kind {
             Kind::Event => {

@@ -32,6 +32,8 @@ pub struct SettingsFile {
     pub name_similarity: Option<Spanned<f64>>,
     /// Days within which two different dates of one event are a conflict, not two events.
     pub event_window_days: Option<Spanned<i64>>,
+    /// Weighted share of content words two statements must share to be one claim.
+    pub content_overlap: Option<Spanned<f64>>,
 }
 
 /// A language pack: `[language]` with its sub-tables.
@@ -146,6 +148,9 @@ pub struct AttributionFile {
     /// Pronouns that refer back to the last named speaker.
     #[serde(default)]
     pub pronouns: Vec<String>,
+    /// Role nouns that make an unnamed speaker ("the railway ministry", "officials").
+    #[serde(default)]
+    pub roles: Vec<String>,
 }
 
 /// An example for the normalizer: every value found in `text`, in order.
@@ -180,6 +185,10 @@ pub struct FrameFile {
     /// Slots whose values must agree for two mentions to be one claim.
     #[serde(default)]
     pub key: Vec<Spanned<String>>,
+    /// Fire only where no other statement frame fired in the sentence (default false).
+    pub fallback: Option<bool>,
+    /// Drop mentions without a speaker (default false).
+    pub needs_speaker: Option<bool>,
     #[serde(default)]
     pub example: Vec<FrameExampleFile>,
     /// Texts on which the frame must not fire.

@@ -170,6 +170,12 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                 }
                 set.settings.name_similarity = *v.get_ref();
             }
+            if let Some(v) = &s.content_overlap {
+                if !(0.0..=1.0).contains(v.get_ref()) {
+                    ck.error(v.span(), "content_overlap must lie between 0 and 1");
+                }
+                set.settings.content_overlap = *v.get_ref();
+            }
             if let Some(v) = &s.event_window_days {
                 if *v.get_ref() < 0 {
                     ck.error(v.span(), "event_window_days must not be negative");
@@ -474,6 +480,9 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         }
     }
     lang.attribution.pronouns.extend(a.pronouns.iter().cloned());
+    lang.attribution
+        .roles
+        .extend(a.roles.iter().map(|r| r.to_lowercase()));
 
     for ex in &f.example {
         let at = ck.at(ex.text.span());
@@ -489,6 +498,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
 fn parse_slot_types(s: &str) -> Option<Vec<SlotType>> {
     Some(match s {
         "topic" => vec![SlotType::Topic],
+        "content" => vec![SlotType::Content],
         "place" => vec![
             SlotType::Entity(EntityKind::City),
             SlotType::Entity(EntityKind::Country),
@@ -674,7 +684,7 @@ fn check_frame(
             break;
         };
         let name = &rest[open + 1..open + close];
-        if name != "period" && name != "value" && !f.slots.contains_key(name) {
+        if !["period", "value", "clause"].contains(&name) && !f.slots.contains_key(name) {
             ck.error(
                 f.summary.span(),
                 format!("summary names '{{{name}}}', which is not a slot"),
@@ -773,6 +783,8 @@ fn check_frame(
         },
         time,
         key,
+        fallback: f.fallback.unwrap_or(false),
+        needs_speaker: f.needs_speaker.unwrap_or(false),
         examples,
         counters,
         at: ck.at(f.id.span()),

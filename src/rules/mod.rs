@@ -73,6 +73,9 @@ pub struct Settings {
     /// Two different day dates of one event this many days apart or fewer are a conflict;
     /// further apart they are two events. Default 7.
     pub event_window_days: i64,
+    /// Weighted share of content words two statements must have in common to be one claim.
+    /// Default 0.5.
+    pub content_overlap: f64,
 }
 
 impl Default for Settings {
@@ -80,6 +83,7 @@ impl Default for Settings {
         Settings {
             name_similarity: 0.9,
             event_window_days: 7,
+            content_overlap: 0.5,
         }
     }
 }
@@ -241,6 +245,7 @@ pub struct Attribution {
     pub hedge: Vec<Regex>,
     pub citation: Vec<Regex>,
     pub pronouns: Vec<String>,
+    pub roles: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -331,6 +336,9 @@ impl EntityKind {
 pub enum SlotType {
     Entity(EntityKind),
     Topic,
+    /// The content words of the speaker's clause: matched by weighted overlap, not equality
+    /// (the fallback that lets "denied that X" meet "said X").
+    Content,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -372,6 +380,10 @@ pub struct Frame {
     pub value: ValueSpec,
     pub time: TimeScope,
     pub key: Vec<String>,
+    /// Fires only on sentences where no other statement frame fired. Default false.
+    pub fallback: bool,
+    /// A mention needs a speaker. Default false.
+    pub needs_speaker: bool,
     pub examples: Vec<FrameExample>,
     pub counters: Vec<FrameCounter>,
     pub at: Location,
