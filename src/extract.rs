@@ -51,6 +51,9 @@ pub struct Mention {
     pub hedged: bool,
     /// "about", "more than", … qualifying a numeric value.
     pub approx: crate::rules::Approx,
+    /// Byte ranges, within the sentence, of the number compared and of the trigger.
+    pub value_span: Option<(usize, usize)>,
+    pub trigger_span: (usize, usize),
     /// The compared value: the date of an event, the number of a quantity; `None` for
     /// statements and for events with no date.
     pub value: Option<Value>,
@@ -213,6 +216,9 @@ impl<'r> Extractor<'r> {
                     ..Memory::default()
                 };
             }
+            if s.headline {
+                continue;
+            }
             let text = &article.text[s.start..s.end];
             let ctx = self.context(
                 text,
@@ -357,7 +363,31 @@ impl<'r> Extractor<'r> {
                 out.push(m);
             }
         }
-        out
+        // A number belongs to the nearest trigger: "a bank known for its assets reported a
+        // net profit of $3.1 billion" gives the profit, not the assets.
+        let gap = |m: &Mention| {
+            let (vs, ve) = m.value_span.unwrap_or((0, 0));
+            let (ts, te) = m.trigger_span;
+            if ve <= ts {
+                ts - ve
+            } else {
+                vs.saturating_sub(te)
+            }
+        };
+        let keep: Vec<bool> = out
+            .iter()
+            .map(|m| {
+                m.value_span.is_none()
+                    || !out
+                        .iter()
+                        .any(|o| o.value_span == m.value_span && gap(o) < gap(m))
+            })
+            .collect();
+        out.into_iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(m, _)| m)
+            .collect()
     }
 
     fn build(
@@ -403,6 +433,7 @@ impl<'r> Extractor<'r> {
             None
         };
         let mut approx = crate::rules::Approx::Exact;
+        let mut value_span: Option<(usize, usize)> = None;
         let (value, period) = match frame.value.kind {
             ValueKind::Date => {
                 let d = nearest(ctx.text, &dates, trig).map(|f| match &f.value {
@@ -431,7 +462,21 @@ impl<'r> Extractor<'r> {
                     .collect();
                 let v = nearest(ctx.text, &values, trig)?;
                 approx = v.approx;
-                let d = nearest(ctx.text, &dates, trig)
+                value_span = Some((v.start, v.end));
+                // An amount holds over a period: prefer a month or year to a day (the day
+                // is usually when it was reported).
+                let periods: Vec<&Found> = dates
+                    .iter()
+                    .copied()
+                    .filter(|f| match &f.value {
+                        Value::Date(DateValue::Resolved(iv)) => {
+                            iv.granularity != crate::time::Granularity::Day
+                        }
+                        _ => true,
+                    })
+                    .collect();
+                let d = nearest(ctx.text, &periods, trig)
+                    .or_else(|| nearest(ctx.text, &dates, trig))
                     .map(|f| match &f.value {
                         Value::Date(d) => d.clone(),
                         _ => unreachable!("filtered to dates"),
@@ -520,6 +565,8 @@ impl<'r> Extractor<'r> {
             polarity,
             hedged: voice.hedged,
             approx,
+            value_span,
+            trigger_span: trig,
             value,
             period,
             slots,

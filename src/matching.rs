@@ -215,15 +215,14 @@ pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
                 }
             }
             // A count or amount keyed without its period ("dead in this attack") joins
-            // mentions whose times overlap, as events do; undated ones stay together.
+            // mentions whose times overlap, as events do.
             Kind::Quantity if !f.key.iter().any(|k| k == "period") => {
                 let (dated, undated): (Vec<usize>, Vec<usize>) =
                     idx.iter().partition(|&&i| time_scoped_ok(&mentions[i]));
                 let mut clusters =
                     cluster_events(&dated, mentions, rules.settings.event_window_days);
-                if !undated.is_empty() {
-                    clusters.push(undated);
-                }
+                // Undated amounts can neither corroborate nor contradict: one claim each.
+                clusters.extend(undated.into_iter().map(|i| vec![i]));
                 for c in clusters {
                     let period = cluster_period(&c, mentions);
                     raw.push((base(frame, id_key), c, period));

@@ -15,6 +15,9 @@ pub struct Sentence {
     pub column: usize,
     /// Index of the paragraph in the article, from 0.
     pub paragraph: usize,
+    /// The article's headline: a first paragraph of one line that does not end with a
+    /// period. Headlines abridge the body, so no claims are taken from them.
+    pub headline: bool,
 }
 
 /// Characters that may follow a sentence's final punctuation and still belong to it.
@@ -159,6 +162,8 @@ pub fn segment(article: &Article, lang: Option<&Lang>) -> Vec<Sentence> {
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     let mut out = Vec::new();
     for (pi, para) in paragraphs(text, &article.furniture).into_iter().enumerate() {
+        let body = &text[para.0..para.1];
+        let headline = pi == 0 && !body.contains('\n') && !body.trim_end().ends_with('.');
         let mut ranges = Vec::new();
         sentences_in(text, para, lang, &mut ranges);
         for (s, e) in ranges {
@@ -176,6 +181,7 @@ pub fn segment(article: &Article, lang: Option<&Lang>) -> Vec<Sentence> {
                 line,
                 column,
                 paragraph: pi,
+                headline,
             });
         }
     }
@@ -238,6 +244,11 @@ mod tests {
         let got: Vec<(usize, usize, usize)> =
             s.iter().map(|s| (s.line, s.column, s.paragraph)).collect();
         assert_eq!(got, [(1, 1, 0), (3, 1, 1), (3, 12, 1), (4, 1, 2)]);
+        assert!(
+            s[0].headline,
+            "a first line without a period is the headline"
+        );
+        assert!(!s[1].headline);
         assert_eq!(&text[s[2].start..s[2].end], "Sécond two.");
     }
 }

@@ -1,0 +1,62 @@
+//! Measured accuracy on the labelled story folders: the seed story in ../shared (read in
+//! place, with the manifest in tests/fixtures) and our own folders under tests/stories.
+//! The floors below are the figures measured when they were set; a change that lowers
+//! one, or that adds a false conflict, fails here.
+
+use crosscheck::{analyze, eval, ingest, rules};
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// (verdict accuracy, false conflicts, found, labels)
+fn score(dir: &Path, manifest: Option<&Path>) -> (f64, usize, usize, usize) {
+    let set = rules::load(&rules::default_sources()).expect("rules");
+    let labels = eval::read_labels(&dir.join("expected.toml")).expect("labels");
+    let story = ingest::ingest(dir, manifest, &set).expect("story");
+    let analysis = analyze(story, &set);
+    let e = eval::evaluate(&analysis, &labels);
+    let correct = e.results.iter().filter(|r| r.correct).count();
+    let found = e.results.iter().filter(|r| r.claim.is_some()).count();
+    (
+        correct as f64 / labels.len() as f64,
+        e.false_conflicts.len(),
+        found,
+        labels.len(),
+    )
+}
+
+#[test]
+fn seed_story_scores() {
+    let dir = root().join("../shared/stories/iran-russia");
+    if !dir.is_dir() {
+        eprintln!("SKIPPED seed_story_scores: {} is absent", dir.display());
+        return;
+    }
+    let (acc, false_conflicts, found, n) = score(
+        &dir,
+        Some(&root().join("tests/fixtures/iran-russia.story.toml")),
+    );
+    assert_eq!(false_conflicts, 0);
+    assert_eq!(found, n, "every labelled claim is found");
+    assert!(acc >= 0.99, "verdict accuracy {acc:.2}");
+}
+
+#[test]
+fn train_collision_scores() {
+    let (acc, false_conflicts, found, n) =
+        score(&root().join("tests/stories/train-collision"), None);
+    assert_eq!(false_conflicts, 0, "no false conflict");
+    assert!(found >= 13, "found {found}/{n}");
+    assert!(acc >= 0.45, "verdict accuracy {acc:.2}");
+}
+
+#[test]
+fn company_results_scores() {
+    let (acc, false_conflicts, found, n) =
+        score(&root().join("tests/stories/company-results"), None);
+    assert_eq!(false_conflicts, 0, "no false conflict");
+    assert!(found >= 13, "found {found}/{n}");
+    assert!(acc >= 0.40, "verdict accuracy {acc:.2}");
+}
