@@ -41,11 +41,19 @@ pub fn analyze(story: Story, rules: &RuleSet) -> Analysis<'_> {
             article.published = extractor.dateline(article);
         }
     }
-    let mut mentions = Vec::new();
-    for (i, article) in story.articles.iter().enumerate() {
-        let sentences = segment::segment(article, rules.langs.get(&article.language));
-        mentions.extend(extractor.article(i, article, &sentences));
-    }
+    // Articles are independent until matching: extract them in parallel, then concatenate
+    // in article order, so the output does not depend on the thread count.
+    use rayon::prelude::*;
+    let per_article: Vec<Vec<Mention>> = story
+        .articles
+        .par_iter()
+        .enumerate()
+        .map(|(i, article)| {
+            let sentences = segment::segment(article, rules.langs.get(&article.language));
+            extractor.article(i, article, &sentences)
+        })
+        .collect();
+    let mentions: Vec<Mention> = per_article.into_iter().flatten().collect();
     let claims = matching::group(&mentions, rules);
     let claims = judge::judge(&story, claims, &mentions, rules);
     Analysis {

@@ -352,3 +352,24 @@ fn seed_story_from_shared() {
     );
     assert!(!out.contains("Baca juga"));
 }
+
+#[test]
+fn json_is_identical_whatever_the_thread_count() {
+    let json = |threads: &str, story: &str| {
+        let out = Command::new(BIN)
+            .args(["check", story, "--format", "json"])
+            .env("RAYON_NUM_THREADS", threads)
+            .current_dir(root())
+            .output()
+            .expect("binary runs");
+        assert_eq!(out.status.code(), Some(0));
+        out.stdout
+    };
+    for story in [
+        EXAMPLE,
+        "tests/stories/train-collision",
+        "tests/stories/company-results",
+    ] {
+        assert_eq!(json("1", story), json("4", story), "{story}");
+    }
+}
