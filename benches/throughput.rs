@@ -66,7 +66,7 @@ fn main() {
     let start = Instant::now();
     let analysis = analyze(big, &set);
     let secs = start.elapsed().as_secs_f64();
-    println!("pipeline (segment, extract, match, judge), one thread");
+    println!("pipeline (segment, extract, match, judge), all cores");
     println!(
         "  {n} articles, {:.2} MB in {secs:.2} s = {:.0} articles/s, {:.2} MB/s ({} mentions, {} claims)",
         bytes as f64 / 1e6,
