@@ -195,7 +195,7 @@ impl Gazetteer {
                 .is_some_and(|t| lang.titles.iter().any(|x| x == t))
             {
                 words.drain(..2);
-            } else if lang.titles.iter().any(|x| x == first)
+            } else if is_title(first, &lang.titles)
                 || lang.stopwords.contains(&first.to_lowercase())
             {
                 words.remove(0);
@@ -246,6 +246,15 @@ impl Gazetteer {
             country: None,
         })
     }
+}
+
+/// A title, or a compound ending in one ("Verkehrsminister" ends in "minister").
+fn is_title(word: &str, titles: &[String]) -> bool {
+    let lower = word.to_lowercase();
+    titles.iter().any(|t| {
+        let t = t.to_lowercase();
+        lower == t || (!t.contains(' ') && lower.len() > t.len() + 2 && lower.ends_with(&t))
+    })
 }
 
 /// Topic words per language, with one `RegexSet` pass to find which topics a sentence

@@ -294,7 +294,21 @@ impl<'r> Extractor<'r> {
         last_speaker: Option<&str>,
         names: &mut Vec<String>,
     ) -> Context<'t> {
-        let found = grammar.scan(text, anchor);
+        let mut found = grammar.scan(text, anchor);
+        // A dateline ("MÜNCHEN, 4. Juni 2023 - …") dates the article, not the events after
+        // it: its dates fill no slot.
+        let mut head_end = text.len().min(80);
+        while !text.is_char_boundary(head_end) {
+            head_end -= 1;
+        }
+        let head = &text[..head_end];
+        if let Some(cut) = [" - ", " – ", " — "]
+            .iter()
+            .filter_map(|s| head.find(s))
+            .min()
+        {
+            found.retain(|f| !(f.end <= cut && matches!(f.value, Value::Date(_))));
+        }
         let mut hits = self.gazetteer.find(text, lang);
         // A later surname refers back to the full name met earlier in the article.
         for h in &mut hits {

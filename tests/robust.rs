@@ -1,0 +1,65 @@
+//! No input crashes the pipeline: every prefix of every rule example (cut at each character,
+//! so multi-byte letters sit at every offset), and a file of hostile text.
+
+use crosscheck::extract::Extractor;
+use crosscheck::rules;
+use crosscheck::time::PartialDate;
+use std::process::Command;
+
+#[test]
+fn every_prefix_of_every_example_extracts_without_panic() {
+    let set = rules::load(&rules::default_sources()).expect("rules");
+    let ex = Extractor::new(&set);
+    let anchor = PartialDate::parse("2023-06-04");
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for (code, lang) in &set.langs {
+        texts.extend(lang.examples.iter().map(|e| (code.clone(), e.text.clone())));
+    }
+    for f in &set.frames {
+        texts.extend(
+            f.examples
+                .iter()
+                .map(|e| (e.language.clone(), e.text.clone())),
+        );
+    }
+    let mut runs = 0;
+    for (lang, text) in &texts {
+        for (i, _) in text.char_indices() {
+            let mentions = ex.text(&text[..i], lang, anchor);
+            for m in &mentions {
+                assert!(
+                    m.start <= m.end && m.end <= i,
+                    "mention range out of the text"
+                );
+            }
+            runs += 1;
+        }
+    }
+    assert!(runs > 10_000, "only {runs} prefixes tried");
+}
+
+#[test]
+fn hostile_text_is_checked_without_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let long_line = "Über 40 Tote – “zitat” ’s 19. Juli. ".repeat(3000);
+    let texts = [
+        "\u{feff}BOM first line.\r\nCRLF line, 12 killed on Monday.\r\n",
+        "👍🏽 emoji 12 killed; עברית 12 מתים; العربية ٣ قتلى; 漢字 12人死亡.",
+        "...!!!???\n\n\n,,,---———\n",
+        "e\u{301}\u{301}\u{301} combining marks 1.000.000,5 € and $ 4..5 bn",
+        &long_line,
+        "no newline at all and a number 7",
+    ];
+    for (i, t) in texts.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("{i}.txt")), t).unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["check", dir.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(v["sources"].as_array().unwrap().len(), texts.len());
+}
