@@ -170,6 +170,42 @@ impl<'r> Extractor<'r> {
         article.published.or_else(|| self.dateline(article))
     }
 
+    /// News outlets the article cites: matches of the language's citation patterns whose
+    /// `source` is a known outlet, or one of `outlets` (the story's own outlets).
+    pub fn citations(&self, article: &Article, outlets: &[String]) -> Vec<String> {
+        let Some(lang) = self.rules.langs.get(&article.language) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for re in &lang.attribution.citation {
+            for c in re.captures_iter(&article.text) {
+                let Some(src) = c.name("source") else {
+                    continue;
+                };
+                let hit = self
+                    .gazetteer
+                    .find(src.as_str(), lang)
+                    .into_iter()
+                    .find(|h| h.kind == EntityKind::Outlet);
+                let name = match hit {
+                    Some(h) => h.name,
+                    None if outlets
+                        .iter()
+                        .any(|o| o.eq_ignore_ascii_case(src.as_str().trim())) =>
+                    {
+                        src.as_str().trim().to_string()
+                    }
+                    None => continue,
+                };
+                if !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
     /// A full date in the article's first three lines, on a short line (a dateline or a
     /// "Published" line) or at the head of a longer one ("JAKARTA, 20 Agustus 2022 - …").
     pub fn dateline(&self, article: &Article) -> Option<PartialDate> {
@@ -280,6 +316,7 @@ impl<'r> Extractor<'r> {
             url: None,
             upstream: None,
             furniture: Vec::new(),
+            cited: Vec::new(),
         };
         let sentences = crate::segment::segment(&article, self.rules.langs.get(language));
         self.article(0, &article, &sentences)

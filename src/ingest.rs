@@ -32,6 +32,9 @@ pub struct Article {
     pub upstream: Option<String>,
     /// Byte ranges of lines that are page furniture, not article text.
     pub furniture: Vec<Range<usize>>,
+    /// News outlets the text cites as its source ("according to Reuters", "(AP)",
+    /// "dilansir dari Washington Post"), canonical names. Filled by the pipeline.
+    pub cited: Vec<String>,
 }
 
 /// A story folder, read.
@@ -321,6 +324,7 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
             url,
             upstream,
             furniture,
+            cited: Vec::new(),
         });
     }
     for missing in entries.keys() {

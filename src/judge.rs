@@ -4,7 +4,8 @@
 //! in one article, so two speakers in one article can conflict); an agreement needs two
 //! articles with compatible values; anything else is single-source. Articles count as one
 //! origin when they share a manifest `upstream`, when one cites the other's outlet, or when
-//! they carry three or more of the same claims in the same order (a rewrite or translation).
+//! they carry three or more of the same claims in the same order, and those make up at
+//! least 60% of the shorter article's claims (a rewrite or translation).
 //!
 //! Input: claims, mentions, the story. Output: [`Judged`] claims in report order.
 
@@ -186,8 +187,21 @@ pub fn origins(story: &Story, claims: &[Claim], mentions: &[Mention]) -> Vec<usi
             let (a, b) = (&story.articles[i], &story.articles[j]);
             let same_upstream =
                 matches!((&a.upstream, &b.upstream), (Some(x), Some(y)) if norm(x) == norm(y));
-            let cites = |x: &crate::ingest::Article, y: &crate::ingest::Article| matches!((&x.upstream, &y.outlet), (Some(u), Some(o)) if norm(u) == norm(o));
-            if same_upstream || cites(a, b) || cites(b, a) {
+            // What an article took its text from: its manifest upstream and the outlets it
+            // cites; what it is: its outlet.
+            let sources = |x: &crate::ingest::Article| -> Vec<String> {
+                x.upstream
+                    .iter()
+                    .chain(x.cited.iter())
+                    .map(|s| norm(s))
+                    .collect()
+            };
+            let cites = |x: &crate::ingest::Article, y: &crate::ingest::Article| {
+                let from = sources(x);
+                y.outlet.as_ref().is_some_and(|o| from.contains(&norm(o)))
+            };
+            let shared = sources(a).iter().any(|s| sources(b).contains(s));
+            if same_upstream || shared || cites(a, b) || cites(b, a) {
                 union(&mut parent, i, j);
             }
         }
@@ -208,7 +222,11 @@ pub fn origins(story: &Story, claims: &[Claim], mentions: &[Mention]) -> Vec<usi
     }
     for i in 0..n {
         for j in i + 1..n {
-            if lcs(&seqs[i], &seqs[j]) >= 3 {
+            // Reports of one event share its key facts; a rewrite or translation shares
+            // most of its claims, in order.
+            let shared = lcs(&seqs[i], &seqs[j]);
+            let shorter = seqs[i].len().min(seqs[j].len());
+            if shared >= 3 && shared * 5 >= shorter * 3 {
                 union(&mut parent, i, j);
             }
         }

@@ -36,10 +36,16 @@ pub struct Analysis<'r> {
 pub fn analyze(story: Story, rules: &RuleSet) -> Analysis<'_> {
     let extractor = Extractor::new(rules);
     let mut story = story;
+    let outlets: Vec<String> = story
+        .articles
+        .iter()
+        .filter_map(|a| a.outlet.clone())
+        .collect();
     for article in &mut story.articles {
         if article.published.is_none() {
             article.published = extractor.dateline(article);
         }
+        article.cited = extractor.citations(article, &outlets);
     }
     // Articles are independent until matching: extract them in parallel, then concatenate
     // in article order, so the output does not depend on the thread count.

@@ -203,6 +203,7 @@ mod tests {
             url: None,
             upstream: None,
             furniture: Vec::new(),
+            cited: Vec::new(),
         }
     }
 

@@ -373,3 +373,26 @@ fn json_is_identical_whatever_the_thread_count() {
         assert_eq!(json("1", story), json("4", story), "{story}");
     }
 }
+
+/// 02 is a Reuters story and 04 rewrites it "according to Reuters": four reports of the
+/// death toll come from three independent origins.
+#[test]
+fn wire_copies_count_as_one_origin() {
+    let (code, out, _) = run(&["check", "tests/stories/train-collision", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let dead = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "casualties/dead")
+        .expect("a death-toll claim");
+    let files: std::collections::BTreeSet<&str> = dead["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files.len(), 4);
+    assert_eq!(dead["independent_origins"], 3);
+}

@@ -296,6 +296,11 @@ impl Grammar {
                 NumericOrder::Dmy => (a, b),
                 NumericOrder::Mdy => (b, a),
             };
+            // A first number over 12 can only be a day ("19/07/2022" in an mdy language).
+            let (d, m) = match (d, m) {
+                (Some(d), Some(m)) if m > 12 && d <= 12 => (Some(m), Some(d)),
+                x => x,
+            };
             if let (Some(d), Some(m), Some(y)) = (d, m, year(&c, "y")) {
                 let v =
                     NaiveDate::from_ymd_opt(y, m, d).map(|x| DateValue::Resolved(Interval::day(x)));

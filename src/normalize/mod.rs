@@ -466,7 +466,10 @@ impl Grammar {
             dates: date::DateRes::new(lang, &num),
             cues,
             cue_kinds,
-            count: compile(&format!(r"(?P<num>{num})")),
+            count: compile(&match &scale {
+                Some(s) => format!(r"(?P<num>{num})(?:[\s-]?(?P<scale>{s})\b)?"),
+                None => format!(r"(?P<num>{num})"),
+            }),
             approx: {
                 let mut a: Vec<(String, Approx)> = n
                     .approx
@@ -489,14 +492,20 @@ impl Grammar {
         let cues = self.cues(text);
         self.scan_dates(text, anchor, cues, &mut found);
         self.scan_numbers(text, cues, &mut found);
-        // Leftmost first, longest first at one start; drop what overlaps an earlier pick.
-        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        // Longest first ("until Dec. 31, 2021" is one date, not "until Dec." and 31), then
+        // leftmost; drop what overlaps a pick.
+        found.sort_by(|a, b| {
+            (b.end - b.start)
+                .cmp(&(a.end - a.start))
+                .then(a.start.cmp(&b.start))
+        });
         let mut out: Vec<Found> = Vec::new();
         for f in found {
-            if out.last().is_none_or(|o| f.start >= o.end) {
+            if out.iter().all(|o| f.end <= o.start || f.start >= o.end) {
                 out.push(f);
             }
         }
+        out.sort_by_key(|f| f.start);
         for f in &mut out {
             if !matches!(f.value, Value::Date(_)) {
                 f.approx = self.approx_before(text, f.start);
@@ -659,7 +668,7 @@ impl Grammar {
         }
         for c in self.count.captures_iter(text) {
             let all = c.get(0).expect("group 0");
-            let digits = all.as_str();
+            let digits = c.name("num").map_or(all.as_str(), |m| m.as_str());
             let year_like = digits.len() == 4
                 && digits.chars().all(|c| c.is_ascii_digit())
                 && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0));
@@ -672,7 +681,12 @@ impl Grammar {
             if !starts_ok(all.start()) || word_char_at(text, all.end()) || year_like || clock {
                 continue;
             }
-            if let Some(n) = self.parse_number(digits) {
+            let scale = c
+                .name("scale")
+                .and_then(|s| self.scales.get(&key(s.as_str())))
+                .copied()
+                .unwrap_or(1.0);
+            if let Some(n) = self.parse_number(digits).map(|n| n * scale) {
                 out.push(Found::exact(all.start(), all.end(), Value::Count(n)));
             }
         }
