@@ -865,22 +865,26 @@ fn subject_end(text: &str, cue: usize) -> usize {
     {
         p = p[..open].trim_end();
     }
-    if let Some(body) = p.strip_suffix(',') {
-        let body = body.trim_end();
+    // Appositives may stack: "X, chief executive of Y, a think tank, said".
+    let mut body = match p.strip_suffix(',') {
+        Some(b) => b.trim_end(),
+        None => return p.len(),
+    };
+    for _ in 0..3 {
         match body.rfind(',') {
-            Some(c) => {
-                let inner = body[c + 1..].trim_start();
-                let appositive = inner.chars().next().is_some_and(|ch| ch.is_lowercase());
-                p = if appositive {
-                    body[..c].trim_end()
-                } else {
-                    body
-                };
+            Some(c)
+                if body[c + 1..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase) =>
+            {
+                body = body[..c].trim_end();
             }
-            None => p = body,
+            _ => break,
         }
     }
-    p.len()
+    body.len()
 }
 
 /// An unnamed speaker named by a role noun right before the verb: "the railway ministry",
@@ -929,6 +933,16 @@ fn voice(text: &str, lang: &Lang, hits: &[Hit], last_speaker: Option<&str>) -> V
         .collect();
     cues.sort();
     for (cs, ce) in cues {
+        // A quotation closes before the verb: the speaker follows it ("…,” said X).
+        let before = text[..cs].trim_end();
+        if before.ends_with(['”', '"', '»', '“']) || before.ends_with(",”") {
+            if let Some(h) = hits.iter().find(|h| h.start >= ce && h.start <= ce + 3) {
+                v.speaker = Some(h.name.clone());
+                v.scope = (0, text.len());
+                return v;
+            }
+            continue;
+        }
         let end = subject_end(text, cs);
         // Allow up to two function words ("has", "also") between the subject and the verb.
         let mut stop_end = end;
