@@ -657,7 +657,10 @@ impl Grammar {
                     .name("unit")
                     .and_then(|u| self.durations.get(&u.as_str().to_lowercase()));
                 let n = c.name("num").and_then(|m| self.parse_number(m.as_str()));
-                if let (Some(unit), Some(n)) = (unit, n) {
+                // "по итогам 2022 года", "tahun 2021": a year, not 2022 years.
+                let year_like =
+                    n.is_some_and(|n| n.fract() == 0.0 && (1800.0..=2100.0).contains(&n));
+                if let (Some(unit), Some(n), false) = (unit, n, year_like) {
                     out.push(Found::exact(
                         all.start(),
                         all.end(),
