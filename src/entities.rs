@@ -203,6 +203,14 @@ impl Gazetteer {
                 break;
             }
         }
+        // A title inside the run ends what comes before it: "Odisha Chief Secretary
+        // Pradeep Jena" is Pradeep Jena.
+        if let Some(t) = (1..words.len().saturating_sub(1))
+            .rev()
+            .find(|&i| is_title(words[i].1, &lang.titles))
+        {
+            words.drain(..=t);
+        }
         let (start, _) = *words.first()?;
         let (last_at, last) = *words.last()?;
         let mut end = last_at + last.len();

@@ -890,11 +890,21 @@ fn subject_end(text: &str, cue: usize) -> usize {
 /// An unnamed speaker named by a role noun right before the verb: "the railway ministry",
 /// "police", "Iranian officials" (up to two words before the role, articles dropped).
 fn role_speaker(before: &str, lang: &Lang) -> Option<String> {
-    let words: Vec<&str> = before.split_whitespace().collect();
-    let last = words.last()?.trim_matches(|c: char| !c.is_alphanumeric());
-    if !lang.attribution.roles.contains(&last.to_lowercase()) {
+    let all: Vec<&str> = before.split_whitespace().collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    // The role may be followed by a short complement: "a railway official at the site".
+    let from = all.len().saturating_sub(4);
+    let role_at = (from..all.len())
+        .rev()
+        .find(|&i| lang.attribution.roles.contains(&bare(all[i])))?;
+    let tail_ok = all[role_at + 1..].iter().all(|w| !w.contains(','));
+    if !tail_ok {
         return None;
     }
+    let words = &all[..=role_at];
     let mut phrase: Vec<&str> = Vec::new();
     for w in words.iter().rev().take(3) {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());

@@ -136,9 +136,11 @@ fn cluster_content(
     };
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     for &i in idx {
+        // Complete link: a statement joins only if it says what every member says, so two
+        // disputes in one story ("signal failure", "anti-collision system") stay apart.
         match clusters
             .iter_mut()
-            .find(|c| c.iter().any(|&j| similar(i, j)))
+            .find(|c| c.iter().all(|&j| similar(i, j)))
         {
             Some(c) => c.push(i),
             None => clusters.push(vec![i]),

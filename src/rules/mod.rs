@@ -74,7 +74,7 @@ pub struct Settings {
     /// further apart they are two events. Default 7.
     pub event_window_days: i64,
     /// Weighted share of content words two statements must have in common to be one claim.
-    /// Default 0.5.
+    /// Default 0.35.
     pub content_overlap: f64,
 }
 
@@ -83,7 +83,7 @@ impl Default for Settings {
         Settings {
             name_similarity: 0.9,
             event_window_days: 7,
-            content_overlap: 0.5,
+            content_overlap: 0.35,
         }
     }
 }
