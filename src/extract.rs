@@ -103,7 +103,7 @@ struct Voice {
 /// Everything the frames look at in one sentence.
 struct Context<'a> {
     text: &'a str,
-    lang_stopwords: std::collections::BTreeSet<String>,
+    lang_stopwords: &'a std::collections::BTreeSet<String>,
     found: Vec<Found>,
     hits: Vec<Hit>,
     topics: Vec<TopicHit>,
@@ -325,7 +325,7 @@ impl<'r> Extractor<'r> {
     fn context<'t>(
         &self,
         text: &'t str,
-        lang: &Lang,
+        lang: &'t Lang,
         grammar: &Grammar,
         anchor: Option<PartialDate>,
         last_speaker: Option<&str>,
@@ -368,7 +368,7 @@ impl<'r> Extractor<'r> {
         let voice = voice(text, lang, &hits, last_speaker);
         Context {
             text,
-            lang_stopwords: lang.stopwords.clone(),
+            lang_stopwords: &lang.stopwords,
             found,
             hits,
             topics,
@@ -555,7 +555,7 @@ impl<'r> Extractor<'r> {
             // The speaker's words, for the summary: after the verb, or before it when the
             // attribution closes the sentence ("…, officials said.").
             let after = &ctx.text[trig.1..];
-            let clause = if content_words(after, &ctx.lang_stopwords).len() >= 3 {
+            let clause = if content_words(after, ctx.lang_stopwords).len() >= 3 {
                 after
             } else {
                 &ctx.text[..trig.0]
@@ -775,11 +775,11 @@ fn fill(
     for &ty in &slot.types {
         let mut cands: Vec<(usize, usize, String)> = match ty {
             SlotType::Content => {
-                let words = content_words(&ctx.text[trig.1..], &ctx.lang_stopwords);
+                let words = content_words(&ctx.text[trig.1..], ctx.lang_stopwords);
                 let words = if words.len() >= 3 {
                     words
                 } else {
-                    content_words(ctx.text, &ctx.lang_stopwords)
+                    content_words(ctx.text, ctx.lang_stopwords)
                 };
                 return words;
             }
