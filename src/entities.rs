@@ -96,10 +96,21 @@ impl Gazetteer {
                 .iter()
                 .map(|e| (e.name.clone(), e.kind, e.country.clone()))
                 .collect(),
-            capitalised: Regex::new(
-                r"\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:\s+(?:(?:bin|al|el|de|van|von|der|da|di|dos)\s+)?\p{Lu}[\p{L}\p{M}'’\-]*\.?)*",
-            )
-            .expect("name pattern"),
+            capitalised: {
+                // Name particles of every pack may sit between capitalised words.
+                let particles = crate::normalize::alternation(
+                    rules
+                        .langs
+                        .values()
+                        .flat_map(|l| l.name_particles.iter().map(String::as_str)),
+                )
+                .map(|p| format!(r"(?:{p}\s+)?"))
+                .unwrap_or_default();
+                Regex::new(&format!(
+                    r"\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*\.?(?:\s+{particles}\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*\.?)*"
+                ))
+                .expect("name pattern: particles are escaped")
+            },
             similarity: rules.settings.name_similarity,
         }
     }

@@ -104,6 +104,7 @@ struct Voice {
 struct Context<'a> {
     text: &'a str,
     lang_stopwords: &'a std::collections::BTreeSet<String>,
+    complementizers: &'a [String],
     found: Vec<Found>,
     hits: Vec<Hit>,
     topics: Vec<TopicHit>,
@@ -369,6 +370,7 @@ impl<'r> Extractor<'r> {
         Context {
             text,
             lang_stopwords: &lang.stopwords,
+            complementizers: &lang.attribution.complementizers,
             found,
             hits,
             topics,
@@ -560,10 +562,15 @@ impl<'r> Extractor<'r> {
             } else {
                 &ctx.text[..trig.0]
             };
-            let clause = clause
-                .trim()
-                .trim_start_matches("that ")
-                .trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
+            let mut clause = clause.trim();
+            for w in ctx.complementizers {
+                if let Some(rest) = clause.strip_prefix(w.as_str())
+                    && rest.starts_with(' ')
+                {
+                    clause = rest;
+                }
+            }
+            let clause = clause.trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
             let clause = if clause.chars().count() > 90 {
                 let cut: String = clause.chars().take(90).collect();
                 let cut = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);

@@ -51,6 +51,9 @@ pub struct LangFile {
     /// Titles and roles stripped from names ("President", "Brig. Gen.").
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Lowercase words inside personal names ("bin", "van", "de").
+    #[serde(default)]
+    pub name_particles: Vec<String>,
     #[serde(default)]
     pub dates: DatesFile,
     #[serde(default)]
@@ -151,6 +154,9 @@ pub struct AttributionFile {
     /// Role nouns that make an unnamed speaker ("the railway ministry", "officials").
     #[serde(default)]
     pub roles: Vec<String>,
+    /// Words that open a reported clause ("that", "bahwa", "dass"); left out of summaries.
+    #[serde(default)]
+    pub complementizers: Vec<String>,
 }
 
 /// An example for the normalizer: every value found in `text`, in order.

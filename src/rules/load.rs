@@ -348,6 +348,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         .extend(f.stopwords.iter().map(|w| w.to_lowercase()));
     lang.abbreviations.extend(f.abbreviations.iter().cloned());
     lang.titles.extend(f.titles.iter().cloned());
+    lang.name_particles.extend(f.name_particles.iter().cloned());
 
     let d = &f.dates;
     for (list, want, what) in [(&d.months, 12, "months"), (&d.weekdays, 7, "weekdays")] {
@@ -483,6 +484,9 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.attribution
         .roles
         .extend(a.roles.iter().map(|r| r.to_lowercase()));
+    lang.attribution
+        .complementizers
+        .extend(a.complementizers.iter().map(|w| w.to_lowercase()));
 
     for ex in &f.example {
         let at = ck.at(ex.text.span());

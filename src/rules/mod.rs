@@ -96,6 +96,7 @@ pub struct Lang {
     pub stopwords: BTreeSet<String>,
     pub abbreviations: BTreeSet<String>,
     pub titles: Vec<String>,
+    pub name_particles: Vec<String>,
     pub dates: Dates,
     pub numbers: Numbers,
     pub attribution: Attribution,
@@ -246,6 +247,7 @@ pub struct Attribution {
     pub citation: Vec<Regex>,
     pub pronouns: Vec<String>,
     pub roles: Vec<String>,
+    pub complementizers: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
