@@ -534,6 +534,14 @@ impl Grammar {
         c
     }
 
+    /// The factor of the `scale` group of a match ("billion" = 1e9), 1 without one.
+    fn scale_of(&self, c: &regex::Captures) -> f64 {
+        c.name("scale")
+            .and_then(|s| self.scales.get(&key(s.as_str())))
+            .copied()
+            .unwrap_or(1.0)
+    }
+
     fn parse_number(&self, s: &str) -> Option<f64> {
         number::parse(s, self.decimal, &self.words)
     }
@@ -614,11 +622,7 @@ impl Grammar {
                 let Some(n) = self.parse_number(num.as_str()) else {
                     continue;
                 };
-                let scale = c
-                    .name("scale")
-                    .and_then(|s| self.scales.get(&key(s.as_str())))
-                    .copied()
-                    .unwrap_or(1.0);
+                let scale = self.scale_of(&c);
                 out.push(Found::exact(
                     all.start(),
                     all.end(),
@@ -684,11 +688,7 @@ impl Grammar {
             if !starts_ok(all.start()) || word_char_at(text, all.end()) || year_like || clock {
                 continue;
             }
-            let scale = c
-                .name("scale")
-                .and_then(|s| self.scales.get(&key(s.as_str())))
-                .copied()
-                .unwrap_or(1.0);
+            let scale = self.scale_of(&c);
             if let Some(n) = self.parse_number(digits).map(|n| n * scale) {
                 out.push(Found::exact(all.start(), all.end(), Value::Count(n)));
             }

@@ -86,7 +86,15 @@ struct Checker<'a> {
     errors: Vec<RuleError>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    fn new(src: &'a Source) -> Checker<'a> {
+        Checker {
+            file: &src.path,
+            text: &src.text,
+            errors: Vec::new(),
+        }
+    }
+
     fn at(&self, span: Range<usize>) -> Location {
         locate(self.file, self.text, span.start)
     }
@@ -155,11 +163,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
 
     // Languages first: frames and topics refer to them.
     for (src, file) in &parsed {
-        let mut ck = Checker {
-            file: &src.path,
-            text: &src.text,
-            errors: Vec::new(),
-        };
+        let mut ck = Checker::new(src);
         if let Some(lang) = &file.language {
             add_lang(&mut ck, &mut set.langs, lang);
         }
@@ -190,11 +194,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
     let mut topic_ids = BTreeSet::new();
     let mut entity_names = BTreeSet::new();
     for (src, file) in &parsed {
-        let mut ck = Checker {
-            file: &src.path,
-            text: &src.text,
-            errors: Vec::new(),
-        };
+        let mut ck = Checker::new(src);
         for t in &file.topic {
             if !is_id(t.id.get_ref()) {
                 ck.error(
@@ -281,11 +281,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
 
     // Countries named by cities and organisations must exist.
     for (src, file) in &parsed {
-        let mut ck = Checker {
-            file: &src.path,
-            text: &src.text,
-            errors: Vec::new(),
-        };
+        let mut ck = Checker::new(src);
         for e in &file.entity {
             if let Some(c) = &e.country {
                 let ok = set
@@ -304,11 +300,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
     }
 
     for (src, file) in &parsed {
-        let mut ck = Checker {
-            file: &src.path,
-            text: &src.text,
-            errors: Vec::new(),
-        };
+        let mut ck = Checker::new(src);
         for f in &file.frame {
             if let Some(frame) = check_frame(&mut ck, f, &set, &mut frame_ids) {
                 set.frames.push(frame);
