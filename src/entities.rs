@@ -6,6 +6,7 @@
 
 use crate::rules::{EntityKind, Lang, RuleSet};
 use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
 use regex::Regex;
 
 /// How an entity is named.
@@ -299,7 +300,7 @@ impl TopicFinder {
         }
         TopicFinder {
             by_lang: by_lang
-                .into_iter()
+                .into_par_iter()
                 .map(|(lang, list)| {
                     let set = regex::RegexSetBuilder::new(list.iter().map(|(_, re)| re.as_str()))
                         .case_insensitive(true)

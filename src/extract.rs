@@ -14,6 +14,7 @@ use crate::rules::{
 use crate::segment::Sentence;
 use crate::time::PartialDate;
 use chrono::Datelike;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -132,17 +133,18 @@ impl<'r> Extractor<'r> {
     pub fn new(rules: &'r RuleSet) -> Extractor<'r> {
         Extractor {
             rules,
+            // Compiling is most of the start-up time: one language per thread.
             grammars: rules
                 .langs
-                .iter()
+                .par_iter()
                 .map(|(code, lang)| (code.clone(), Grammar::new(lang)))
                 .collect(),
             gazetteer: Gazetteer::new(rules),
             topics: TopicFinder::new(rules),
             triggers: rules
                 .langs
-                .keys()
-                .map(|code| {
+                .par_iter()
+                .map(|(code, _)| {
                     let mut owners = Vec::new();
                     let mut patterns = Vec::new();
                     for (fi, f) in rules.frames.iter().enumerate() {

@@ -84,14 +84,55 @@ struct Checker<'a> {
     file: &'a str,
     text: &'a str,
     errors: Vec<RuleError>,
+    /// Every pattern of every file, compiled up front in parallel.
+    compiled: &'a Compiled,
+}
+
+/// Pattern text -> compiled regex, or the compiler's message.
+type Compiled = std::collections::HashMap<String, Result<Regex, String>>;
+
+fn compile_pattern(p: &str) -> Result<Regex, String> {
+    RegexBuilder::new(p)
+        .case_insensitive(true)
+        .build()
+        .map_err(|e| {
+            let msg = e.to_string();
+            let last = msg.lines().last().unwrap_or("").trim();
+            last.strip_prefix("error: ").unwrap_or(last).to_string()
+        })
+}
+
+/// Every regex in a rule file, so that all can be compiled at once (compiling is most of
+/// the time it takes to load the rules).
+fn patterns(f: &RuleFile) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    if let Some(l) = &f.language {
+        let a = &l.attribution;
+        for list in [&a.speech, &a.speech_after, &a.denial, &a.hedge, &a.citation] {
+            out.extend(list.iter().map(|p| p.get_ref().as_str()));
+        }
+    }
+    for fr in &f.frame {
+        for list in fr.triggers.values().chain(fr.exclude.values()) {
+            out.extend(list.iter().map(|p| p.get_ref().as_str()));
+        }
+    }
+    for t in &f.topic {
+        for list in t.words.values() {
+            out.extend(list.iter().map(|p| p.get_ref().as_str()));
+        }
+    }
+    out.extend(f.furniture.iter().map(|x| x.pattern.get_ref().as_str()));
+    out
 }
 
 impl<'a> Checker<'a> {
-    fn new(src: &'a Source) -> Checker<'a> {
+    fn new(src: &'a Source, compiled: &'a Compiled) -> Checker<'a> {
         Checker {
             file: &src.path,
             text: &src.text,
             errors: Vec::new(),
+            compiled,
         }
     }
 
@@ -108,15 +149,13 @@ impl<'a> Checker<'a> {
     }
 
     fn regex(&mut self, pattern: &Spanned<String>) -> Option<Regex> {
-        match RegexBuilder::new(pattern.get_ref())
-            .case_insensitive(true)
-            .build()
-        {
+        let result = match self.compiled.get(pattern.get_ref()) {
+            Some(r) => r.clone(),
+            None => compile_pattern(pattern.get_ref()),
+        };
+        match result {
             Ok(re) => Some(re),
-            Err(e) => {
-                let msg = e.to_string();
-                let last = msg.lines().last().unwrap_or("").trim();
-                let last = last.strip_prefix("error: ").unwrap_or(last).to_string();
+            Err(last) => {
                 self.error(
                     pattern.span(),
                     format!("bad regex {:?}: {last}", pattern.get_ref()),
@@ -151,6 +190,15 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
         }
     }
 
+    let compiled: Compiled = {
+        use rayon::prelude::*;
+        let mut all: Vec<&str> = parsed.iter().flat_map(|(_, f)| patterns(f)).collect();
+        all.sort_unstable();
+        all.dedup();
+        all.par_iter()
+            .map(|p| (p.to_string(), compile_pattern(p)))
+            .collect()
+    };
     let mut set = RuleSet {
         langs: BTreeMap::new(),
         frames: Vec::new(),
@@ -163,7 +211,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
 
     // Languages first: frames and topics refer to them.
     for (src, file) in &parsed {
-        let mut ck = Checker::new(src);
+        let mut ck = Checker::new(src, &compiled);
         if let Some(lang) = &file.language {
             add_lang(&mut ck, &mut set.langs, lang);
         }
@@ -194,7 +242,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
     let mut topic_ids = BTreeSet::new();
     let mut entity_names = BTreeSet::new();
     for (src, file) in &parsed {
-        let mut ck = Checker::new(src);
+        let mut ck = Checker::new(src, &compiled);
         for t in &file.topic {
             if !is_id(t.id.get_ref()) {
                 ck.error(
@@ -281,7 +329,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
 
     // Countries named by cities and organisations must exist.
     for (src, file) in &parsed {
-        let mut ck = Checker::new(src);
+        let mut ck = Checker::new(src, &compiled);
         for e in &file.entity {
             if let Some(c) = &e.country {
                 let ok = set
@@ -300,7 +348,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
     }
 
     for (src, file) in &parsed {
-        let mut ck = Checker::new(src);
+        let mut ck = Checker::new(src, &compiled);
         for f in &file.frame {
             if let Some(frame) = check_frame(&mut ck, f, &set, &mut frame_ids) {
                 set.frames.push(frame);
