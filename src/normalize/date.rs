@@ -43,6 +43,12 @@ impl DateRes {
             .map(|a| format!(r"(?:\s+{a}\b)?"))
             .unwrap_or_default();
         let prefix = alternation(d.prefixes.iter().map(String::as_str));
+        // Between two days of one month: a dash, or a joining word ("18 to 19 July",
+        // "vom 18. bis 19. Juli", "du 18 au 19 juillet").
+        let day_join = match alternation(d.range_join.iter().map(String::as_str)) {
+            Some(j) => format!(r"(?:\s*[-–—]\s*|\s+{j}\s+)"),
+            None => r"\s*[-–—]\s*".to_string(),
+        };
         let weekday = alternation(d.weekdays.iter().flatten().map(String::as_str));
         let relative = alternation(
             d.relative
@@ -52,7 +58,7 @@ impl DateRes {
         DateRes {
             dm: month.as_ref().map(|m| {
                 compile(&format!(
-                    r"\b(?:(?P<d0>\d{{1,2}}){suffix}\s*[-–—]\s*)?(?P<d>\d{{1,2}}){suffix}{sep}(?P<m>{m})\b\.?(?:{sep}(?P<y>\d{{4}})\b)?{absorb_opt}"
+                    r"\b(?:(?P<d0>\d{{1,2}}){suffix}{day_join})?(?P<d>\d{{1,2}}){suffix}{sep}(?P<m>{m})\b\.?(?:{sep}(?P<y>\d{{4}})\b)?{absorb_opt}"
                 ))
             }),
             md: month.as_ref().map(|m| {
