@@ -670,15 +670,15 @@ pub fn summarize(template: &str, m: &Mention) -> String {
                 .as_ref()
                 .map_or("undated".to_string(), |p| p.canonical()),
             "value" => m.value_text(),
-            slot => m
-                .slots
-                .get(slot)
-                .map_or("—".to_string(), |v| v.join(" and ")),
+            slot => m.slots.get(slot).map_or(String::new(), |v| v.join(" and ")),
         };
         out.push_str(&filled);
         rest = &rest[open + close + 1..];
     }
     out.push_str(rest);
+    // An optional slot left empty leaves no trace: no "()" and no double space.
+    let out = out.replace(" ()", "").replace("()", "");
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
     // Sentence case: a summary may open with a lowercase topic ("negotiations").
     let mut chars = out.chars();
     match chars.next() {
@@ -783,6 +783,16 @@ fn fill(
     }
     for &ty in &slot.types {
         let mut cands: Vec<(usize, usize, String)> = match ty {
+            SlotType::Value(kind) => {
+                let values: Vec<&Found> = ctx
+                    .found
+                    .iter()
+                    .filter(|f| f.value.kind() == kind)
+                    .collect();
+                return nearest(ctx.text, &values, trig)
+                    .map(|f| vec![f.value.canonical()])
+                    .unwrap_or_default();
+            }
             SlotType::Content => {
                 let words = content_words(&ctx.text[trig.1..], ctx.lang_stopwords);
                 let words = if words.len() >= 3 {

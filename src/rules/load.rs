@@ -543,6 +543,9 @@ fn parse_slot_types(s: &str) -> Option<Vec<SlotType>> {
     Some(match s {
         "topic" => vec![SlotType::Topic],
         "content" => vec![SlotType::Content],
+        "duration" | "money" | "percent" | "count" | "date" => {
+            vec![SlotType::Value(ValueKind::parse(s)?)]
+        }
         "place" => vec![
             SlotType::Entity(EntityKind::City),
             SlotType::Entity(EntityKind::Country),
@@ -598,7 +601,7 @@ fn check_frame(
                 None => ck.error(
                     s.types.span(),
                     format!(
-                        "slot type '{t}': expected person, country, city, org, outlet, place, party, topic or unknown"
+                        "slot type '{t}': expected person, country, city, org, outlet, place, party, topic, unknown, content, duration, money, percent, count or date"
                     ),
                 ),
             }

@@ -341,6 +341,8 @@ pub enum SlotType {
     /// The content words of the speaker's clause: matched by weighted overlap, not equality
     /// (the fallback that lets "denied that X" meet "said X").
     Content,
+    /// A second value of the sentence, beside the frame's own: a deal's term ("25-year").
+    Value(ValueKind),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
