@@ -396,3 +396,16 @@ fn wire_copies_count_as_one_origin() {
     assert_eq!(files.len(), 4);
     assert_eq!(dead["independent_origins"], 3);
 }
+
+#[test]
+fn hedged_values_are_marked_in_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Russia reportedly launched a satellite for Iran on 9 August 2022.\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2022-08-09 (hedged)"), "{out}");
+}

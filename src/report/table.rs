@@ -34,7 +34,9 @@ fn value_lines(a: &Analysis, j: &Judged) -> (String, String) {
             .as_ref()
             .map(|s| format!(" ({s})"))
             .unwrap_or_default();
-        values.push(format!("{}{}{who}", m.approx.sign(), m.value_text()));
+        // A hedge ("reportedly", "allegedly") stays visible beside the value.
+        let hedge = if m.hedged { " (hedged)" } else { "" };
+        values.push(format!("{}{}{who}{hedge}", m.approx.sign(), m.value_text()));
         evidence.push(format!("{}:{}", m.file, m.line));
     }
     (values.join("\n"), evidence.join("\n"))
