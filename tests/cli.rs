@@ -409,3 +409,27 @@ fn hedged_values_are_marked_in_the_table() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("2022-08-09 (hedged)"), "{out}");
 }
+
+#[test]
+fn a_dateline_dates_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Banjir di Jakarta\n\nJAKARTA, 20 Agustus 2022 - Banjir merendam ribuan rumah. Pekan lalu, sedikitnya 12 orang tewas dalam banjir di Bekasi.\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["sources"][0]["published"], "2022-08-20");
+    let dead = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "casualties/dead")
+        .expect("casualties");
+    assert_eq!(
+        dead["summary"], "Number of dead (2022-W32)",
+        "'pekan lalu' resolved against the dateline"
+    );
+}
