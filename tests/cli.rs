@@ -397,14 +397,16 @@ fn wire_copies_count_as_one_origin() {
     assert_eq!(dead["independent_origins"], 3);
 }
 
+/// A story folder of one article, `a.txt`, holding `text`.
+fn one_article(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    dir
+}
+
 #[test]
 fn hedged_values_are_marked_in_the_table() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.txt"),
-        "Russia reportedly launched a satellite for Iran on 9 August 2022.\n",
-    )
-    .unwrap();
+    let dir = one_article("Russia reportedly launched a satellite for Iran on 9 August 2022.\n");
     let (code, out, err) = run(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("2022-08-09 (hedged)"), "{out}");
@@ -412,12 +414,9 @@ fn hedged_values_are_marked_in_the_table() {
 
 #[test]
 fn a_dateline_dates_the_article() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.txt"),
+    let dir = one_article(
         "Banjir di Jakarta\n\nJAKARTA, 20 Agustus 2022 - Banjir merendam ribuan rumah. Pekan lalu, sedikitnya 12 orang tewas dalam banjir di Bekasi.\n",
-    )
-    .unwrap();
+    );
     let (code, out, err) = run(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();

@@ -43,20 +43,20 @@ fn seed_story_scores() {
     assert!(acc >= 0.99, "verdict accuracy {acc:.2}");
 }
 
+/// Our own labelled folders: no false conflict, and found / accuracy at least as measured.
+fn assert_floor(story: &str, min_found: usize, min_acc: f64) {
+    let (acc, false_conflicts, found, n) = score(&root().join("tests/stories").join(story), None);
+    assert_eq!(false_conflicts, 0, "{story}: no false conflict");
+    assert!(found >= min_found, "{story}: found {found}/{n}");
+    assert!(acc >= min_acc, "{story}: verdict accuracy {acc:.2}");
+}
+
 #[test]
 fn train_collision_scores() {
-    let (acc, false_conflicts, found, n) =
-        score(&root().join("tests/stories/train-collision"), None);
-    assert_eq!(false_conflicts, 0, "no false conflict");
-    assert!(found >= 15, "found {found}/{n}");
-    assert!(acc >= 0.50, "verdict accuracy {acc:.2}");
+    assert_floor("train-collision", 15, 0.50);
 }
 
 #[test]
 fn company_results_scores() {
-    let (acc, false_conflicts, found, n) =
-        score(&root().join("tests/stories/company-results"), None);
-    assert_eq!(false_conflicts, 0, "no false conflict");
-    assert!(found >= 13, "found {found}/{n}");
-    assert!(acc >= 0.40, "verdict accuracy {acc:.2}");
+    assert_floor("company-results", 13, 0.40);
 }
