@@ -104,6 +104,7 @@ struct Voice {
 /// Everything the frames look at in one sentence.
 struct Context<'a> {
     text: &'a str,
+    lang: &'a str,
     lang_stopwords: &'a std::collections::BTreeSet<String>,
     complementizers: &'a [String],
     found: Vec<Found>,
@@ -276,12 +277,18 @@ impl<'r> Extractor<'r> {
             // Fallback frames last, and only where no other statement frame fired.
             active.sort_by_key(|&fi| (self.rules.frames[fi].fallback, fi));
             let mut stated = false;
+            // Values other frames took: a fallback quantity frame counts what is left.
+            let mut taken: Vec<(usize, usize)> = Vec::new();
             for fi in active {
                 let frame = &self.rules.frames[fi];
-                if frame.fallback && stated {
+                if frame.fallback && frame.kind == Kind::Statement && stated {
                     continue;
                 }
                 for mut m in self.mention(fi, frame, lang, &ctx, &memory, anchor) {
+                    if frame.fallback && m.value_span.is_some_and(|v| taken.contains(&v)) {
+                        continue;
+                    }
+                    taken.extend(m.value_span);
                     stated |= m.kind == Kind::Statement;
                     m.article = index;
                     m.file = article.file.clone();
@@ -371,6 +378,7 @@ impl<'r> Extractor<'r> {
         let voice = voice(text, lang, &hits, last_speaker);
         Context {
             text,
+            lang: &lang.code,
             lang_stopwords: &lang.stopwords,
             complementizers: &lang.attribution.complementizers,
             found,
@@ -408,11 +416,15 @@ impl<'r> Extractor<'r> {
             })
             .collect();
         matches.sort_by_key(|c| c.get(0).map_or(0, |m| m.start()));
+        let spans: Vec<(usize, usize)> = matches
+            .iter()
+            .filter_map(|c| c.get(0).map(|m| (m.start(), m.end())))
+            .collect();
         // One mention per distinct key: "40 killed and 100 injured" is two claims, "visit …
         // trip" to one place is one.
         let mut out: Vec<Mention> = Vec::new();
         for caps in &matches {
-            if let Some(m) = self.build(fi, frame, ctx, memory, anchor, caps)
+            if let Some(m) = self.build(fi, ctx, memory, anchor, caps, &spans)
                 && !out.iter().any(|o| o.key == m.key)
             {
                 out.push(m);
@@ -448,12 +460,13 @@ impl<'r> Extractor<'r> {
     fn build(
         &self,
         fi: usize,
-        frame: &Frame,
         ctx: &Context,
         memory: &Memory,
         anchor: Option<PartialDate>,
         caps: &regex::Captures,
+        spans: &[(usize, usize)],
     ) -> Option<Mention> {
+        let frame = &self.rules.frames[fi];
         let t = caps.get(0).expect("group 0");
         let trig = (t.start(), t.end());
         let mut slots = BTreeMap::new();
@@ -510,10 +523,16 @@ impl<'r> Extractor<'r> {
                 (None, d)
             }
             kind => {
+                let units = frame.value.units.get(ctx.lang);
                 let values: Vec<&Found> = ctx
                     .found
                     .iter()
                     .filter(|f| f.value.kind() == kind)
+                    .filter(|f| !frame.value.in_trigger || (f.start >= trig.0 && f.end <= trig.1))
+                    .filter(|f| {
+                        kind != ValueKind::Count
+                            || units.is_none_or(|u| counts_unit(ctx, f, u, spans))
+                    })
                     .collect();
                 let v = nearest(ctx.text, &values, trig)?;
                 approx = v.approx;
@@ -720,6 +739,24 @@ fn nearest<'a>(text: &str, values: &[&'a Found], trig: (usize, usize)) -> Option
         .copied()
 }
 
+/// Whether a count counts what the frame counts: the word after the number is absent, a
+/// stop word, one of the frame's `units`, or one of its triggers ("288 people", "40 dead",
+/// "revised to 275, saying" — but not "three trains" or "101 bodies" for the dead).
+fn counts_unit(ctx: &Context, f: &Found, units: &[regex::Regex], spans: &[(usize, usize)]) -> bool {
+    let rest = &ctx.text[f.end..];
+    let skipped = rest.len() - rest.trim_start_matches([' ', '-', '\u{a0}']).len();
+    let at = f.end + skipped;
+    let rest = &ctx.text[at..];
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    if word.is_empty() || ctx.lang_stopwords.contains(&word.to_lowercase()) {
+        return true;
+    }
+    units
+        .iter()
+        .any(|re| re.find(rest).is_some_and(|m| m.start() == 0))
+        || spans.iter().any(|&(s, e)| s <= at && at < e)
+}
+
 /// The canonical name a hit gives to a slot of type `ty`, if it fits.
 fn fits(h: &Hit, ty: SlotType) -> Option<String> {
     let SlotType::Entity(kind) = ty else {
@@ -775,6 +812,15 @@ fn fill(
             .trim()
             .trim_end_matches("'s")
             .trim_end_matches("’s");
+        if slot.types.contains(&SlotType::Word) {
+            let w = raw.to_lowercase();
+            // A function word is no counted thing ("275 because …").
+            return if w.is_empty() || ctx.lang_stopwords.contains(&w) {
+                Vec::new()
+            } else {
+                vec![w]
+            };
+        }
         return if raw.is_empty() {
             Vec::new()
         } else {
@@ -793,6 +839,7 @@ fn fill(
                     .map(|f| vec![f.value.canonical()])
                     .unwrap_or_default();
             }
+            SlotType::Word => return Vec::new(),
             SlotType::Content => {
                 let words = content_words(&ctx.text[trig.1..], ctx.lang_stopwords);
                 let words = if words.len() >= 3 {

@@ -8,6 +8,7 @@
 use crate::extract::{Mention, slug, summarize};
 use crate::normalize::{DateValue, Value};
 use crate::rules::{Kind, RuleSet};
+use crate::time::Granularity;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone)]
@@ -20,8 +21,14 @@ pub struct Claim {
     pub mentions: Vec<usize>,
 }
 
-/// A cluster of event mentions: compatible dates, or dates close enough to be one event.
-fn cluster_events(idx: &[usize], mentions: &[Mention], window: i64) -> Vec<Vec<usize>> {
+/// A cluster of event mentions: compatible dates, or day dates close enough to be one
+/// event. With `any_precision`, dates of any precision within the window join (counts).
+fn cluster_events(
+    idx: &[usize],
+    mentions: &[Mention],
+    window: i64,
+    any_precision: bool,
+) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut order: Vec<usize> = idx.to_vec();
     // Coarse dates first, so that finer ones find the month or year they fall in.
@@ -40,8 +47,7 @@ fn cluster_events(idx: &[usize], mentions: &[Mention], window: i64) -> Vec<Vec<u
                 (DateValue::Resolved(a), Some(DateValue::Resolved(b))) => {
                     a.overlaps(b)
                         || (close
-                            && a.granularity == crate::time::Granularity::Day
-                            && b.granularity == crate::time::Granularity::Day
+                            && close_enough(a.granularity, b.granularity, any_precision)
                             && a.gap_days(b) <= window)
                 }
                 (
@@ -69,6 +75,16 @@ fn cluster_events(idx: &[usize], mentions: &[Mention], window: i64) -> Vec<Vec<u
         c.sort();
     }
     clusters
+}
+
+/// Whether two dates may be one time a window apart: days (events), or any precision but
+/// a year (counts): two different years are two times.
+fn close_enough(a: Granularity, b: Granularity, any_precision: bool) -> bool {
+    if any_precision {
+        a != Granularity::Year && b != Granularity::Year
+    } else {
+        a == Granularity::Day && b == Granularity::Day
+    }
 }
 
 /// The coarsest resolved period of a cluster: the one the others fall within.
@@ -204,7 +220,7 @@ pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
         let id_key = &key[..f.key.len().min(key.len())];
         match f.kind {
             Kind::Event => {
-                for c in cluster_events(&idx, mentions, rules.settings.event_window_days) {
+                for c in cluster_events(&idx, mentions, rules.settings.event_window_days, false) {
                     let period = cluster_period(&c, mentions);
                     let mut id = base(frame, id_key);
                     id.push('/');
@@ -222,7 +238,7 @@ pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
                 let (dated, undated): (Vec<usize>, Vec<usize>) =
                     idx.iter().partition(|&&i| time_scoped_ok(&mentions[i]));
                 let mut clusters =
-                    cluster_events(&dated, mentions, rules.settings.event_window_days);
+                    cluster_events(&dated, mentions, rules.settings.count_window_days, true);
                 // Undated amounts can neither corroborate nor contradict: one claim each.
                 clusters.extend(undated.into_iter().map(|i| vec![i]));
                 for c in clusters {

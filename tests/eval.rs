@@ -53,10 +53,25 @@ fn assert_floor(story: &str, min_found: usize, min_acc: f64) {
 
 #[test]
 fn train_collision_scores() {
-    assert_floor("train-collision", 15, 0.50);
+    assert_floor("train-collision", 18, 0.75);
 }
 
 #[test]
 fn company_results_scores() {
     assert_floor("company-results", 13, 0.40);
+}
+
+#[test]
+fn crocus_attack_ru_scores() {
+    assert_floor("crocus-attack-ru", 13, 0.36);
+}
+
+#[test]
+fn flood_ahr_de_scores() {
+    assert_floor("flood-ahr-de", 13, 0.20);
+}
+
+#[test]
+fn kanjuruhan_id_scores() {
+    assert_floor("kanjuruhan-id", 12, 0.40);
 }

@@ -680,12 +680,18 @@ impl Grammar {
                 && digits.chars().all(|c| c.is_ascii_digit())
                 && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0));
             let clock = text[all.end()..].starts_with(':') || text[..all.start()].ends_with(':');
-            // "three-train collision", "25-member team": a modifier, not a count.
-            let compound = text[all.end()..].starts_with('-') && word_char_at(text, all.end() + 1);
-            if compound {
+            // "three-train collision" counts trains: a frame's `units` decide what a count
+            // may count.
+            if !starts_ok(all.start()) || word_char_at(text, all.end()) || year_like || clock {
                 continue;
             }
-            if !starts_ok(all.start()) || word_char_at(text, all.end()) || year_like || clock {
+            // A capitalised number word inside a sentence is a name: "Lima, Peru", "Liga
+            // Satu". At the start of a sentence it is a number ("Seventeen coaches").
+            let capital = digits.chars().next().is_some_and(char::is_uppercase);
+            let before = text[..all.start()].trim_end();
+            let sentence_start = before.is_empty()
+                || before.ends_with(['.', '!', '?', ':', '"', '“', '«', '(', '\n']);
+            if capital && !sentence_start {
                 continue;
             }
             let scale = self.scale_of(&c);

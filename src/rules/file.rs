@@ -32,6 +32,8 @@ pub struct SettingsFile {
     pub name_similarity: Option<Spanned<f64>>,
     /// Days within which two different dates of one event are a conflict, not two events.
     pub event_window_days: Option<Spanned<i64>>,
+    /// Days within which two reports of a count without its own period are one count.
+    pub count_window_days: Option<Spanned<i64>>,
     /// Weighted share of content words two statements must share to be one claim.
     pub content_overlap: Option<Spanned<f64>>,
 }
@@ -241,6 +243,13 @@ pub struct ValueFile {
     /// Keep only values with this sign change for percent frames: "signed" makes
     /// "fell 6%" -6%.
     pub side: Option<Spanned<String>>,
+    /// For counts, per language: what a number may count. A count followed by a content
+    /// word ("17 coaches", "101 bodies") fills the frame only when one of these regexes
+    /// matches that word, or the word is one of the frame's triggers ("40 dead").
+    #[serde(default)]
+    pub units: BTreeMap<String, Vec<Spanned<String>>>,
+    /// The value must lie inside the trigger's match (default false).
+    pub in_trigger: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -113,7 +113,12 @@ fn patterns(f: &RuleFile) -> Vec<&str> {
         }
     }
     for fr in &f.frame {
-        for list in fr.triggers.values().chain(fr.exclude.values()) {
+        for list in fr
+            .triggers
+            .values()
+            .chain(fr.exclude.values())
+            .chain(fr.value.units.values())
+        {
             out.extend(list.iter().map(|p| p.get_ref().as_str()));
         }
     }
@@ -233,6 +238,12 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                     ck.error(v.span(), "event_window_days must not be negative");
                 }
                 set.settings.event_window_days = *v.get_ref();
+            }
+            if let Some(v) = &s.count_window_days {
+                if *v.get_ref() < 0 {
+                    ck.error(v.span(), "count_window_days must not be negative");
+                }
+                set.settings.count_window_days = *v.get_ref();
             }
         }
         errors.append(&mut ck.errors);
@@ -543,6 +554,7 @@ fn parse_slot_types(s: &str) -> Option<Vec<SlotType>> {
     Some(match s {
         "topic" => vec![SlotType::Topic],
         "content" => vec![SlotType::Content],
+        "word" => vec![SlotType::Word],
         "duration" | "money" | "percent" | "count" | "date" => {
             vec![SlotType::Value(ValueKind::parse(s)?)]
         }
@@ -769,6 +781,11 @@ fn check_frame(
         exclude.insert(lang.clone(), ck.regexes(pats));
     }
 
+    let mut units = BTreeMap::new();
+    for (lang, pats) in &f.value.units {
+        units.insert(lang.clone(), ck.regexes(pats));
+    }
+
     let mut examples = Vec::new();
     for ex in &f.example {
         if !f.triggers.contains_key(ex.language.get_ref()) {
@@ -827,6 +844,8 @@ fn check_frame(
         value: ValueSpec {
             kind: value_kind,
             tolerance,
+            units,
+            in_trigger: f.value.in_trigger.unwrap_or(false),
         },
         time,
         key,

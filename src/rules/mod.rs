@@ -73,6 +73,11 @@ pub struct Settings {
     /// Two different day dates of one event this many days apart or fewer are a conflict;
     /// further apart they are two events. Default 7.
     pub event_window_days: i64,
+    /// Counts and amounts keyed without a period (a death toll) join when their times lie
+    /// this many days apart or fewer, at any precision: the toll given on 24 October for a
+    /// crush on 1 October is the same toll. Further apart they are two (Beslan 2004 and the
+    /// attack of 2024). Default 60.
+    pub count_window_days: i64,
     /// Weighted share of content words two statements must have in common to be one claim.
     /// Default 0.35.
     pub content_overlap: f64,
@@ -83,6 +88,7 @@ impl Default for Settings {
         Settings {
             name_similarity: 0.9,
             event_window_days: 7,
+            count_window_days: 60,
             content_overlap: 0.35,
         }
     }
@@ -341,6 +347,8 @@ pub enum SlotType {
     /// The content words of the speaker's clause: matched by weighted overlap, not equality
     /// (the fallback that lets "denied that X" meet "said X").
     Content,
+    /// The text of the trigger's group of the same name, lowercased: a counted word.
+    Word,
     /// A second value of the sentence, beside the frame's own: a deal's term ("25-year").
     Value(ValueKind),
 }
@@ -371,6 +379,10 @@ pub struct ValueSpec {
     pub kind: ValueKind,
     /// Relative tolerance for numeric values.
     pub tolerance: f64,
+    /// Per language: the words a count may count (empty: any).
+    pub units: BTreeMap<String, Vec<Regex>>,
+    /// The value must lie inside the trigger's match.
+    pub in_trigger: bool,
 }
 
 #[derive(Debug)]
