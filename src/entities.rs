@@ -234,7 +234,13 @@ impl Gazetteer {
         let name = text[start..end].trim();
         // A lone word at the start of a sentence is more often a capitalised word than a name.
         let sentence_start = text[..start].trim().is_empty();
-        if name.is_empty() || (words.len() == 1 && (sentence_start || name.chars().count() < 3)) {
+        // … unless an age follows it: "Rizal (27), seorang suporter, …".
+        let aged = text[end..]
+            .trim_start()
+            .strip_prefix('(')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        let lone_start = sentence_start && !aged;
+        if name.is_empty() || (words.len() == 1 && (lone_start || name.chars().count() < 3)) {
             return None;
         }
         if words.len() >= 2 {

@@ -65,6 +65,8 @@ pub struct Mention {
     /// The frame's key slots, slugged, in key order.
     pub key: Vec<String>,
     pub summary: String,
+    /// Content words of the whole sentence, stemmed (for weighting statement words).
+    pub words: Vec<String>,
 }
 
 impl Mention {
@@ -99,13 +101,15 @@ struct Voice {
     scope: (usize, usize),
     denial_at: Option<usize>,
     hedged: bool,
+    /// Every attribution cue of the sentence (speech verbs, "according to", denials).
+    cues: Vec<(usize, usize)>,
 }
 
 /// Everything the frames look at in one sentence.
 struct Context<'a> {
     text: &'a str,
     lang: &'a str,
-    lang_stopwords: &'a std::collections::BTreeSet<String>,
+    pack: &'a Lang,
     complementizers: &'a [String],
     found: Vec<Found>,
     hits: Vec<Hit>,
@@ -274,7 +278,7 @@ impl<'r> Extractor<'r> {
                 None => Vec::new(),
             };
             active.dedup();
-            // Fallback frames last, and only where no other statement frame fired.
+            // Fallback frames last: statements only where no other frame took a speaker.
             active.sort_by_key(|&fi| (self.rules.frames[fi].fallback, fi));
             let mut stated = false;
             // Values other frames took: a fallback quantity frame counts what is left.
@@ -289,7 +293,9 @@ impl<'r> Extractor<'r> {
                         continue;
                     }
                     taken.extend(m.value_span);
-                    stated |= m.kind == Kind::Statement;
+                    // A fallback statement adds nothing where a frame already carries the
+                    // speaker's words ("trade came to $14.8 billion, according to customs").
+                    stated |= m.kind == Kind::Statement || m.speaker.is_some();
                     m.article = index;
                     m.file = article.file.clone();
                     m.line = s.line;
@@ -369,17 +375,49 @@ impl<'r> Extractor<'r> {
             } else if let Some(full) = names
                 .iter()
                 .rev()
-                .find(|n| n.split_whitespace().last() == Some(h.name.as_str()))
+                .find(|n| n.split_whitespace().any(|w| w == h.name))
             {
+                // "Jalali" or "Mahfud": the surname, or the given name many Indonesian
+                // reports use.
                 h.name = full.clone();
             }
         }
+        // A sentence that opens with one known name ("Nico menepis …"): a lone capitalised
+        // word there is no name unless the article named that person in full before.
+        if let Some(first) = text.split_whitespace().next() {
+            let word = first.trim_end_matches([',', ':']);
+            let taken = hits.iter().any(|h| h.start == 0);
+            if !taken
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().all(char::is_alphabetic)
+                && let Some(full) = names.iter().rev().find(|n| {
+                    n.split_whitespace().count() >= 2 && n.split_whitespace().any(|w| w == word)
+                })
+            {
+                hits.insert(
+                    0,
+                    Hit {
+                        start: 0,
+                        end: word.len(),
+                        name: full.clone(),
+                        kind: EntityKind::Unknown,
+                        form: crate::entities::Form::Name,
+                        country: None,
+                    },
+                );
+            }
+        }
         let topics = self.topics.find(text, &lang.code);
-        let voice = voice(text, lang, &hits, last_speaker);
+        let dates: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|f| matches!(f.value, Value::Date(_)))
+            .map(|f| (f.start, f.end))
+            .collect();
+        let voice = voice(text, lang, &hits, &dates, last_speaker);
         Context {
             text,
             lang: &lang.code,
-            lang_stopwords: &lang.stopwords,
+            pack: lang,
             complementizers: &lang.attribution.complementizers,
             found,
             hits,
@@ -481,10 +519,24 @@ impl<'r> Extractor<'r> {
             slots.insert(slot.name.clone(), names);
         }
 
+        let near = |f: &&Found| {
+            frame.value.near.is_none_or(|n| {
+                let (s, e) = if f.end <= trig.0 {
+                    (f.end, trig.0)
+                } else if f.start >= trig.1 {
+                    (trig.1, f.start)
+                } else {
+                    (0, 0)
+                };
+                ctx.text[s..e].chars().count() <= n
+            })
+        };
         let dates: Vec<&Found> = ctx
             .found
             .iter()
             .filter(|f| matches!(f.value, Value::Date(_)))
+            .filter(near)
+            .filter(|f| frame.kind != Kind::Event || event_date(ctx, f, trig))
             .collect();
         let inherited = |scope: TimeScope| -> Option<DateValue> {
             if scope != TimeScope::Sentence
@@ -504,7 +556,11 @@ impl<'r> Extractor<'r> {
         let mut value_span: Option<(usize, usize)> = None;
         let (value, period) = match frame.value.kind {
             ValueKind::Date => {
-                let d = nearest(ctx.text, &dates, trig).map(|f| match &f.value {
+                let found = nearest(ctx.text, &dates, trig);
+                // A date belongs to the nearest action too: "the court on Sunday remanded
+                // those accused of the attack" dates the remand, not the attack.
+                value_span = found.map(|f| (f.start, f.end));
+                let d = found.map(|f| match &f.value {
                     Value::Date(d) => d.clone(),
                     _ => unreachable!("filtered to dates"),
                 });
@@ -578,7 +634,7 @@ impl<'r> Extractor<'r> {
             // The speaker's words, for the summary: after the verb, or before it when the
             // attribution closes the sentence ("…, officials said.").
             let after = &ctx.text[trig.1..];
-            let clause = if content_words(after, ctx.lang_stopwords).len() >= 3 {
+            let clause = if content_words(after, ctx.pack).len() >= 3 {
                 after
             } else {
                 &ctx.text[..trig.0]
@@ -651,6 +707,7 @@ impl<'r> Extractor<'r> {
             slots,
             key,
             summary: String::new(),
+            words: content_words(ctx.text, ctx.pack),
         };
         m.summary = summarize(&frame.summary, &m);
         Some(m)
@@ -658,19 +715,52 @@ impl<'r> Extractor<'r> {
 }
 
 /// Content words of a text: lowercase words of three letters or more that are not stop
-/// words, cut to their first six letters (a crude stem: "stalled" and "stalling" meet),
-/// sorted and unique.
-pub fn content_words(text: &str, stopwords: &std::collections::BTreeSet<String>) -> Vec<String> {
+/// words, stemmed by the language's affixes and cut to their first six letters (a crude
+/// stem: "stalled" and "stalling" meet), sorted and unique.
+pub fn content_words(text: &str, lang: &Lang) -> Vec<String> {
     let mut out: Vec<String> = text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 3)
         .map(str::to_lowercase)
-        .filter(|w| !stopwords.contains(w))
-        .map(|w| w.chars().take(6).collect())
+        .filter(|w| !lang.stopwords.contains(w))
+        .map(|w| stem(&w, lang).chars().take(6).collect())
         .collect();
     out.sort();
     out.dedup();
     out
+}
+
+/// Strip the longest listed prefix (rewritten before a vowel where the rule says so) and
+/// the longest listed suffix, keeping at least three letters.
+pub fn stem(word: &str, lang: &Lang) -> String {
+    let mut w = word.to_string();
+    let len = |s: &str| s.chars().count();
+    for (p, to) in &lang.stem_prefixes {
+        let Some(rest) = w.strip_prefix(p.as_str()) else {
+            continue;
+        };
+        if len(rest) < 3 {
+            continue;
+        }
+        let vowel = rest
+            .chars()
+            .next()
+            .is_some_and(|c| "aeiouyàáâäèéêëìíîïòóôöùúûü".contains(c));
+        w = match to {
+            Some(t) if vowel => format!("{t}{rest}"),
+            _ => rest.to_string(),
+        };
+        break;
+    }
+    for s in &lang.stem_suffixes {
+        if let Some(rest) = w.strip_suffix(s.as_str())
+            && len(rest) >= 3
+        {
+            w = rest.to_string();
+            break;
+        }
+    }
+    w
 }
 
 /// Fill a frame's summary template from a mention (or a claim's representative mention).
@@ -717,6 +807,38 @@ fn distance(s: usize, e: usize, trig: (usize, usize)) -> (usize, Side) {
     }
 }
 
+/// Whether a date may date an event: not a deadline ("until 22 May") and not the day a
+/// speaker spoke ("said on Tuesday that the attack…", "во вторник заявил"), which is the
+/// date nearer an attribution cue than the event's own words.
+fn event_date(ctx: &Context, f: &Found, trig: (usize, usize)) -> bool {
+    let before = ctx.text[..f.start].trim_end().to_lowercase();
+    let deadline = ctx.pack.dates.until.iter().any(|u| {
+        before.ends_with(u.as_str())
+            && !before[..before.len() - u.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    });
+    if deadline {
+        return false;
+    }
+    let gap = |s: usize, e: usize| {
+        let (a, b) = if e <= f.start {
+            (e, f.start)
+        } else if s >= f.end {
+            (f.end, s)
+        } else {
+            (0, 0)
+        };
+        ctx.text[a..b].chars().count()
+    };
+    let to_trigger = gap(trig.0, trig.1);
+    !ctx.voice
+        .cues
+        .iter()
+        .any(|&(s, e)| gap(s, e) <= 12 && gap(s, e) < to_trigger)
+}
+
 /// The value nearest the trigger. One after it counts as a quarter further ("288 were
 /// killed and about 900 injured": the dead are 288), and one across a comma or semicolon
 /// as 20 bytes further (another clause: "3% this year, although inflation runs at 50%").
@@ -748,7 +870,7 @@ fn counts_unit(ctx: &Context, f: &Found, units: &[regex::Regex], spans: &[(usize
     let at = f.end + skipped;
     let rest = &ctx.text[at..];
     let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-    if word.is_empty() || ctx.lang_stopwords.contains(&word.to_lowercase()) {
+    if word.is_empty() || ctx.pack.stopwords.contains(&word.to_lowercase()) {
         return true;
     }
     units
@@ -815,7 +937,7 @@ fn fill(
         if slot.types.contains(&SlotType::Word) {
             let w = raw.to_lowercase();
             // A function word is no counted thing ("275 because …").
-            return if w.is_empty() || ctx.lang_stopwords.contains(&w) {
+            return if w.is_empty() || ctx.pack.stopwords.contains(&w) {
                 Vec::new()
             } else {
                 vec![w]
@@ -841,11 +963,11 @@ fn fill(
             }
             SlotType::Word => return Vec::new(),
             SlotType::Content => {
-                let words = content_words(&ctx.text[trig.1..], ctx.lang_stopwords);
+                let words = content_words(&ctx.text[trig.1..], ctx.pack);
                 let words = if words.len() >= 3 {
                     words
                 } else {
-                    content_words(ctx.text, ctx.lang_stopwords)
+                    content_words(ctx.text, ctx.pack)
                 };
                 return words;
             }
@@ -936,6 +1058,14 @@ fn subject_end(text: &str, cue: usize) -> usize {
         Some(b) => b.trim_end(),
         None => return p.len(),
     };
+    let strip_paren = |b: &str| -> usize {
+        // "Rizal (27), seorang suporter, mengatakan": the age goes with the name.
+        let b = b.trim_end();
+        match (b.ends_with(')'), b.rfind('(')) {
+            (true, Some(open)) => b[..open].trim_end().len(),
+            _ => b.len(),
+        }
+    };
     for _ in 0..3 {
         match body.rfind(',') {
             Some(c)
@@ -950,7 +1080,7 @@ fn subject_end(text: &str, cue: usize) -> usize {
             _ => break,
         }
     }
-    body.len()
+    strip_paren(body)
 }
 
 /// An unnamed speaker named by a role noun right before the verb: "the railway ministry",
@@ -987,7 +1117,13 @@ fn role_speaker(before: &str, lang: &Lang) -> Option<String> {
 }
 
 /// Find the speaker, denial and hedges of a sentence.
-fn voice(text: &str, lang: &Lang, hits: &[Hit], last_speaker: Option<&str>) -> Voice {
+fn voice(
+    text: &str,
+    lang: &Lang,
+    hits: &[Hit],
+    dates: &[(usize, usize)],
+    last_speaker: Option<&str>,
+) -> Voice {
     let a = &lang.attribution;
     let mut v = Voice {
         denial_at: a
@@ -999,6 +1135,14 @@ fn voice(text: &str, lang: &Lang, hits: &[Hit], last_speaker: Option<&str>) -> V
         hedged: a.hedge.iter().any(|re| re.is_match(text)),
         ..Voice::default()
     };
+    v.cues = a
+        .speech
+        .iter()
+        .chain(&a.speech_after)
+        .chain(&a.speech_self)
+        .chain(&a.denial)
+        .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+        .collect();
     let speaker_kind =
         |h: &Hit| !(h.kind == EntityKind::Country && h.form == crate::entities::Form::Demonym);
     let mut cues: Vec<(usize, usize)> = a
@@ -1012,21 +1156,28 @@ fn voice(text: &str, lang: &Lang, hits: &[Hit], last_speaker: Option<&str>) -> V
         // A quotation closes before the verb: the speaker follows it ("…,” said X).
         let before = text[..cs].trim_end();
         if before.ends_with(['”', '"', '»', '“']) || before.ends_with(",”") {
-            if let Some(h) = hits.iter().find(|h| h.start >= ce && h.start <= ce + 3) {
-                v.speaker = Some(h.name.clone());
+            let speaker = hits
+                .iter()
+                .find(|h| h.start >= ce && h.start <= ce + 3)
+                .map(|h| h.name.clone())
+                .or_else(|| pronoun_after(&text[ce..], lang, last_speaker));
+            if speaker.is_some() {
+                v.speaker = speaker;
                 v.scope = (0, text.len());
                 return v;
             }
             continue;
         }
         let end = subject_end(text, cs);
-        // Allow up to two function words ("has", "also") between the subject and the verb.
+        // Allow up to three function words or words of a date ("has", "also", "on
+        // Tuesday", "во вторник") between the subject and the verb.
         let mut stop_end = end;
-        for _ in 0..2 {
+        for _ in 0..3 {
             let before = text[..stop_end].trim_end();
             let w_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-            let w = &before[w_start..];
-            if !w.is_empty() && lang.stopwords.contains(&w.to_lowercase()) {
+            let w = before[w_start..].trim_matches(|c: char| !c.is_alphanumeric());
+            let in_date = dates.iter().any(|&(s, e)| s <= w_start && w_start < e);
+            if !w.is_empty() && (lang.stopwords.contains(&w.to_lowercase()) || in_date) {
                 stop_end = w_start;
             } else {
                 break;
@@ -1067,17 +1218,68 @@ fn voice(text: &str, lang: &Lang, hits: &[Hit], last_speaker: Option<&str>) -> V
     }
     for re in &a.speech_after {
         for m in re.find_iter(text) {
-            if let Some(h) = hits
+            // "according to X", "kata dia", "по словам президента": a name, a pronoun
+            // or a role noun right after the cue.
+            let speaker = hits
                 .iter()
                 .find(|h| h.start >= m.end() && h.start <= m.end() + 5)
-            {
-                v.speaker = Some(h.name.clone());
+                .map(|h| h.name.clone())
+                .or_else(|| pronoun_after(&text[m.end()..], lang, last_speaker))
+                .or_else(|| role_after(&text[m.end()..], lang));
+            if speaker.is_some() {
+                v.speaker = speaker;
                 v.scope = (0, text.len());
                 return v;
             }
         }
     }
+    // "…," ujarnya: the cue carries its own pronoun.
+    if a.speech_self.iter().any(|re| re.is_match(text))
+        && let Some(ls) = last_speaker
+    {
+        v.speaker = Some(ls.to_string());
+        v.scope = (0, text.len());
+    }
     v
+}
+
+/// The last named speaker, when the next word is a pronoun ("said he", "kata dia").
+fn pronoun_after(rest: &str, lang: &Lang, last_speaker: Option<&str>) -> Option<String> {
+    let w = rest
+        .split_whitespace()
+        .next()?
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    (lang.attribution.pronouns.contains(&w))
+        .then(|| last_speaker.map(str::to_string))
+        .flatten()
+}
+
+/// A role noun among the first words after a cue, up to a comma: "according to police",
+/// "по словам президента" (inflected forms meet the role by its first letters).
+fn role_after(rest: &str, lang: &Lang) -> Option<String> {
+    let clause = rest.split([',', '.', ';']).next()?;
+    let words: Vec<&str> = clause.split_whitespace().take(4).collect();
+    for (i, w) in words.iter().enumerate() {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let hit = lang.attribution.roles.iter().any(|r| {
+            !r.contains(' ')
+                && (bare == *r || (r.chars().count() >= 5 && bare.starts_with(r.as_str())))
+        });
+        if hit {
+            return Some(
+                words[..=i]
+                    .iter()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .filter(|w| !lang.stopwords.contains(&w.to_lowercase()))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -1112,7 +1314,7 @@ mod tests {
         let lang = &set.langs["en"];
         let text = "Spain's envoy to Peru, Luis Gil, denied reports that the talks had failed.";
         let hits = ex.gazetteer.find(text, lang);
-        let v = voice(text, lang, &hits, None);
+        let v = voice(text, lang, &hits, &[], None);
         assert_eq!(v.speaker.as_deref(), Some("Luis Gil"));
         assert!(v.denial_at.is_some());
     }

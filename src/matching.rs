@@ -107,20 +107,15 @@ fn time_scoped_ok(m: &Mention) -> bool {
 
 /// Weight of each content word: rarer words in the story weigh more (inverse document
 /// frequency over the sentences that carry mentions).
-fn content_weights(mentions: &[Mention], rules: &RuleSet) -> BTreeMap<String, f64> {
-    let stop: std::collections::BTreeSet<String> = rules
-        .langs
-        .values()
-        .flat_map(|l| l.stopwords.iter().cloned())
-        .collect();
+fn content_weights(mentions: &[Mention]) -> BTreeMap<String, f64> {
     let mut seen = std::collections::BTreeSet::new();
     let mut df: BTreeMap<String, usize> = BTreeMap::new();
     for m in mentions {
         if !seen.insert((m.article, m.start)) {
             continue;
         }
-        for w in crate::extract::content_words(&m.text, &stop) {
-            *df.entry(w).or_default() += 1;
+        for w in &m.words {
+            *df.entry(w.clone()).or_default() += 1;
         }
     }
     let n = seen.len().max(1) as f64;
@@ -144,25 +139,49 @@ fn cluster_content(
             .map(|w| weights.get(w).copied().unwrap_or(1.0))
             .sum::<f64>()
     };
-    let similar = |a: usize, b: usize| {
+    // Similarity of two statements, or None when they share fewer than two words.
+    let similarity = |a: usize, b: usize| -> Option<f64> {
         let (wa, wb) = (words(a), words(b));
         let shared: Vec<String> = wa.iter().filter(|w| wb.contains(w)).cloned().collect();
         let small = weight(&wa).min(weight(&wb));
-        shared.len() >= 2 && small > 0.0 && weight(&shared) / small >= threshold
+        (shared.len() >= 2 && small > 0.0).then(|| weight(&shared) / small)
     };
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
-    for &i in idx {
-        // Complete link: a statement joins only if it says what every member says, so two
-        // disputes in one story ("signal failure", "anti-collision system") stay apart.
-        match clusters
-            .iter_mut()
-            .find(|c| c.iter().all(|&j| similar(i, j)))
-        {
-            Some(c) => c.push(i),
-            None => clusters.push(vec![i]),
+    let n = idx.len();
+    let sim: Vec<Vec<Option<f64>>> = (0..n)
+        .map(|a| (0..n).map(|b| similarity(idx[a], idx[b])).collect())
+        .collect();
+    // Agglomerative, complete link: the two groups whose least similar pair is most
+    // similar merge first, so each statement finds the dispute it is closest to, and two
+    // disputes in one story ("signal failure", "anti-collision system") stay apart.
+    let mut clusters: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    loop {
+        let mut best: Option<(f64, usize, usize)> = None;
+        for x in 0..clusters.len() {
+            for y in x + 1..clusters.len() {
+                let link = clusters[x]
+                    .iter()
+                    .flat_map(|&a| clusters[y].iter().map(move |&b| (a, b)))
+                    .map(|(a, b)| sim[a][b].unwrap_or(0.0))
+                    .fold(f64::INFINITY, f64::min);
+                if link >= threshold && best.is_none_or(|(l, _, _)| link > l) {
+                    best = Some((link, x, y));
+                }
+            }
         }
+        let Some((_, x, y)) = best else { break };
+        let merged = clusters.remove(y);
+        clusters[x].extend(merged);
     }
-    clusters
+    let mut out: Vec<Vec<usize>> = clusters
+        .into_iter()
+        .map(|c| {
+            let mut c: Vec<usize> = c.into_iter().map(|i| idx[i]).collect();
+            c.sort();
+            c
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// Group mentions into claims.
@@ -191,7 +210,7 @@ pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
         }
         id
     };
-    let weights = content_weights(mentions, rules);
+    let weights = content_weights(mentions);
     for ((frame, key), idx) in groups {
         let f = &rules.frames[frame];
         let content_slot = f.slots.iter().find(|s| {

@@ -101,12 +101,14 @@ impl DateRes {
     }
 }
 
-/// Place a month (and day) with no year: the most recent such date not after the anchor.
+/// Place a month (and day) with no year: in the anchor's year, unless that puts it more
+/// than three months after the anchor ("15 December" in a January report is last year's;
+/// "until 22 May" in a March report is this year's).
 fn place(y: Option<i32>, m: u32, d: Option<u32>, anchor: Option<PartialDate>) -> Option<DateValue> {
     let year = match (y, anchor) {
         (Some(y), _) => y,
         (None, Some(a)) => match a.month {
-            Some(am) if (m, d.unwrap_or(1)) > (am, a.day.unwrap_or(31)) => a.year - 1,
+            Some(am) if m > am + 3 => a.year - 1,
             _ => a.year,
         },
         (None, None) => {

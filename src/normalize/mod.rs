@@ -506,6 +506,28 @@ impl Grammar {
             }
         }
         out.sort_by_key(|f| f.start);
+        // "Rabu (5/10/2022)", "Friday, June 2": a weekday right before a full date names
+        // the same day; the date says which.
+        let weekday_before_date = |i: usize, out: &[Found]| {
+            let (a, Some(b)) = (&out[i], out.get(i + 1)) else {
+                return false;
+            };
+            matches!(a.value, Value::Date(_))
+                && matches!(b.value, Value::Date(_))
+                && self.weekdays.contains_key(&key(&text[a.start..a.end]))
+                && text[a.end..b.start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || c == '(' || c == ',')
+        };
+        let drop: Vec<bool> = (0..out.len())
+            .map(|i| weekday_before_date(i, &out))
+            .collect();
+        let mut out: Vec<Found> = out
+            .into_iter()
+            .zip(drop)
+            .filter(|(_, d)| !d)
+            .map(|(f, _)| f)
+            .collect();
         for f in &mut out {
             if !matches!(f.value, Value::Date(_)) {
                 f.approx = self.approx_before(text, f.start);

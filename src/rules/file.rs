@@ -56,6 +56,9 @@ pub struct LangFile {
     /// Lowercase words inside personal names ("bin", "van", "de").
     #[serde(default)]
     pub name_particles: Vec<String>,
+    /// A crude stemmer for matching statements by their words.
+    #[serde(default)]
+    pub stem: StemFile,
     #[serde(default)]
     pub dates: DatesFile,
     #[serde(default)]
@@ -64,6 +67,20 @@ pub struct LangFile {
     pub attribution: AttributionFile,
     #[serde(default)]
     pub example: Vec<NormExampleFile>,
+}
+
+/// Affixes stripped from content words so that "stalled" meets "stalling" and
+/// "menembakkan" meets "ditembakkan". The longest matching prefix goes first, then the
+/// longest suffix; what is left keeps at least three letters.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct StemFile {
+    /// Prefixes; "men>t" rewrites the prefix to "t" before a vowel (Indonesian
+    /// "menembak" is "tembak"), and strips it otherwise.
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    #[serde(default)]
+    pub suffixes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -96,6 +113,10 @@ pub struct DatesFile {
     /// Words that join its two ends ("and", "to"). A dash always joins.
     #[serde(default)]
     pub range_join: Vec<String>,
+    /// Words that make a date a deadline ("until 22 May", "до 22 мая"): it dates no
+    /// event.
+    #[serde(default)]
+    pub until: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -141,6 +162,10 @@ pub struct AttributionFile {
     /// Cues with the speaker after them ("according to X", "menurut X"). Regexes.
     #[serde(default)]
     pub speech_after: Vec<Spanned<String>>,
+    /// Cues that carry their own pronoun ("ujarnya", "katanya"): the speaker is the last
+    /// one named. Regexes.
+    #[serde(default)]
+    pub speech_self: Vec<Spanned<String>>,
     /// Denial cues; a mention in their scope `denies`. Regexes.
     #[serde(default)]
     pub denial: Vec<Spanned<String>>,
@@ -250,6 +275,9 @@ pub struct ValueFile {
     pub units: BTreeMap<String, Vec<Spanned<String>>>,
     /// The value must lie inside the trigger's match (default false).
     pub in_trigger: Option<bool>,
+    /// At most this many characters between the trigger and the value: "the attack"
+    /// named in passing takes no date from "…, police said on Saturday" at the end.
+    pub near: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -108,7 +108,14 @@ fn patterns(f: &RuleFile) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     if let Some(l) = &f.language {
         let a = &l.attribution;
-        for list in [&a.speech, &a.speech_after, &a.denial, &a.hedge, &a.citation] {
+        for list in [
+            &a.speech,
+            &a.speech_after,
+            &a.speech_self,
+            &a.denial,
+            &a.hedge,
+            &a.citation,
+        ] {
             out.extend(list.iter().map(|p| p.get_ref().as_str()));
         }
     }
@@ -400,6 +407,19 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.abbreviations.extend(f.abbreviations.iter().cloned());
     lang.titles.extend(f.titles.iter().cloned());
     lang.name_particles.extend(f.name_particles.iter().cloned());
+    for p in &f.stem.prefixes {
+        let (from, to) = match p.split_once('>') {
+            Some((a, b)) => (a.to_lowercase(), Some(b.to_lowercase())),
+            None => (p.to_lowercase(), None),
+        };
+        lang.stem_prefixes.push((from, to));
+    }
+    lang.stem_prefixes
+        .sort_by_key(|(p, _)| std::cmp::Reverse(p.chars().count()));
+    lang.stem_suffixes
+        .extend(f.stem.suffixes.iter().map(|s| s.to_lowercase()));
+    lang.stem_suffixes
+        .sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
 
     let d = &f.dates;
     for (list, want, what) in [(&d.months, 12, "months"), (&d.weekdays, 7, "weekdays")] {
@@ -431,6 +451,9 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         .extend(d.absorb_after.iter().cloned());
     lang.dates.range_start.extend(d.range_start.iter().cloned());
     lang.dates.range_join.extend(d.range_join.iter().cloned());
+    lang.dates
+        .until
+        .extend(d.until.iter().map(|w| w.to_lowercase()));
     if let Some(order) = &d.numeric_order {
         match order.get_ref().as_str() {
             "dmy" => lang.dates.numeric_order = NumericOrder::Dmy,
@@ -518,6 +541,8 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.attribution.speech.extend(speech);
     let after = ck.regexes(&a.speech_after);
     lang.attribution.speech_after.extend(after);
+    let own = ck.regexes(&a.speech_self);
+    lang.attribution.speech_self.extend(own);
     let denial = ck.regexes(&a.denial);
     lang.attribution.denial.extend(denial);
     let hedge = ck.regexes(&a.hedge);
@@ -846,6 +871,7 @@ fn check_frame(
             tolerance,
             units,
             in_trigger: f.value.in_trigger.unwrap_or(false),
+            near: f.value.near,
         },
         time,
         key,

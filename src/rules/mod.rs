@@ -103,6 +103,9 @@ pub struct Lang {
     pub abbreviations: BTreeSet<String>,
     pub titles: Vec<String>,
     pub name_particles: Vec<String>,
+    /// Prefixes (with their rewrite before a vowel) and suffixes, longest first.
+    pub stem_prefixes: Vec<(String, Option<String>)>,
+    pub stem_suffixes: Vec<String>,
     pub dates: Dates,
     pub numbers: Numbers,
     pub attribution: Attribution,
@@ -123,6 +126,7 @@ pub struct Dates {
     pub relative: Vec<(Relative, Vec<String>)>,
     pub range_start: Vec<String>,
     pub range_join: Vec<String>,
+    pub until: Vec<String>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -248,6 +252,7 @@ impl Approx {
 pub struct Attribution {
     pub speech: Vec<Regex>,
     pub speech_after: Vec<Regex>,
+    pub speech_self: Vec<Regex>,
     pub denial: Vec<Regex>,
     pub hedge: Vec<Regex>,
     pub citation: Vec<Regex>,
@@ -383,6 +388,8 @@ pub struct ValueSpec {
     pub units: BTreeMap<String, Vec<Regex>>,
     /// The value must lie inside the trigger's match.
     pub in_trigger: bool,
+    /// At most this many characters between trigger and value.
+    pub near: Option<usize>,
 }
 
 #[derive(Debug)]
