@@ -342,6 +342,21 @@ impl TopicFinder {
         }
         out.sort_by(|a, b| a.start.cmp(&b.start).then(a.id.cmp(&b.id)));
         out.dedup();
-        out
+        // The longer term of a group wins: "kredit pemilikan rumah" is a mortgage, not
+        // "kredit"; "corporate lending" is not plain "lending".
+        let inner = |h: &TopicHit| {
+            out.iter().any(|o| {
+                o.group == h.group
+                    && o.start <= h.start
+                    && h.end <= o.end
+                    && o.end - o.start > h.end - h.start
+            })
+        };
+        let keep: Vec<bool> = out.iter().map(|h| !inner(h)).collect();
+        out.into_iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(h, _)| h)
+            .collect()
     }
 }

@@ -117,10 +117,21 @@ struct Context<'a> {
     voice: Voice,
 }
 
+/// A trigger match, every match of its frame in the sentence, and (for a second amount)
+/// the value to take instead of the nearest.
+struct Trig<'a, 'h> {
+    caps: &'a regex::Captures<'h>,
+    spans: &'a [(usize, usize)],
+    pick: Option<(usize, usize)>,
+}
+
 /// What an earlier sentence of the same paragraph left behind for inheritance.
 #[derive(Default)]
 struct Memory {
     paragraph: usize,
+    /// The period the article's opening names ("net profit for 2023"): the time of a
+    /// figure that gives none, before the publication month.
+    lead: Option<DateValue>,
     date: Option<DateValue>,
     hits: Vec<Hit>,
 }
@@ -250,13 +261,32 @@ impl<'r> Extractor<'r> {
         };
         let anchor = self.anchor(article);
         let mut out = Vec::new();
-        let mut memory = Memory::default();
+        let mut memory = Memory {
+            lead: sentences
+                .iter()
+                .filter(|s| !s.headline)
+                .take(2)
+                .flat_map(|s| grammar.scan(&article.text[s.start..s.end], anchor))
+                .find_map(|f| match f.value {
+                    Value::Date(d @ DateValue::Resolved(iv))
+                        if matches!(
+                            iv.granularity,
+                            crate::time::Granularity::Year | crate::time::Granularity::Month
+                        ) =>
+                    {
+                        Some(d)
+                    }
+                    _ => None,
+                }),
+            ..Memory::default()
+        };
         let mut last_speaker: Option<String> = None;
         let mut names: Vec<String> = Vec::new();
         for s in sentences {
             if s.paragraph != memory.paragraph {
                 memory = Memory {
                     paragraph: s.paragraph,
+                    lead: memory.lead.take(),
                     ..Memory::default()
                 };
             }
@@ -462,11 +492,42 @@ impl<'r> Extractor<'r> {
         // trip" to one place is one.
         let mut out: Vec<Mention> = Vec::new();
         for caps in &matches {
-            if let Some(m) = self.build(fi, ctx, memory, anchor, caps, &spans)
+            let t = Trig {
+                caps,
+                spans: &spans,
+                pick: None,
+            };
+            if let Some(m) = self.build(fi, ctx, memory, anchor, &t)
                 && !out.iter().any(|o| o.key == m.key)
             {
                 out.push(m);
             }
+        }
+        // A second amount with its own period: "Rp 48.6 trillion, up from Rp 40.7 trillion
+        // in 2022" also gives the 2022 figure.
+        if frame.kind == Kind::Quantity {
+            let mut more = Vec::new();
+            for (m, caps) in out.iter().zip(&matches) {
+                let Some(main) = m.value_span else { continue };
+                for f in ctx.found.iter().filter(|f| {
+                    Some(f.value.kind()) == m.value.as_ref().map(Value::kind)
+                        && (f.start, f.end) != main
+                        && !out.iter().any(|o| o.value_span == Some((f.start, f.end)))
+                }) {
+                    let t = Trig {
+                        caps,
+                        spans: &spans,
+                        pick: Some((f.start, f.end)),
+                    };
+                    if let Some(x) = self.build(fi, ctx, memory, anchor, &t)
+                        && x.period.is_some()
+                        && x.period != m.period
+                    {
+                        more.push(x);
+                    }
+                }
+            }
+            out.extend(more);
         }
         // A number belongs to the nearest trigger: "a bank known for its assets reported a
         // net profit of $3.1 billion" gives the profit, not the assets.
@@ -501,9 +562,9 @@ impl<'r> Extractor<'r> {
         ctx: &Context,
         memory: &Memory,
         anchor: Option<PartialDate>,
-        caps: &regex::Captures,
-        spans: &[(usize, usize)],
+        t: &Trig,
     ) -> Option<Mention> {
+        let (caps, spans, pick) = (t.caps, t.spans, t.pick);
         let frame = &self.rules.frames[fi];
         let t = caps.get(0).expect("group 0");
         let trig = (t.start(), t.end());
@@ -545,6 +606,9 @@ impl<'r> Extractor<'r> {
                 return Some(d.clone());
             }
             if scope == TimeScope::Document {
+                if let Some(lead) = &memory.lead {
+                    return Some(lead.clone());
+                }
                 // The publication date bounds an undated event; its day is a guess, so keep
                 // the month at most.
                 let coarse = anchor.map(|a| PartialDate { day: None, ..a });
@@ -590,29 +654,54 @@ impl<'r> Extractor<'r> {
                             || units.is_none_or(|u| counts_unit(ctx, f, u, spans))
                     })
                     .collect();
-                let v = nearest(ctx.text, &values, trig)?;
+                let v = match pick {
+                    Some(span) => *values.iter().find(|f| (f.start, f.end) == span)?,
+                    None => nearest(ctx.text, &values, trig)?,
+                };
                 approx = v.approx;
                 value_span = Some((v.start, v.end));
-                // An amount holds over a period: prefer a month or year to a day (the day
-                // is usually when it was reported).
-                let periods: Vec<&Found> = dates
-                    .iter()
-                    .copied()
-                    .filter(|f| match &f.value {
-                        Value::Date(DateValue::Resolved(iv)) => {
-                            iv.granularity != crate::time::Granularity::Day
-                        }
-                        _ => true,
-                    })
-                    .collect();
-                let d = nearest(ctx.text, &periods, trig)
-                    .or_else(|| nearest(ctx.text, &dates, trig))
-                    .map(|f| match &f.value {
+                if pick.is_some() {
+                    // A second amount takes only a date of its own, right beside it.
+                    let own: Vec<&Found> = dates
+                        .iter()
+                        .copied()
+                        .filter(|d| {
+                            let (a, b) = if d.end <= v.start {
+                                (d.end, v.start)
+                            } else {
+                                (v.end, d.start.max(v.end))
+                            };
+                            ctx.text[a..b].chars().count() <= 30
+                                && !ctx.text[a..b].contains([',', ';', '('])
+                        })
+                        .collect();
+                    let d = nearest(ctx.text, &own, (v.start, v.end)).map(|f| match &f.value {
                         Value::Date(d) => d.clone(),
                         _ => unreachable!("filtered to dates"),
-                    })
-                    .or_else(|| inherited(frame.time));
-                (Some(v.value.clone()), d)
+                    })?;
+                    (Some(v.value.clone()), Some(d))
+                } else {
+                    // An amount holds over a period: prefer a month or year to a day (the day
+                    // is usually when it was reported).
+                    let periods: Vec<&Found> = dates
+                        .iter()
+                        .copied()
+                        .filter(|f| match &f.value {
+                            Value::Date(DateValue::Resolved(iv)) => {
+                                iv.granularity != crate::time::Granularity::Day
+                            }
+                            _ => true,
+                        })
+                        .collect();
+                    let d = nearest(ctx.text, &periods, trig)
+                        .or_else(|| nearest(ctx.text, &dates, trig))
+                        .map(|f| match &f.value {
+                            Value::Date(d) => d.clone(),
+                            _ => unreachable!("filtered to dates"),
+                        })
+                        .or_else(|| inherited(frame.time));
+                    (Some(v.value.clone()), d)
+                }
             }
         };
 

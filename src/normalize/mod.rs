@@ -347,6 +347,7 @@ pub struct Grammar {
     currencies: HashMap<String, String>,
     up: Vec<String>,
     down: Vec<String>,
+    level: Vec<String>,
     factors: HashMap<String, f64>,
     durations: HashMap<String, char>,
     dates: date::DateRes,
@@ -453,6 +454,7 @@ impl Grammar {
                 .collect(),
             up: n.up.iter().map(|w| w.to_lowercase()).collect(),
             down: n.down.iter().map(|w| w.to_lowercase()).collect(),
+            level: n.level.iter().map(|w| w.to_lowercase()).collect(),
             factors: n
                 .factors
                 .iter()
@@ -600,6 +602,15 @@ impl Grammar {
                     .to_lowercase()
             })
             .collect();
+        // "fell to 6.9%": a level word between the verb and the number.
+        for w in &before {
+            if self.level.contains(w) {
+                return 1.0;
+            }
+            if self.down.contains(w) || self.up.contains(w) {
+                break;
+            }
+        }
         let near = before.iter().chain(after.iter());
         for w in near {
             if self.down.contains(w) {

@@ -141,6 +141,10 @@ pub struct NumbersFile {
     pub up: Vec<String>,
     #[serde(default)]
     pub down: Vec<String>,
+    /// Words that make the number after them a level, not a change: "fell to 6.9%" is
+    /// 6.9%, "fell 6.9%" is -6.9%.
+    #[serde(default)]
+    pub level: Vec<String>,
     /// Multiplier words ("doubled" = 2).
     #[serde(default)]
     pub factors: BTreeMap<String, f64>,

@@ -507,6 +507,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     }
     lang.numbers.up.extend(n.up.iter().cloned());
     lang.numbers.down.extend(n.down.iter().cloned());
+    lang.numbers.level.extend(n.level.iter().cloned());
     lang.numbers
         .factors
         .extend(n.factors.iter().map(|(k, v)| (k.clone(), *v)));

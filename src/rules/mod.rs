@@ -201,6 +201,7 @@ pub struct Numbers {
     pub currencies: Vec<(String, String)>,
     pub up: Vec<String>,
     pub down: Vec<String>,
+    pub level: Vec<String>,
     pub factors: Vec<(String, f64)>,
     pub durations: Vec<(String, char)>,
     pub approx: Vec<(String, Approx)>,
