@@ -215,6 +215,16 @@ impl Gazetteer {
                 break;
             }
         }
+        // An acronym before a name is the speaker's organisation: "BCA Jahja Setiaatmadja",
+        // "ФСБ Александр Бортников".
+        while words.len() >= 3 {
+            let w = words[0].1.trim_matches(|c: char| !c.is_alphanumeric());
+            let acronym = w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());
+            if !acronym {
+                break;
+            }
+            words.remove(0);
+        }
         // A title inside the run ends what comes before it: "Odisha Chief Secretary
         // Pradeep Jena" is Pradeep Jena.
         if let Some(t) = (1..words.len().saturating_sub(1))
@@ -310,6 +320,7 @@ impl TopicFinder {
                 .map(|(lang, list)| {
                     let set = regex::RegexSetBuilder::new(list.iter().map(|(_, re)| re.as_str()))
                         .case_insensitive(true)
+                        .size_limit(256 << 20)
                         .build()
                         .expect("topic patterns compiled once already");
                     (lang, (set, list))

@@ -169,8 +169,11 @@ impl<'r> Extractor<'r> {
                             patterns.push(re.as_str().to_string());
                         }
                     }
+                    // Every frame's triggers in one set: larger than one regex's default
+                    // size limit once a language has many frames.
                     let set = regex::RegexSetBuilder::new(&patterns)
                         .case_insensitive(true)
+                        .size_limit(256 << 20)
                         .build()
                         .expect("trigger patterns compiled once already");
                     (code.clone(), (set, owners))
@@ -519,9 +522,22 @@ impl<'r> Extractor<'r> {
                         spans: &spans,
                         pick: Some((f.start, f.end)),
                     };
-                    if let Some(x) = self.build(fi, ctx, memory, anchor, &t)
-                        && x.period.is_some()
-                        && x.period != m.period
+                    let Some(mut x) = self.build(fi, ctx, memory, anchor, &t) else {
+                        continue;
+                    };
+                    if x.period.is_none() {
+                        x.period = m.period.clone();
+                        if let Some(i) = frame.key.iter().position(|k| k == "period") {
+                            x.key[i] = m.key[i].clone();
+                        }
+                        x.summary = summarize(&frame.summary, &x);
+                    }
+                    if x.period.is_some()
+                        && (x.period != m.period || x.key != m.key)
+                        && !out
+                            .iter()
+                            .chain(&more)
+                            .any(|o| o.key == x.key && o.period == x.period)
                     {
                         more.push(x);
                     }
@@ -533,12 +549,7 @@ impl<'r> Extractor<'r> {
         // net profit of $3.1 billion" gives the profit, not the assets.
         let gap = |m: &Mention| {
             let (vs, ve) = m.value_span.unwrap_or((0, 0));
-            let (ts, te) = m.trigger_span;
-            if ve <= ts {
-                ts - ve
-            } else {
-                vs.saturating_sub(te)
-            }
+            weighted_gap(ctx.text, vs, ve, m.trigger_span)
         };
         let keep: Vec<bool> = out
             .iter()
@@ -569,8 +580,11 @@ impl<'r> Extractor<'r> {
         let t = caps.get(0).expect("group 0");
         let trig = (t.start(), t.end());
         let mut slots = BTreeMap::new();
+        // A second amount fills its slots from where it stands: "Rs 2 lakh for the family
+        // of each person killed and Rs 50,000 for each of the injured".
+        let slot_at = pick.unwrap_or(trig);
         for slot in &frame.slots {
-            let names = fill(slot, trig, caps, ctx, memory);
+            let names = fill(slot, slot_at, caps, ctx, memory);
             if names.is_empty() {
                 if slot.required {
                     return None;
@@ -606,7 +620,11 @@ impl<'r> Extractor<'r> {
                 return Some(d.clone());
             }
             if scope == TimeScope::Document {
-                if let Some(lead) = &memory.lead {
+                // A figure holds over the period the article opens with; an event keeps
+                // the publication month.
+                if frame.kind == Kind::Quantity
+                    && let Some(lead) = &memory.lead
+                {
                     return Some(lead.clone());
                 }
                 // The publication date bounds an undated event; its day is a guess, so keep
@@ -678,8 +696,9 @@ impl<'r> Extractor<'r> {
                     let d = nearest(ctx.text, &own, (v.start, v.end)).map(|f| match &f.value {
                         Value::Date(d) => d.clone(),
                         _ => unreachable!("filtered to dates"),
-                    })?;
-                    (Some(v.value.clone()), Some(d))
+                    });
+                    // Without one it shares the first amount's period (set by the caller).
+                    (Some(v.value.clone()), d)
                 } else {
                     // An amount holds over a period: prefer a month or year to a day (the day
                     // is usually when it was reported).
@@ -928,26 +947,36 @@ fn event_date(ctx: &Context, f: &Found, trig: (usize, usize)) -> bool {
         .any(|&(s, e)| gap(s, e) <= 12 && gap(s, e) < to_trigger)
 }
 
-/// The value nearest the trigger. One after it counts as a quarter further ("288 were
-/// killed and about 900 injured": the dead are 288), and one across a comma or semicolon
-/// as 20 bytes further (another clause: "3% this year, although inflation runs at 50%").
+/// The value nearest the trigger by [`weighted_gap`] ("288 were killed and about 900
+/// injured": the dead are 288; "3% this year, although inflation runs at 50%": 3%).
 fn nearest<'a>(text: &str, values: &[&'a Found], trig: (usize, usize)) -> Option<&'a Found> {
     values
         .iter()
         .min_by_key(|f| {
-            let (d, side) = distance(f.start, f.end, trig);
-            let gap = match side {
-                Side::Before => &text[f.end..trig.0],
-                Side::After => &text[trig.1..f.start],
-                Side::Any => "",
-            };
-            let mut w = if side == Side::After { d + d / 4 } else { d };
-            if gap.contains([',', ';']) {
-                w += 20;
-            }
-            (w, side != Side::Before)
+            let (_, side) = distance(f.start, f.end, trig);
+            (
+                weighted_gap(text, f.start, f.end, trig),
+                side != Side::Before,
+            )
         })
         .copied()
+}
+
+/// How far a value stands from a trigger: bytes between them, a quarter more after the
+/// trigger, and 40 more across a comma or semicolon (another clause: "loans grew 13.9% to
+/// Rp 810 trillion, led by corporate lending" gives the 810 trillion to the loans).
+fn weighted_gap(text: &str, start: usize, end: usize, trig: (usize, usize)) -> usize {
+    let (d, side) = distance(start, end, trig);
+    let gap = match side {
+        Side::Before => &text[end..trig.0],
+        Side::After => &text[trig.1..start],
+        Side::Any => "",
+    };
+    let mut w = if side == Side::After { d + d / 4 } else { d };
+    if gap.contains([',', ';']) {
+        w += 40;
+    }
+    w
 }
 
 /// Whether a count counts what the frame counts: the word after the number is absent, a

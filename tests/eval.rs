@@ -53,25 +53,25 @@ fn assert_floor(story: &str, min_found: usize, min_acc: f64) {
 
 #[test]
 fn train_collision_scores() {
-    assert_floor("train-collision", 18, 0.75);
+    assert_floor("train-collision", 19, 0.80);
 }
 
 #[test]
 fn company_results_scores() {
-    assert_floor("company-results", 13, 0.40);
+    assert_floor("company-results", 19, 0.85);
 }
 
 #[test]
 fn crocus_attack_ru_scores() {
-    assert_floor("crocus-attack-ru", 13, 0.36);
+    assert_floor("crocus-attack-ru", 16, 0.45);
 }
 
 #[test]
 fn flood_ahr_de_scores() {
-    assert_floor("flood-ahr-de", 13, 0.20);
+    assert_floor("flood-ahr-de", 15, 0.40);
 }
 
 #[test]
 fn kanjuruhan_id_scores() {
-    assert_floor("kanjuruhan-id", 12, 0.40);
+    assert_floor("kanjuruhan-id", 17, 0.59);
 }
