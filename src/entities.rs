@@ -285,7 +285,7 @@ impl Gazetteer {
 }
 
 /// A title, or a compound ending in one ("Verkehrsminister" ends in "minister").
-fn is_title(word: &str, titles: &[String]) -> bool {
+pub fn is_title(word: &str, titles: &[String]) -> bool {
     let lower = word.to_lowercase();
     titles.iter().any(|t| {
         let t = t.to_lowercase();

@@ -326,6 +326,18 @@ impl<'r> Extractor<'r> {
                         continue;
                     }
                     taken.extend(m.value_span);
+                    if std::env::var_os("CC_DEBUG").is_some() {
+                        eprintln!(
+                            "{} {:?} {:?} {:?}",
+                            m.rule,
+                            m.value,
+                            m.slots,
+                            ctx.hits
+                                .iter()
+                                .map(|h| (&h.name, h.kind))
+                                .collect::<Vec<_>>()
+                        );
+                    }
                     // A fallback statement adds nothing where a frame already carries the
                     // speaker's words ("trade came to $14.8 billion, according to customs").
                     stated |= m.kind == Kind::Statement || m.speaker.is_some();
@@ -440,6 +452,36 @@ impl<'r> Extractor<'r> {
                 );
             }
         }
+        // Capitalised words of a date ("im Juli", "Senin") are no names.
+        hits.retain(|h| {
+            h.kind != EntityKind::Unknown
+                || !found.iter().any(|f| {
+                    matches!(f.value, Value::Date(_)) && f.start < h.end && h.start < f.end
+                })
+        });
+        // A name no list knows, right after a preposition of place, is a place.
+        for h in &mut hits {
+            if h.kind != EntityKind::Unknown {
+                continue;
+            }
+            // "im Landkreis Ahrweiler": an administrative title may stand between.
+            let before: Vec<String> = text[..h.start]
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .map(str::to_lowercase)
+                .collect();
+            let locative = match before.as_slice() {
+                [w, ..] if lang.locatives.contains(w) => true,
+                [title, w] => {
+                    lang.locatives.contains(w) && crate::entities::is_title(title, &lang.titles)
+                }
+                _ => false,
+            };
+            if locative {
+                h.kind = EntityKind::City;
+            }
+        }
         let topics = self.topics.find(text, &lang.code);
         let dates: Vec<(usize, usize)> = found
             .iter()
@@ -532,12 +574,18 @@ impl<'r> Extractor<'r> {
                         }
                         x.summary = summarize(&frame.summary, &x);
                     }
-                    if x.period.is_some()
-                        && (x.period != m.period || x.key != m.key)
-                        && !out
+                    let quals = |a: &Mention| {
+                        frame
+                            .qualifiers
                             .iter()
-                            .chain(&more)
-                            .any(|o| o.key == x.key && o.period == x.period)
+                            .map(|q| a.slots.get(q).cloned())
+                            .collect::<Vec<_>>()
+                    };
+                    if x.period.is_some()
+                        && (x.period != m.period || x.key != m.key || quals(&x) != quals(m))
+                        && !out.iter().chain(&more).any(|o| {
+                            o.key == x.key && o.period == x.period && quals(o) == quals(&x)
+                        })
                     {
                         more.push(x);
                     }
@@ -873,8 +921,28 @@ pub fn stem(word: &str, lang: &Lang) -> String {
 
 /// Fill a frame's summary template from a mention (or a claim's representative mention).
 pub fn summarize(template: &str, m: &Mention) -> String {
-    let mut out = String::new();
+    // "[in {place}]": a bracketed part is left out when its slots are empty.
+    let mut expanded = String::new();
     let mut rest = template;
+    while let Some(open) = rest.find('[') {
+        expanded.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find(']') else {
+            break;
+        };
+        let inner = &rest[open + 1..open + close];
+        let empty = inner
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name))
+            .all(|name| m.slots.get(name).is_none_or(|v| v.is_empty()));
+        if !empty {
+            expanded.push_str(inner);
+        }
+        rest = &rest[open + close + 1..];
+    }
+    expanded.push_str(rest);
+    let mut out = String::new();
+    let mut rest = expanded.as_str();
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let Some(close) = rest[open..].find('}') else {
@@ -988,6 +1056,9 @@ fn counts_unit(ctx: &Context, f: &Found, units: &[regex::Regex], spans: &[(usize
     let at = f.end + skipped;
     let rest = &ctx.text[at..];
     let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    if ctx.pack.numbers.partitive.contains(&word.to_lowercase()) {
+        return false;
+    }
     if word.is_empty() || ctx.pack.stopwords.contains(&word.to_lowercase()) {
         return true;
     }
@@ -1067,7 +1138,22 @@ fn fill(
             vec![raw.to_string()]
         };
     }
-    for &ty in &slot.types {
+    // Places at any scale are one pool: "bundesweit" (a country) and "im Kreis Ahrweiler"
+    // (a town) compete by distance, not by type.
+    let place = |t: &SlotType| {
+        matches!(
+            t,
+            SlotType::Entity(EntityKind::City) | SlotType::Entity(EntityKind::Country)
+        )
+    };
+    let pooled = slot.types.len() >= 2 && slot.types.iter().all(place);
+    let groups: Vec<Vec<SlotType>> = if pooled {
+        vec![slot.types.clone()]
+    } else {
+        slot.types.iter().map(|&t| vec![t]).collect()
+    };
+    for tys in &groups {
+        let ty = tys[0];
         let mut cands: Vec<(usize, usize, String)> = match ty {
             SlotType::Value(kind) => {
                 let values: Vec<&Found> = ctx
@@ -1104,9 +1190,25 @@ fn fill(
                 .iter()
                 .filter_map(|h| {
                     let (d, side) = distance(h.start, h.end, trig);
-                    let name = fits(h, ty)?;
+                    // A demonym ("Iranian Defense Minister") is no place.
+                    if pooled && h.form == crate::entities::Form::Demonym {
+                        return None;
+                    }
+                    let name = tys.iter().find_map(|&t| fits(h, t))?;
+                    // Either side: a filler across a comma belongs to another clause
+                    // ("134 Tote, in Nordrhein-Westfalen starben 49").
+                    let between = match side {
+                        Side::Before => &ctx.text[h.end..trig.0],
+                        Side::After => &ctx.text[trig.1..h.start],
+                        Side::Any => "",
+                    };
+                    let clause = if slot.side == Side::Any && between.contains([',', ';']) {
+                        40
+                    } else {
+                        0
+                    };
                     side_ok(side, slot.side).then_some((
-                        weighted(d, side, slot.side),
+                        weighted(d, side, slot.side) + clause,
                         h.start,
                         name,
                     ))

@@ -9,7 +9,7 @@ use crate::extract::{Mention, slug, summarize};
 use crate::normalize::{DateValue, Value};
 use crate::rules::{Kind, RuleSet};
 use crate::time::Granularity;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone)]
 pub struct Claim {
@@ -184,13 +184,96 @@ fn cluster_content(
     out
 }
 
+/// The qualifier fillers of each mention: its own, else the one its article names most
+/// often for that frame, else the one the story names most often (ties: the first in
+/// alphabetical order), else "none". A qualifier counts only where some article itself
+/// gives one kind of figure for two fillers ("134 dead in Ahrweiler, 49 in North
+/// Rhine-Westphalia"); otherwise places are one event told at different scales ("near
+/// Bahanaga Bazar", "in Odisha", "in India") and every filler is empty.
+fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
+    let filler = |m: &Mention, q: &str| {
+        m.slots
+            .get(q)
+            .filter(|v| !v.is_empty())
+            .map(|v| v.join(" and "))
+    };
+    let most = |counts: &BTreeMap<String, usize>| {
+        counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| k.clone())
+    };
+    let mut by_article: BTreeMap<(usize, usize, &str), BTreeMap<String, usize>> = BTreeMap::new();
+    let mut by_story: BTreeMap<(usize, &str), BTreeMap<String, usize>> = BTreeMap::new();
+    for m in mentions {
+        for q in &rules.frames[m.frame].qualifiers {
+            if let Some(f) = filler(m, q) {
+                *by_article
+                    .entry((m.frame, m.article, q.as_str()))
+                    .or_default()
+                    .entry(f.clone())
+                    .or_default() += 1;
+                *by_story
+                    .entry((m.frame, q.as_str()))
+                    .or_default()
+                    .entry(f)
+                    .or_default() += 1;
+            }
+        }
+    }
+    // (frame, key, qualifier) -> per article, the fillers it names.
+    type Named<'m> = BTreeMap<(usize, &'m [String], &'m str), BTreeMap<usize, BTreeSet<String>>>;
+    let mut named: Named = BTreeMap::new();
+    for m in mentions {
+        for q in &rules.frames[m.frame].qualifiers {
+            if let Some(f) = filler(m, q) {
+                named
+                    .entry((m.frame, m.key.as_slice(), q.as_str()))
+                    .or_default()
+                    .entry(m.article)
+                    .or_default()
+                    .insert(f);
+            }
+        }
+    }
+    let active = |m: &Mention, q: &str| {
+        named
+            .get(&(m.frame, m.key.as_slice(), q))
+            .is_some_and(|arts| arts.values().any(|s| s.len() >= 2))
+    };
+    mentions
+        .iter()
+        .map(|m| {
+            rules.frames[m.frame]
+                .qualifiers
+                .iter()
+                .map(|q| {
+                    if !active(m, q) {
+                        return String::new();
+                    }
+                    filler(m, q)
+                        .or_else(|| {
+                            by_article
+                                .get(&(m.frame, m.article, q.as_str()))
+                                .and_then(most)
+                        })
+                        .or_else(|| by_story.get(&(m.frame, q.as_str())).and_then(most))
+                        .unwrap_or_else(|| "none".to_string())
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Group mentions into claims.
 pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
     let mut groups: BTreeMap<(usize, Vec<String>), Vec<usize>> = BTreeMap::new();
     let mut singles: Vec<usize> = Vec::new();
+    let quals = qualifiers(mentions, rules);
     for (i, m) in mentions.iter().enumerate() {
         let frame = &rules.frames[m.frame];
         let mut key = m.key.clone();
+        key.extend(quals[i].iter().map(|q| slug(q)));
         if frame.key.iter().any(|k| k == "period") && !time_scoped_ok(m) {
             singles.push(i);
             continue;
@@ -236,7 +319,26 @@ pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
             }
             continue;
         }
-        let id_key = &key[..f.key.len().min(key.len())];
+        // An inactive qualifier (empty) is named in the id by the filler its mentions give
+        // most often: "visit/vladimir-putin/tehran/2022-07".
+        let mut id_key: Vec<String> =
+            key[..(f.key.len() + f.qualifiers.len()).min(key.len())].to_vec();
+        for (qi, q) in f.qualifiers.iter().enumerate() {
+            let at = f.key.len() + qi;
+            if id_key.get(at).is_some_and(String::is_empty) {
+                let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+                for &i in &idx {
+                    if let Some(v) = mentions[i].slots.get(q).filter(|v| !v.is_empty()) {
+                        *counts.entry(slug(&v.join(" and "))).or_default() += 1;
+                    }
+                }
+                id_key[at] = counts
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                    .map_or("none".to_string(), |(k, _)| k.clone());
+            }
+        }
+        let id_key = &id_key[..];
         match f.kind {
             Kind::Event => {
                 for c in cluster_events(&idx, mentions, rules.settings.event_window_days, false) {
@@ -293,6 +395,12 @@ pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
         let mut rep = first.clone();
         rep.period = period;
         let frame = &rules.frames[first.frame];
+        // A qualifier the first mention leaves implicit still names the claim.
+        for (q, v) in frame.qualifiers.iter().zip(&quals[idx[0]]) {
+            if !v.is_empty() && v != "none" && rep.slots.get(q).is_none_or(|s| s.is_empty()) {
+                rep.slots.insert(q.clone(), vec![v.clone()]);
+            }
+        }
         claims.push(Claim {
             id,
             frame: first.frame,

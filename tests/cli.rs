@@ -385,7 +385,14 @@ fn wire_copies_count_as_one_origin() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["id"] == "casualties/dead")
+        .find(|c| {
+            c["rule"] == "casualties"
+                && c["mentions"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|m| m["value"] == "275")
+        })
         .expect("a death-toll claim");
     let files: std::collections::BTreeSet<&str> = dead["mentions"]
         .as_array()
@@ -425,10 +432,10 @@ fn a_dateline_dates_the_article() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["id"] == "casualties/dead")
+        .find(|c| c["rule"] == "casualties")
         .expect("casualties");
     assert_eq!(
-        dead["summary"], "Number of dead (2022-W32)",
+        dead["summary"], "Number of dead in Bekasi (2022-W32)",
         "'pekan lalu' resolved against the dateline"
     );
 }

@@ -56,6 +56,10 @@ pub struct LangFile {
     /// Lowercase words inside personal names ("bin", "van", "de").
     #[serde(default)]
     pub name_particles: Vec<String>,
+    /// Prepositions of place: a name no list knows, right after one, is a place ("in
+    /// Sinzig", "di Kepanjen", "в Красногорске").
+    #[serde(default)]
+    pub locatives: Vec<String>,
     /// A crude stemmer for matching statements by their words.
     #[serde(default)]
     pub stem: StemFile,
@@ -145,6 +149,10 @@ pub struct NumbersFile {
     /// 6.9%, "fell 6.9%" is -6.9%.
     #[serde(default)]
     pub level: Vec<String>,
+    /// Words after a number that make it a part, not a count: "one of the deadliest",
+    /// "dua dari", "один из".
+    #[serde(default)]
+    pub partitive: Vec<String>,
     /// Multiplier words ("doubled" = 2).
     #[serde(default)]
     pub factors: BTreeMap<String, f64>,
@@ -222,6 +230,11 @@ pub struct FrameFile {
     /// Slots whose values must agree for two mentions to be one claim.
     #[serde(default)]
     pub key: Vec<Spanned<String>>,
+    /// Slots that keep claims apart when two mentions name different fillers ("93 dead in
+    /// Ahrweiler", "49 dead in North Rhine-Westphalia"). A mention that names none takes
+    /// its article's most frequent filler, else the story's.
+    #[serde(default)]
+    pub qualifiers: Vec<Spanned<String>>,
     /// Fire only where no other statement frame fired in the sentence (default false).
     pub fallback: Option<bool>,
     /// Drop mentions without a speaker (default false).

@@ -407,6 +407,8 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.abbreviations.extend(f.abbreviations.iter().cloned());
     lang.titles.extend(f.titles.iter().cloned());
     lang.name_particles.extend(f.name_particles.iter().cloned());
+    lang.locatives
+        .extend(f.locatives.iter().map(|w| w.to_lowercase()));
     for p in &f.stem.prefixes {
         let (from, to) = match p.split_once('>') {
             Some((a, b)) => (a.to_lowercase(), Some(b.to_lowercase())),
@@ -508,6 +510,9 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.numbers.up.extend(n.up.iter().cloned());
     lang.numbers.down.extend(n.down.iter().cloned());
     lang.numbers.level.extend(n.level.iter().cloned());
+    lang.numbers
+        .partitive
+        .extend(n.partitive.iter().map(|w| w.to_lowercase()));
     lang.numbers
         .factors
         .extend(n.factors.iter().map(|(k, v)| (k.clone(), *v)));
@@ -759,6 +764,16 @@ fn check_frame(
         }
         key.push(k.get_ref().clone());
     }
+    let mut qualifiers = Vec::new();
+    for q in &f.qualifiers {
+        if !f.slots.contains_key(q.get_ref()) {
+            ck.error(
+                q.span(),
+                format!("qualifier '{}' is not a slot of this frame", q.get_ref()),
+            );
+        }
+        qualifiers.push(q.get_ref().clone());
+    }
 
     // Summary placeholders must name slots or `period`.
     let summary = f.summary.get_ref();
@@ -876,6 +891,7 @@ fn check_frame(
         },
         time,
         key,
+        qualifiers,
         fallback: f.fallback.unwrap_or(false),
         needs_speaker: f.needs_speaker.unwrap_or(false),
         examples,

@@ -103,6 +103,7 @@ pub struct Lang {
     pub abbreviations: BTreeSet<String>,
     pub titles: Vec<String>,
     pub name_particles: Vec<String>,
+    pub locatives: Vec<String>,
     /// Prefixes (with their rewrite before a vowel) and suffixes, longest first.
     pub stem_prefixes: Vec<(String, Option<String>)>,
     pub stem_suffixes: Vec<String>,
@@ -202,6 +203,7 @@ pub struct Numbers {
     pub up: Vec<String>,
     pub down: Vec<String>,
     pub level: Vec<String>,
+    pub partitive: Vec<String>,
     pub factors: Vec<(String, f64)>,
     pub durations: Vec<(String, char)>,
     pub approx: Vec<(String, Approx)>,
@@ -404,6 +406,8 @@ pub struct Frame {
     pub value: ValueSpec,
     pub time: TimeScope,
     pub key: Vec<String>,
+    /// Slots that keep claims apart when their fillers differ.
+    pub qualifiers: Vec<String>,
     /// Fires only on sentences where no other statement frame fired. Default false.
     pub fallback: bool,
     /// A mention needs a speaker. Default false.
