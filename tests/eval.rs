@@ -53,7 +53,7 @@ fn assert_floor(story: &str, min_found: usize, min_acc: f64) {
 
 #[test]
 fn train_collision_scores() {
-    assert_floor("train-collision", 19, 0.80);
+    assert_floor("train-collision", 19, 0.85);
 }
 
 #[test]
