@@ -712,7 +712,11 @@ impl Grammar {
             let year_like = digits.len() == 4
                 && digits.chars().all(|c| c.is_ascii_digit())
                 && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0));
-            let clock = text[all.end()..].starts_with(':') || text[..all.start()].ends_with(':');
+            // "18:30" is a time; "rose to 144: another victim died" is a count.
+            let digit_after_colon = text[all.end()..]
+                .strip_prefix(':')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+            let clock = digit_after_colon || text[..all.start()].ends_with(':');
             // "three-train collision" counts trains: a frame's `units` decide what a count
             // may count.
             if !starts_ok(all.start()) || word_char_at(text, all.end()) || year_like || clock {
