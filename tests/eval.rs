@@ -63,12 +63,12 @@ fn company_results_scores() {
 
 #[test]
 fn crocus_attack_ru_scores() {
-    assert_floor("crocus-attack-ru", 16, 0.45);
+    assert_floor("crocus-attack-ru", 16, 0.50);
 }
 
 #[test]
 fn flood_ahr_de_scores() {
-    assert_floor("flood-ahr-de", 15, 0.55);
+    assert_floor("flood-ahr-de", 16, 0.60);
 }
 
 #[test]
