@@ -1527,6 +1527,120 @@ mod tests {
         );
     }
 
+    fn mentions(text: &str, lang: &str, published: &str) -> Vec<Mention> {
+        let set = rules::load(&rules::default_sources()).unwrap();
+        let ex = Extractor::new(&set);
+        ex.text(text, lang, PartialDate::parse(published))
+    }
+
+    fn values_of(ms: &[Mention], rule: &str) -> Vec<String> {
+        ms.iter()
+            .filter(|m| m.rule == rule)
+            .map(|m| m.value_text())
+            .collect()
+    }
+
+    #[test]
+    fn stems_meet_across_affixes() {
+        let set = rules::load(&rules::default_sources()).unwrap();
+        let id = &set.langs["id"];
+        assert_eq!(stem("menembakkan", id), stem("ditembakkan", id));
+        assert_eq!(stem("menyebabkan", id), "sebab");
+        let en = &set.langs["en"];
+        assert_eq!(stem("stalled", en), stem("stalling", en));
+    }
+
+    #[test]
+    fn a_count_counts_what_its_frame_counts() {
+        let ms = mentions(
+            "At least 288 people were killed when three trains collided on Friday.",
+            "en",
+            "2023-06-03",
+        );
+        assert_eq!(values_of(&ms, "casualties"), ["288"]);
+        let trains: Vec<&Mention> = ms.iter().filter(|m| m.rule == "count").collect();
+        assert_eq!(trains.len(), 1);
+        assert_eq!(trains[0].value_text(), "3");
+        assert_eq!(trains[0].slots["unit"], ["train"]);
+    }
+
+    #[test]
+    fn a_second_amount_with_its_own_period() {
+        let ms = mentions(
+            "Net profit reached Rp 48.6 trillion in 2023, up from Rp 40.7 trillion in 2022.",
+            "en",
+            "2024-01-25",
+        );
+        let got: Vec<(String, String)> = ms
+            .iter()
+            .filter(|m| m.rule == "financial-result")
+            .map(|m| {
+                (
+                    m.value_text(),
+                    m.period.as_ref().map(|p| p.canonical()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("48600000000000 IDR".to_string(), "2023".to_string()),
+                ("40700000000000 IDR".to_string(), "2022".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn report_days_and_deadlines_date_no_event() {
+        // "on Tuesday" goes with "said", not with the attack.
+        let ms = mentions(
+            "Officials said on Tuesday that the attack was planned abroad.",
+            "en",
+            "2024-03-28",
+        );
+        assert!(values_of(&ms, "action").is_empty(), "{ms:?}");
+        // "until 22 May" is how long, not when.
+        let ms = mentions(
+            "A Moscow court ordered the four men held in custody until 22 May.",
+            "en",
+            "2024-03-25",
+        );
+        assert!(values_of(&ms, "action").is_empty(), "{ms:?}");
+        let ms = mentions(
+            "A Moscow court on Sunday ordered the four men held in custody until 22 May.",
+            "en",
+            "2024-03-25",
+        );
+        assert_eq!(values_of(&ms, "action"), ["2024-03-24"]);
+    }
+
+    #[test]
+    fn a_pronoun_cue_gives_the_last_speaker() {
+        let ms = mentions(
+            "Rizal (27), seorang suporter, mengatakan gas air mata ditembakkan ke tribun selatan. \"Kami semua lari ke pintu keluar,\" ujarnya.",
+            "id",
+            "2022-10-03",
+        );
+        let speakers: Vec<Option<&str>> = ms
+            .iter()
+            .filter(|m| m.kind == Kind::Statement)
+            .map(|m| m.speaker.as_deref())
+            .collect();
+        assert_eq!(speakers, [Some("Rizal"), Some("Rizal")]);
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_of_place_is_a_place() {
+        let ms = mentions(
+            "Im Kreis Ahrweiler kamen 134 Menschen ums Leben.",
+            "de",
+            "2021-08-11",
+        );
+        let dead: Vec<&Mention> = ms.iter().filter(|m| m.rule == "casualties").collect();
+        assert_eq!(dead.len(), 1);
+        assert_eq!(dead[0].slots["place"], ["Ahrweiler"]);
+    }
+
     #[test]
     fn speaker_and_denial() {
         let set = rules::load(&rules::default_sources()).unwrap();

@@ -439,3 +439,124 @@ fn a_dateline_dates_the_article() {
         "'pekan lalu' resolved against the dateline"
     );
 }
+
+/// A story folder of several articles, each `(file, text)`, with a manifest dating them.
+fn story(articles: &[(&str, &str)], published: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut manifest = String::from("title = \"test\"\n");
+    for (file, text) in articles {
+        std::fs::write(dir.path().join(file), text).unwrap();
+        manifest.push_str(&format!(
+            "[[source]]\nfile = \"{file}\"\nlanguage = \"en\"\npublished = \"{published}\"\n"
+        ));
+    }
+    std::fs::write(dir.path().join("story.toml"), manifest).unwrap();
+    dir
+}
+
+/// (verdict, values) of each claim of `rule`, sorted.
+fn verdicts(dir: &std::path::Path, rule: &str) -> Vec<(String, Vec<String>)> {
+    let (code, out, err) = run(&["check", dir.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut got: Vec<(String, Vec<String>)> = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["rule"] == rule)
+        .map(|c| {
+            let values = c["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["value"].as_str().unwrap().to_string())
+                .collect();
+            (c["verdict"].as_str().unwrap().to_string(), values)
+        })
+        .collect();
+    got.sort();
+    got
+}
+
+#[test]
+fn tolls_of_two_places_stay_apart_where_an_article_gives_both() {
+    let dir = story(
+        &[
+            (
+                "a.txt",
+                "Flood toll rises\n\nIn Ahrweiler 134 people died in the flood. In Sinzig 12 people died.\n",
+            ),
+            (
+                "b.txt",
+                "Flood toll\n\nIn Ahrweiler 93 people died in the flood.\n",
+            ),
+        ],
+        "2021-07-20",
+    );
+    assert_eq!(
+        verdicts(dir.path(), "casualties"),
+        [
+            (
+                "conflict".to_string(),
+                vec!["134".to_string(), "93".to_string()]
+            ),
+            ("single-source".to_string(), vec!["12".to_string()]),
+        ]
+    );
+}
+
+#[test]
+fn places_at_different_scales_are_one_toll() {
+    let dir = story(
+        &[
+            (
+                "a.txt",
+                "Crash\n\nAt least 288 people were killed near Bahanaga.\n",
+            ),
+            (
+                "b.txt",
+                "Crash\n\nThe toll was revised to 275 people killed in Odisha.\n",
+            ),
+        ],
+        "2023-06-04",
+    );
+    assert_eq!(
+        verdicts(dir.path(), "casualties"),
+        [(
+            "conflict".to_string(),
+            vec!["288".to_string(), "275".to_string()]
+        )]
+    );
+}
+
+#[test]
+fn each_statement_joins_the_dispute_it_is_closest_to() {
+    // Two disputes share the words "gas" and "tear": each denial must meet its own claim.
+    let dir = story(
+        &[
+            (
+                "a.txt",
+                "Stadium crush\n\nPolice chief Nico Afinta denied that officers fired tear gas into the stands. Lawyer Budi Santoso said tear gas was the main cause of the deaths.\n",
+            ),
+            (
+                "b.txt",
+                "Stadium crush\n\nFan witness Rudi Hartono said officers fired tear gas straight into the south stands. Spokesman Dedi Prasetyo denied that tear gas was the cause of the deaths.\n",
+            ),
+        ],
+        "2022-10-03",
+    );
+    let got = verdicts(dir.path(), "statement");
+    assert_eq!(
+        got,
+        [
+            (
+                "conflict".to_string(),
+                vec!["asserts".to_string(), "denies".to_string()]
+            ),
+            (
+                "conflict".to_string(),
+                vec!["denies".to_string(), "asserts".to_string()]
+            ),
+        ]
+    );
+}
