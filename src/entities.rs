@@ -301,11 +301,15 @@ pub struct TopicFinder {
 }
 
 impl TopicFinder {
-    pub fn new(rules: &RuleSet) -> TopicFinder {
+    /// Topic sets for the given languages.
+    pub fn new(rules: &RuleSet, languages: &[&str]) -> TopicFinder {
         let mut by_lang: std::collections::BTreeMap<String, Vec<(usize, Regex)>> =
             Default::default();
         for (ti, t) in rules.topics.iter().enumerate() {
             for (lang, res) in &t.words {
+                if !languages.contains(&lang.as_str()) {
+                    continue;
+                }
                 for re in res {
                     by_lang
                         .entry(lang.clone())

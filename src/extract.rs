@@ -147,19 +147,29 @@ pub struct Extractor<'r> {
 
 impl<'r> Extractor<'r> {
     pub fn new(rules: &'r RuleSet) -> Extractor<'r> {
+        let all: Vec<&str> = rules.langs.keys().map(String::as_str).collect();
+        Extractor::for_languages(rules, &all)
+    }
+
+    /// An extractor for the given languages only: compiling the patterns is most of the
+    /// start-up time, so a story in two languages compiles two.
+    pub fn for_languages(rules: &'r RuleSet, languages: &[&str]) -> Extractor<'r> {
+        let wanted = |code: &String| languages.contains(&code.as_str());
         Extractor {
             rules,
-            // Compiling is most of the start-up time: one language per thread.
+            // One language per thread.
             grammars: rules
                 .langs
                 .par_iter()
+                .filter(|(code, _)| wanted(code))
                 .map(|(code, lang)| (code.clone(), Grammar::new(lang)))
                 .collect(),
             gazetteer: Gazetteer::new(rules),
-            topics: TopicFinder::new(rules),
+            topics: TopicFinder::new(rules, languages),
             triggers: rules
                 .langs
                 .par_iter()
+                .filter(|(code, _)| wanted(code))
                 .map(|(code, _)| {
                     let mut owners = Vec::new();
                     let mut patterns = Vec::new();

@@ -34,7 +34,10 @@ pub struct Analysis<'r> {
 
 /// Run segment → extract → match → judge over an ingested story.
 pub fn analyze(story: Story, rules: &RuleSet) -> Analysis<'_> {
-    let extractor = Extractor::new(rules);
+    let mut languages: Vec<&str> = story.articles.iter().map(|a| a.language.as_str()).collect();
+    languages.sort();
+    languages.dedup();
+    let extractor = Extractor::for_languages(rules, &languages);
     let mut story = story;
     let outlets: Vec<String> = story
         .articles
