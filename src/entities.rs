@@ -208,6 +208,7 @@ impl Gazetteer {
             {
                 words.drain(..2);
             } else if is_title(first, &lang.titles)
+                || is_title(first, &lang.place_titles)
                 || lang.stopwords.contains(&first.to_lowercase())
             {
                 words.remove(0);

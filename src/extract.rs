@@ -7,10 +7,8 @@
 
 use crate::entities::{Gazetteer, Hit, TopicFinder, TopicHit};
 use crate::ingest::Article;
-use crate::normalize::{DateValue, Found, Grammar, Value};
-use crate::rules::{
-    EntityKind, Frame, Kind, Lang, RuleSet, Side, Slot, SlotType, TimeScope, ValueKind,
-};
+use crate::normalize::{DateValue, Found, Grammar, Value, norm_space};
+use crate::rules::{EntityKind, Kind, Lang, RuleSet, Side, Slot, SlotType, TimeScope, ValueKind};
 use crate::segment::Sentence;
 use crate::time::PartialDate;
 use chrono::Datelike;
@@ -52,7 +50,8 @@ pub struct Mention {
     pub hedged: bool,
     /// "about", "more than", … qualifying a numeric value.
     pub approx: crate::rules::Approx,
-    /// Byte ranges, within the sentence, of the number compared and of the trigger.
+    /// Byte ranges, within the sentence, of the value (the number compared, or an event's
+    /// date) and of the trigger.
     pub value_span: Option<(usize, usize)>,
     pub trigger_span: (usize, usize),
     /// The compared value: the date of an event, the number of a quantity; `None` for
@@ -281,11 +280,14 @@ impl<'r> Extractor<'r> {
                 .take(2)
                 .flat_map(|s| grammar.scan(&article.text[s.start..s.end], anchor))
                 .find_map(|f| match f.value {
+                    // A period a year or so before publication ("profit for 2023" in a
+                    // January 2024 report); "since the Beslan siege in 2004" is history.
                     Value::Date(d @ DateValue::Resolved(iv))
                         if matches!(
                             iv.granularity,
                             crate::time::Granularity::Year | crate::time::Granularity::Month
-                        ) =>
+                        ) && anchor
+                            .is_none_or(|a| (a.year - 1..=a.year).contains(&iv.start.year())) =>
                     {
                         Some(d)
                     }
@@ -331,23 +333,14 @@ impl<'r> Extractor<'r> {
                 if frame.fallback && frame.kind == Kind::Statement && stated {
                     continue;
                 }
-                for mut m in self.mention(fi, frame, lang, &ctx, &memory, anchor) {
+                let mut claimed = Vec::new();
+                let found = self.mention(fi, lang, &ctx, &memory, anchor, &mut claimed);
+                taken.extend(claimed);
+                for mut m in found {
                     if frame.fallback && m.value_span.is_some_and(|v| taken.contains(&v)) {
                         continue;
                     }
                     taken.extend(m.value_span);
-                    if std::env::var_os("CC_DEBUG").is_some() {
-                        eprintln!(
-                            "{} {:?} {:?} {:?}",
-                            m.rule,
-                            m.value,
-                            m.slots,
-                            ctx.hits
-                                .iter()
-                                .map(|h| (&h.name, h.kind))
-                                .collect::<Vec<_>>()
-                        );
-                    }
                     // A fallback statement adds nothing where a frame already carries the
                     // speaker's words ("trade came to $14.8 billion, according to customs").
                     stated |= m.kind == Kind::Statement || m.speaker.is_some();
@@ -484,7 +477,8 @@ impl<'r> Extractor<'r> {
             let locative = match before.as_slice() {
                 [w, ..] if lang.locatives.contains(w) => true,
                 [title, w] => {
-                    lang.locatives.contains(w) && crate::entities::is_title(title, &lang.titles)
+                    lang.locatives.contains(w)
+                        && crate::entities::is_title(title, &lang.place_titles)
                 }
                 _ => false,
             };
@@ -511,15 +505,18 @@ impl<'r> Extractor<'r> {
         }
     }
 
+    /// The frame's mentions in one sentence. The values of matches dropped as repeats of a
+    /// key are added to `claimed`.
     fn mention(
         &self,
         fi: usize,
-        frame: &Frame,
         lang: &Lang,
         ctx: &Context,
         memory: &Memory,
         anchor: Option<PartialDate>,
+        claimed: &mut Vec<(usize, usize)>,
     ) -> Vec<Mention> {
+        let frame = &self.rules.frames[fi];
         let Some(triggers) = frame.triggers.get(&lang.code) else {
             return Vec::new();
         };
@@ -545,29 +542,39 @@ impl<'r> Extractor<'r> {
             .collect();
         // One mention per distinct key: "40 killed and 100 injured" is two claims, "visit …
         // trip" to one place is one.
-        let mut out: Vec<Mention> = Vec::new();
-        for caps in &matches {
+        // Each mention with the trigger match it was built on.
+        let mut out: Vec<(Mention, usize)> = Vec::new();
+        for (ci, caps) in matches.iter().enumerate() {
             let t = Trig {
                 caps,
                 spans: &spans,
                 pick: None,
             };
-            if let Some(m) = self.build(fi, ctx, memory, anchor, &t)
-                && !out.iter().any(|o| o.key == m.key)
-            {
-                out.push(m);
+            let Some(m) = self.build(fi, ctx, memory, anchor, &t) else {
+                continue;
+            };
+            if out.iter().any(|(o, _)| o.key == m.key) {
+                // "12 were killed and 5 died": the 5 is this frame's too, not a count of
+                // something else for a fallback frame.
+                claimed.extend(m.value_span);
+            } else {
+                out.push((m, ci));
             }
         }
-        // A second amount with its own period: "Rp 48.6 trillion, up from Rp 40.7 trillion
-        // in 2022" also gives the 2022 figure.
+        // A second amount: with its own period after a comparison ("Rp 48.6 trillion, up
+        // from Rp 40.7 trillion in 2022"), or with slots of its own ("Rs 2 lakh for the dead
+        // and Rs 50,000 for each of the injured").
         if frame.kind == Kind::Quantity {
-            let mut more = Vec::new();
-            for (m, caps) in out.iter().zip(&matches) {
+            let mut more: Vec<Mention> = Vec::new();
+            for (m, ci) in &out {
+                let caps = &matches[*ci];
                 let Some(main) = m.value_span else { continue };
                 for f in ctx.found.iter().filter(|f| {
                     Some(f.value.kind()) == m.value.as_ref().map(Value::kind)
                         && (f.start, f.end) != main
-                        && !out.iter().any(|o| o.value_span == Some((f.start, f.end)))
+                        && !out
+                            .iter()
+                            .any(|(o, _)| o.value_span == Some((f.start, f.end)))
                 }) {
                     let t = Trig {
                         caps,
@@ -591,9 +598,26 @@ impl<'r> Extractor<'r> {
                             .map(|q| a.slots.get(q).cloned())
                             .collect::<Vec<_>>()
                     };
+                    let own_slots = x.key != m.key || quals(&x) != quals(m);
+                    // A comparison word among the 30 characters before the amount.
+                    let compared = {
+                        let before = &ctx.text[..f.start];
+                        let from = before.char_indices().rev().nth(29).map_or(0, |(i, _)| i);
+                        let words: String = before[from..]
+                            .to_lowercase()
+                            .chars()
+                            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+                            .collect();
+                        let words = format!(" {} ", norm_space(&words));
+                        lang.numbers
+                            .compare
+                            .iter()
+                            .any(|c| words.contains(&format!(" {} ", norm_space(c))))
+                    };
+                    let own_period = x.period != m.period && compared;
                     if x.period.is_some()
-                        && (x.period != m.period || x.key != m.key || quals(&x) != quals(m))
-                        && !out.iter().chain(&more).any(|o| {
+                        && (own_slots || own_period)
+                        && !out.iter().map(|(o, _)| o).chain(&more).any(|o| {
                             o.key == x.key && o.period == x.period && quals(o) == quals(&x)
                         })
                     {
@@ -601,8 +625,9 @@ impl<'r> Extractor<'r> {
                     }
                 }
             }
-            out.extend(more);
+            out.extend(more.into_iter().map(|m| (m, usize::MAX)));
         }
+        let out: Vec<Mention> = out.into_iter().map(|(m, _)| m).collect();
         // A number belongs to the nearest trigger: "a bank known for its assets reported a
         // net profit of $3.1 billion" gives the profit, not the assets.
         let gap = |m: &Mention| {
@@ -944,7 +969,10 @@ pub fn summarize(template: &str, m: &Mention) -> String {
             .split('{')
             .skip(1)
             .filter_map(|p| p.split_once('}').map(|(name, _)| name))
-            .all(|name| m.slots.get(name).is_none_or(|v| v.is_empty()));
+            .all(|name| match name {
+                "period" => m.period.is_none(),
+                slot => m.slots.get(slot).is_none_or(|v| v.is_empty()),
+            });
         if !empty {
             expanded.push_str(inner);
         }
@@ -1008,21 +1036,45 @@ fn event_date(ctx: &Context, f: &Found, trig: (usize, usize)) -> bool {
     if deadline {
         return false;
     }
-    let gap = |s: usize, e: usize| {
-        let (a, b) = if e <= f.start {
-            (e, f.start)
-        } else if s >= f.end {
-            (f.end, s)
-        } else {
-            (0, 0)
-        };
-        ctx.text[a..b].chars().count()
+    let date = (f.start, f.end);
+    let to_trigger = between(ctx.text, trig, date).chars().count();
+    // The date goes with a cue right beside it, in the same clause, nearer than the
+    // event's own words…
+    let reports = |&(s, e): &(usize, usize)| {
+        let gap = between(ctx.text, (s, e), date);
+        let n = gap.chars().count();
+        if n > 12 || n >= to_trigger || gap.contains([',', ';', '"', '“', '”', '«', '»']) {
+            return false;
+        }
+        // … unless the cue is the act itself: "announced on Monday the suspension of…",
+        // with no "that" and no comma between the verb and the event's words.
+        if trig.0 >= e {
+            let bridge = &ctx.text[e..trig.0];
+            let reported = bridge.contains([',', ';'])
+                || bridge.split_whitespace().any(|w| {
+                    let w = w
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase();
+                    ctx.complementizers.contains(&w)
+                });
+            if !reported && bridge.chars().count() <= 40 {
+                return false;
+            }
+        }
+        true
     };
-    let to_trigger = gap(trig.0, trig.1);
-    !ctx.voice
-        .cues
-        .iter()
-        .any(|&(s, e)| gap(s, e) <= 12 && gap(s, e) < to_trigger)
+    !ctx.voice.cues.iter().any(reports)
+}
+
+/// The text strictly between two spans of `text` (empty when they overlap).
+fn between(text: &str, a: (usize, usize), b: (usize, usize)) -> &str {
+    if a.1 <= b.0 {
+        &text[a.1..b.0]
+    } else if b.1 <= a.0 {
+        &text[b.1..a.0]
+    } else {
+        ""
+    }
 }
 
 /// The value nearest the trigger by [`weighted_gap`] ("288 were killed and about 900
@@ -1059,7 +1111,8 @@ fn weighted_gap(text: &str, start: usize, end: usize, trig: (usize, usize)) -> u
 
 /// Whether a count counts what the frame counts: the word after the number is absent, a
 /// stop word, one of the frame's `units`, or one of its triggers ("288 people", "40 dead",
-/// "revised to 275, saying" — but not "three trains" or "101 bodies" for the dead).
+/// "revised to 275, saying" — but not "three trains" or "101 bodies" for the dead), and
+/// not a partitive ("one of the deadliest").
 fn counts_unit(ctx: &Context, f: &Found, units: &[regex::Regex], spans: &[(usize, usize)]) -> bool {
     let rest = &ctx.text[f.end..];
     let skipped = rest.len() - rest.trim_start_matches([' ', '-', '\u{a0}']).len();

@@ -22,7 +22,8 @@ pub struct Claim {
 }
 
 /// A cluster of event mentions: compatible dates, or day dates close enough to be one
-/// event. With `any_precision`, dates of any precision within the window join (counts).
+/// event. With `any_precision`, dates of any precision but a year within the window join
+/// (counts).
 fn cluster_events(
     idx: &[usize],
     mentions: &[Mention],
@@ -161,7 +162,7 @@ fn cluster_content(
                 let link = clusters[x]
                     .iter()
                     .flat_map(|&a| clusters[y].iter().map(move |&b| (a, b)))
-                    .map(|(a, b)| sim[a][b].unwrap_or(0.0))
+                    .map(|(a, b)| sim[a][b].unwrap_or(f64::NEG_INFINITY))
                     .fold(f64::INFINITY, f64::min);
                 if link >= threshold && best.is_none_or(|(l, _, _)| link > l) {
                     best = Some((link, x, y));
@@ -198,10 +199,11 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
             .map(|v| v.join(" and "))
     };
     let most = |counts: &BTreeMap<String, usize>| {
-        counts
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|(k, _)| k.clone())
+        most_frequent(
+            counts
+                .iter()
+                .flat_map(|(k, &n)| std::iter::repeat_n(k.clone(), n)),
+        )
     };
     let mut by_article: BTreeMap<(usize, usize, &str), BTreeMap<String, usize>> = BTreeMap::new();
     let mut by_story: BTreeMap<(usize, &str), BTreeMap<String, usize>> = BTreeMap::new();
@@ -265,6 +267,18 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The value seen most often; ties go to the first in alphabetical order.
+fn most_frequent(values: impl Iterator<Item = String>) -> Option<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for v in values {
+        *counts.entry(v).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(k, _)| k)
+}
+
 /// Group mentions into claims.
 pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
     let mut groups: BTreeMap<(usize, Vec<String>), Vec<usize>> = BTreeMap::new();
@@ -319,31 +333,31 @@ pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
             }
             continue;
         }
-        // An inactive qualifier (empty) is named in the id by the filler its mentions give
-        // most often: "visit/vladimir-putin/tehran/2022-07".
-        let mut id_key: Vec<String> =
-            key[..(f.key.len() + f.qualifiers.len()).min(key.len())].to_vec();
-        for (qi, q) in f.qualifiers.iter().enumerate() {
-            let at = f.key.len() + qi;
-            if id_key.get(at).is_some_and(String::is_empty) {
-                let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-                for &i in &idx {
-                    if let Some(v) = mentions[i].slots.get(q).filter(|v| !v.is_empty()) {
-                        *counts.entry(slug(&v.join(" and "))).or_default() += 1;
-                    }
+        // An inactive qualifier (empty) is named in the id by the filler the claim's own
+        // mentions give most often: "visit/vladimir-putin/tehran/2022-07".
+        let id_key = |c: &[usize]| -> Vec<String> {
+            let mut id_key: Vec<String> =
+                key[..(f.key.len() + f.qualifiers.len()).min(key.len())].to_vec();
+            for (qi, q) in f.qualifiers.iter().enumerate() {
+                let at = f.key.len() + qi;
+                if id_key.get(at).is_some_and(String::is_empty) {
+                    let fillers = c.iter().filter_map(|&i| {
+                        mentions[i]
+                            .slots
+                            .get(q)
+                            .filter(|v| !v.is_empty())
+                            .map(|v| slug(&v.join(" and ")))
+                    });
+                    id_key[at] = most_frequent(fillers).unwrap_or_else(|| "none".to_string());
                 }
-                id_key[at] = counts
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                    .map_or("none".to_string(), |(k, _)| k.clone());
             }
-        }
-        let id_key = &id_key[..];
+            id_key
+        };
         match f.kind {
             Kind::Event => {
                 for c in cluster_events(&idx, mentions, rules.settings.event_window_days, false) {
                     let period = cluster_period(&c, mentions);
-                    let mut id = base(frame, id_key);
+                    let mut id = base(frame, &id_key(&c));
                     id.push('/');
                     id.push_str(
                         &period
@@ -354,7 +368,7 @@ pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
                 }
             }
             // A count or amount keyed without its period ("dead in this attack") joins
-            // mentions whose times overlap, as events do.
+            // mentions whose times overlap or lie within `count_window_days`.
             Kind::Quantity if !f.key.iter().any(|k| k == "period") => {
                 let (dated, undated): (Vec<usize>, Vec<usize>) =
                     idx.iter().partition(|&&i| time_scoped_ok(&mentions[i]));
@@ -364,12 +378,12 @@ pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
                 clusters.extend(undated.into_iter().map(|i| vec![i]));
                 for c in clusters {
                     let period = cluster_period(&c, mentions);
-                    raw.push((base(frame, id_key), c, period));
+                    raw.push((base(frame, &id_key(&c)), c, period));
                 }
             }
             _ => {
                 let period = cluster_period(&idx, mentions);
-                raw.push((base(frame, id_key), idx, period));
+                raw.push((base(frame, &id_key(&idx)), idx, period));
             }
         }
     }

@@ -726,8 +726,9 @@ impl Grammar {
             // Satu". At the start of a sentence it is a number ("Seventeen coaches").
             let capital = digits.chars().next().is_some_and(char::is_uppercase);
             let before = text[..all.start()].trim_end();
+            // A dateline dash opens a sentence too: "MOSCOW - Three people were killed".
             let sentence_start = before.is_empty()
-                || before.ends_with(['.', '!', '?', ':', '"', '“', '«', '(', '\n']);
+                || before.ends_with(['.', '!', '?', ':', '"', '“', '«', '(', '\n', '-', '–', '—']);
             if capital && !sentence_start {
                 continue;
             }

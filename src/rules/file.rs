@@ -56,6 +56,10 @@ pub struct LangFile {
     /// Lowercase words inside personal names ("bin", "van", "de").
     #[serde(default)]
     pub name_particles: Vec<String>,
+    /// Words for administrative areas before a place's name ("Landkreis", "Kabupaten"):
+    /// stripped from the name, and allowed between a preposition of place and it.
+    #[serde(default)]
+    pub place_titles: Vec<String>,
     /// Prepositions of place: a name no list knows, right after one, is a place ("in
     /// Sinzig", "di Kepanjen", "в Красногорске").
     #[serde(default)]
@@ -153,6 +157,10 @@ pub struct NumbersFile {
     /// "dua dari", "один из".
     #[serde(default)]
     pub partitive: Vec<String>,
+    /// Words that introduce an earlier figure for comparison ("from", "compared with",
+    /// "dibandingkan"): the amount after one may carry a period of its own.
+    #[serde(default)]
+    pub compare: Vec<String>,
     /// Multiplier words ("doubled" = 2).
     #[serde(default)]
     pub factors: BTreeMap<String, f64>,
@@ -235,7 +243,8 @@ pub struct FrameFile {
     /// its article's most frequent filler, else the story's.
     #[serde(default)]
     pub qualifiers: Vec<Spanned<String>>,
-    /// Fire only where no other statement frame fired in the sentence (default false).
+    /// A fallback (default false): a statement frame fires only where no other frame took a
+    /// speaker in the sentence; a quantity frame only on numbers no other frame took.
     pub fallback: Option<bool>,
     /// Drop mentions without a speaker (default false).
     pub needs_speaker: Option<bool>,
@@ -292,8 +301,8 @@ pub struct ValueFile {
     pub units: BTreeMap<String, Vec<Spanned<String>>>,
     /// The value must lie inside the trigger's match (default false).
     pub in_trigger: Option<bool>,
-    /// At most this many characters between the trigger and the value: "the attack"
-    /// named in passing takes no date from "…, police said on Saturday" at the end.
+    /// For dates: at most this many characters between the trigger and the date, so that
+    /// "the attack" named in passing takes no date from "…, police said on Saturday".
     pub near: Option<usize>,
 }
 

@@ -409,6 +409,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.name_particles.extend(f.name_particles.iter().cloned());
     lang.locatives
         .extend(f.locatives.iter().map(|w| w.to_lowercase()));
+    lang.place_titles.extend(f.place_titles.iter().cloned());
     for p in &f.stem.prefixes {
         let (from, to) = match p.split_once('>') {
             Some((a, b)) => (a.to_lowercase(), Some(b.to_lowercase())),
@@ -513,6 +514,9 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.numbers
         .partitive
         .extend(n.partitive.iter().map(|w| w.to_lowercase()));
+    lang.numbers
+        .compare
+        .extend(n.compare.iter().map(|w| w.to_lowercase()));
     lang.numbers
         .factors
         .extend(n.factors.iter().map(|(k, v)| (k.clone(), *v)));

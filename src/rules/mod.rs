@@ -74,9 +74,9 @@ pub struct Settings {
     /// further apart they are two events. Default 7.
     pub event_window_days: i64,
     /// Counts and amounts keyed without a period (a death toll) join when their times lie
-    /// this many days apart or fewer, at any precision: the toll given on 24 October for a
-    /// crush on 1 October is the same toll. Further apart they are two (Beslan 2004 and the
-    /// attack of 2024). Default 60.
+    /// this many days apart or fewer, at any precision but a year: the toll given on 24
+    /// October for a crush on 1 October is the same toll. Further apart they are two
+    /// (Beslan 2004 and the attack of 2024). Default 60.
     pub count_window_days: i64,
     /// Weighted share of content words two statements must have in common to be one claim.
     /// Default 0.35.
@@ -104,6 +104,7 @@ pub struct Lang {
     pub titles: Vec<String>,
     pub name_particles: Vec<String>,
     pub locatives: Vec<String>,
+    pub place_titles: Vec<String>,
     /// Prefixes (with their rewrite before a vowel) and suffixes, longest first.
     pub stem_prefixes: Vec<(String, Option<String>)>,
     pub stem_suffixes: Vec<String>,
@@ -204,6 +205,7 @@ pub struct Numbers {
     pub down: Vec<String>,
     pub level: Vec<String>,
     pub partitive: Vec<String>,
+    pub compare: Vec<String>,
     pub factors: Vec<(String, f64)>,
     pub durations: Vec<(String, char)>,
     pub approx: Vec<(String, Approx)>,
@@ -391,7 +393,7 @@ pub struct ValueSpec {
     pub units: BTreeMap<String, Vec<Regex>>,
     /// The value must lie inside the trigger's match.
     pub in_trigger: bool,
-    /// At most this many characters between trigger and value.
+    /// For dates: at most this many characters between trigger and date.
     pub near: Option<usize>,
 }
 
@@ -408,7 +410,8 @@ pub struct Frame {
     pub key: Vec<String>,
     /// Slots that keep claims apart when their fillers differ.
     pub qualifiers: Vec<String>,
-    /// Fires only on sentences where no other statement frame fired. Default false.
+    /// A fallback: statements only where no other frame took a speaker, quantities only on
+    /// numbers no other frame took. Default false.
     pub fallback: bool,
     /// A mention needs a speaker. Default false.
     pub needs_speaker: bool,
