@@ -1253,8 +1253,15 @@ fn fill(
                 .iter()
                 .filter_map(|h| {
                     let (d, side) = distance(h.start, h.end, trig);
-                    // A demonym ("Iranian Defense Minister") is no place.
-                    if pooled && h.form == crate::entities::Form::Demonym {
+                    // A demonym ("Iranian Defense Minister") is no place, nor a country
+                    // that qualifies the name after it ("Presiden Rusia Vladimir Putin").
+                    let qualifies_a_name = h.kind == EntityKind::Country
+                        && ctx.hits.iter().any(|n| {
+                            matches!(n.kind, EntityKind::Person | EntityKind::Unknown)
+                                && n.start >= h.end
+                                && n.start <= h.end + 2
+                        });
+                    if pooled && (h.form == crate::entities::Form::Demonym || qualifies_a_name) {
                         return None;
                     }
                     let name = tys.iter().find_map(|&t| fits(h, t))?;
@@ -1282,6 +1289,16 @@ fn fill(
             cands.sort_by_key(|c| c.1);
         } else {
             cands.sort_by_key(|c| (c.0, c.1));
+        }
+        // Of a country and one of its cities in the sentence, the city says more: "bertemu
+        // timpalan Iran … di Teheran" took place in Tehran.
+        if pooled
+            && let Some(first) = cands.first().map(|c| c.2.clone())
+            && let Some(city) = ctx.hits.iter().find(|h| {
+                h.kind == EntityKind::City && h.country.as_deref() == Some(first.as_str())
+            })
+        {
+            cands.insert(0, (0, city.start, city.name.clone()));
         }
         if !cands.is_empty() {
             let names = dedup_take(cands.into_iter().map(|c| c.2).collect(), slot.count);
