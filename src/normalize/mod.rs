@@ -517,9 +517,14 @@ impl Grammar {
             matches!(a.value, Value::Date(_))
                 && matches!(b.value, Value::Date(_))
                 && self.weekdays.contains_key(&key(&text[a.start..a.end]))
-                && text[a.end..b.start]
-                    .chars()
-                    .all(|c| c.is_whitespace() || c == '(' || c == ',')
+                && {
+                    // "Rabu (5/10/2022)", "Friday, June 2", "Samstag, dem 17. Juli".
+                    let gap: String = text[a.end..b.start]
+                        .chars()
+                        .filter(|&c| !(c.is_whitespace() || c == '(' || c == ','))
+                        .collect();
+                    gap.chars().count() <= 3 && gap.chars().all(char::is_lowercase)
+                }
         };
         let drop: Vec<bool> = (0..out.len())
             .map(|i| weekday_before_date(i, &out))
