@@ -63,3 +63,43 @@ fn hostile_text_is_checked_without_panic() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(v["sources"].as_array().unwrap().len(), texts.len());
 }
+
+#[test]
+fn every_labelled_article_cut_anywhere_extracts_without_panic() {
+    // Real articles in four languages and three scripts, cut every 47 characters, so the
+    // cut falls inside words, numbers, dates and quotations.
+    let set = rules::load(&rules::default_sources()).expect("rules");
+    let ex = Extractor::new(&set);
+    let anchor = PartialDate::parse("2023-06-04");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut runs = 0;
+    for group in ["tests/stories", "tests/holdout"] {
+        let mut dirs: Vec<_> = std::fs::read_dir(root.join(group))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        dirs.sort();
+        for dir in dirs {
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            files.sort();
+            for file in files {
+                let text = std::fs::read_to_string(&file).unwrap();
+                // The files are named "NN-outlet-LANG.txt".
+                let stem = file.file_stem().unwrap().to_str().unwrap();
+                let lang = stem.rsplit('-').next().unwrap();
+                assert!(set.langs.contains_key(lang), "{}: no pack", file.display());
+                for (i, _) in text.char_indices().step_by(47) {
+                    for m in ex.text(&text[..i], lang, anchor) {
+                        assert!(m.start <= m.end && m.end <= i, "{}", file.display());
+                    }
+                    runs += 1;
+                }
+            }
+        }
+    }
+    assert!(runs > 500, "only {runs} cuts tried");
+}
