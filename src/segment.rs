@@ -97,10 +97,24 @@ fn is_abbreviation(text: &str, dot: usize, lang: Option<&Lang>) -> bool {
     if lang.abbreviations.contains(token) {
         return true;
     }
-    // Ordinal day numbers ("19. Juli") in languages whose day suffix is a period.
+    // Ordinal day numbers ("19. Juli") in languages whose day suffix is a period: a month
+    // or a lowercase word follows ("am 3. Platz" is rare; "stieg auf 52. Nach Angaben…"
+    // ends a sentence).
+    let next: String = text[dot + 1..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let month = lang
+        .dates
+        .months
+        .iter()
+        .flatten()
+        .any(|m| m.eq_ignore_ascii_case(&next));
     bare.chars().all(|c| c.is_ascii_digit())
         && bare.len() <= 2
         && lang.dates.day_suffixes.iter().any(|s| s == ".")
+        && (month || next.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// Split one paragraph range into sentence ranges.
