@@ -231,6 +231,25 @@ mod tests {
     }
 
     #[test]
+    fn a_german_ordinal_keeps_the_sentence_only_before_a_month() {
+        let set = rules::load(&rules::default_sources()).unwrap();
+        let text = "Am 14. Juli stieg die Zahl auf 52. Nach Angaben der Polizei gab es Festnahmen.";
+        let mut a = article(text);
+        a.language = "de".into();
+        let got: Vec<&str> = segment(&a, set.langs.get("de"))
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Am 14. Juli stieg die Zahl auf 52.",
+                "Nach Angaben der Polizei gab es Festnahmen."
+            ]
+        );
+    }
+
+    #[test]
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
             split("On Aug. 9, the U.S. said so. Brig. Gen. Ali Balali agreed. J. Smith left!"),
