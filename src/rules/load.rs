@@ -79,6 +79,11 @@ fn locate(file: &str, text: &str, offset: usize) -> Location {
     }
 }
 
+/// Words of a list, lowercased: the forms text is compared in.
+fn lowercase(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
 /// Collects errors for one file.
 struct Checker<'a> {
     file: &'a str,
@@ -402,13 +407,11 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     if let Some(name) = &f.name {
         lang.name = name.clone();
     }
-    lang.stopwords
-        .extend(f.stopwords.iter().map(|w| w.to_lowercase()));
+    lang.stopwords.extend(lowercase(&f.stopwords));
     lang.abbreviations.extend(f.abbreviations.iter().cloned());
     lang.titles.extend(f.titles.iter().cloned());
     lang.name_particles.extend(f.name_particles.iter().cloned());
-    lang.locatives
-        .extend(f.locatives.iter().map(|w| w.to_lowercase()));
+    lang.locatives.extend(lowercase(&f.locatives));
     lang.place_titles.extend(f.place_titles.iter().cloned());
     for p in &f.stem.prefixes {
         let (from, to) = match p.split_once('>') {
@@ -419,8 +422,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     }
     lang.stem_prefixes
         .sort_by_key(|(p, _)| std::cmp::Reverse(p.chars().count()));
-    lang.stem_suffixes
-        .extend(f.stem.suffixes.iter().map(|s| s.to_lowercase()));
+    lang.stem_suffixes.extend(lowercase(&f.stem.suffixes));
     lang.stem_suffixes
         .sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
 
@@ -454,9 +456,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         .extend(d.absorb_after.iter().cloned());
     lang.dates.range_start.extend(d.range_start.iter().cloned());
     lang.dates.range_join.extend(d.range_join.iter().cloned());
-    lang.dates
-        .until
-        .extend(d.until.iter().map(|w| w.to_lowercase()));
+    lang.dates.until.extend(lowercase(&d.until));
     if let Some(order) = &d.numeric_order {
         match order.get_ref().as_str() {
             "dmy" => lang.dates.numeric_order = NumericOrder::Dmy,
@@ -511,12 +511,8 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.numbers.up.extend(n.up.iter().cloned());
     lang.numbers.down.extend(n.down.iter().cloned());
     lang.numbers.level.extend(n.level.iter().cloned());
-    lang.numbers
-        .partitive
-        .extend(n.partitive.iter().map(|w| w.to_lowercase()));
-    lang.numbers
-        .compare
-        .extend(n.compare.iter().map(|w| w.to_lowercase()));
+    lang.numbers.partitive.extend(lowercase(&n.partitive));
+    lang.numbers.compare.extend(lowercase(&n.compare));
     lang.numbers
         .factors
         .extend(n.factors.iter().map(|(k, v)| (k.clone(), *v)));
@@ -567,12 +563,10 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         }
     }
     lang.attribution.pronouns.extend(a.pronouns.iter().cloned());
-    lang.attribution
-        .roles
-        .extend(a.roles.iter().map(|r| r.to_lowercase()));
+    lang.attribution.roles.extend(lowercase(&a.roles));
     lang.attribution
         .complementizers
-        .extend(a.complementizers.iter().map(|w| w.to_lowercase()));
+        .extend(lowercase(&a.complementizers));
 
     for ex in &f.example {
         let at = ck.at(ex.text.span());
