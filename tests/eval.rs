@@ -75,3 +75,13 @@ fn flood_ahr_de_scores() {
 fn kanjuruhan_id_scores() {
     assert_floor("kanjuruhan-id", 20, 0.63);
 }
+
+/// The held-out folders (written to measure, not to tune on): no false conflict is the only
+/// floor; their accuracy is reported in the session notes.
+#[test]
+fn holdout_folders_have_no_false_conflict() {
+    for story in ["maui-wildfire-en", "gdl-strike-de"] {
+        let (_, false_conflicts, _, _) = score(&root().join("tests/holdout").join(story), None);
+        assert_eq!(false_conflicts, 0, "{story}: no false conflict");
+    }
+}
