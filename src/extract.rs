@@ -131,6 +131,8 @@ struct Memory {
     /// The period the article's opening names ("net profit for 2023"): the time of a
     /// figure that gives none, before the publication month.
     lead: Option<DateValue>,
+    /// The last day the article named, for "a day earlier" (kept across paragraphs).
+    last_day: Option<chrono::NaiveDate>,
     date: Option<DateValue>,
     hits: Vec<Hit>,
 }
@@ -302,6 +304,7 @@ impl<'r> Extractor<'r> {
                 memory = Memory {
                     paragraph: s.paragraph,
                     lead: memory.lead.take(),
+                    last_day: memory.last_day,
                     ..Memory::default()
                 };
             }
@@ -309,7 +312,7 @@ impl<'r> Extractor<'r> {
                 continue;
             }
             let text = &article.text[s.start..s.end];
-            let ctx = self.context(
+            let mut ctx = self.context(
                 text,
                 lang,
                 grammar,
@@ -317,6 +320,7 @@ impl<'r> Extractor<'r> {
                 last_speaker.as_deref(),
                 &mut names,
             );
+            relative_days(&mut ctx, lang, memory.last_day);
             // Only frames with a trigger in the sentence run their slot filling.
             let mut active: Vec<usize> = match self.triggers.get(&lang.code) {
                 Some((set, owners)) => set.matches(text).iter().map(|i| owners[i]).collect(),
@@ -358,6 +362,16 @@ impl<'r> Extractor<'r> {
                 _ => None,
             }) {
                 memory.date = Some(d);
+            }
+            if let Some(day) = ctx.found.iter().rev().find_map(|f| match &f.value {
+                Value::Date(DateValue::Resolved(iv))
+                    if iv.granularity == crate::time::Granularity::Day =>
+                {
+                    Some(iv.start)
+                }
+                _ => None,
+            }) {
+                memory.last_day = Some(day);
             }
             if !ctx.hits.is_empty() {
                 memory.hits = ctx.hits.clone();
@@ -1018,6 +1032,55 @@ fn distance(s: usize, e: usize, trig: (usize, usize)) -> (usize, Side) {
         (s - trig.1, Side::After)
     } else {
         (0, Side::Any)
+    }
+}
+
+/// "A day earlier", "am Vortag", "накануне": the day before the last day named, earlier in
+/// this sentence or in the article (likewise "the next day"). Replaces whatever the
+/// normalizer read there.
+fn relative_days(ctx: &mut Context, lang: &Lang, last_day: Option<chrono::NaiveDate>) {
+    let lower = ctx.text.to_lowercase();
+    if lower.len() != ctx.text.len() {
+        // Offsets would not line up; such text is rare enough to skip.
+        return;
+    }
+    for (words, step) in [(&lang.dates.day_before, -1i64), (&lang.dates.day_after, 1)] {
+        for w in words {
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(w.as_str()) {
+                let (s, e) = (from + i, from + i + w.len());
+                from = e;
+                if crate::normalize::word_char_before(&lower, s)
+                    || crate::normalize::word_char_at(&lower, e)
+                {
+                    continue;
+                }
+                let before_here = ctx
+                    .found
+                    .iter()
+                    .filter(|f| f.end <= s)
+                    .filter_map(|f| match &f.value {
+                        Value::Date(DateValue::Resolved(iv))
+                            if iv.granularity == crate::time::Granularity::Day =>
+                        {
+                            Some(iv.start)
+                        }
+                        _ => None,
+                    })
+                    .next_back();
+                let Some(day) = before_here.or(last_day) else {
+                    continue;
+                };
+                let date = day + chrono::Duration::days(step);
+                ctx.found.retain(|f| f.end <= s || f.start >= e);
+                ctx.found.push(Found::exact(
+                    s,
+                    e,
+                    Value::Date(DateValue::Resolved(crate::time::Interval::day(date))),
+                ));
+                ctx.found.sort_by_key(|f| f.start);
+            }
+        }
     }
 }
 

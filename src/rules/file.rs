@@ -125,6 +125,12 @@ pub struct DatesFile {
     /// event.
     #[serde(default)]
     pub until: Vec<String>,
+    /// The day before or after the last day the article named ("a day earlier", "am
+    /// Vortag", "накануне"; "the next day"). Resolved against that day, not publication.
+    #[serde(default)]
+    pub day_before: Vec<String>,
+    #[serde(default)]
+    pub day_after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]

@@ -457,6 +457,8 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.dates.range_start.extend(d.range_start.iter().cloned());
     lang.dates.range_join.extend(d.range_join.iter().cloned());
     lang.dates.until.extend(lowercase(&d.until));
+    lang.dates.day_before.extend(lowercase(&d.day_before));
+    lang.dates.day_after.extend(lowercase(&d.day_after));
     if let Some(order) = &d.numeric_order {
         match order.get_ref().as_str() {
             "dmy" => lang.dates.numeric_order = NumericOrder::Dmy,

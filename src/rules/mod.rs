@@ -129,6 +129,8 @@ pub struct Dates {
     pub range_start: Vec<String>,
     pub range_join: Vec<String>,
     pub until: Vec<String>,
+    pub day_before: Vec<String>,
+    pub day_after: Vec<String>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
