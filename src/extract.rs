@@ -133,6 +133,9 @@ struct Memory {
     lead: Option<DateValue>,
     /// The last day the article named, for "a day earlier" (kept across paragraphs).
     last_day: Option<chrono::NaiveDate>,
+    /// The paragraph's last statement, for a denial that only points back at it ("Lewentz
+    /// wies den Vorwurf zurück", "Y denied it").
+    statement: Option<Mention>,
     date: Option<DateValue>,
     hits: Vec<Hit>,
 }
@@ -305,6 +308,7 @@ impl<'r> Extractor<'r> {
                     paragraph: s.paragraph,
                     lead: memory.lead.take(),
                     last_day: memory.last_day,
+                    statement: memory.statement.take(),
                     ..Memory::default()
                 };
             }
@@ -345,6 +349,21 @@ impl<'r> Extractor<'r> {
                         continue;
                     }
                     taken.extend(m.value_span);
+                    // A short denial points back at the paragraph's last statement by
+                    // another speaker: it denies that claim.
+                    if frame.fallback
+                        && m.kind == Kind::Statement
+                        && m.polarity == Polarity::Denies
+                        && content_words(&text[m.trigger_span.1..], lang).len() <= 2
+                        && let Some(prev) = &memory.statement
+                        && prev.speaker != m.speaker
+                    {
+                        m.frame = prev.frame;
+                        m.rule = prev.rule.clone();
+                        m.key = prev.key.clone();
+                        m.slots = prev.slots.clone();
+                        m.summary = prev.summary.clone();
+                    }
                     // A fallback statement adds nothing where a frame already carries the
                     // speaker's words ("trade came to $14.8 billion, according to customs").
                     stated |= m.kind == Kind::Statement || m.speaker.is_some();
@@ -354,6 +373,9 @@ impl<'r> Extractor<'r> {
                     m.column = s.column;
                     m.start = s.start;
                     m.end = s.end;
+                    if m.kind == Kind::Statement {
+                        memory.statement = Some(m.clone());
+                    }
                     out.push(m);
                 }
             }
@@ -1518,10 +1540,32 @@ fn voice(
     for (cs, ce) in cues {
         // A quotation closes before the verb: the speaker follows it ("…,” said X).
         let before = text[..cs].trim_end();
-        if before.ends_with(['”', '"', '»', '“']) || before.ends_with(",”") {
+        // "…,” said X" and German "…“, sagte X".
+        let closing = before.trim_end_matches(',').trim_end();
+        if closing.ends_with(['”', '"', '»', '“']) || before.ends_with(",”") {
+            // "…“, sagte der Bonner Hydrologe Martin Kessler": skip articles after the cue.
+            let mut at = ce;
+            for _ in 0..2 {
+                let rest = &text[at..];
+                let word_start = at + (rest.len() - rest.trim_start().len());
+                let word: String = text[word_start..]
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                if word.is_empty() || !lang.stopwords.contains(&word.to_lowercase()) {
+                    break;
+                }
+                at = word_start + word.len();
+            }
+            // The name may follow a title ("der Bonner Hydrologe Martin Kessler"): the
+            // first name in the same run of words.
             let speaker = hits
                 .iter()
-                .find(|h| h.start >= ce && h.start <= ce + 3)
+                .find(|h| {
+                    h.start >= at
+                        && h.start <= at + 60
+                        && !text[at..h.start].contains([',', '.', ';', '(', '"', '“', '„'])
+                })
                 .map(|h| h.name.clone())
                 .or_else(|| pronoun_after(&text[ce..], lang, last_speaker));
             if speaker.is_some() {
@@ -1770,6 +1814,35 @@ mod tests {
             .map(|m| m.speaker.as_deref())
             .collect();
         assert_eq!(speakers, [Some("Rizal"), Some("Rizal")]);
+    }
+
+    #[test]
+    fn a_short_denial_denies_the_statement_before_it() {
+        let ms = mentions(
+            "Oppositionschef Karl Berger warf der Regierung vor, sie habe die Zahlen geschönt. Finanzminister Jan Hofer wies den Vorwurf zurück.",
+            "de",
+            "2024-05-02",
+        );
+        let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+        assert_eq!(st.len(), 2, "{ms:?}");
+        assert_eq!(st[0].key, st[1].key, "one claim");
+        assert_eq!(st[1].polarity, Polarity::Denies);
+        assert_eq!(st[1].speaker.as_deref(), Some("Jan Hofer"));
+    }
+
+    #[test]
+    fn a_german_quote_names_its_speaker_after_it() {
+        let ms = mentions(
+            "„Der Kreis hat viel zu spät gewarnt“, sagte der Bonner Hydrologe Martin Kessler.",
+            "de",
+            "2021-07-16",
+        );
+        let speakers: Vec<Option<&str>> = ms
+            .iter()
+            .filter(|m| m.kind == Kind::Statement)
+            .map(|m| m.speaker.as_deref())
+            .collect();
+        assert_eq!(speakers, [Some("Martin Kessler")]);
     }
 
     #[test]
