@@ -124,6 +124,87 @@ struct Trig<'a, 'h> {
     pick: Option<(usize, usize)>,
 }
 
+/// The people an article has named so far: full names (for surnames) and the title each
+/// came with (for "die Kanzlerin", "the president").
+#[derive(Default)]
+struct People {
+    names: Vec<String>,
+    /// (lowercase title, name, kind), in the order met.
+    titled: Vec<(String, String, EntityKind)>,
+}
+
+/// Record the title before each person's name ("Kanzlerin Angela Merkel", "President Joe
+/// Biden"), then read a bare title with no name after it ("Die Kanzlerin hatte sich…", "the
+/// president said") as the person it last came with.
+fn titled_people(
+    text: &str,
+    lang: &Lang,
+    hits: &mut Vec<Hit>,
+    titled: &mut Vec<(String, String, EntityKind)>,
+) {
+    use crate::entities::is_title;
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    for h in hits.iter() {
+        let person = h.kind == EntityKind::Person
+            || (h.kind == EntityKind::Unknown && h.name.split_whitespace().count() >= 2);
+        if !person {
+            continue;
+        }
+        if let Some(t) = text[..h.start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .map(bare)
+            .find(|w| is_title(w, &lang.titles))
+        {
+            titled.push((t.to_lowercase(), h.name.clone(), h.kind));
+        }
+    }
+    let mut pos = 0;
+    let mut extra = Vec::new();
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| {
+            let at = pos + text[pos..].find(w).unwrap_or(0);
+            pos = at + w.len();
+            (at, w)
+        })
+        .collect();
+    for (i, &(at, w)) in words.iter().enumerate() {
+        let word = bare(w);
+        if word.is_empty() || !is_title(&word, &lang.titles) {
+            continue;
+        }
+        let start = at + w.find(word.as_str()).unwrap_or(0);
+        let end = start + word.len();
+        let covered = hits.iter().any(|h| h.start < end && start < h.end);
+        // "Kanzlerin Angela Merkel": a name follows, so the title is no reference.
+        let named_next = words
+            .get(i + 1)
+            .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase))
+            && hits.iter().any(|h| h.start >= end && h.start <= end + 2);
+        if covered || named_next {
+            continue;
+        }
+        if let Some((_, name, kind)) = titled
+            .iter()
+            .rev()
+            .find(|(t, _, _)| *t == word.to_lowercase())
+        {
+            extra.push(Hit {
+                start,
+                end,
+                name: name.clone(),
+                kind: *kind,
+                form: crate::entities::Form::Name,
+                country: None,
+            });
+        }
+    }
+    hits.extend(extra);
+    hits.sort_by_key(|h| h.start);
+}
+
 /// What an earlier sentence of the same paragraph left behind for inheritance.
 #[derive(Default)]
 struct Memory {
@@ -301,7 +382,7 @@ impl<'r> Extractor<'r> {
             ..Memory::default()
         };
         let mut last_speaker: Option<String> = None;
-        let mut names: Vec<String> = Vec::new();
+        let mut people = People::default();
         for s in sentences {
             if s.paragraph != memory.paragraph {
                 memory = Memory {
@@ -322,7 +403,7 @@ impl<'r> Extractor<'r> {
                 grammar,
                 anchor,
                 last_speaker.as_deref(),
-                &mut names,
+                &mut people,
             );
             relative_days(&mut ctx, lang, memory.last_day);
             // Only frames with a trigger in the sentence run their slot filling.
@@ -429,8 +510,9 @@ impl<'r> Extractor<'r> {
         grammar: &Grammar,
         anchor: Option<PartialDate>,
         last_speaker: Option<&str>,
-        names: &mut Vec<String>,
+        people: &mut People,
     ) -> Context<'t> {
+        let names = &mut people.names;
         let mut found = grammar.scan(text, anchor);
         // A dateline ("MÜNCHEN, 4. Juni 2023 - …") dates the article, not the events after
         // it: its dates fill no slot.
@@ -498,6 +580,7 @@ impl<'r> Extractor<'r> {
                     matches!(f.value, Value::Date(_)) && f.start < h.end && h.start < f.end
                 })
         });
+        titled_people(text, lang, &mut hits, &mut people.titled);
         // A name no list knows, right after a preposition of place, is a place.
         for h in &mut hits {
             if h.kind != EntityKind::Unknown {
@@ -1828,6 +1911,19 @@ mod tests {
         assert_eq!(st[0].key, st[1].key, "one claim");
         assert_eq!(st[1].polarity, Polarity::Denies);
         assert_eq!(st[1].speaker.as_deref(), Some("Jan Hofer"));
+    }
+
+    #[test]
+    fn a_bare_title_is_the_person_it_came_with() {
+        let ms = mentions(
+            "Kanzlerin Angela Merkel sprach am Montag mit den Helfern. Die Kanzlerin besuchte am 18. Juli den Ort Schuld.",
+            "de",
+            "2021-07-20",
+        );
+        let visits: Vec<&Mention> = ms.iter().filter(|m| m.rule == "visit").collect();
+        assert_eq!(visits.len(), 1, "{ms:?}");
+        assert_eq!(visits[0].slots["who"], ["Angela Merkel"]);
+        assert_eq!(visits[0].value_text(), "2021-07-18");
     }
 
     #[test]
