@@ -109,6 +109,8 @@ struct Context<'a> {
     text: &'a str,
     lang: &'a str,
     pack: &'a Lang,
+    /// The sentence's content words, stemmed (computed once for all its mentions).
+    words: Vec<String>,
     complementizers: &'a [String],
     found: Vec<Found>,
     hits: Vec<Hit>,
@@ -616,6 +618,7 @@ impl<'r> Extractor<'r> {
             text,
             lang: &lang.code,
             pack: lang,
+            words: content_words(text, lang),
             complementizers: &lang.attribution.complementizers,
             found,
             hits,
@@ -797,16 +800,10 @@ impl<'r> Extractor<'r> {
         }
 
         let near = |f: &&Found| {
-            frame.value.near.is_none_or(|n| {
-                let (s, e) = if f.end <= trig.0 {
-                    (f.end, trig.0)
-                } else if f.start >= trig.1 {
-                    (trig.1, f.start)
-                } else {
-                    (0, 0)
-                };
-                ctx.text[s..e].chars().count() <= n
-            })
+            frame
+                .value
+                .near
+                .is_none_or(|n| between(ctx.text, (f.start, f.end), trig).chars().count() <= n)
         };
         let dates: Vec<&Found> = ctx
             .found
@@ -844,10 +841,7 @@ impl<'r> Extractor<'r> {
                 // A date belongs to the nearest action too: "the court on Sunday remanded
                 // those accused of the attack" dates the remand, not the attack.
                 value_span = found.map(|f| (f.start, f.end));
-                let d = found.map(|f| match &f.value {
-                    Value::Date(d) => d.clone(),
-                    _ => unreachable!("filtered to dates"),
-                });
+                let d = found.map(date_of);
                 let d = d.or_else(|| inherited(frame.time));
                 // A frame that wants its date from the text has nothing to check without one.
                 if d.is_none() && frame.time != TimeScope::Document {
@@ -856,10 +850,7 @@ impl<'r> Extractor<'r> {
                 (d.clone().map(Value::Date), d)
             }
             ValueKind::Polarity => {
-                let d = nearest(ctx.text, &dates, trig).map(|f| match &f.value {
-                    Value::Date(d) => d.clone(),
-                    _ => unreachable!("filtered to dates"),
-                });
+                let d = nearest(ctx.text, &dates, trig).map(date_of);
                 (None, d)
             }
             kind => {
@@ -886,19 +877,11 @@ impl<'r> Extractor<'r> {
                         .iter()
                         .copied()
                         .filter(|d| {
-                            let (a, b) = if d.end <= v.start {
-                                (d.end, v.start)
-                            } else {
-                                (v.end, d.start.max(v.end))
-                            };
-                            ctx.text[a..b].chars().count() <= 30
-                                && !ctx.text[a..b].contains([',', ';', '('])
+                            let gap = between(ctx.text, (d.start, d.end), (v.start, v.end));
+                            gap.chars().count() <= 30 && !gap.contains([',', ';', '('])
                         })
                         .collect();
-                    let d = nearest(ctx.text, &own, (v.start, v.end)).map(|f| match &f.value {
-                        Value::Date(d) => d.clone(),
-                        _ => unreachable!("filtered to dates"),
-                    });
+                    let d = nearest(ctx.text, &own, (v.start, v.end)).map(date_of);
                     // Without one it shares the first amount's period (set by the caller).
                     (Some(v.value.clone()), d)
                 } else {
@@ -916,10 +899,7 @@ impl<'r> Extractor<'r> {
                         .collect();
                     let d = nearest(ctx.text, &periods, trig)
                         .or_else(|| nearest(ctx.text, &dates, trig))
-                        .map(|f| match &f.value {
-                            Value::Date(d) => d.clone(),
-                            _ => unreachable!("filtered to dates"),
-                        })
+                        .map(date_of)
                         .or_else(|| inherited(frame.time));
                     (Some(v.value.clone()), d)
                 }
@@ -1017,7 +997,7 @@ impl<'r> Extractor<'r> {
             slots,
             key,
             summary: String::new(),
-            words: content_words(ctx.text, ctx.pack),
+            words: ctx.words.clone(),
         };
         m.summary = summarize(&frame.summary, &m);
         Some(m)
@@ -1055,7 +1035,7 @@ pub fn stem(word: &str, lang: &Lang) -> String {
         let vowel = rest
             .chars()
             .next()
-            .is_some_and(|c| "aeiouyàáâäèéêëìíîïòóôöùúûü".contains(c));
+            .is_some_and(|c| lang.stem_vowels.contains(c));
         w = match to {
             Some(t) if vowel => format!("{t}{rest}"),
             _ => rest.to_string(),
@@ -1189,11 +1169,22 @@ fn relative_days(ctx: &mut Context, lang: &Lang, last_day: Option<chrono::NaiveD
     }
 }
 
+/// The date a `Found` of the date list holds.
+fn date_of(f: &Found) -> DateValue {
+    match &f.value {
+        Value::Date(d) => d.clone(),
+        _ => unreachable!("filtered to dates"),
+    }
+}
+
 /// Whether a date may date an event: not a deadline ("until 22 May") and not the day a
 /// speaker spoke ("said on Tuesday that the attack…", "во вторник заявил"), which is the
 /// date nearer an attribution cue than the event's own words.
 fn event_date(ctx: &Context, f: &Found, trig: (usize, usize)) -> bool {
-    let before = ctx.text[..f.start].trim_end().to_lowercase();
+    // Only the last words before the date can make it a deadline.
+    let head = &ctx.text[..f.start];
+    let from = head.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
+    let before = head[from..].trim_end().to_lowercase();
     let deadline = ctx.pack.dates.until.iter().any(|u| {
         before.ends_with(u.as_str())
             && !before[..before.len() - u.len()]
@@ -1265,13 +1256,8 @@ fn nearest<'a>(text: &str, values: &[&'a Found], trig: (usize, usize)) -> Option
 /// Rp 810 trillion, led by corporate lending" gives the 810 trillion to the loans).
 fn weighted_gap(text: &str, start: usize, end: usize, trig: (usize, usize)) -> usize {
     let (d, side) = distance(start, end, trig);
-    let gap = match side {
-        Side::Before => &text[end..trig.0],
-        Side::After => &text[trig.1..start],
-        Side::Any => "",
-    };
     let mut w = if side == Side::After { d + d / 4 } else { d };
-    if gap.contains([',', ';']) {
+    if between(text, (start, end), trig).contains([',', ';']) {
         w += 40;
     }
     w
@@ -1435,12 +1421,8 @@ fn fill(
                     let name = tys.iter().find_map(|&t| fits(h, t))?;
                     // Either side: a filler across a comma belongs to another clause
                     // ("134 Tote, in Nordrhein-Westfalen starben 49").
-                    let between = match side {
-                        Side::Before => &ctx.text[h.end..trig.0],
-                        Side::After => &ctx.text[trig.1..h.start],
-                        Side::Any => "",
-                    };
-                    let clause = if slot.side == Side::Any && between.contains([',', ';']) {
+                    let gap = between(ctx.text, (h.start, h.end), trig);
+                    let clause = if slot.side == Side::Any && gap.contains([',', ';']) {
                         40
                     } else {
                         0
@@ -1803,6 +1785,13 @@ mod tests {
         ex.text(text, lang, PartialDate::parse(published))
     }
 
+    fn statement_speakers(ms: &[Mention]) -> Vec<Option<&str>> {
+        ms.iter()
+            .filter(|m| m.kind == Kind::Statement)
+            .map(|m| m.speaker.as_deref())
+            .collect()
+    }
+
     fn values_of(ms: &[Mention], rule: &str) -> Vec<String> {
         ms.iter()
             .filter(|m| m.rule == rule)
@@ -1891,11 +1880,7 @@ mod tests {
             "id",
             "2022-10-03",
         );
-        let speakers: Vec<Option<&str>> = ms
-            .iter()
-            .filter(|m| m.kind == Kind::Statement)
-            .map(|m| m.speaker.as_deref())
-            .collect();
+        let speakers = statement_speakers(&ms);
         assert_eq!(speakers, [Some("Rizal"), Some("Rizal")]);
     }
 
@@ -1933,11 +1918,7 @@ mod tests {
             "de",
             "2021-07-16",
         );
-        let speakers: Vec<Option<&str>> = ms
-            .iter()
-            .filter(|m| m.kind == Kind::Statement)
-            .map(|m| m.speaker.as_deref())
-            .collect();
+        let speakers = statement_speakers(&ms);
         assert_eq!(speakers, [Some("Martin Kessler")]);
     }
 

@@ -198,44 +198,30 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
             .filter(|v| !v.is_empty())
             .map(|v| v.join(" and "))
     };
-    let most = |counts: &BTreeMap<String, usize>| {
-        most_frequent(
-            counts
-                .iter()
-                .flat_map(|(k, &n)| std::iter::repeat_n(k.clone(), n)),
-        )
-    };
-    let mut by_article: BTreeMap<(usize, usize, &str), BTreeMap<String, usize>> = BTreeMap::new();
-    let mut by_story: BTreeMap<(usize, &str), BTreeMap<String, usize>> = BTreeMap::new();
-    for m in mentions {
-        for q in &rules.frames[m.frame].qualifiers {
-            if let Some(f) = filler(m, q) {
-                *by_article
-                    .entry((m.frame, m.article, q.as_str()))
-                    .or_default()
-                    .entry(f.clone())
-                    .or_default() += 1;
-                *by_story
-                    .entry((m.frame, q.as_str()))
-                    .or_default()
-                    .entry(f)
-                    .or_default() += 1;
-            }
-        }
-    }
-    // (frame, key, qualifier) -> per article, the fillers it names.
+    let most = |fillers: &Vec<String>| most_frequent(fillers.iter().cloned());
+    // The fillers named per (frame, article, qualifier) and per (frame, qualifier), and per
+    // (frame, key, qualifier) the distinct ones each article names.
     type Named<'m> = BTreeMap<(usize, &'m [String], &'m str), BTreeMap<usize, BTreeSet<String>>>;
+    let mut by_article: BTreeMap<(usize, usize, &str), Vec<String>> = BTreeMap::new();
+    let mut by_story: BTreeMap<(usize, &str), Vec<String>> = BTreeMap::new();
     let mut named: Named = BTreeMap::new();
     for m in mentions {
         for q in &rules.frames[m.frame].qualifiers {
-            if let Some(f) = filler(m, q) {
-                named
-                    .entry((m.frame, m.key.as_slice(), q.as_str()))
-                    .or_default()
-                    .entry(m.article)
-                    .or_default()
-                    .insert(f);
-            }
+            let Some(f) = filler(m, q) else { continue };
+            by_article
+                .entry((m.frame, m.article, q.as_str()))
+                .or_default()
+                .push(f.clone());
+            by_story
+                .entry((m.frame, q.as_str()))
+                .or_default()
+                .push(f.clone());
+            named
+                .entry((m.frame, m.key.as_slice(), q.as_str()))
+                .or_default()
+                .entry(m.article)
+                .or_default()
+                .insert(f);
         }
     }
     let active = |m: &Mention, q: &str| {

@@ -89,6 +89,9 @@ pub struct StemFile {
     pub prefixes: Vec<String>,
     #[serde(default)]
     pub suffixes: Vec<String>,
+    /// The letters before which a rewrite applies (without them, prefixes are only
+    /// stripped).
+    pub vowels: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]

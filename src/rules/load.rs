@@ -425,6 +425,9 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.stem_suffixes.extend(lowercase(&f.stem.suffixes));
     lang.stem_suffixes
         .sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    if let Some(v) = &f.stem.vowels {
+        lang.stem_vowels = v.to_lowercase();
+    }
 
     let d = &f.dates;
     for (list, want, what) in [(&d.months, 12, "months"), (&d.weekdays, 7, "weekdays")] {

@@ -108,6 +108,8 @@ pub struct Lang {
     /// Prefixes (with their rewrite before a vowel) and suffixes, longest first.
     pub stem_prefixes: Vec<(String, Option<String>)>,
     pub stem_suffixes: Vec<String>,
+    /// The letters before which a prefix rewrite applies.
+    pub stem_vowels: String,
     pub dates: Dates,
     pub numbers: Numbers,
     pub attribution: Attribution,
