@@ -298,6 +298,8 @@ pub fn is_title(word: &str, titles: &[String]) -> bool {
 /// has before any word is located.
 pub struct TopicFinder {
     by_lang: std::collections::BTreeMap<String, (regex::RegexSet, Vec<(usize, Regex)>)>,
+    /// Per language: every topic's word patterns, and the topic of each.
+    terms: std::collections::BTreeMap<String, (crate::words::WordIndex, Vec<usize>)>,
     topics: Vec<(String, String)>,
 }
 
@@ -319,7 +321,25 @@ impl TopicFinder {
                 }
             }
         }
+        let mut terms: std::collections::BTreeMap<
+            String,
+            (Vec<crate::words::WordPattern>, Vec<usize>),
+        > = Default::default();
+        for (ti, t) in rules.topics.iter().enumerate() {
+            for (lang, ws) in &t.terms {
+                if !languages.contains(&lang.as_str()) {
+                    continue;
+                }
+                let (pats, owners) = terms.entry(lang.clone()).or_default();
+                pats.extend(ws.iter().cloned());
+                owners.extend(std::iter::repeat_n(ti, ws.len()));
+            }
+        }
         TopicFinder {
+            terms: terms
+                .into_iter()
+                .map(|(lang, (pats, owners))| (lang, (crate::words::WordIndex::new(pats), owners)))
+                .collect(),
             by_lang: by_lang
                 .into_par_iter()
                 .map(|(lang, list)| {
@@ -339,12 +359,22 @@ impl TopicFinder {
         }
     }
 
-    /// Topic words of `lang` in `text`, in order.
-    pub fn find(&self, text: &str, lang: &str) -> Vec<TopicHit> {
-        let Some((set, list)) = self.by_lang.get(lang) else {
-            return Vec::new();
-        };
+    /// Topic words of `lang` in `text` (whose words are `tokens`), in order.
+    pub fn find(&self, text: &str, tokens: &[crate::words::Token], lang: &str) -> Vec<TopicHit> {
         let mut out = Vec::new();
+        if let Some((index, owners)) = self.terms.get(lang) {
+            for m in index.find(tokens) {
+                let ti = owners[m.pattern];
+                out.push(TopicHit {
+                    start: m.start,
+                    end: m.end,
+                    id: self.topics[ti].0.clone(),
+                    group: self.topics[ti].1.clone(),
+                });
+            }
+        }
+        let empty = (regex::RegexSet::empty(), Vec::new());
+        let (set, list) = self.by_lang.get(lang).unwrap_or(&empty);
         for i in set.matches(text).iter() {
             let (ti, re) = &list[i];
             for m in re.find_iter(text) {

@@ -107,6 +107,10 @@ struct Voice {
 /// Everything the frames look at in one sentence.
 struct Context<'a> {
     text: &'a str,
+    /// The sentence's words, lowercased and stemmed.
+    tokens: Vec<crate::words::Token>,
+    /// Word-pattern triggers found in the sentence: (frame index, byte range).
+    word_triggers: Vec<(usize, (usize, usize))>,
     lang: &'a str,
     pack: &'a Lang,
     /// The sentence's content words, stemmed (computed once for all its mentions).
@@ -120,10 +124,35 @@ struct Context<'a> {
 
 /// A trigger match, every match of its frame in the sentence, and (for a second amount)
 /// the value to take instead of the nearest.
-struct Trig<'a, 'h> {
-    caps: &'a regex::Captures<'h>,
+struct Trig<'a> {
+    caps: &'a TrigMatch,
     spans: &'a [(usize, usize)],
     pick: Option<(usize, usize)>,
+}
+
+/// Where a frame's trigger matched, and the named groups of a regex trigger (a word
+/// pattern has none).
+struct TrigMatch {
+    span: (usize, usize),
+    groups: Vec<(String, (usize, usize))>,
+}
+
+impl TrigMatch {
+    fn of_regex(re: &regex::Regex, c: &regex::Captures) -> TrigMatch {
+        let m = c.get(0).expect("group 0");
+        TrigMatch {
+            span: (m.start(), m.end()),
+            groups: re
+                .capture_names()
+                .flatten()
+                .filter_map(|n| c.name(n).map(|g| (n.to_string(), (g.start(), g.end()))))
+                .collect(),
+        }
+    }
+
+    fn group(&self, name: &str) -> Option<(usize, usize)> {
+        self.groups.iter().find(|(n, _)| n == name).map(|(_, g)| *g)
+    }
 }
 
 /// The people an article has named so far: full names (for surnames) and the title each
@@ -230,6 +259,8 @@ pub struct Extractor<'r> {
     topics: TopicFinder,
     /// Per language: every trigger of every frame in one set, and the frame of each.
     triggers: BTreeMap<String, (regex::RegexSet, Vec<usize>)>,
+    /// Per language: every frame's word patterns in one index, and the frame of each.
+    word_triggers: BTreeMap<String, (crate::words::WordIndex, Vec<usize>)>,
 }
 
 impl<'r> Extractor<'r> {
@@ -253,6 +284,25 @@ impl<'r> Extractor<'r> {
                 .collect(),
             gazetteer: Gazetteer::new(rules),
             topics: TopicFinder::new(rules, languages),
+            word_triggers: rules
+                .langs
+                .keys()
+                .filter(|code| wanted(code))
+                .map(|code| {
+                    let mut owners = Vec::new();
+                    let mut patterns = Vec::new();
+                    for (fi, f) in rules.frames.iter().enumerate() {
+                        for w in f.words.get(code).into_iter().flatten() {
+                            owners.push(fi);
+                            patterns.push(w.clone());
+                        }
+                    }
+                    (
+                        code.clone(),
+                        (crate::words::WordIndex::new(patterns), owners),
+                    )
+                })
+                .collect(),
             triggers: rules
                 .langs
                 .par_iter()
@@ -413,6 +463,8 @@ impl<'r> Extractor<'r> {
                 Some((set, owners)) => set.matches(text).iter().map(|i| owners[i]).collect(),
                 None => Vec::new(),
             };
+            active.extend(ctx.word_triggers.iter().map(|(fi, _)| *fi));
+            active.sort();
             active.dedup();
             // Fallback frames last: statements only where no other frame took a speaker.
             active.sort_by_key(|&fi| (self.rules.frames[fi].fallback, fi));
@@ -607,7 +659,16 @@ impl<'r> Extractor<'r> {
                 h.kind = EntityKind::City;
             }
         }
-        let topics = self.topics.find(text, &lang.code);
+        let tokens = lang.tokens(text);
+        let word_triggers = match self.word_triggers.get(&lang.code) {
+            Some((index, owners)) => index
+                .find(&tokens)
+                .into_iter()
+                .map(|m| (owners[m.pattern], (m.start, m.end)))
+                .collect(),
+            None => Vec::new(),
+        };
+        let topics = self.topics.find(text, &tokens, &lang.code);
         let dates: Vec<(usize, usize)> = found
             .iter()
             .filter(|f| matches!(f.value, Value::Date(_)))
@@ -616,6 +677,8 @@ impl<'r> Extractor<'r> {
         let voice = voice(text, lang, &hits, &dates, last_speaker);
         Context {
             text,
+            tokens,
+            word_triggers,
             lang: &lang.code,
             pack: lang,
             words: content_words(text, lang),
@@ -639,9 +702,8 @@ impl<'r> Extractor<'r> {
         claimed: &mut Vec<(usize, usize)>,
     ) -> Vec<Mention> {
         let frame = &self.rules.frames[fi];
-        let Some(triggers) = frame.triggers.get(&lang.code) else {
-            return Vec::new();
-        };
+        let no_regex = Vec::new();
+        let triggers = frame.triggers.get(&lang.code).unwrap_or(&no_regex);
         let excluded: Vec<(usize, usize)> = frame
             .exclude
             .get(&lang.code)
@@ -649,19 +711,30 @@ impl<'r> Extractor<'r> {
             .flatten()
             .flat_map(|re| re.find_iter(ctx.text).map(|m| (m.start(), m.end())))
             .collect();
-        let mut matches: Vec<regex::Captures> = triggers
+        let mut matches: Vec<TrigMatch> = triggers
             .iter()
-            .flat_map(|re| re.captures_iter(ctx.text))
-            .filter(|c| {
-                let m = c.get(0).expect("group 0");
-                !excluded.iter().any(|&(s, e)| m.start() < e && s < m.end())
+            .flat_map(|re| {
+                re.captures_iter(ctx.text)
+                    .map(|c| TrigMatch::of_regex(re, &c))
+            })
+            .chain(
+                ctx.word_triggers
+                    .iter()
+                    .filter(|(f, _)| *f == fi)
+                    .map(|&(_, span)| TrigMatch {
+                        span,
+                        groups: Vec::new(),
+                    }),
+            )
+            .filter(|m| {
+                let (ms, me) = m.span;
+                !excluded.iter().any(|&(s, e)| ms < e && s < me)
             })
             .collect();
-        matches.sort_by_key(|c| c.get(0).map_or(0, |m| m.start()));
-        let spans: Vec<(usize, usize)> = matches
-            .iter()
-            .filter_map(|c| c.get(0).map(|m| (m.start(), m.end())))
-            .collect();
+        // A regex and a word pattern that find the same words are one trigger.
+        matches.sort_by_key(|m| (m.span.0, std::cmp::Reverse(m.groups.len())));
+        matches.dedup_by(|b, a| a.span.0 < b.span.1 && b.span.0 < a.span.1 && b.groups.is_empty());
+        let spans: Vec<(usize, usize)> = matches.iter().map(|m| m.span).collect();
         // One mention per distinct key: "40 killed and 100 injured" is two claims, "visit …
         // trip" to one place is one.
         // Each mention with the trigger match it was built on.
@@ -782,8 +855,7 @@ impl<'r> Extractor<'r> {
     ) -> Option<Mention> {
         let (caps, spans, pick) = (t.caps, t.spans, t.pick);
         let frame = &self.rules.frames[fi];
-        let t = caps.get(0).expect("group 0");
-        let trig = (t.start(), t.end());
+        let trig = caps.span;
         let mut slots = BTreeMap::new();
         // A second amount fills its slots from where it stands: "Rs 2 lakh for the family
         // of each person killed and Rs 50,000 for each of the injured".
@@ -854,7 +926,12 @@ impl<'r> Extractor<'r> {
                 (None, d)
             }
             kind => {
-                let units = frame.value.units.get(ctx.lang);
+                let no_words = Vec::new();
+                let unit_words = frame.value.unit_words.get(ctx.lang).unwrap_or(&no_words);
+                let units = match frame.value.units.get(ctx.lang) {
+                    None if unit_words.is_empty() => None,
+                    u => Some(u.map_or(&[][..], Vec::as_slice)),
+                };
                 let values: Vec<&Found> = ctx
                     .found
                     .iter()
@@ -862,12 +939,22 @@ impl<'r> Extractor<'r> {
                     .filter(|f| !frame.value.in_trigger || (f.start >= trig.0 && f.end <= trig.1))
                     .filter(|f| {
                         kind != ValueKind::Count
-                            || units.is_none_or(|u| counts_unit(ctx, f, u, spans))
+                            || units.is_none_or(|u| counts_unit(ctx, f, u, unit_words, spans))
                     })
                     .collect();
                 let v = match pick {
                     Some(span) => *values.iter().find(|f| (f.start, f.end) == span)?,
-                    None => nearest(ctx.text, &values, trig)?,
+                    None => {
+                        // A number followed by another trigger of the frame is that
+                        // trigger's: in "31 people were killed and 12 were injured" the
+                        // 12 is not a death toll.
+                        let own: Vec<&Found> = values
+                            .iter()
+                            .copied()
+                            .filter(|f| attached(ctx, f, spans).is_none_or(|a| a == trig))
+                            .collect();
+                        nearest(ctx.text, if own.is_empty() { &values } else { &own }, trig)?
+                    }
                 };
                 approx = v.approx;
                 value_span = Some((v.start, v.end));
@@ -1020,37 +1107,9 @@ pub fn content_words(text: &str, lang: &Lang) -> Vec<String> {
     out
 }
 
-/// Strip the longest listed prefix (rewritten before a vowel where the rule says so) and
-/// the longest listed suffix, keeping at least three letters.
+/// The pack's affix stem of a word (statements compare their words by it).
 pub fn stem(word: &str, lang: &Lang) -> String {
-    let mut w = word.to_string();
-    let len = |s: &str| s.chars().count();
-    for (p, to) in &lang.stem_prefixes {
-        let Some(rest) = w.strip_prefix(p.as_str()) else {
-            continue;
-        };
-        if len(rest) < 3 {
-            continue;
-        }
-        let vowel = rest
-            .chars()
-            .next()
-            .is_some_and(|c| lang.stem_vowels.contains(c));
-        w = match to {
-            Some(t) if vowel => format!("{t}{rest}"),
-            _ => rest.to_string(),
-        };
-        break;
-    }
-    for s in &lang.stem_suffixes {
-        if let Some(rest) = w.strip_suffix(s.as_str())
-            && len(rest) >= 3
-        {
-            w = rest.to_string();
-            break;
-        }
-    }
-    w
+    lang.affix_stem(word)
 }
 
 /// Fill a frame's summary template from a mention (or a claim's representative mention).
@@ -1238,6 +1297,16 @@ fn between(text: &str, a: (usize, usize), b: (usize, usize)) -> &str {
 
 /// The value nearest the trigger by [`weighted_gap`] ("288 were killed and about 900
 /// injured": the dead are 288; "3% this year, although inflation runs at 50%": 3%).
+/// The trigger a value stands right before: one that begins within the three words after
+/// it ("31 people were killed", "446 resultaron heridas").
+fn attached(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let next = ctx.tokens.iter().position(|t| t.start >= f.end)?;
+    ctx.tokens[next..]
+        .iter()
+        .take(3)
+        .find_map(|t| spans.iter().find(|&&(s, _)| s == t.start).copied())
+}
+
 fn nearest<'a>(text: &str, values: &[&'a Found], trig: (usize, usize)) -> Option<&'a Found> {
     values
         .iter()
@@ -1267,7 +1336,13 @@ fn weighted_gap(text: &str, start: usize, end: usize, trig: (usize, usize)) -> u
 /// stop word, one of the frame's `units`, or one of its triggers ("288 people", "40 dead",
 /// "revised to 275, saying" — but not "three trains" or "101 bodies" for the dead), and
 /// not a partitive ("one of the deadliest").
-fn counts_unit(ctx: &Context, f: &Found, units: &[regex::Regex], spans: &[(usize, usize)]) -> bool {
+fn counts_unit(
+    ctx: &Context,
+    f: &Found,
+    units: &[regex::Regex],
+    unit_words: &[crate::words::WordPattern],
+    spans: &[(usize, usize)],
+) -> bool {
     let rest = &ctx.text[f.end..];
     let skipped = rest.len() - rest.trim_start_matches([' ', '-', '\u{a0}']).len();
     let at = f.end + skipped;
@@ -1279,9 +1354,25 @@ fn counts_unit(ctx: &Context, f: &Found, units: &[regex::Regex], spans: &[(usize
     if word.is_empty() || ctx.pack.stopwords.contains(&word.to_lowercase()) {
         return true;
     }
-    units
-        .iter()
-        .any(|re| re.find(rest).is_some_and(|m| m.start() == 0))
+    let next = ctx.tokens.iter().position(|t| t.start == at);
+    let word_unit = next.is_some_and(|i| {
+        unit_words
+            .iter()
+            .any(|p| p.match_at(&ctx.tokens, i).is_some())
+    });
+    // A verb may stand between a count and its trigger: "446 resultaron heridas", "12
+    // wurden verletzt". The trigger must begin within the two words after the number.
+    let trigger_near = next.is_some_and(|i| {
+        ctx.tokens[i..]
+            .iter()
+            .take(2)
+            .any(|t| spans.iter().any(|&(s, _)| s == t.start))
+    });
+    word_unit
+        || trigger_near
+        || units
+            .iter()
+            .any(|re| re.find(rest).is_some_and(|m| m.start() == 0))
         || spans.iter().any(|&(s, e)| s <= at && at < e)
 }
 
@@ -1320,23 +1411,22 @@ fn weighted(d: usize, side: Side, want: Side) -> usize {
 fn fill(
     slot: &Slot,
     trig: (usize, usize),
-    caps: &regex::Captures,
+    caps: &TrigMatch,
     ctx: &Context,
     memory: &Memory,
 ) -> Vec<String> {
     // A named group in the trigger fills the slot directly.
-    if let Some(g) = caps.name(&slot.name) {
+    if let Some(g) = caps.group(&slot.name) {
         let inside: Vec<String> = ctx
             .hits
             .iter()
-            .filter(|h| h.start >= g.start() && h.end <= g.end())
+            .filter(|h| h.start >= g.0 && h.end <= g.1)
             .filter_map(|h| slot.types.iter().find_map(|&ty| fits(h, ty)))
             .collect();
         if !inside.is_empty() {
             return dedup_take(inside, slot.count);
         }
-        let raw = g
-            .as_str()
+        let raw = ctx.text[g.0..g.1]
             .trim()
             .trim_end_matches("'s")
             .trim_end_matches("’s");

@@ -16,6 +16,7 @@ pub mod rules;
 pub mod ruletest;
 pub mod segment;
 pub mod time;
+pub mod words;
 
 use extract::{Extractor, Mention};
 use ingest::Story;

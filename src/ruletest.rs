@@ -109,6 +109,30 @@ pub fn run(rules: &RuleSet) -> TestRun {
         }
     }
 
+    for c in rules.concepts.values() {
+        let group = format!("concept {}", c.id);
+        let finds = |lang: &str, text: &str| -> bool {
+            let Some(pack) = rules.langs.get(lang) else {
+                return false;
+            };
+            let tokens = pack.tokens(text);
+            let index = crate::words::WordIndex::new(
+                c.words.get(lang).into_iter().flatten().cloned().collect(),
+            );
+            !index.find(&tokens).is_empty()
+        };
+        for e in &c.examples {
+            t.record(&group, finds(&e.language, &e.text), || {
+                format!("{}: {}: no word of the concept in {:?}", e.at, c.id, e.text)
+            });
+        }
+        for e in &c.counters {
+            t.record(&group, !finds(&e.language, &e.text), || {
+                format!("{}: {}: counter-example matched: {:?}", e.at, c.id, e.text)
+            });
+        }
+    }
+
     for f in &rules.furniture {
         let group = format!("furniture {}", f.id);
         for line in &f.examples {

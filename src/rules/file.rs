@@ -21,7 +21,30 @@ pub struct RuleFile {
     pub topic: Vec<TopicFile>,
     #[serde(default)]
     pub furniture: Vec<FurnitureFile>,
+    #[serde(default)]
+    pub concept: Vec<ConceptFile>,
     pub settings: Option<SettingsFile>,
+}
+
+/// A concept of the lexicon: one meaning, its words in every language ("die" = die, dead,
+/// death toll / mourir, mort, décès / tewas, meninggal …). Frames and topics name concepts
+/// instead of listing words.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConceptFile {
+    pub id: Spanned<String>,
+    /// What the concept means, in a few English words.
+    pub gloss: Option<String>,
+    /// Word patterns per language, matched on stems (see `words::WordPattern`): "death
+    /// toll", "perdu .. vie" (up to four words between), "Todesopfer*" (a prefix),
+    /// "=lives" (exactly that word).
+    pub words: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Sentences the concept's words must find.
+    #[serde(default)]
+    pub example: Vec<FrameCounterFile>,
+    /// Sentences they must not find.
+    #[serde(default)]
+    pub counter: Vec<FrameCounterFile>,
 }
 
 /// Engine-wide knobs that are still data.
@@ -64,7 +87,7 @@ pub struct LangFile {
     /// Sinzig", "di Kepanjen", "в Красногорске").
     #[serde(default)]
     pub locatives: Vec<String>,
-    /// A crude stemmer for matching statements by their words.
+    /// The stemmer for word patterns and statement words.
     #[serde(default)]
     pub stem: StemFile,
     #[serde(default)]
@@ -83,6 +106,9 @@ pub struct LangFile {
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct StemFile {
+    /// A Snowball algorithm ("english", "french", "german", "spanish", "russian", …) for
+    /// word patterns. Without one, word patterns use the affixes below.
+    pub snowball: Option<Spanned<String>>,
     /// Prefixes; "men>t" rewrites the prefix to "t" before a vowel (Indonesian
     /// "menembak" is "tembak"), and strips it otherwise.
     #[serde(default)]
@@ -147,6 +173,13 @@ pub struct NumbersFile {
     /// Small number words ("four" = 4).
     #[serde(default)]
     pub words: BTreeMap<String, f64>,
+    /// How compound numbers are written, from the tens (20–90) and units (1–9) among
+    /// `words`: "{tens}-{units}" (twenty-one), "{units}und{tens}" (einundzwanzig).
+    #[serde(default)]
+    pub compounds: Vec<Spanned<String>>,
+    /// Forms of the units used only inside compounds ("ein" in "einundzwanzig").
+    #[serde(default)]
+    pub compound_units: BTreeMap<String, f64>,
     /// Percent signs and words.
     #[serde(default)]
     pub percent: Vec<String>,
@@ -234,7 +267,14 @@ pub struct FrameFile {
     /// Template with `{slot}` and `{period}` placeholders.
     pub summary: Spanned<String>,
     /// Trigger regexes per language. Named groups fill slots of the same name.
+    #[serde(default)]
     pub triggers: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Concepts of the lexicon whose words trigger the frame in every language.
+    #[serde(default)]
+    pub concepts: Vec<Spanned<String>>,
+    /// Trigger word patterns per language, matched on stems (beside the concepts' words).
+    #[serde(default)]
+    pub terms: BTreeMap<String, Vec<Spanned<String>>>,
     /// Regexes per language: a trigger overlapping one of these does not fire.
     #[serde(default)]
     pub exclude: BTreeMap<String, Vec<Spanned<String>>>,
@@ -308,6 +348,10 @@ pub struct ValueFile {
     /// matches that word, or the word is one of the frame's triggers ("40 dead").
     #[serde(default)]
     pub units: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Concepts whose words a count may count, in every language ("person": people,
+    /// personnes, orang …), beside `units`.
+    #[serde(default)]
+    pub unit_concepts: Vec<Spanned<String>>,
     /// The value must lie inside the trigger's match (default false).
     pub in_trigger: Option<bool>,
     /// For dates: at most this many characters between the trigger and the date, so that
@@ -361,7 +405,14 @@ pub struct TopicFile {
     pub id: Spanned<String>,
     pub group: String,
     /// Regexes per language, matched case-insensitively.
+    #[serde(default)]
     pub words: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Concepts of the lexicon whose words name the topic in every language.
+    #[serde(default)]
+    pub concepts: Vec<Spanned<String>>,
+    /// Word patterns per language, matched on stems.
+    #[serde(default)]
+    pub terms: BTreeMap<String, Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Deserialize)]

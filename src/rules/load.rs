@@ -187,6 +187,64 @@ impl<'a> Checker<'a> {
     }
 }
 
+impl Checker<'_> {
+    /// Word patterns of one language, each parsed with that language's stemmer.
+    fn word_patterns(
+        &mut self,
+        set: &RuleSet,
+        lang: &str,
+        pats: &[Spanned<String>],
+        at: Range<usize>,
+    ) -> Vec<crate::words::WordPattern> {
+        let Some(pack) = set.langs.get(lang) else {
+            self.error(
+                pats.first().map_or(at, |p| p.span()),
+                format!("language '{lang}' has no language pack"),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for p in pats {
+            match pack.pattern(p.get_ref()) {
+                Ok(w) => out.push(w),
+                Err(e) => self.error(p.span(), format!("bad word pattern {:?}: {e}", p.get_ref())),
+            }
+        }
+        out
+    }
+
+    /// `terms` plus the words of the named concepts, per language.
+    fn terms_and_concepts(
+        &mut self,
+        set: &RuleSet,
+        terms: &BTreeMap<String, Vec<Spanned<String>>>,
+        concepts: &[Spanned<String>],
+        at: Range<usize>,
+    ) -> BTreeMap<String, Vec<crate::words::WordPattern>> {
+        let mut out: BTreeMap<String, Vec<crate::words::WordPattern>> = BTreeMap::new();
+        for (lang, pats) in terms {
+            let ws = self.word_patterns(set, lang, pats, at.clone());
+            out.entry(lang.clone()).or_default().extend(ws);
+        }
+        for c in concepts {
+            match set.concepts.get(c.get_ref()) {
+                Some(concept) => {
+                    for (lang, ws) in &concept.words {
+                        out.entry(lang.clone())
+                            .or_default()
+                            .extend(ws.iter().cloned());
+                    }
+                }
+                None => self.error(
+                    c.span(),
+                    format!("concept '{}' is not in the lexicon", c.get_ref()),
+                ),
+            }
+        }
+        out
+    }
+}
+
 fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
@@ -222,6 +280,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
         entities: Vec::new(),
         topics: Vec::new(),
         furniture: Vec::new(),
+        concepts: BTreeMap::new(),
         settings: Settings::default(),
         files: sources.iter().map(|s| s.path.clone()).collect(),
     };
@@ -261,6 +320,68 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
         errors.append(&mut ck.errors);
     }
 
+    // The lexicon next: frames and topics name its concepts.
+    for (src, file) in &parsed {
+        let mut ck = Checker::new(src, &compiled);
+        for c in &file.concept {
+            let id = c.id.get_ref();
+            if !is_id(id) {
+                ck.error(
+                    c.id.span(),
+                    "concept id must be lowercase letters, digits and '-'",
+                );
+            } else if set.concepts.contains_key(id) {
+                ck.error(c.id.span(), format!("concept '{id}' is defined twice"));
+            }
+            let mut words = BTreeMap::new();
+            for (lang, pats) in &c.words {
+                let ws = ck.word_patterns(&set, lang, pats, c.id.span());
+                words.insert(lang.clone(), ws);
+            }
+            let pairs = |list: &[FrameCounterFile], ck: &mut Checker| -> Vec<FrameCounter> {
+                list.iter()
+                    .map(|e| {
+                        if !c.words.contains_key(e.language.get_ref()) {
+                            ck.error(
+                                e.language.span(),
+                                format!(
+                                    "example language '{}' has no words in this concept",
+                                    e.language.get_ref()
+                                ),
+                            );
+                        }
+                        FrameCounter {
+                            at: ck.at(e.text.span()),
+                            language: e.language.get_ref().clone(),
+                            text: e.text.get_ref().clone(),
+                        }
+                    })
+                    .collect()
+            };
+            let examples = pairs(&c.example, &mut ck);
+            let counters = pairs(&c.counter, &mut ck);
+            if examples.is_empty() {
+                ck.error(
+                    c.id.span(),
+                    format!("concept '{id}' has no [[concept.example]]"),
+                );
+            }
+            let at = ck.at(c.id.span());
+            set.concepts.insert(
+                id.clone(),
+                Concept {
+                    id: id.clone(),
+                    gloss: c.gloss.clone().unwrap_or_default(),
+                    words,
+                    examples,
+                    counters,
+                    at,
+                },
+            );
+        }
+        errors.append(&mut ck.errors);
+    }
+
     let mut frame_ids = BTreeSet::new();
     let mut topic_ids = BTreeSet::new();
     let mut entity_names = BTreeSet::new();
@@ -288,10 +409,15 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                 }
                 words.insert(lang.clone(), ck.regexes(pats));
             }
+            let terms = ck.terms_and_concepts(&set, &t.terms, &t.concepts, t.id.span());
+            if words.is_empty() && terms.is_empty() {
+                ck.error(t.id.span(), "a topic needs words, terms or concepts");
+            }
             set.topics.push(Topic {
                 id: t.id.get_ref().clone(),
                 group: t.group.clone(),
                 words,
+                terms,
             });
         }
         for e in &file.entity {
@@ -428,6 +554,15 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     if let Some(v) = &f.stem.vowels {
         lang.stem_vowels = v.to_lowercase();
     }
+    if let Some(name) = &f.stem.snowball {
+        match crate::words::Stemmer::snowball(name.get_ref()) {
+            Some(st) => lang.stemmer = st,
+            None => ck.error(
+                name.span(),
+                format!("no Snowball stemmer is called '{}'", name.get_ref()),
+            ),
+        }
+    }
 
     let d = &f.dates;
     for (list, want, what) in [(&d.months, 12, "months"), (&d.weekdays, 7, "weekdays")] {
@@ -502,6 +637,37 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.numbers
         .words
         .extend(n.words.iter().map(|(k, v)| (k.clone(), *v)));
+    // Compound number words from their parts: "{tens}-{units}" makes "twenty-one" …
+    // "ninety-nine" out of the tens and units the pack lists.
+    let part = |lo: f64, hi: f64, step: f64| -> Vec<(String, f64)> {
+        n.words
+            .iter()
+            .chain(&n.compound_units)
+            .filter(|(_, v)| (lo..=hi).contains(*v) && (*v % step) == 0.0)
+            .map(|(k, v)| (k.to_lowercase(), *v))
+            .collect()
+    };
+    let (tens, units) = (part(20.0, 90.0, 10.0), part(1.0, 9.0, 1.0));
+    for template in &n.compounds {
+        let t = template.get_ref();
+        if !t.contains("{tens}") || !t.contains("{units}") {
+            ck.error(template.span(), "a compound needs {tens} and {units}");
+            continue;
+        }
+        for (tw, tv) in &tens {
+            for (uw, uv) in &units {
+                let word = t.replace("{tens}", tw).replace("{units}", uw);
+                if !lang
+                    .numbers
+                    .words
+                    .iter()
+                    .any(|(w, _)| w.eq_ignore_ascii_case(&word))
+                {
+                    lang.numbers.words.push((word, tv + uv));
+                }
+            }
+        }
+    }
     lang.numbers.percent.extend(n.percent.iter().cloned());
     for (name, code) in &n.currencies {
         let c = code.get_ref();
@@ -829,10 +995,18 @@ fn check_frame(
     for (lang, pats) in &f.value.units {
         units.insert(lang.clone(), ck.regexes(pats));
     }
+    let unit_words =
+        ck.terms_and_concepts(set, &BTreeMap::new(), &f.value.unit_concepts, f.id.span());
+    let words = ck.terms_and_concepts(set, &f.terms, &f.concepts, f.id.span());
+    if f.triggers.is_empty() && words.is_empty() {
+        ck.error(f.id.span(), "a frame needs triggers, terms or concepts");
+    }
 
     let mut examples = Vec::new();
     for ex in &f.example {
-        if !f.triggers.contains_key(ex.language.get_ref()) {
+        if !f.triggers.contains_key(ex.language.get_ref())
+            && !words.contains_key(ex.language.get_ref())
+        {
             ck.error(
                 ex.language.span(),
                 format!(
@@ -883,12 +1057,14 @@ fn check_frame(
         kind,
         summary: summary.clone(),
         triggers,
+        words,
         exclude,
         slots,
         value: ValueSpec {
             kind: value_kind,
             tolerance,
             units,
+            unit_words,
             in_trigger: f.value.in_trigger.unwrap_or(false),
             near: f.value.near,
         },

@@ -9,6 +9,7 @@ mod load;
 
 pub use load::{default_sources, dir_sources, load};
 
+use crate::words::{Stemmer, Token, WordPattern};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -60,6 +61,8 @@ pub struct RuleSet {
     pub entities: Vec<Entity>,
     pub topics: Vec<Topic>,
     pub furniture: Vec<Furniture>,
+    /// The concept lexicon, by id.
+    pub concepts: BTreeMap<String, Concept>,
     pub settings: Settings,
     /// The files the set was loaded from, in load order.
     pub files: Vec<String>,
@@ -110,10 +113,65 @@ pub struct Lang {
     pub stem_suffixes: Vec<String>,
     /// The letters before which a prefix rewrite applies.
     pub stem_vowels: String,
+    /// The stemmer of word patterns.
+    pub stemmer: Stemmer,
     pub dates: Dates,
     pub numbers: Numbers,
     pub attribution: Attribution,
     pub examples: Vec<NormExample>,
+}
+
+impl Lang {
+    /// The stem of a lowercase word, by the pack's stemmer.
+    pub fn stem(&self, word: &str) -> String {
+        match &self.stemmer {
+            Stemmer::Snowball(a) => waken_snowball::stem(*a, word).into_owned(),
+            Stemmer::Affixes => self.affix_stem(word),
+        }
+    }
+
+    /// The words of a sentence, lowercased and stemmed.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        crate::words::tokenize(text, |w| self.stem(w))
+    }
+
+    /// A word pattern of this language (see [`WordPattern::parse`]).
+    pub fn pattern(&self, source: &str) -> Result<WordPattern, String> {
+        WordPattern::parse(source, |w| self.stem(w))
+    }
+
+    /// Strip the longest listed prefix (rewritten before a vowel where the rule says so)
+    /// and the longest listed suffix, keeping at least three letters.
+    pub fn affix_stem(&self, word: &str) -> String {
+        let mut w = word.to_string();
+        let len = |s: &str| s.chars().count();
+        for (p, to) in &self.stem_prefixes {
+            let Some(rest) = w.strip_prefix(p.as_str()) else {
+                continue;
+            };
+            if len(rest) < 3 {
+                continue;
+            }
+            let vowel = rest
+                .chars()
+                .next()
+                .is_some_and(|c| self.stem_vowels.contains(c));
+            w = match to {
+                Some(t) if vowel => format!("{t}{rest}"),
+                _ => rest.to_string(),
+            };
+            break;
+        }
+        for s in &self.stem_suffixes {
+            if let Some(rest) = w.strip_suffix(s.as_str())
+                && len(rest) >= 3
+            {
+                w = rest.to_string();
+                break;
+            }
+        }
+        w
+    }
 }
 
 #[derive(Debug, Default)]
@@ -395,6 +453,8 @@ pub struct ValueSpec {
     pub tolerance: f64,
     /// Per language: the words a count may count (empty: any).
     pub units: BTreeMap<String, Vec<Regex>>,
+    /// Per language: word patterns of what a count may count (from `unit_concepts`).
+    pub unit_words: BTreeMap<String, Vec<WordPattern>>,
     /// The value must lie inside the trigger's match.
     pub in_trigger: bool,
     /// For dates: at most this many characters between trigger and date.
@@ -407,6 +467,8 @@ pub struct Frame {
     pub kind: Kind,
     pub summary: String,
     pub triggers: BTreeMap<String, Vec<Regex>>,
+    /// Trigger word patterns per language: the frame's `terms` and its concepts' words.
+    pub words: BTreeMap<String, Vec<WordPattern>>,
     pub exclude: BTreeMap<String, Vec<Regex>>,
     pub slots: Vec<Slot>,
     pub value: ValueSpec,
@@ -456,6 +518,20 @@ pub struct Topic {
     pub id: String,
     pub group: String,
     pub words: BTreeMap<String, Vec<Regex>>,
+    /// Word patterns per language: the topic's `terms` and its concepts' words.
+    pub terms: BTreeMap<String, Vec<WordPattern>>,
+}
+
+/// One meaning of the lexicon, with its word patterns in each language.
+#[derive(Debug)]
+pub struct Concept {
+    pub id: String,
+    pub gloss: String,
+    pub words: BTreeMap<String, Vec<WordPattern>>,
+    /// (language, text) pairs its words must find, and must not.
+    pub examples: Vec<FrameCounter>,
+    pub counters: Vec<FrameCounter>,
+    pub at: Location,
 }
 
 #[derive(Debug)]

@@ -1,0 +1,326 @@
+//! Word-level matching: tokenize a sentence once, stem each token with its language's
+//! stemmer, and find word patterns ("sont mort", "nahm .. fest", "fatalit*") on the stems.
+//!
+//! Input: a sentence and its language pack. Output: [`Token`]s with byte offsets, and the
+//! [`WordMatch`]es of a [`WordIndex`] compiled from the rules. One pattern covers every
+//! inflection its stemmer folds together: "mort" matches mort, morte, morts and mortes.
+
+use std::collections::HashMap;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// How a language's words are reduced to stems. Chosen in the language pack
+/// (`[language.stem] snowball = "french"`); without one, the pack's own affix lists.
+#[derive(Debug, Clone, Default)]
+pub enum Stemmer {
+    /// A Snowball algorithm (snowballstem.org, through `waken_snowball`).
+    Snowball(waken_snowball::Algorithm),
+    /// The pack's prefixes (with rewrites) and suffixes: Indonesian, where Snowball does
+    /// not restore the nasal of "menangkap" (it gives "angkap" beside "ditangkap" ->
+    /// "tangkap").
+    #[default]
+    Affixes,
+}
+
+impl Stemmer {
+    /// The Snowball algorithm of that name ("english", "french", …).
+    pub fn snowball(name: &str) -> Option<Stemmer> {
+        use waken_snowball::Algorithm as A;
+        let all = [
+            A::Arabic,
+            A::Armenian,
+            A::Basque,
+            A::Catalan,
+            A::Danish,
+            A::Dutch,
+            A::English,
+            A::Esperanto,
+            A::Estonian,
+            A::Finnish,
+            A::French,
+            A::German,
+            A::Greek,
+            A::Hindi,
+            A::Hungarian,
+            A::Indonesian,
+            A::Irish,
+            A::Italian,
+            A::Lithuanian,
+            A::Nepali,
+            A::Norwegian,
+            A::Portuguese,
+            A::Romanian,
+            A::Russian,
+            A::Serbian,
+            A::Spanish,
+            A::Swedish,
+            A::Tamil,
+            A::Turkish,
+            A::Yiddish,
+        ];
+        all.into_iter()
+            .find(|a| a.as_str() == name)
+            .map(Stemmer::Snowball)
+    }
+}
+
+/// One word of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Lowercased.
+    pub lower: String,
+    /// Lowercased and stemmed.
+    pub stem: String,
+}
+
+/// The words of `text` (UAX #29 word boundaries; letters split at an apostrophe, so that
+/// "l'incendie" is "l" and "incendie"), each lowercased and stemmed with `stem`.
+pub fn tokenize(text: &str, stem: impl Fn(&str) -> String) -> Vec<Token> {
+    let mut out = Vec::new();
+    for (at, word) in text.split_word_bound_indices() {
+        if !word.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let mut from = 0;
+        for (i, c) in word.char_indices().chain([(word.len(), '\'')]) {
+            if c == '\'' || c == '’' {
+                let part = &word[from..i];
+                if !part.is_empty() {
+                    let lower = part.to_lowercase();
+                    out.push(Token {
+                        start: at + from,
+                        end: at + i,
+                        stem: stem(&lower),
+                        lower,
+                    });
+                }
+                from = i + c.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+/// One word of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Item {
+    /// The stem of the pattern word: matches every token with that stem.
+    Stem(String),
+    /// `word*`: a token that starts with `word` (compounds: "Todesopfer*").
+    Prefix(String),
+    /// `=word`: exactly that token, unstemmed.
+    Exact(String),
+}
+
+impl Item {
+    fn matches(&self, t: &Token) -> bool {
+        match self {
+            Item::Stem(s) => &t.stem == s,
+            Item::Prefix(p) => t.lower.starts_with(p.as_str()),
+            Item::Exact(w) => &t.lower == w,
+        }
+    }
+}
+
+/// How many words `..` lets stand between two pattern words.
+pub const GAP: usize = 4;
+
+/// A word sequence: "death toll", "perdre .. vie", "fatalit*".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordPattern {
+    pub source: String,
+    /// Each item with the number of other words allowed before it.
+    items: Vec<(Item, usize)>,
+}
+
+impl WordPattern {
+    /// Parse a pattern, stemming its words with `stem`. Words are separated by spaces;
+    /// `..` allows up to [`GAP`] words between its neighbours; `word*` is a prefix and
+    /// `=word` an exact word.
+    pub fn parse(source: &str, stem: impl Fn(&str) -> String) -> Result<WordPattern, String> {
+        let mut items = Vec::new();
+        let mut gap = 0;
+        for w in source.split_whitespace() {
+            if w == ".." {
+                if items.is_empty() {
+                    return Err("'..' must stand between two words".into());
+                }
+                gap = GAP;
+                continue;
+            }
+            let lower = w.to_lowercase();
+            let parts: Vec<Item> = if let Some(p) = lower.strip_suffix('*') {
+                vec![Item::Prefix(p.to_string())]
+            } else if let Some(x) = lower.strip_prefix('=') {
+                vec![Item::Exact(x.to_string())]
+            } else {
+                // A pattern word is stemmed as the text's words are; "l'appel" and
+                // "luka-luka" are two words in a row.
+                tokenize(&lower, &stem)
+                    .into_iter()
+                    .map(|t| Item::Stem(t.stem))
+                    .collect()
+            };
+            if parts.is_empty()
+                || matches!(&parts[0], Item::Prefix(p) | Item::Exact(p) if p.is_empty())
+            {
+                return Err(format!("'{w}' has no letters"));
+            }
+            for item in parts {
+                items.push((item, gap));
+                gap = 0;
+            }
+        }
+        if gap != 0 {
+            return Err("'..' must stand between two words".into());
+        }
+        if items.is_empty() {
+            return Err("empty word pattern".into());
+        }
+        Ok(WordPattern {
+            source: source.to_string(),
+            items,
+        })
+    }
+
+    /// The match starting at token `i`, as the index of its last token.
+    pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
+        let (first, _) = &self.items[0];
+        if !first.matches(tokens.get(i)?) {
+            return None;
+        }
+        let mut at = i;
+        for (item, gap) in &self.items[1..] {
+            let next = (at + 1..=(at + 1 + gap).min(tokens.len().saturating_sub(1)))
+                .find(|&j| item.matches(&tokens[j]))?;
+            at = next;
+        }
+        Some(at)
+    }
+
+    /// Every match in `tokens`, as (first token, last token).
+    pub fn find(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
+        (0..tokens.len())
+            .filter_map(|i| self.match_at(tokens, i).map(|e| (i, e)))
+            .collect()
+    }
+}
+
+/// A pattern found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordMatch {
+    /// Which pattern (its index in the [`WordIndex`]).
+    pub pattern: usize,
+    /// Byte range in the sentence, from the first word's start to the last word's end.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Many patterns, found together: each token looks up the patterns whose first word it can
+/// be, so the cost grows with the sentence, not with the number of patterns.
+#[derive(Debug, Default)]
+pub struct WordIndex {
+    patterns: Vec<WordPattern>,
+    by_stem: HashMap<String, Vec<usize>>,
+    by_exact: HashMap<String, Vec<usize>>,
+    prefixed: Vec<usize>,
+}
+
+impl WordIndex {
+    pub fn new(patterns: Vec<WordPattern>) -> WordIndex {
+        let mut ix = WordIndex::default();
+        for (i, p) in patterns.iter().enumerate() {
+            match &p.items[0].0 {
+                Item::Stem(s) => ix.by_stem.entry(s.clone()).or_default().push(i),
+                Item::Exact(w) => ix.by_exact.entry(w.clone()).or_default().push(i),
+                Item::Prefix(_) => ix.prefixed.push(i),
+            }
+        }
+        ix.patterns = patterns;
+        ix
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// Every match, in text order (then pattern order).
+    pub fn find(&self, tokens: &[Token]) -> Vec<WordMatch> {
+        let mut out = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let candidates = self
+                .by_stem
+                .get(&t.stem)
+                .into_iter()
+                .flatten()
+                .chain(self.by_exact.get(&t.lower).into_iter().flatten())
+                .chain(&self.prefixed);
+            for &pi in candidates {
+                if let Some(e) = self.patterns[pi].match_at(tokens, i) {
+                    out.push(WordMatch {
+                        pattern: pi,
+                        start: t.start,
+                        end: tokens[e].end,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|m| (m.start, m.pattern));
+        out.dedup();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn french(w: &str) -> String {
+        waken_snowball::stem(waken_snowball::Algorithm::French, w).into_owned()
+    }
+
+    #[test]
+    fn one_stem_covers_every_inflection() {
+        let p = WordPattern::parse("mort", french).unwrap();
+        for text in ["Un mort.", "Une morte.", "Des morts.", "Elles sont mortes."] {
+            let toks = tokenize(text, french);
+            assert_eq!(p.find(&toks).len(), 1, "{text}");
+        }
+        assert!(p.find(&tokenize("La mortalité", french)).is_empty());
+    }
+
+    #[test]
+    fn elision_splits_and_gaps_are_bounded() {
+        let toks = tokenize("Il a perdu aujourd'hui la vie", french);
+        assert!(toks.iter().any(|t| t.lower == "hui"));
+        let p = WordPattern::parse("perdu .. vie", french).unwrap();
+        let found = p.find(&toks);
+        assert_eq!(found.len(), 1);
+        let far = tokenize("perdu un deux trois quatre cinq vie", french);
+        assert!(p.find(&far).is_empty());
+    }
+
+    #[test]
+    fn index_gives_byte_ranges() {
+        let ix = WordIndex::new(vec![
+            WordPattern::parse("ont péri", french).unwrap(),
+            WordPattern::parse("bless*", french).unwrap(),
+        ]);
+        let text = "Vingt-cinq personnes ont péri et 40 blessés";
+        let m = ix.find(&tokenize(text, french));
+        assert_eq!(m.len(), 2);
+        assert_eq!(&text[m[0].start..m[0].end], "ont péri");
+        assert_eq!(&text[m[1].start..m[1].end], "blessés");
+    }
+
+    #[test]
+    fn bad_patterns_are_refused() {
+        assert!(WordPattern::parse(".. vie", french).is_err());
+        assert!(WordPattern::parse("vie ..", french).is_err());
+        assert!(WordPattern::parse("l'incendie", french).is_ok());
+        assert!(WordPattern::parse("--", french).is_err());
+        assert!(WordPattern::parse("", french).is_err());
+    }
+}
