@@ -109,6 +109,9 @@ struct Context<'a> {
     text: &'a str,
     /// The sentence's words, lowercased and stemmed.
     tokens: Vec<crate::words::Token>,
+    /// Language-neutral words of the sentence: concepts ("@die") and names ("#ecuador"),
+    /// each with where it starts.
+    shared: Vec<(usize, String)>,
     /// Word-pattern triggers found in the sentence: (frame index, byte range).
     word_triggers: Vec<(usize, (usize, usize))>,
     lang: &'a str,
@@ -261,6 +264,8 @@ pub struct Extractor<'r> {
     triggers: BTreeMap<String, (regex::RegexSet, Vec<usize>)>,
     /// Per language: every frame's word patterns in one index, and the frame of each.
     word_triggers: BTreeMap<String, (crate::words::WordIndex, Vec<usize>)>,
+    /// Per language: every concept's word patterns in one index, and the concept of each.
+    concepts: BTreeMap<String, (crate::words::WordIndex, Vec<String>)>,
 }
 
 impl<'r> Extractor<'r> {
@@ -284,6 +289,25 @@ impl<'r> Extractor<'r> {
                 .collect(),
             gazetteer: Gazetteer::new(rules),
             topics: TopicFinder::new(rules, languages),
+            concepts: rules
+                .langs
+                .keys()
+                .filter(|code| wanted(code))
+                .map(|code| {
+                    let mut owners = Vec::new();
+                    let mut patterns = Vec::new();
+                    for c in rules.concepts.values() {
+                        for w in c.words.get(code).into_iter().flatten() {
+                            owners.push(c.id.clone());
+                            patterns.push(w.clone());
+                        }
+                    }
+                    (
+                        code.clone(),
+                        (crate::words::WordIndex::new(patterns), owners),
+                    )
+                })
+                .collect(),
             word_triggers: rules
                 .langs
                 .keys()
@@ -669,19 +693,38 @@ impl<'r> Extractor<'r> {
             None => Vec::new(),
         };
         let topics = self.topics.find(text, &tokens, &lang.code);
+        // Concepts and names are the words statements in different languages share.
+        let mut shared: Vec<(usize, String)> = match self.concepts.get(&lang.code) {
+            Some((index, owners)) => index
+                .find(&tokens)
+                .into_iter()
+                .map(|m| (m.start, format!("@{}", owners[m.pattern])))
+                .collect(),
+            None => Vec::new(),
+        };
+        shared.extend(
+            hits.iter()
+                .filter(|h| h.kind != EntityKind::Unknown || h.name.contains(' '))
+                .map(|h| (h.start, format!("#{}", slug(&h.name)))),
+        );
         let dates: Vec<(usize, usize)> = found
             .iter()
             .filter(|f| matches!(f.value, Value::Date(_)))
             .map(|f| (f.start, f.end))
             .collect();
         let voice = voice(text, lang, &hits, &dates, last_speaker);
+        let mut words = content_words(text, lang);
+        words.extend(shared.iter().map(|(_, w)| w.clone()));
+        words.sort();
+        words.dedup();
         Context {
             text,
+            shared,
             tokens,
             word_triggers,
             lang: &lang.code,
             pack: lang,
-            words: content_words(text, lang),
+            words,
             complementizers: &lang.attribution.complementizers,
             found,
             hits,
@@ -1475,11 +1518,19 @@ fn fill(
             SlotType::Word => return Vec::new(),
             SlotType::Content => {
                 let words = content_words(&ctx.text[trig.1..], ctx.pack);
-                let words = if words.len() >= 3 {
-                    words
+                let (mut words, from) = if words.len() >= 3 {
+                    (words, trig.1)
                 } else {
-                    content_words(ctx.text, ctx.pack)
+                    (content_words(ctx.text, ctx.pack), 0)
                 };
+                words.extend(
+                    ctx.shared
+                        .iter()
+                        .filter(|(at, w)| *at >= from && w.starts_with('@'))
+                        .map(|(_, w)| w.clone()),
+                );
+                words.sort();
+                words.dedup();
                 return words;
             }
             SlotType::Topic => ctx
