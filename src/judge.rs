@@ -91,6 +91,23 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
         );
     }
 
+    // An article that also gives a date compatible with the other side's does not
+    // contradict it: one that dates the quake "Saturday" and its toll "on Tuesday" agrees
+    // with "Saturday" elsewhere, whatever its second date belongs to. (Counts are left
+    // alone: a toll that rose within one article is still a different toll.)
+    let agrees = |x: &Mention, y: &Mention| match (&x.value, &y.value) {
+        (Some(vx), Some(vy)) => matches!(
+            compare_approx(vx, x.approx, vy, y.approx, tolerance),
+            Compat::Agree(_)
+        ),
+        _ => false,
+    };
+    let settled = |a: &Mention, b: &Mention| {
+        claim.kind == Kind::Event
+            && ms.iter().any(|c| {
+                (c.article == b.article && agrees(a, c)) || (c.article == a.article && agrees(c, b))
+            })
+    };
     // Values: the first incompatible pair from different voices decides a conflict; of the
     // compatible pairs across articles, the one furthest apart gives the reason.
     let mut agree_reason: Option<(f64, String)> = None;
@@ -100,7 +117,7 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
                 continue;
             };
             match compare_approx(va, a.approx, vb, b.approx, tolerance) {
-                Compat::Conflict(r) if voice(a) != voice(b) => {
+                Compat::Conflict(r) if voice(a) != voice(b) && !settled(a, b) => {
                     return (Verdict::Conflict, format!("{r} ({} vs {})", a.file, b.file));
                 }
                 Compat::Agree(r) if a.file != b.file => {

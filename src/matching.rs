@@ -129,12 +129,11 @@ fn content_weights(mentions: &[Mention]) -> BTreeMap<String, f64> {
 /// `threshold` of the smaller statement, and at least two shared words.
 fn cluster_content(
     idx: &[usize],
-    mentions: &[Mention],
-    slot: &str,
+    words: impl Fn(usize) -> Vec<String>,
+    same: impl Fn(usize, usize) -> bool,
     weights: &BTreeMap<String, f64>,
     threshold: f64,
 ) -> Vec<Vec<usize>> {
-    let words = |i: usize| mentions[i].slots.get(slot).cloned().unwrap_or_default();
     let weight = |ws: &[String]| {
         ws.iter()
             .map(|w| weights.get(w).copied().unwrap_or(1.0))
@@ -142,6 +141,9 @@ fn cluster_content(
     };
     // Similarity of two statements, or None when they share fewer than two words.
     let similarity = |a: usize, b: usize| -> Option<f64> {
+        if same(a, b) {
+            return Some(1.0);
+        }
         let (wa, wb) = (words(a), words(b));
         let shared: Vec<String> = wa.iter().filter(|w| wb.contains(w)).cloned().collect();
         let small = weight(&wa).min(weight(&wb));
@@ -302,8 +304,14 @@ pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
         if let Some(slot) = content_slot {
             for c in cluster_content(
                 &idx,
-                mentions,
-                &slot.name,
+                |i| {
+                    mentions[i]
+                        .slots
+                        .get(&slot.name)
+                        .cloned()
+                        .unwrap_or_default()
+                },
+                |_, _| false,
                 &weights,
                 rules.settings.content_overlap,
             ) {
@@ -314,7 +322,15 @@ pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
                     .unwrap_or_default();
                 let mut id = base(frame, &[]);
                 id.push('/');
-                id.push_str(&words.iter().take(4).cloned().collect::<Vec<_>>().join("-"));
+                id.push_str(
+                    &words
+                        .iter()
+                        .filter(|w| !w.starts_with(['@', '#']))
+                        .take(4)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join("-"),
+                );
                 raw.push((id, c, None));
             }
             continue;
@@ -339,37 +355,63 @@ pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
             }
             id_key
         };
-        match f.kind {
-            Kind::Event => {
-                for c in cluster_events(&idx, mentions, rules.settings.event_window_days, false) {
-                    let period = cluster_period(&c, mentions);
-                    let mut id = base(frame, &id_key(&c));
-                    id.push('/');
-                    id.push_str(
-                        &period
-                            .as_ref()
-                            .map_or("undated".to_string(), |p| slug(&p.canonical())),
-                    );
-                    raw.push((id, c, period));
+        // A generic count (a fallback frame keyed only by the counted word) gives two
+        // different figures one claim only when their sentences say the same around them:
+        // "44 km deep" and "29 km from Balao" share a unit, not a claim.
+        let subgroups = if f.fallback && f.kind == Kind::Quantity {
+            cluster_content(
+                &idx,
+                |i| {
+                    mentions[i]
+                        .words
+                        .iter()
+                        .filter(|w| !key.iter().any(|k| w.starts_with(k.as_str())))
+                        .cloned()
+                        .collect()
+                },
+                // The same figure may join on the key alone; only different figures need
+                // the same sentence around them to be one claim in conflict.
+                |a, b| mentions[a].value_text() == mentions[b].value_text(),
+                &weights,
+                rules.settings.content_overlap,
+            )
+        } else {
+            vec![idx]
+        };
+        for idx in subgroups {
+            match f.kind {
+                Kind::Event => {
+                    for c in cluster_events(&idx, mentions, rules.settings.event_window_days, false)
+                    {
+                        let period = cluster_period(&c, mentions);
+                        let mut id = base(frame, &id_key(&c));
+                        id.push('/');
+                        id.push_str(
+                            &period
+                                .as_ref()
+                                .map_or("undated".to_string(), |p| slug(&p.canonical())),
+                        );
+                        raw.push((id, c, period));
+                    }
                 }
-            }
-            // A count or amount keyed without its period ("dead in this attack") joins
-            // mentions whose times overlap or lie within `count_window_days`.
-            Kind::Quantity if !f.key.iter().any(|k| k == "period") => {
-                let (dated, undated): (Vec<usize>, Vec<usize>) =
-                    idx.iter().partition(|&&i| time_scoped_ok(&mentions[i]));
-                let mut clusters =
-                    cluster_events(&dated, mentions, rules.settings.count_window_days, true);
-                // Undated amounts can neither corroborate nor contradict: one claim each.
-                clusters.extend(undated.into_iter().map(|i| vec![i]));
-                for c in clusters {
-                    let period = cluster_period(&c, mentions);
-                    raw.push((base(frame, &id_key(&c)), c, period));
+                // A count or amount keyed without its period ("dead in this attack") joins
+                // mentions whose times overlap or lie within `count_window_days`.
+                Kind::Quantity if !f.key.iter().any(|k| k == "period") => {
+                    let (dated, undated): (Vec<usize>, Vec<usize>) =
+                        idx.iter().partition(|&&i| time_scoped_ok(&mentions[i]));
+                    let mut clusters =
+                        cluster_events(&dated, mentions, rules.settings.count_window_days, true);
+                    // Undated amounts can neither corroborate nor contradict: one claim each.
+                    clusters.extend(undated.into_iter().map(|i| vec![i]));
+                    for c in clusters {
+                        let period = cluster_period(&c, mentions);
+                        raw.push((base(frame, &id_key(&c)), c, period));
+                    }
                 }
-            }
-            _ => {
-                let period = cluster_period(&idx, mentions);
-                raw.push((base(frame, &id_key(&idx)), idx, period));
+                _ => {
+                    let period = cluster_period(&idx, mentions);
+                    raw.push((base(frame, &id_key(&idx)), idx, period));
+                }
             }
         }
     }

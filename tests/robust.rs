@@ -77,6 +77,7 @@ fn every_labelled_article_cut_anywhere_extracts_without_panic() {
         let mut dirs: Vec<_> = std::fs::read_dir(root.join(group))
             .unwrap()
             .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir())
             .collect();
         dirs.sort();
         for dir in dirs {
