@@ -297,7 +297,8 @@ pub fn is_title(word: &str, titles: &[String]) -> bool {
 /// Topic words per language, with one `RegexSet` pass to find which topics a sentence
 /// has before any word is located.
 pub struct TopicFinder {
-    by_lang: std::collections::BTreeMap<String, (regex::RegexSet, Vec<(usize, Regex)>)>,
+    by_lang:
+        std::collections::BTreeMap<String, (regex::RegexSet, Vec<(usize, crate::rules::Pattern)>)>,
     /// Per language: every topic's word patterns, and the topic of each.
     terms: std::collections::BTreeMap<String, (crate::words::WordIndex, Vec<usize>)>,
     topics: Vec<(String, String)>,
@@ -306,7 +307,7 @@ pub struct TopicFinder {
 impl TopicFinder {
     /// Topic sets for the given languages.
     pub fn new(rules: &RuleSet, languages: &[&str]) -> TopicFinder {
-        let mut by_lang: std::collections::BTreeMap<String, Vec<(usize, Regex)>> =
+        let mut by_lang: std::collections::BTreeMap<String, Vec<(usize, crate::rules::Pattern)>> =
             Default::default();
         for (ti, t) in rules.topics.iter().enumerate() {
             for (lang, res) in &t.words {

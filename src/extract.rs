@@ -1382,7 +1382,7 @@ fn weighted_gap(text: &str, start: usize, end: usize, trig: (usize, usize)) -> u
 fn counts_unit(
     ctx: &Context,
     f: &Found,
-    units: &[regex::Regex],
+    units: &[crate::rules::Pattern],
     unit_words: &[crate::words::WordPattern],
     spans: &[(usize, usize)],
 ) -> bool {

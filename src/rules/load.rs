@@ -3,7 +3,6 @@
 
 use super::file::*;
 use super::*;
-use regex::RegexBuilder;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::Path;
@@ -89,67 +88,14 @@ struct Checker<'a> {
     file: &'a str,
     text: &'a str,
     errors: Vec<RuleError>,
-    /// Every pattern of every file, compiled up front in parallel.
-    compiled: &'a Compiled,
-}
-
-/// Pattern text -> compiled regex, or the compiler's message.
-type Compiled = std::collections::HashMap<String, Result<Regex, String>>;
-
-fn compile_pattern(p: &str) -> Result<Regex, String> {
-    RegexBuilder::new(p)
-        .case_insensitive(true)
-        .build()
-        .map_err(|e| {
-            let msg = e.to_string();
-            let last = msg.lines().last().unwrap_or("").trim();
-            last.strip_prefix("error: ").unwrap_or(last).to_string()
-        })
-}
-
-/// Every regex in a rule file, so that all can be compiled at once (compiling is most of
-/// the time it takes to load the rules).
-fn patterns(f: &RuleFile) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    if let Some(l) = &f.language {
-        let a = &l.attribution;
-        for list in [
-            &a.speech,
-            &a.speech_after,
-            &a.speech_self,
-            &a.denial,
-            &a.hedge,
-            &a.citation,
-        ] {
-            out.extend(list.iter().map(|p| p.get_ref().as_str()));
-        }
-    }
-    for fr in &f.frame {
-        for list in fr
-            .triggers
-            .values()
-            .chain(fr.exclude.values())
-            .chain(fr.value.units.values())
-        {
-            out.extend(list.iter().map(|p| p.get_ref().as_str()));
-        }
-    }
-    for t in &f.topic {
-        for list in t.words.values() {
-            out.extend(list.iter().map(|p| p.get_ref().as_str()));
-        }
-    }
-    out.extend(f.furniture.iter().map(|x| x.pattern.get_ref().as_str()));
-    out
 }
 
 impl<'a> Checker<'a> {
-    fn new(src: &'a Source, compiled: &'a Compiled) -> Checker<'a> {
+    fn new(src: &'a Source) -> Checker<'a> {
         Checker {
             file: &src.path,
             text: &src.text,
             errors: Vec::new(),
-            compiled,
         }
     }
 
@@ -165,12 +111,8 @@ impl<'a> Checker<'a> {
         });
     }
 
-    fn regex(&mut self, pattern: &Spanned<String>) -> Option<Regex> {
-        let result = match self.compiled.get(pattern.get_ref()) {
-            Some(r) => r.clone(),
-            None => compile_pattern(pattern.get_ref()),
-        };
-        match result {
+    fn regex(&mut self, pattern: &Spanned<String>) -> Option<Pattern> {
+        match Pattern::new(pattern.get_ref()) {
             Ok(re) => Some(re),
             Err(last) => {
                 self.error(
@@ -182,7 +124,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn regexes(&mut self, patterns: &[Spanned<String>]) -> Vec<Regex> {
+    fn regexes(&mut self, patterns: &[Spanned<String>]) -> Vec<Pattern> {
         patterns.iter().filter_map(|p| self.regex(p)).collect()
     }
 }
@@ -265,15 +207,6 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
         }
     }
 
-    let compiled: Compiled = {
-        use rayon::prelude::*;
-        let mut all: Vec<&str> = parsed.iter().flat_map(|(_, f)| patterns(f)).collect();
-        all.sort_unstable();
-        all.dedup();
-        all.par_iter()
-            .map(|p| (p.to_string(), compile_pattern(p)))
-            .collect()
-    };
     let mut set = RuleSet {
         langs: BTreeMap::new(),
         frames: Vec::new(),
@@ -287,7 +220,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
 
     // Languages first: frames and topics refer to them.
     for (src, file) in &parsed {
-        let mut ck = Checker::new(src, &compiled);
+        let mut ck = Checker::new(src);
         if let Some(lang) = &file.language {
             add_lang(&mut ck, &mut set.langs, lang);
         }
@@ -322,7 +255,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
 
     // The lexicon next: frames and topics name its concepts.
     for (src, file) in &parsed {
-        let mut ck = Checker::new(src, &compiled);
+        let mut ck = Checker::new(src);
         for c in &file.concept {
             let id = c.id.get_ref();
             if !is_id(id) {
@@ -386,7 +319,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
     let mut topic_ids = BTreeSet::new();
     let mut entity_names = BTreeSet::new();
     for (src, file) in &parsed {
-        let mut ck = Checker::new(src, &compiled);
+        let mut ck = Checker::new(src);
         for t in &file.topic {
             if !is_id(t.id.get_ref()) {
                 ck.error(
@@ -478,7 +411,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
 
     // Countries named by cities and organisations must exist.
     for (src, file) in &parsed {
-        let mut ck = Checker::new(src, &compiled);
+        let mut ck = Checker::new(src);
         for e in &file.entity {
             if let Some(c) = &e.country {
                 let ok = set
@@ -497,7 +430,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
     }
 
     for (src, file) in &parsed {
-        let mut ck = Checker::new(src, &compiled);
+        let mut ck = Checker::new(src);
         for f in &file.frame {
             if let Some(frame) = check_frame(&mut ck, f, &set, &mut frame_ids) {
                 set.frames.push(frame);
@@ -726,7 +659,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.attribution.hedge.extend(hedge);
     for p in &a.citation {
         if let Some(re) = ck.regex(p) {
-            if re.capture_names().flatten().any(|n| n == "source") {
+            if re.group_names().iter().any(|n| n == "source") {
                 lang.attribution.citation.push(re);
             } else {
                 ck.error(p.span(), "citation pattern needs a group named 'source'");
@@ -973,8 +906,8 @@ fn check_frame(
         let mut res = Vec::new();
         for p in pats {
             if let Some(re) = ck.regex(p) {
-                for group in re.capture_names().flatten() {
-                    if !f.slots.contains_key(group) {
+                for group in re.group_names() {
+                    if !f.slots.contains_key(&group) {
                         ck.error(
                             p.span(),
                             format!("group '{group}' is not a slot of this frame"),

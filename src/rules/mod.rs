@@ -11,6 +11,83 @@ pub use load::{default_sources, dir_sources, load};
 
 use crate::words::{Stemmer, Token, WordPattern};
 use regex::Regex;
+use std::sync::{Arc, OnceLock};
+
+/// A rule's regex: checked when the rules load (by parsing it, which is cheap), compiled
+/// the first time a story uses it (compiling is what made loading slow). Derefs to the
+/// compiled [`Regex`]; always case-insensitive.
+#[derive(Clone)]
+pub struct Pattern {
+    source: Arc<str>,
+    compiled: Arc<OnceLock<Regex>>,
+}
+
+impl Pattern {
+    /// Parse `source` (case-insensitive); the parser's message on a syntax error.
+    pub fn new(source: &str) -> Result<Pattern, String> {
+        // The syntax tree catches syntax errors; translating it (Unicode classes, case
+        // folding) costs as much as compiling, so only a pattern that names a Unicode
+        // class (which only translation checks) is translated.
+        let message = |e: &dyn std::fmt::Display| {
+            let msg = e.to_string();
+            let last = msg.lines().last().unwrap_or("").trim();
+            last.strip_prefix("error: ").unwrap_or(last).to_string()
+        };
+        regex_syntax::ast::parse::Parser::new()
+            .parse(source)
+            .map_err(|e| message(&e))?;
+        if source.contains("\\p") || source.contains("\\P") {
+            regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .build()
+                .parse(source)
+                .map_err(|e| message(&e))?;
+        }
+        Ok(Pattern {
+            source: source.into(),
+            compiled: Arc::new(OnceLock::new()),
+        })
+    }
+
+    /// The pattern's text, without compiling it.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// The names of its capture groups, without compiling it.
+    pub fn group_names(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest: &str = &self.source;
+        while let Some(at) = rest.find("(?P<").or_else(|| rest.find("(?<")) {
+            let from = at + rest[at..].find('<').expect("found above") + 1;
+            let Some(len) = rest[from..].find('>') else {
+                break;
+            };
+            out.push(rest[from..from + len].to_string());
+            rest = &rest[from + len..];
+        }
+        out
+    }
+}
+
+impl std::ops::Deref for Pattern {
+    type Target = Regex;
+    fn deref(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            regex::RegexBuilder::new(&self.source)
+                .case_insensitive(true)
+                .size_limit(64 << 20)
+                .build()
+                .expect("checked when the rules loaded")
+        })
+    }
+}
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", &*self.source)
+    }
+}
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -317,12 +394,12 @@ impl Approx {
 
 #[derive(Debug, Default)]
 pub struct Attribution {
-    pub speech: Vec<Regex>,
-    pub speech_after: Vec<Regex>,
-    pub speech_self: Vec<Regex>,
-    pub denial: Vec<Regex>,
-    pub hedge: Vec<Regex>,
-    pub citation: Vec<Regex>,
+    pub speech: Vec<Pattern>,
+    pub speech_after: Vec<Pattern>,
+    pub speech_self: Vec<Pattern>,
+    pub denial: Vec<Pattern>,
+    pub hedge: Vec<Pattern>,
+    pub citation: Vec<Pattern>,
     pub pronouns: Vec<String>,
     pub roles: Vec<String>,
     pub complementizers: Vec<String>,
@@ -452,7 +529,7 @@ pub struct ValueSpec {
     /// Relative tolerance for numeric values.
     pub tolerance: f64,
     /// Per language: the words a count may count (empty: any).
-    pub units: BTreeMap<String, Vec<Regex>>,
+    pub units: BTreeMap<String, Vec<Pattern>>,
     /// Per language: word patterns of what a count may count (from `unit_concepts`).
     pub unit_words: BTreeMap<String, Vec<WordPattern>>,
     /// The value must lie inside the trigger's match.
@@ -466,10 +543,10 @@ pub struct Frame {
     pub id: String,
     pub kind: Kind,
     pub summary: String,
-    pub triggers: BTreeMap<String, Vec<Regex>>,
+    pub triggers: BTreeMap<String, Vec<Pattern>>,
     /// Trigger word patterns per language: the frame's `terms` and its concepts' words.
     pub words: BTreeMap<String, Vec<WordPattern>>,
-    pub exclude: BTreeMap<String, Vec<Regex>>,
+    pub exclude: BTreeMap<String, Vec<Pattern>>,
     pub slots: Vec<Slot>,
     pub value: ValueSpec,
     pub time: TimeScope,
@@ -517,7 +594,7 @@ pub struct Entity {
 pub struct Topic {
     pub id: String,
     pub group: String,
-    pub words: BTreeMap<String, Vec<Regex>>,
+    pub words: BTreeMap<String, Vec<Pattern>>,
     /// Word patterns per language: the topic's `terms` and its concepts' words.
     pub terms: BTreeMap<String, Vec<WordPattern>>,
 }
@@ -537,7 +614,7 @@ pub struct Concept {
 #[derive(Debug)]
 pub struct Furniture {
     pub id: String,
-    pub pattern: Regex,
+    pub pattern: Pattern,
     pub examples: Vec<String>,
     pub counter: Vec<String>,
     pub at: Location,
