@@ -502,9 +502,11 @@ impl<'r> Extractor<'r> {
                 }
                 let mut claimed = Vec::new();
                 let found = self.mention(fi, lang, &ctx, &memory, anchor, &mut claimed);
+                // What this frame claimed keeps later frames off, not its own mentions.
+                let before = taken.clone();
                 taken.extend(claimed);
                 for mut m in found {
-                    if frame.fallback && m.value_span.is_some_and(|v| taken.contains(&v)) {
+                    if frame.fallback && m.value_span.is_some_and(|v| before.contains(&v)) {
                         continue;
                     }
                     taken.extend(m.value_span);

@@ -141,7 +141,13 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let rules = load_rules(&rules)?;
             let mut out = String::new();
             for f in &rules.frames {
-                let langs: Vec<&str> = f.triggers.keys().map(String::as_str).collect();
+                let langs: std::collections::BTreeSet<&str> = f
+                    .triggers
+                    .keys()
+                    .chain(f.words.keys())
+                    .map(String::as_str)
+                    .collect();
+                let langs: Vec<&str> = langs.into_iter().collect();
                 out.push_str(&format!(
                     "{:<16} {:<9} {:<18} {}\n",
                     f.id,

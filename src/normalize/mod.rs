@@ -59,6 +59,8 @@ pub enum Value {
     /// Amount and ISO 8601 designator (Y, M, W, D).
     Duration(f64, char),
     Factor(f64),
+    /// Amount and unit symbol ("26 km").
+    Measure(f64, String),
 }
 
 impl Value {
@@ -71,6 +73,7 @@ impl Value {
             Value::Count(n) => fmt_num(*n),
             Value::Duration(n, u) => format!("P{}{u}", fmt_num(*n)),
             Value::Factor(f) => format!("{}x", fmt_num(*f)),
+            Value::Measure(n, u) => format!("{} {u}", fmt_num(*n)),
         }
     }
 
@@ -83,6 +86,7 @@ impl Value {
             Value::Count(_) => K::Count,
             Value::Duration(..) => K::Duration,
             Value::Factor(_) => K::Factor,
+            Value::Measure(..) => K::Measure,
         }
     }
 }
@@ -123,7 +127,11 @@ impl Found {
 fn number_of(v: &Value) -> Option<f64> {
     match v {
         Value::Money { amount, .. } => Some(*amount),
-        Value::Percent(x) | Value::Count(x) | Value::Factor(x) | Value::Duration(x, _) => Some(*x),
+        Value::Percent(x)
+        | Value::Count(x)
+        | Value::Factor(x)
+        | Value::Duration(x, _)
+        | Value::Measure(x, _) => Some(*x),
         Value::Date(_) => None,
     }
 }
@@ -204,12 +212,54 @@ pub fn compare(a: &Value, b: &Value, tolerance: f64) -> Compat {
         (Value::Duration(x, ux), Value::Duration(y, uy)) if ux == uy => {
             compare_numbers(a, b, *x, *y, tolerance)
         }
+        (Value::Measure(x, ux), Value::Measure(y, uy)) if ux == uy => {
+            compare_numbers(a, b, *x, *y, tolerance)
+        }
+        // Different units of one dimension: compared in the first one's unit ("26 km" and
+        // "16 mi").
+        (Value::Measure(x, ux), Value::Measure(y, uy)) => match (base(ux), base(uy)) {
+            (Some((dx, fx)), Some((dy, fy))) if dx == dy => {
+                let converted = Value::Measure(y * fy / fx, ux.clone());
+                match compare_numbers(a, &converted, *x, y * fy / fx, tolerance.max(0.02)) {
+                    Compat::Agree(r) => Compat::Agree(format!("{r} ({} converted)", b.canonical())),
+                    Compat::Conflict(r) => {
+                        Compat::Conflict(format!("{r} ({} converted)", b.canonical()))
+                    }
+                    u => u,
+                }
+            }
+            _ => Compat::Unknown(format!(
+                "{} and {} measure different things",
+                a.canonical(),
+                b.canonical()
+            )),
+        },
         _ => Compat::Unknown(format!(
             "{} and {} cannot be compared",
             a.canonical(),
             b.canonical()
         )),
     }
+}
+
+/// A unit symbol's dimension and its factor to that dimension's base unit.
+fn base(unit: &str) -> Option<(&'static str, f64)> {
+    Some(match unit {
+        "km" => ("length", 1000.0),
+        "m" => ("length", 1.0),
+        "cm" => ("length", 0.01),
+        "mm" => ("length", 0.001),
+        "mi" => ("length", 1609.344),
+        "ft" => ("length", 0.3048),
+        "ha" => ("area", 1.0),
+        "km2" => ("area", 100.0),
+        "kg" => ("mass", 1.0),
+        "t" => ("mass", 1000.0),
+        "km/h" => ("speed", 1.0),
+        "mph" => ("speed", 1.609344),
+        "m3/s" => ("flow", 1.0),
+        _ => return None,
+    })
 }
 
 fn compare_numbers(a: &Value, b: &Value, x: f64, y: f64, tolerance: f64) -> Compat {
@@ -350,6 +400,8 @@ pub struct Grammar {
     level: Vec<String>,
     factors: HashMap<String, f64>,
     durations: HashMap<String, char>,
+    units: HashMap<String, String>,
+    measure: Option<Regex>,
     dates: date::DateRes,
     money: Option<Regex>,
     percent: Option<Regex>,
@@ -432,6 +484,8 @@ impl Grammar {
             .map(|p| compile(&format!(r"(?P<num>{num})\s?(?P<pct>{p})")));
         let duration = alternation(n.durations.iter().map(|(w, _)| w.as_str()))
             .map(|u| compile(&format!(r"(?P<num>{num})[\s-](?P<unit>{u})")));
+        let measure = alternation(n.units.iter().map(|(w, _)| w.as_str()))
+            .map(|u| compile(&format!(r"(?P<num>{num})(?:\s|-|\u{{a0}})?(?P<unit>{u})")));
         let factor = alternation(n.factors.iter().map(|(w, _)| w.as_str()))
             .map(|f| compile(&format!(r"\b(?P<f>{f})\b")));
         let (cues, cue_kinds) = cue_automaton(lang);
@@ -465,6 +519,12 @@ impl Grammar {
                 .iter()
                 .map(|(w, u)| (w.to_lowercase(), *u))
                 .collect(),
+            units: n
+                .units
+                .iter()
+                .map(|(w, u)| (norm_space(&w.to_lowercase()), u.clone()))
+                .collect(),
+            measure,
             dates: date::DateRes::new(lang, &num),
             cues,
             cue_kinds,
@@ -711,6 +771,37 @@ impl Grammar {
                 }
             }
         }
+        // Numbers that are a bracketed conversion of a measurement: neither a measurement
+        // nor a count of their own.
+        let mut conversions: Vec<(usize, usize)> = Vec::new();
+        if let Some(re) = &self.measure {
+            for c in re.captures_iter(text) {
+                let all = c.get(0).expect("group 0");
+                if !starts_ok(all.start()) || word_char_at(text, all.end()) {
+                    continue;
+                }
+                let unit = c
+                    .name("unit")
+                    .and_then(|u| self.units.get(&norm_space(&u.as_str().to_lowercase())));
+                let n = c.name("num").and_then(|m| self.parse_number(m.as_str()));
+                // "26km (16 miles)": a conversion in brackets right after a measurement
+                // is the same value, not a second one.
+                let converted = text[..all.start()].trim_end().ends_with('(')
+                    && out.iter().any(|f| {
+                        matches!(f.value, Value::Measure(..))
+                            && text[f.end..all.start()].trim() == "("
+                    });
+                if converted {
+                    conversions.push((all.start(), all.end()));
+                } else if let (Some(unit), Some(n)) = (unit, n) {
+                    out.push(Found::exact(
+                        all.start(),
+                        all.end(),
+                        Value::Measure(n, unit.clone()),
+                    ));
+                }
+            }
+        }
         for c in self.count.captures_iter(text) {
             let all = c.get(0).expect("group 0");
             let digits = c.name("num").map_or(all.as_str(), |m| m.as_str());
@@ -724,7 +815,15 @@ impl Grammar {
             let clock = digit_after_colon || text[..all.start()].ends_with(':');
             // "three-train collision" counts trains: a frame's `units` decide what a count
             // may count.
-            if !starts_ok(all.start()) || word_char_at(text, all.end()) || year_like || clock {
+            let converted = conversions
+                .iter()
+                .any(|&(s, e)| s <= all.start() && all.start() < e);
+            if !starts_ok(all.start())
+                || word_char_at(text, all.end())
+                || year_like
+                || clock
+                || converted
+            {
                 continue;
             }
             // A capitalised number word inside a sentence is a name: "Lima, Peru", "Liga
@@ -833,6 +932,23 @@ mod tests {
             values(&en, "In July, and last week", None),
             ["--07", "last week"]
         );
+    }
+
+    #[test]
+    fn measurements_compare_across_units_of_one_dimension() {
+        let m = |x: f64, u: &str| Value::Measure(x, u.into());
+        assert!(matches!(
+            compare(&m(26.0, "km"), &m(16.0, "mi"), 0.05),
+            Compat::Agree(r) if r.contains("16 mi converted")
+        ));
+        assert!(matches!(
+            compare(&m(10900.0, "ft"), &m(2000.0, "m"), 0.05),
+            Compat::Conflict(_)
+        ));
+        assert!(matches!(
+            compare(&m(44.0, "km"), &m(44.0, "km/h"), 0.05),
+            Compat::Unknown(_)
+        ));
     }
 
     #[test]

@@ -209,6 +209,10 @@ pub struct NumbersFile {
     /// Duration unit words -> ISO 8601 designator (Y, M, W, D).
     #[serde(default)]
     pub durations: BTreeMap<String, Spanned<String>>,
+    /// Units of measure -> their symbol ("kilómetros" = "km", "feet" = "ft"): a number
+    /// before one is a measurement ("26 km"), not a count.
+    #[serde(default)]
+    pub units: BTreeMap<String, Spanned<String>>,
     /// Approximation markers before a number -> about | over | under | at-least | at-most
     /// ("nearly" = under, "more than" = over, "sekitar" = about).
     #[serde(default)]

@@ -207,6 +207,11 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
         }
     }
 
+    // A file that does not parse may be a language pack: checking meaning now would report
+    // every rule of that language as having no pack. Shape errors first.
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     let mut set = RuleSet {
         langs: BTreeMap::new(),
         frames: Vec::new(),
@@ -633,6 +638,27 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         }
     }
 
+    // The symbols of DESIGN.md's measurements.
+    const SYMBOLS: [&str; 13] = [
+        "km", "m", "cm", "mm", "mi", "ft", "kg", "t", "ha", "km2", "m3/s", "km/h", "mph",
+    ];
+    for (word, unit) in &n.units {
+        if SYMBOLS.contains(&unit.get_ref().as_str()) {
+            lang.numbers
+                .units
+                .push((word.clone(), unit.get_ref().clone()));
+        } else {
+            ck.error(
+                unit.span(),
+                format!(
+                    "unit symbol '{}': expected one of {}",
+                    unit.get_ref(),
+                    SYMBOLS.join(", ")
+                ),
+            );
+        }
+    }
+
     for (word, kind) in &n.approx {
         match Approx::parse(kind.get_ref()) {
             Some(k) => lang.numbers.approx.push((word.clone(), k)),
@@ -746,7 +772,7 @@ fn check_frame(
                 None => ck.error(
                     s.types.span(),
                     format!(
-                        "slot type '{t}': expected person, country, city, org, outlet, place, party, topic, unknown, content, duration, money, percent, count or date"
+                        "slot type '{t}': expected person, country, city, org, outlet, place, party, topic, unknown, content, duration, money, percent, count, measure or date"
                     ),
                 ),
             }
@@ -809,7 +835,7 @@ fn check_frame(
             ck.error(
                 f.value.kind.span(),
                 format!(
-                    "value type '{}': expected date, money, percent, count, duration, factor or polarity",
+                    "value type '{}': expected date, money, percent, count, duration, factor, measure or polarity",
                     f.value.kind.get_ref()
                 ),
             );

@@ -347,6 +347,8 @@ pub struct Numbers {
     pub compare: Vec<String>,
     pub factors: Vec<(String, f64)>,
     pub durations: Vec<(String, char)>,
+    /// Unit words and their symbols.
+    pub units: Vec<(String, String)>,
     pub approx: Vec<(String, Approx)>,
 }
 
@@ -438,6 +440,7 @@ pub enum ValueKind {
     Count,
     Duration,
     Factor,
+    Measure,
     Polarity,
 }
 
@@ -450,6 +453,7 @@ impl ValueKind {
             "count" => ValueKind::Count,
             "duration" => ValueKind::Duration,
             "factor" => ValueKind::Factor,
+            "measure" => ValueKind::Measure,
             "polarity" => ValueKind::Polarity,
             _ => return None,
         })
