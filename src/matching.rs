@@ -203,7 +203,8 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
     let most = |fillers: &Vec<String>| most_frequent(fillers.iter().cloned());
     // The fillers named per (frame, article, qualifier) and per (frame, qualifier), and per
     // (frame, key, qualifier) the distinct ones each article names.
-    type Named<'m> = BTreeMap<(usize, &'m [String], &'m str), BTreeMap<usize, BTreeSet<String>>>;
+    type Named<'m> =
+        BTreeMap<(usize, &'m [String], &'m str), BTreeMap<(usize, i32), BTreeSet<String>>>;
     let mut by_article: BTreeMap<(usize, usize, &str), Vec<String>> = BTreeMap::new();
     let mut by_story: BTreeMap<(usize, &str), Vec<String>> = BTreeMap::new();
     let mut named: Named = BTreeMap::new();
@@ -218,10 +219,17 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
                 .entry((m.frame, q.as_str()))
                 .or_default()
                 .push(f.clone());
+            // Two places count only for figures of one year: "10 dead in Paris in 2019"
+            // beside this week's toll is history, not a second toll of this event.
+            let year = m
+                .period
+                .as_ref()
+                .and_then(DateValue::interval)
+                .map_or(0, |iv| chrono::Datelike::year(&iv.start));
             named
                 .entry((m.frame, m.key.as_slice(), q.as_str()))
                 .or_default()
-                .entry(m.article)
+                .entry((m.article, year))
                 .or_default()
                 .insert(f);
         }
