@@ -207,8 +207,8 @@ impl Gazetteer {
                 .is_some_and(|t| lang.titles.iter().any(|x| x == t))
             {
                 words.drain(..2);
-            } else if is_title(first, &lang.titles)
-                || is_title(first, &lang.place_titles)
+            } else if is_title(first, &lang.titles, lang.title_compounds)
+                || is_title(first, &lang.place_titles, lang.title_compounds)
                 || lang.stopwords.contains(&first.to_lowercase())
             {
                 words.remove(0);
@@ -230,7 +230,7 @@ impl Gazetteer {
         // Pradeep Jena" is Pradeep Jena.
         if let Some(t) = (1..words.len().saturating_sub(1))
             .rev()
-            .find(|&i| is_title(words[i].1, &lang.titles))
+            .find(|&i| is_title(words[i].1, &lang.titles, lang.title_compounds))
         {
             words.drain(..=t);
         }
@@ -286,11 +286,12 @@ impl Gazetteer {
 }
 
 /// A title, or a compound ending in one ("Verkehrsminister" ends in "minister").
-pub fn is_title(word: &str, titles: &[String]) -> bool {
+pub fn is_title(word: &str, titles: &[String], compounds: bool) -> bool {
     let lower = word.to_lowercase();
     titles.iter().any(|t| {
         let t = t.to_lowercase();
-        lower == t || (!t.contains(' ') && lower.len() > t.len() + 2 && lower.ends_with(&t))
+        lower == t
+            || (compounds && !t.contains(' ') && lower.len() > t.len() + 2 && lower.ends_with(&t))
     })
 }
 
@@ -405,5 +406,20 @@ impl TopicFinder {
             .filter(|(_, k)| *k)
             .map(|(h, _)| h)
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_title;
+
+    #[test]
+    fn titles_join_compounds_only_where_the_language_does() {
+        let titles = vec!["King".to_string(), "Kanzlerin".to_string()];
+        // English: "speaking" ends in "king" but is no title.
+        assert!(!is_title("speaking", &titles, false));
+        assert!(is_title("King", &titles, false));
+        // German: "Bundeskanzlerin" is a "Kanzlerin".
+        assert!(is_title("Bundeskanzlerin", &titles, true));
     }
 }

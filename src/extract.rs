@@ -189,7 +189,7 @@ fn titled_people(
             .rev()
             .take(3)
             .map(bare)
-            .find(|w| is_title(w, &lang.titles))
+            .find(|w| is_title(w, &lang.titles, lang.title_compounds))
         {
             titled.push((t.to_lowercase(), h.name.clone(), h.kind));
         }
@@ -206,7 +206,7 @@ fn titled_people(
         .collect();
     for (i, &(at, w)) in words.iter().enumerate() {
         let word = bare(w);
-        if word.is_empty() || !is_title(&word, &lang.titles) {
+        if word.is_empty() || !is_title(&word, &lang.titles, lang.title_compounds) {
             continue;
         }
         let start = at + w.find(word.as_str()).unwrap_or(0);
@@ -677,7 +677,11 @@ impl<'r> Extractor<'r> {
                 [w, ..] if lang.locatives.contains(w) => true,
                 [title, w] => {
                     lang.locatives.contains(w)
-                        && crate::entities::is_title(title, &lang.place_titles)
+                        && crate::entities::is_title(
+                            title,
+                            &lang.place_titles,
+                            lang.title_compounds,
+                        )
                 }
                 _ => false,
             };

@@ -76,6 +76,9 @@ pub struct LangFile {
     /// Titles and roles stripped from names ("President", "Brig. Gen.").
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Whether titles form compounds ("Bundeskanzlerin" is a "Kanzlerin"): German does,
+    /// English does not ("speaking" is no "king"). Default false.
+    pub title_compounds: Option<bool>,
     /// Lowercase words inside personal names ("bin", "van", "de").
     #[serde(default)]
     pub name_particles: Vec<String>,

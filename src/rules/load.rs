@@ -474,6 +474,9 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.stopwords.extend(lowercase(&f.stopwords));
     lang.abbreviations.extend(f.abbreviations.iter().cloned());
     lang.titles.extend(f.titles.iter().cloned());
+    if let Some(c) = f.title_compounds {
+        lang.title_compounds = c;
+    }
     lang.name_particles.extend(f.name_particles.iter().cloned());
     lang.locatives.extend(lowercase(&f.locatives));
     lang.place_titles.extend(f.place_titles.iter().cloned());

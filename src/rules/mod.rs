@@ -182,6 +182,9 @@ pub struct Lang {
     pub stopwords: BTreeSet<String>,
     pub abbreviations: BTreeSet<String>,
     pub titles: Vec<String>,
+    /// Titles join other words into one ("Bundeskanzlerin", "Innenminister"): a word that
+    /// ends in a title is one. Default false, so that "speaking" is no "king".
+    pub title_compounds: bool,
     pub name_particles: Vec<String>,
     pub locatives: Vec<String>,
     pub place_titles: Vec<String>,
