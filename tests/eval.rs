@@ -76,6 +76,16 @@ fn kanjuruhan_id_scores() {
     assert_floor("kanjuruhan-id", 20, 0.68);
 }
 
+#[test]
+fn fr_fire_scores() {
+    assert_floor("fr-fire", 15, 0.21);
+}
+
+#[test]
+fn es_quake_scores() {
+    assert_floor("es-quake", 13, 0.21);
+}
+
 /// The held-out folders (written to measure, not to tune on): no false conflict is the only
 /// floor; their accuracy is reported in the session notes.
 #[test]
