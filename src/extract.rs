@@ -79,10 +79,12 @@ impl Mention {
     }
 }
 
-/// Lowercase ASCII-ish slug for ids: letters and digits kept (any script), the rest '-'.
+/// Lowercase ASCII slug for ids and keys: transliterated first (any_ascii), so that
+/// "Путин" and "Putin" are one key; letters and digits kept, the rest '-'.
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
+    let ascii = any_ascii::any_ascii(s);
+    for c in ascii.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -1907,10 +1909,16 @@ mod tests {
     use crate::rules;
 
     #[test]
-    fn slugs_keep_letters_of_any_script() {
+    fn slugs_transliterate_names() {
+        assert_eq!(slug("Путин"), slug("Putin"));
+        assert_eq!(slug("Пезешкиан"), "pezeshkian");
+    }
+
+    #[test]
+    fn slugs_keep_letters_and_digits() {
         assert_eq!(slug("Vladimir Putin"), "vladimir-putin");
         assert_eq!(slug("U.S."), "u-s");
-        assert_eq!(slug("Тегеран"), "тегеран");
+        assert_eq!(slug("Тегеран"), "tegeran");
     }
 
     #[test]
