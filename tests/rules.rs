@@ -22,7 +22,21 @@ fn default_pack_examples_pass() {
     // Every frame carries examples, and so does every language pack.
     for f in &set.frames {
         assert!(!f.examples.is_empty(), "frame {} has no examples", f.id);
-        assert!(!f.triggers.is_empty(), "frame {} has no triggers", f.id);
+        assert!(
+            !f.triggers.is_empty() || !f.words.is_empty(),
+            "frame {} has neither triggers nor words",
+            f.id
+        );
+    }
+    // Every concept has words in every language of the default pack.
+    for c in set.concepts.values() {
+        for code in set.langs.keys() {
+            assert!(
+                c.words.get(code).is_some_and(|w| !w.is_empty()),
+                "concept {} has no words in {code}",
+                c.id
+            );
+        }
     }
     for (code, lang) in &set.langs {
         assert!(
