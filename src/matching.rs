@@ -366,7 +366,7 @@ pub fn group(mentions: &[Mention], rules: &RuleSet) -> Vec<Claim> {
         // A generic count (a fallback frame keyed only by the counted word) gives two
         // different figures one claim only when their sentences say the same around them:
         // "44 km deep" and "29 km from Balao" share a unit, not a claim.
-        let subgroups = if f.fallback && f.kind == Kind::Quantity {
+        let subgroups = if f.fallback && f.kind != Kind::Statement {
             cluster_content(
                 &idx,
                 |i| {
