@@ -818,12 +818,26 @@ impl Grammar {
             let converted = conversions
                 .iter()
                 .any(|&(s, e)| s <= all.start() && all.start() < e);
-            if !starts_ok(all.start())
-                || word_char_at(text, all.end())
-                || year_like
-                || clock
-                || converted
-            {
+            if !starts_ok(all.start()) || word_char_at(text, all.end()) || clock || converted {
+                continue;
+            }
+            // A bare year between words ("belief sich 2023 auf", "cerró 2023 con") is a
+            // year, wherever no date pattern took it first; after a dash or a slash it is
+            // part of a range or a code, and before a percent sign no year.
+            if year_like {
+                let joined = text[..all.start()].ends_with(['-', '–', '/', '.', ','])
+                    || text[all.end()..].starts_with(['-', '–', '/', '%', '.', ',']);
+                let year: i32 = digits.parse().unwrap_or(0);
+                if !joined
+                    && (1900..=2100).contains(&year)
+                    && let Some(iv) = crate::time::Interval::year(year)
+                {
+                    out.push(Found::exact(
+                        all.start(),
+                        all.end(),
+                        Value::Date(DateValue::Resolved(iv)),
+                    ));
+                }
                 continue;
             }
             // A capitalised number word inside a sentence is a name: "Lima, Peru", "Liga
