@@ -87,4 +87,11 @@ pub enum RulesCommand {
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<PathBuf>,
     },
+    /// Print the rule reference (languages, frames, concepts, topics) as Markdown; for the
+    /// default pack this is docs/rules.md.
+    Doc {
+        /// Add a rule pack. Repeatable.
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
 }

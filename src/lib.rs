@@ -12,6 +12,7 @@ pub mod judge;
 pub mod matching;
 pub mod normalize;
 pub mod report;
+pub mod ruledoc;
 pub mod rules;
 pub mod ruletest;
 pub mod segment;

@@ -6,7 +6,7 @@ use clap::Parser;
 use crosscheck::cli::{Cli, Command, FailOn, Input, RulesCommand};
 use crosscheck::judge::Verdict;
 use crosscheck::rules::{self, RuleSet};
-use crosscheck::{analyze, eval, ingest, report, ruletest};
+use crosscheck::{analyze, eval, ingest, report, ruledoc, ruletest};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -157,6 +157,13 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 ));
             }
             print(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules {
+            command: RulesCommand::Doc { rules },
+        } => {
+            let rules = load_rules(&rules)?;
+            print(&ruledoc::render(&rules))?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -269,6 +269,20 @@ fn rule_catalogue() {
     snap!("rules_list", transcript(&["rules", "list"], None));
 }
 
+/// `rules doc` prints the reference that `docs/rules.md` holds (tests/rules.rs checks that
+/// the file is current); with a bad rule pack it stops with exit 2.
+#[test]
+fn rule_reference_command() {
+    let (code, out, err) = run(&["rules", "doc"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("# Rule reference\n"), "{out}");
+    assert!(err.is_empty(), "{err}");
+    let (code, out, err) = run(&["rules", "doc", "--rules", "tests/fixtures/bad-regex"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("bad regex"), "{err}");
+}
+
 /// The seed story of ../shared, read in place (never copied into the repo).
 #[test]
 fn seed_story_from_shared() {

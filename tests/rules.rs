@@ -1,6 +1,6 @@
 //! Every rule pack loads, and every example and counter-example in it passes.
 
-use crosscheck::{rules, ruletest};
+use crosscheck::{ruledoc, rules, ruletest};
 
 #[test]
 fn default_pack_examples_pass() {
@@ -67,4 +67,26 @@ fn a_wrong_expectation_is_reported_with_its_location() {
         "{}",
         run.failures[0]
     );
+}
+
+/// `docs/rules.md` is the reference of the default pack, as `crosscheck rules doc` prints it.
+#[test]
+fn rule_reference_is_current() {
+    let set = rules::load(&rules::default_sources()).expect("default rules load");
+    let want = ruledoc::render(&set);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md");
+    let have = std::fs::read_to_string(path).unwrap_or_default();
+    if have != want {
+        let line = have
+            .lines()
+            .zip(want.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| have.lines().count().min(want.lines().count()))
+            + 1;
+        panic!(
+            "docs/rules.md is out of date with the rules (first difference at line {line}); \
+             regenerate it with `{}`",
+            ruledoc::REGENERATE
+        );
+    }
 }

@@ -1020,6 +1020,7 @@ fn check_frame(
         summary: summary.clone(),
         triggers,
         words,
+        concepts: f.concepts.iter().map(|c| c.get_ref().clone()).collect(),
         exclude,
         slots,
         value: ValueSpec {

@@ -461,6 +461,20 @@ impl ValueKind {
             _ => return None,
         })
     }
+
+    /// The name [`ValueKind::parse`] reads.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueKind::Date => "date",
+            ValueKind::Money => "money",
+            ValueKind::Percent => "percent",
+            ValueKind::Count => "count",
+            ValueKind::Duration => "duration",
+            ValueKind::Factor => "factor",
+            ValueKind::Measure => "measure",
+            ValueKind::Polarity => "polarity",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -553,6 +567,8 @@ pub struct Frame {
     pub triggers: BTreeMap<String, Vec<Pattern>>,
     /// Trigger word patterns per language: the frame's `terms` and its concepts' words.
     pub words: BTreeMap<String, Vec<WordPattern>>,
+    /// The ids of the concepts it names, as written (their words are in `words`).
+    pub concepts: Vec<String>,
     pub exclude: BTreeMap<String, Vec<Pattern>>,
     pub slots: Vec<Slot>,
     pub value: ValueSpec,
