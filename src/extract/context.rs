@@ -1,0 +1,164 @@
+//! Context: read one sentence once, before any frame runs, into everything the frames
+//! look at.
+//!
+//! Input: a sentence's text, its language pack and grammar, the article's anchor date, the
+//! last speaker and the people the article has named so far. Output: a [`Context`]: dates
+//! and numbers (with "a day earlier" resolved by [`relative_days`]), names, topics, the
+//! frames' trigger words, the words statements share across languages, and the voice.
+
+use super::names::{self, People};
+use super::speaker::{Voice, voice};
+use super::{Extractor, content_words, slug};
+use crate::entities::{Hit, TopicHit};
+use crate::normalize::{DateValue, Found, Grammar, Value};
+use crate::rules::{EntityKind, Lang};
+use crate::time::PartialDate;
+
+/// Everything the frames look at in one sentence.
+pub(super) struct Context<'a> {
+    pub(super) text: &'a str,
+    /// The sentence's words, lowercased and stemmed.
+    pub(super) tokens: Vec<crate::words::Token>,
+    /// Language-neutral words of the sentence: concepts ("@die") and names ("#ecuador"),
+    /// each with where it starts.
+    pub(super) shared: Vec<(usize, String)>,
+    /// Word-pattern triggers found in the sentence: (frame index, byte range).
+    pub(super) word_triggers: Vec<(usize, (usize, usize))>,
+    pub(super) lang: &'a str,
+    pub(super) pack: &'a Lang,
+    /// The sentence's content words, stemmed (computed once for all its mentions).
+    pub(super) words: Vec<String>,
+    pub(super) complementizers: &'a [String],
+    pub(super) found: Vec<Found>,
+    pub(super) hits: Vec<Hit>,
+    pub(super) topics: Vec<TopicHit>,
+    pub(super) voice: Voice,
+}
+
+impl Extractor<'_> {
+    /// Read one sentence for the frames.
+    pub(super) fn context<'t>(
+        &self,
+        text: &'t str,
+        lang: &'t Lang,
+        grammar: &Grammar,
+        anchor: Option<PartialDate>,
+        last_speaker: Option<&str>,
+        people: &mut People,
+    ) -> Context<'t> {
+        let mut found = grammar.scan(text, anchor);
+        // A dateline ("MÜNCHEN, 4. Juni 2023 - …") dates the article, not the events after
+        // it: its dates fill no slot.
+        let mut head_end = text.len().min(80);
+        while !text.is_char_boundary(head_end) {
+            head_end -= 1;
+        }
+        let head = &text[..head_end];
+        if let Some(cut) = [" - ", " – ", " — "]
+            .iter()
+            .filter_map(|s| head.find(s))
+            .min()
+        {
+            found.retain(|f| !(f.end <= cut && matches!(f.value, Value::Date(_))));
+        }
+        let mut hits = self.gazetteer.find(text, lang);
+        names::resolve(text, lang, &mut hits, &found, people);
+        let tokens = lang.tokens(text);
+        let word_triggers = match self.word_triggers.get(&lang.code) {
+            Some((index, owners)) => index
+                .find(&tokens)
+                .into_iter()
+                .map(|m| (owners[m.pattern], (m.start, m.end)))
+                .collect(),
+            None => Vec::new(),
+        };
+        let topics = self.topics.find(text, &tokens, &lang.code);
+        // Concepts and names are the words statements in different languages share.
+        let mut shared: Vec<(usize, String)> = match self.concepts.get(&lang.code) {
+            Some((index, owners)) => index
+                .find(&tokens)
+                .into_iter()
+                .map(|m| (m.start, format!("@{}", owners[m.pattern])))
+                .collect(),
+            None => Vec::new(),
+        };
+        shared.extend(
+            hits.iter()
+                .filter(|h| h.kind != EntityKind::Unknown || h.name.contains(' '))
+                .map(|h| (h.start, format!("#{}", slug(&h.name)))),
+        );
+        let dates: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|f| matches!(f.value, Value::Date(_)))
+            .map(|f| (f.start, f.end))
+            .collect();
+        let voice = voice(text, lang, &hits, &dates, last_speaker);
+        let mut words = content_words(text, lang);
+        words.extend(shared.iter().map(|(_, w)| w.clone()));
+        words.sort();
+        words.dedup();
+        Context {
+            text,
+            shared,
+            tokens,
+            word_triggers,
+            lang: &lang.code,
+            pack: lang,
+            words,
+            complementizers: &lang.attribution.complementizers,
+            found,
+            hits,
+            topics,
+            voice,
+        }
+    }
+}
+
+/// "A day earlier", "am Vortag", "накануне": the day before the last day named, earlier in
+/// this sentence or in the article (likewise "the next day"). Replaces whatever the
+/// normalizer read there.
+pub(super) fn relative_days(ctx: &mut Context, lang: &Lang, last_day: Option<chrono::NaiveDate>) {
+    let lower = ctx.text.to_lowercase();
+    if lower.len() != ctx.text.len() {
+        // Offsets would not line up; such text is rare enough to skip.
+        return;
+    }
+    for (words, step) in [(&lang.dates.day_before, -1i64), (&lang.dates.day_after, 1)] {
+        for w in words {
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(w.as_str()) {
+                let (s, e) = (from + i, from + i + w.len());
+                from = e;
+                if crate::normalize::word_char_before(&lower, s)
+                    || crate::normalize::word_char_at(&lower, e)
+                {
+                    continue;
+                }
+                let before_here = ctx
+                    .found
+                    .iter()
+                    .filter(|f| f.end <= s)
+                    .filter_map(|f| match &f.value {
+                        Value::Date(DateValue::Resolved(iv))
+                            if iv.granularity == crate::time::Granularity::Day =>
+                        {
+                            Some(iv.start)
+                        }
+                        _ => None,
+                    })
+                    .next_back();
+                let Some(day) = before_here.or(last_day) else {
+                    continue;
+                };
+                let date = day + chrono::Duration::days(step);
+                ctx.found.retain(|f| f.end <= s || f.start >= e);
+                ctx.found.push(Found::exact(
+                    s,
+                    e,
+                    Value::Date(DateValue::Resolved(crate::time::Interval::day(date))),
+                ));
+                ctx.found.sort_by_key(|f| f.start);
+            }
+        }
+    }
+}

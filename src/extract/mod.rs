@@ -1,0 +1,478 @@
+//! Extract: run the claim frames over each sentence and turn what they find into
+//! [`Mention`]s: trigger, slots (entities, topics), value (normalized), time, speaker and
+//! polarity.
+//!
+//! Input: articles, their sentences and the rules. Output: mentions in file and position
+//! order. All rules are compiled once in [`Extractor::new`].
+//!
+//! This file holds the [`Extractor`], its public calls and the per-article loop, with what
+//! that loop remembers from one sentence to the next (`Memory`). A sentence then passes
+//! through the submodules in this order:
+//!
+//! - `context`: read the sentence once (dates, numbers, names, topics, trigger words);
+//! - `names`: resolve its names against the article (surnames, bare titles, places);
+//! - `speaker`: who speaks, over which words, and whether they deny;
+//! - `frame`: run one frame: trigger matches become mentions, one per key;
+//! - `slots`: fill the frame's slots from the names around the trigger;
+//! - `values`: choose the value a mention compares and the period it holds over;
+//! - `summary`: the mention's summary and key (and the slugs and content words they use);
+//! - `distance`: how far a value or name stands from the trigger (for frame, slots, values).
+
+mod context;
+mod distance;
+mod frame;
+mod names;
+mod slots;
+mod speaker;
+mod summary;
+mod values;
+
+pub use summary::{content_words, slug, stem, summarize};
+
+use crate::entities::{Gazetteer, Hit, TopicFinder};
+use crate::ingest::Article;
+use crate::normalize::{DateValue, Grammar, Value};
+use crate::rules::{EntityKind, Kind, RuleSet};
+use crate::segment::Sentence;
+use crate::time::PartialDate;
+use chrono::Datelike;
+use context::relative_days;
+use names::People;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Polarity {
+    Asserts,
+    Denies,
+}
+
+impl Polarity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Asserts => "asserts",
+            Polarity::Denies => "denies",
+        }
+    }
+}
+
+/// One claim as one sentence states it.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Index of the frame in `RuleSet::frames`.
+    pub frame: usize,
+    pub rule: String,
+    pub kind: Kind,
+    /// Index of the article in the story.
+    pub article: usize,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub polarity: Polarity,
+    pub hedged: bool,
+    /// "about", "more than", … qualifying a numeric value.
+    pub approx: crate::rules::Approx,
+    /// Byte ranges, within the sentence, of the value (the number compared, or an event's
+    /// date) and of the trigger.
+    pub value_span: Option<(usize, usize)>,
+    pub trigger_span: (usize, usize),
+    /// The compared value: the date of an event, the number of a quantity; `None` for
+    /// statements and for events with no date.
+    pub value: Option<Value>,
+    /// When the claim holds (events: the same date as `value`).
+    pub period: Option<DateValue>,
+    /// Slot name -> canonical names.
+    pub slots: BTreeMap<String, Vec<String>>,
+    /// The frame's key slots, slugged, in key order.
+    pub key: Vec<String>,
+    pub summary: String,
+    /// Content words of the whole sentence, stemmed (for weighting statement words).
+    pub words: Vec<String>,
+}
+
+impl Mention {
+    /// The value as the report prints it.
+    pub fn value_text(&self) -> String {
+        match (&self.value, self.kind) {
+            (_, Kind::Statement) => self.polarity.as_str().to_string(),
+            (Some(v), _) => v.canonical(),
+            (None, _) => "undated".to_string(),
+        }
+    }
+}
+
+/// What an earlier sentence of the same paragraph left behind for inheritance.
+#[derive(Default)]
+struct Memory {
+    paragraph: usize,
+    /// The period the article's opening names ("net profit for 2023"): the time of a
+    /// figure that gives none, before the publication month.
+    lead: Option<DateValue>,
+    /// The last day the article named, for "a day earlier" (kept across paragraphs).
+    last_day: Option<chrono::NaiveDate>,
+    /// The paragraph's last statement, for a denial that only points back at it ("Lewentz
+    /// wies den Vorwurf zurück", "Y denied it").
+    statement: Option<Mention>,
+    date: Option<DateValue>,
+    hits: Vec<Hit>,
+}
+
+pub struct Extractor<'r> {
+    rules: &'r RuleSet,
+    grammars: BTreeMap<String, Grammar>,
+    gazetteer: Gazetteer,
+    topics: TopicFinder,
+    /// Per language: every trigger of every frame in one set, and the frame of each.
+    triggers: BTreeMap<String, (regex::RegexSet, Vec<usize>)>,
+    /// Per language: every frame's word patterns in one index, and the frame of each.
+    word_triggers: BTreeMap<String, (crate::words::WordIndex, Vec<usize>)>,
+    /// Per language: every concept's word patterns in one index, and the concept of each.
+    concepts: BTreeMap<String, (crate::words::WordIndex, Vec<String>)>,
+}
+
+impl<'r> Extractor<'r> {
+    pub fn new(rules: &'r RuleSet) -> Extractor<'r> {
+        let all: Vec<&str> = rules.langs.keys().map(String::as_str).collect();
+        Extractor::for_languages(rules, &all)
+    }
+
+    /// An extractor for the given languages only: compiling the patterns is most of the
+    /// start-up time, so a story in two languages compiles two.
+    pub fn for_languages(rules: &'r RuleSet, languages: &[&str]) -> Extractor<'r> {
+        let wanted = |code: &String| languages.contains(&code.as_str());
+        Extractor {
+            rules,
+            // One language per thread.
+            grammars: rules
+                .langs
+                .par_iter()
+                .filter(|(code, _)| wanted(code))
+                .map(|(code, lang)| (code.clone(), Grammar::new(lang)))
+                .collect(),
+            gazetteer: Gazetteer::new(rules),
+            topics: TopicFinder::new(rules, languages),
+            concepts: rules
+                .langs
+                .keys()
+                .filter(|code| wanted(code))
+                .map(|code| {
+                    let mut owners = Vec::new();
+                    let mut patterns = Vec::new();
+                    for c in rules.concepts.values() {
+                        for w in c.words.get(code).into_iter().flatten() {
+                            owners.push(c.id.clone());
+                            patterns.push(w.clone());
+                        }
+                    }
+                    (
+                        code.clone(),
+                        (crate::words::WordIndex::new(patterns), owners),
+                    )
+                })
+                .collect(),
+            word_triggers: rules
+                .langs
+                .keys()
+                .filter(|code| wanted(code))
+                .map(|code| {
+                    let mut owners = Vec::new();
+                    let mut patterns = Vec::new();
+                    for (fi, f) in rules.frames.iter().enumerate() {
+                        for w in f.words.get(code).into_iter().flatten() {
+                            owners.push(fi);
+                            patterns.push(w.clone());
+                        }
+                    }
+                    (
+                        code.clone(),
+                        (crate::words::WordIndex::new(patterns), owners),
+                    )
+                })
+                .collect(),
+            triggers: rules
+                .langs
+                .par_iter()
+                .filter(|(code, _)| wanted(code))
+                .map(|(code, _)| {
+                    let mut owners = Vec::new();
+                    let mut patterns = Vec::new();
+                    for (fi, f) in rules.frames.iter().enumerate() {
+                        for re in f.triggers.get(code).into_iter().flatten() {
+                            owners.push(fi);
+                            patterns.push(re.as_str().to_string());
+                        }
+                    }
+                    // Every frame's triggers in one set: larger than one regex's default
+                    // size limit once a language has many frames.
+                    let set = regex::RegexSetBuilder::new(&patterns)
+                        .case_insensitive(true)
+                        .size_limit(256 << 20)
+                        .build()
+                        .expect("trigger patterns compiled once already");
+                    (code.clone(), (set, owners))
+                })
+                .collect(),
+        }
+    }
+
+    pub fn grammar(&self, lang: &str) -> Option<&Grammar> {
+        self.grammars.get(lang)
+    }
+
+    /// The date an article's relative dates are resolved against: the manifest's
+    /// `published`, else a date the article gives as its own ([`Extractor::dateline`]).
+    pub fn anchor(&self, article: &Article) -> Option<PartialDate> {
+        article.published.or_else(|| self.dateline(article))
+    }
+
+    /// News outlets the article cites: matches of the language's citation patterns whose
+    /// `source` is a known outlet, or one of `outlets` (the story's own outlets).
+    pub fn citations(&self, article: &Article, outlets: &[String]) -> Vec<String> {
+        let Some(lang) = self.rules.langs.get(&article.language) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for re in &lang.attribution.citation {
+            for c in re.captures_iter(&article.text) {
+                let Some(src) = c.name("source") else {
+                    continue;
+                };
+                let hit = self
+                    .gazetteer
+                    .find(src.as_str(), lang)
+                    .into_iter()
+                    .find(|h| h.kind == EntityKind::Outlet);
+                let name = match hit {
+                    Some(h) => h.name,
+                    None if outlets
+                        .iter()
+                        .any(|o| o.eq_ignore_ascii_case(src.as_str().trim())) =>
+                    {
+                        src.as_str().trim().to_string()
+                    }
+                    None => continue,
+                };
+                if !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// A full date in the article's first three lines, on a short line (a dateline or a
+    /// "Published" line) or at the head of a longer one ("JAKARTA, 20 Agustus 2022 - …").
+    pub fn dateline(&self, article: &Article) -> Option<PartialDate> {
+        let grammar = self.grammars.get(&article.language)?;
+        for line in article
+            .text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(3)
+        {
+            for f in grammar.scan(line, None) {
+                if let Value::Date(DateValue::Resolved(iv)) = &f.value
+                    && iv.granularity == crate::time::Granularity::Day
+                    && (line.chars().count() <= 100 || line[..f.start].chars().count() <= 40)
+                {
+                    return Some(PartialDate {
+                        year: iv.start.year(),
+                        month: Some(iv.start.month()),
+                        day: Some(iv.start.day()),
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// Every mention in one article.
+    pub fn article(&self, index: usize, article: &Article, sentences: &[Sentence]) -> Vec<Mention> {
+        let (Some(lang), Some(grammar)) = (
+            self.rules.langs.get(&article.language),
+            self.grammars.get(&article.language),
+        ) else {
+            return Vec::new();
+        };
+        let anchor = self.anchor(article);
+        let mut out = Vec::new();
+        let mut memory = Memory {
+            lead: sentences
+                .iter()
+                .filter(|s| !s.headline)
+                .take(2)
+                .flat_map(|s| grammar.scan(&article.text[s.start..s.end], anchor))
+                .find_map(|f| match f.value {
+                    // A period a year or so before publication ("profit for 2023" in a
+                    // January 2024 report); "since the Beslan siege in 2004" is history.
+                    Value::Date(d @ DateValue::Resolved(iv))
+                        if matches!(
+                            iv.granularity,
+                            crate::time::Granularity::Year | crate::time::Granularity::Month
+                        ) && anchor
+                            .is_none_or(|a| (a.year - 1..=a.year).contains(&iv.start.year())) =>
+                    {
+                        Some(d)
+                    }
+                    _ => None,
+                }),
+            ..Memory::default()
+        };
+        let mut last_speaker: Option<String> = None;
+        let mut people = People::default();
+        for s in sentences {
+            if s.paragraph != memory.paragraph {
+                memory = Memory {
+                    paragraph: s.paragraph,
+                    lead: memory.lead.take(),
+                    last_day: memory.last_day,
+                    statement: memory.statement.take(),
+                    ..Memory::default()
+                };
+            }
+            if s.headline {
+                continue;
+            }
+            let text = &article.text[s.start..s.end];
+            let mut ctx = self.context(
+                text,
+                lang,
+                grammar,
+                anchor,
+                last_speaker.as_deref(),
+                &mut people,
+            );
+            relative_days(&mut ctx, lang, memory.last_day);
+            // Only frames with a trigger in the sentence run their slot filling.
+            let mut active: Vec<usize> = match self.triggers.get(&lang.code) {
+                Some((set, owners)) => set.matches(text).iter().map(|i| owners[i]).collect(),
+                None => Vec::new(),
+            };
+            active.extend(ctx.word_triggers.iter().map(|(fi, _)| *fi));
+            active.sort();
+            active.dedup();
+            // Fallback frames last: statements only where no other frame took a speaker.
+            active.sort_by_key(|&fi| (self.rules.frames[fi].fallback, fi));
+            let mut stated = false;
+            // Values other frames took: a fallback quantity frame counts what is left.
+            let mut taken: Vec<(usize, usize)> = Vec::new();
+            for fi in active {
+                let frame = &self.rules.frames[fi];
+                if frame.fallback && frame.kind == Kind::Statement && stated {
+                    continue;
+                }
+                let mut claimed = Vec::new();
+                let found = self.mention(fi, lang, &ctx, &memory, anchor, &mut claimed);
+                // What this frame claimed keeps later frames off, not its own mentions.
+                let before = taken.clone();
+                taken.extend(claimed);
+                for mut m in found {
+                    if frame.fallback && m.value_span.is_some_and(|v| before.contains(&v)) {
+                        continue;
+                    }
+                    taken.extend(m.value_span);
+                    // A short denial points back at the paragraph's last statement by
+                    // another speaker: it denies that claim.
+                    if frame.fallback
+                        && m.kind == Kind::Statement
+                        && m.polarity == Polarity::Denies
+                        && content_words(&text[m.trigger_span.1..], lang).len() <= 2
+                        && let Some(prev) = &memory.statement
+                        && prev.speaker != m.speaker
+                    {
+                        m.frame = prev.frame;
+                        m.rule = prev.rule.clone();
+                        m.key = prev.key.clone();
+                        m.slots = prev.slots.clone();
+                        m.summary = prev.summary.clone();
+                    }
+                    // A fallback statement adds nothing where a frame already carries the
+                    // speaker's words ("trade came to $14.8 billion, according to customs").
+                    stated |= m.kind == Kind::Statement || m.speaker.is_some();
+                    m.article = index;
+                    m.file = article.file.clone();
+                    m.line = s.line;
+                    m.column = s.column;
+                    m.start = s.start;
+                    m.end = s.end;
+                    if m.kind == Kind::Statement {
+                        memory.statement = Some(m.clone());
+                    }
+                    out.push(m);
+                }
+            }
+            if let Some(d) = ctx.found.iter().rev().find_map(|f| match &f.value {
+                Value::Date(d) => Some(d.clone()),
+                _ => None,
+            }) {
+                memory.date = Some(d);
+            }
+            if let Some(day) = ctx.found.iter().rev().find_map(|f| match &f.value {
+                Value::Date(DateValue::Resolved(iv))
+                    if iv.granularity == crate::time::Granularity::Day =>
+                {
+                    Some(iv.start)
+                }
+                _ => None,
+            }) {
+                memory.last_day = Some(day);
+            }
+            if !ctx.hits.is_empty() {
+                memory.hits = ctx.hits.clone();
+            }
+            if ctx.voice.speaker.is_some() {
+                last_speaker = ctx.voice.speaker.clone();
+            }
+        }
+        out
+    }
+
+    /// Mentions in a lone text (rule examples).
+    pub fn text(&self, text: &str, language: &str, published: Option<PartialDate>) -> Vec<Mention> {
+        let article = Article {
+            file: "example".into(),
+            text: text.into(),
+            language: language.into(),
+            outlet: None,
+            published,
+            url: None,
+            upstream: None,
+            furniture: Vec::new(),
+            cited: Vec::new(),
+        };
+        let sentences = crate::segment::segment(&article, self.rules.langs.get(language));
+        self.article(0, &article, &sentences)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules;
+
+    /// The mentions the default rules find in a lone text.
+    pub(super) fn mentions(text: &str, lang: &str, published: &str) -> Vec<Mention> {
+        let set = rules::load(&rules::default_sources()).unwrap();
+        let ex = Extractor::new(&set);
+        ex.text(text, lang, PartialDate::parse(published))
+    }
+
+    #[test]
+    fn a_short_denial_denies_the_statement_before_it() {
+        let ms = mentions(
+            "Oppositionschef Karl Berger warf der Regierung vor, sie habe die Zahlen geschönt. Finanzminister Jan Hofer wies den Vorwurf zurück.",
+            "de",
+            "2024-05-02",
+        );
+        let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+        assert_eq!(st.len(), 2, "{ms:?}");
+        assert_eq!(st[0].key, st[1].key, "one claim");
+        assert_eq!(st[1].polarity, Polarity::Denies);
+        assert_eq!(st[1].speaker.as_deref(), Some("Jan Hofer"));
+    }
+}

@@ -1,0 +1,258 @@
+//! Slots: fill a frame's slots (who, where, which topic, what was said) from the sentence
+//! around its trigger.
+//!
+//! Input: a frame's slots, the trigger match, the sentence's [`Context`] and the paragraph's
+//! [`Memory`]. Output: slot name -> canonical names, or `None` when a required slot stays
+//! empty.
+
+use super::context::Context;
+use super::distance::{between, distance, nearest};
+use super::frame::{Trig, TrigMatch};
+use super::{Memory, content_words};
+use crate::entities::Hit;
+use crate::normalize::Found;
+use crate::rules::{EntityKind, Frame, Side, Slot, SlotType};
+use std::collections::BTreeMap;
+
+/// Fill every slot of the frame for one trigger match: slot name -> canonical names, or
+/// `None` when a required slot stays empty.
+pub(super) fn fill_all(
+    frame: &Frame,
+    t: &Trig,
+    ctx: &Context,
+    memory: &Memory,
+) -> Option<BTreeMap<String, Vec<String>>> {
+    let (caps, pick) = (t.caps, t.pick);
+    let trig = caps.span;
+    let mut slots = BTreeMap::new();
+    // A second amount fills its slots from where it stands: "Rs 2 lakh for the family
+    // of each person killed and Rs 50,000 for each of the injured".
+    let slot_at = pick.unwrap_or(trig);
+    for slot in &frame.slots {
+        let names = fill(slot, slot_at, caps, ctx, memory);
+        if names.is_empty() {
+            if slot.required {
+                return None;
+            }
+            continue;
+        }
+        slots.insert(slot.name.clone(), names);
+    }
+    Some(slots)
+}
+
+/// The names that fill `slot`, nearest (or first) on its side of the trigger.
+fn fill(
+    slot: &Slot,
+    trig: (usize, usize),
+    caps: &TrigMatch,
+    ctx: &Context,
+    memory: &Memory,
+) -> Vec<String> {
+    // A named group in the trigger fills the slot directly.
+    if let Some(g) = caps.group(&slot.name) {
+        let inside: Vec<String> = ctx
+            .hits
+            .iter()
+            .filter(|h| h.start >= g.0 && h.end <= g.1)
+            .filter_map(|h| slot.types.iter().find_map(|&ty| fits(h, ty)))
+            .collect();
+        if !inside.is_empty() {
+            return dedup_take(inside, slot.count);
+        }
+        let raw = ctx.text[g.0..g.1]
+            .trim()
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        if slot.types.contains(&SlotType::Word) {
+            let w = raw.to_lowercase();
+            // A function word is no counted thing ("275 because …").
+            return if w.is_empty() || ctx.pack.stopwords.contains(&w) {
+                Vec::new()
+            } else {
+                vec![w]
+            };
+        }
+        return if raw.is_empty() {
+            Vec::new()
+        } else {
+            vec![raw.to_string()]
+        };
+    }
+    // Places at any scale are one pool: "bundesweit" (a country) and "im Kreis Ahrweiler"
+    // (a town) compete by distance, not by type.
+    let place = |t: &SlotType| {
+        matches!(
+            t,
+            SlotType::Entity(EntityKind::City) | SlotType::Entity(EntityKind::Country)
+        )
+    };
+    let pooled = slot.types.len() >= 2 && slot.types.iter().all(place);
+    let groups: Vec<Vec<SlotType>> = if pooled {
+        vec![slot.types.clone()]
+    } else {
+        slot.types.iter().map(|&t| vec![t]).collect()
+    };
+    for tys in &groups {
+        let ty = tys[0];
+        let mut cands: Vec<(usize, usize, String)> = match ty {
+            SlotType::Value(kind) => {
+                let values: Vec<&Found> = ctx
+                    .found
+                    .iter()
+                    .filter(|f| f.value.kind() == kind)
+                    .collect();
+                return nearest(ctx.text, &values, trig)
+                    .map(|f| vec![f.value.canonical()])
+                    .unwrap_or_default();
+            }
+            SlotType::Word => return Vec::new(),
+            SlotType::Content => {
+                let words = content_words(&ctx.text[trig.1..], ctx.pack);
+                let (mut words, from) = if words.len() >= 3 {
+                    (words, trig.1)
+                } else {
+                    (content_words(ctx.text, ctx.pack), 0)
+                };
+                words.extend(
+                    ctx.shared
+                        .iter()
+                        .filter(|(at, w)| *at >= from && w.starts_with('@'))
+                        .map(|(_, w)| w.clone()),
+                );
+                words.sort();
+                words.dedup();
+                return words;
+            }
+            SlotType::Topic => ctx
+                .topics
+                .iter()
+                .filter(|t| Some(&t.group) == slot.group.as_ref())
+                .filter_map(|t| {
+                    let (d, side) = distance(t.start, t.end, trig);
+                    side_ok(side, slot.side)
+                        .then(|| (weighted(d, side, slot.side), t.start, t.id.clone()))
+                })
+                .collect(),
+            SlotType::Entity(_) => ctx
+                .hits
+                .iter()
+                .filter_map(|h| {
+                    let (d, side) = distance(h.start, h.end, trig);
+                    // A demonym ("Iranian Defense Minister") is no place, nor a country
+                    // that qualifies the name after it ("Presiden Rusia Vladimir Putin").
+                    let qualifies_a_name = h.kind == EntityKind::Country
+                        && ctx.hits.iter().any(|n| {
+                            matches!(n.kind, EntityKind::Person | EntityKind::Unknown)
+                                && n.start >= h.end
+                                && n.start <= h.end + 2
+                        });
+                    if pooled && (h.form == crate::entities::Form::Demonym || qualifies_a_name) {
+                        return None;
+                    }
+                    let name = tys.iter().find_map(|&t| fits(h, t))?;
+                    // Either side: a filler across a comma belongs to another clause
+                    // ("134 Tote, in Nordrhein-Westfalen starben 49").
+                    let gap = between(ctx.text, (h.start, h.end), trig);
+                    let clause = if slot.side == Side::Any && gap.contains([',', ';']) {
+                        40
+                    } else {
+                        0
+                    };
+                    side_ok(side, slot.side).then_some((
+                        weighted(d, side, slot.side) + clause,
+                        h.start,
+                        name,
+                    ))
+                })
+                .collect(),
+        };
+        if slot.first {
+            cands.sort_by_key(|c| c.1);
+        } else {
+            cands.sort_by_key(|c| (c.0, c.1));
+        }
+        // Of a country and one of its cities in the sentence, the city says more: "bertemu
+        // timpalan Iran … di Teheran" took place in Tehran.
+        if pooled
+            && let Some(first) = cands.first().map(|c| c.2.clone())
+            && let Some(city) = ctx.hits.iter().find(|h| {
+                h.kind == EntityKind::City && h.country.as_deref() == Some(first.as_str())
+            })
+        {
+            cands.insert(0, (0, city.start, city.name.clone()));
+        }
+        if !cands.is_empty() {
+            let names = dedup_take(cands.into_iter().map(|c| c.2).collect(), slot.count);
+            if names.len() < slot.count && slot.inherit {
+                return top_up(names, slot, memory);
+            }
+            return names;
+        }
+    }
+    if slot.inherit {
+        return top_up(Vec::new(), slot, memory);
+    }
+    Vec::new()
+}
+
+/// The canonical name a hit gives to a slot of type `ty`, if it fits.
+fn fits(h: &Hit, ty: SlotType) -> Option<String> {
+    let SlotType::Entity(kind) = ty else {
+        return None;
+    };
+    match kind {
+        EntityKind::Country if h.kind == EntityKind::Country => Some(h.name.clone()),
+        EntityKind::Country if h.kind != EntityKind::Person => h.country.clone(),
+        EntityKind::Person if h.kind == EntityKind::Unknown => {
+            (h.name.split_whitespace().count() >= 2).then(|| h.name.clone())
+        }
+        k if k == h.kind => Some(h.name.clone()),
+        _ => None,
+    }
+}
+
+/// Inside the trigger counts only for slots that take either side.
+fn side_ok(side: Side, want: Side) -> bool {
+    want == Side::Any || side == want
+}
+
+/// Sort key for "nearest": with no side required, a filler after the trigger counts as
+/// twice as far as one before it (subjects precede their verbs in these languages).
+fn weighted(d: usize, side: Side, want: Side) -> usize {
+    if want == Side::Any && side == Side::After {
+        2 * d
+    } else {
+        d
+    }
+}
+
+/// Complete a slot from the paragraph's earlier sentence ("the two countries").
+fn top_up(mut names: Vec<String>, slot: &Slot, memory: &Memory) -> Vec<String> {
+    for &ty in &slot.types {
+        for n in memory.hits.iter().filter_map(|h| fits(h, ty)) {
+            if names.len() < slot.count && !names.contains(&n) {
+                names.push(n);
+            }
+        }
+    }
+    names.sort();
+    names
+}
+
+/// The first `count` distinct names; several are sorted so the key does not depend on order.
+fn dedup_take(names: Vec<String>, count: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+        if out.len() == count {
+            break;
+        }
+    }
+    if out.len() > 1 {
+        out.sort();
+    }
+    out
+}

@@ -1,0 +1,361 @@
+//! Speaker: who speaks in a sentence, over which words, and whether they deny or hedge.
+//!
+//! Input: a sentence's text, its language pack (attribution cues, pronouns, roles), its
+//! names and dates, and the article's last speaker. Output: a [`Voice`]: the speaker (a
+//! name, a role noun such as "police", or the last speaker for a pronoun), the span their
+//! words run over, the denial cue, and every attribution cue of the sentence.
+
+use super::Polarity;
+use crate::entities::Hit;
+use crate::rules::{EntityKind, Lang};
+
+/// Who speaks in a sentence and whether they deny.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Voice {
+    pub(super) speaker: Option<String>,
+    /// Byte offset from which the speaker's words run (their cue), and to which.
+    scope: (usize, usize),
+    denial_at: Option<usize>,
+    pub(super) hedged: bool,
+    /// Every attribution cue of the sentence (speech verbs, "according to", denials).
+    pub(super) cues: Vec<(usize, usize)>,
+}
+
+impl Voice {
+    /// The speaker of the words at `trig`: the sentence's speaker when the trigger lies in
+    /// their scope.
+    pub(super) fn speaker_at(&self, trig: (usize, usize)) -> Option<String> {
+        let in_scope = self.scope.0 <= trig.0 && trig.0 < self.scope.1;
+        if in_scope { self.speaker.clone() } else { None }
+    }
+
+    /// Whether the words at `trig` are denied: a denial cue starts before the trigger ends.
+    pub(super) fn polarity_at(&self, trig: (usize, usize)) -> Polarity {
+        match self.denial_at {
+            Some(at) if at < trig.1 => Polarity::Denies,
+            _ => Polarity::Asserts,
+        }
+    }
+}
+
+/// Find the speaker, denial and hedges of a sentence.
+pub(super) fn voice(
+    text: &str,
+    lang: &Lang,
+    hits: &[Hit],
+    dates: &[(usize, usize)],
+    last_speaker: Option<&str>,
+) -> Voice {
+    let a = &lang.attribution;
+    let mut v = Voice {
+        denial_at: a
+            .denial
+            .iter()
+            .filter_map(|re| re.find(text))
+            .map(|m| m.start())
+            .min(),
+        hedged: a.hedge.iter().any(|re| re.is_match(text)),
+        ..Voice::default()
+    };
+    v.cues = a
+        .speech
+        .iter()
+        .chain(&a.speech_after)
+        .chain(&a.speech_self)
+        .chain(&a.denial)
+        .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+        .collect();
+    let speaker_kind =
+        |h: &Hit| !(h.kind == EntityKind::Country && h.form == crate::entities::Form::Demonym);
+    let mut cues: Vec<(usize, usize)> = a
+        .speech
+        .iter()
+        .chain(a.denial.iter())
+        .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+        .collect();
+    cues.sort();
+    for (cs, ce) in cues {
+        // A quotation closes before the verb: the speaker follows it ("…,” said X).
+        let before = text[..cs].trim_end();
+        // "…,” said X" and German "…“, sagte X".
+        let closing = before.trim_end_matches(',').trim_end();
+        if closing.ends_with(['”', '"', '»', '“']) || before.ends_with(",”") {
+            // "…“, sagte der Bonner Hydrologe Martin Kessler": skip articles after the cue.
+            let mut at = ce;
+            for _ in 0..2 {
+                let rest = &text[at..];
+                let word_start = at + (rest.len() - rest.trim_start().len());
+                let word: String = text[word_start..]
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                if word.is_empty() || !lang.stopwords.contains(&word.to_lowercase()) {
+                    break;
+                }
+                at = word_start + word.len();
+            }
+            // The name may follow a title ("der Bonner Hydrologe Martin Kessler"): the
+            // first name in the same run of words.
+            let speaker = hits
+                .iter()
+                .find(|h| {
+                    h.start >= at
+                        && h.start <= at + 60
+                        && !text[at..h.start].contains([',', '.', ';', '(', '"', '“', '„'])
+                })
+                .map(|h| h.name.clone())
+                .or_else(|| pronoun_after(&text[ce..], lang, last_speaker));
+            if speaker.is_some() {
+                v.speaker = speaker;
+                v.scope = (0, text.len());
+                return v;
+            }
+            continue;
+        }
+        let end = subject_end(text, cs);
+        // Allow up to three function words or words of a date ("has", "also", "on
+        // Tuesday", "во вторник") between the subject and the verb.
+        let mut stop_end = end;
+        for _ in 0..3 {
+            let before = text[..stop_end].trim_end();
+            let w_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let w = before[w_start..].trim_matches(|c: char| !c.is_alphanumeric());
+            let in_date = dates.iter().any(|&(s, e)| s <= w_start && w_start < e);
+            if !w.is_empty() && (lang.stopwords.contains(&w.to_lowercase()) || in_date) {
+                stop_end = w_start;
+            } else {
+                break;
+            }
+        }
+        let subject = hits.iter().rev().find(|h| {
+            speaker_kind(h)
+                && [end, stop_end]
+                    .iter()
+                    .any(|&e| h.end <= e && text[h.end..e].trim().is_empty())
+        });
+        let speaker = match subject {
+            Some(h) => Some(h.name.clone()),
+            None if role_speaker(&text[..end], lang).is_some() => role_speaker(&text[..end], lang),
+            None => {
+                let prev = text[..end]
+                    .split_whitespace()
+                    .last()
+                    .map(|w| w.to_lowercase());
+                match (prev, last_speaker) {
+                    (Some(p), Some(ls)) if a.pronouns.contains(&p) => Some(ls.to_string()),
+                    _ => None,
+                }
+            }
+        };
+        if speaker.is_some() {
+            // The words after the cue are the speaker's; so is a sentence that ends with
+            // the cue ("…, he said.").
+            let tail_words = text[ce..].split_whitespace().count();
+            v.speaker = speaker;
+            v.scope = if tail_words <= 2 {
+                (0, text.len())
+            } else {
+                (cs, text.len())
+            };
+            return v;
+        }
+    }
+    for re in &a.speech_after {
+        for m in re.find_iter(text) {
+            // "according to X", "kata dia", "по словам президента": a name, a pronoun
+            // or a role noun right after the cue.
+            let speaker = hits
+                .iter()
+                .find(|h| h.start >= m.end() && h.start <= m.end() + 5)
+                .map(|h| h.name.clone())
+                .or_else(|| pronoun_after(&text[m.end()..], lang, last_speaker))
+                .or_else(|| role_after(&text[m.end()..], lang));
+            if speaker.is_some() {
+                v.speaker = speaker;
+                v.scope = (0, text.len());
+                return v;
+            }
+        }
+    }
+    // "…," ujarnya: the cue carries its own pronoun.
+    if a.speech_self.iter().any(|re| re.is_match(text))
+        && let Some(ls) = last_speaker
+    {
+        v.speaker = Some(ls.to_string());
+        v.scope = (0, text.len());
+    }
+    v
+}
+
+/// Remove a trailing parenthetical ("Amerika Serikat (AS)") and an appositive
+/// ("Zamir Kabulov, a senior official,") so the subject stands right before the verb.
+fn subject_end(text: &str, cue: usize) -> usize {
+    let mut p = text[..cue].trim_end();
+    if p.ends_with(')')
+        && let Some(open) = p.rfind('(')
+    {
+        p = p[..open].trim_end();
+    }
+    // Appositives may stack: "X, chief executive of Y, a think tank, said".
+    let mut body = match p.strip_suffix(',') {
+        Some(b) => b.trim_end(),
+        None => return p.len(),
+    };
+    let strip_paren = |b: &str| -> usize {
+        // "Rizal (27), seorang suporter, mengatakan": the age goes with the name.
+        let b = b.trim_end();
+        match (b.ends_with(')'), b.rfind('(')) {
+            (true, Some(open)) => b[..open].trim_end().len(),
+            _ => b.len(),
+        }
+    };
+    for _ in 0..3 {
+        match body.rfind(',') {
+            Some(c)
+                if body[c + 1..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase) =>
+            {
+                body = body[..c].trim_end();
+            }
+            _ => break,
+        }
+    }
+    strip_paren(body)
+}
+
+/// An unnamed speaker named by a role noun right before the verb: "the railway ministry",
+/// "police", "Iranian officials" (up to two words before the role, articles dropped).
+fn role_speaker(before: &str, lang: &Lang) -> Option<String> {
+    let all: Vec<&str> = before.split_whitespace().collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    // The role may be followed by a short complement: "a railway official at the site".
+    let from = all.len().saturating_sub(4);
+    let role_at = (from..all.len())
+        .rev()
+        .find(|&i| lang.attribution.roles.contains(&bare(all[i])))?;
+    let tail_ok = all[role_at + 1..].iter().all(|w| !w.contains(','));
+    if !tail_ok {
+        return None;
+    }
+    let words = &all[..=role_at];
+    let mut phrase: Vec<&str> = Vec::new();
+    for w in words.iter().rev().take(3) {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty()
+            || lang.stopwords.contains(&bare.to_lowercase())
+            || w.ends_with(',') && !phrase.is_empty()
+        {
+            break;
+        }
+        phrase.push(bare);
+    }
+    phrase.reverse();
+    (!phrase.is_empty()).then(|| phrase.join(" "))
+}
+
+/// The last named speaker, when the next word is a pronoun ("said he", "kata dia").
+fn pronoun_after(rest: &str, lang: &Lang, last_speaker: Option<&str>) -> Option<String> {
+    let w = rest
+        .split_whitespace()
+        .next()?
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    (lang.attribution.pronouns.contains(&w))
+        .then(|| last_speaker.map(str::to_string))
+        .flatten()
+}
+
+/// A role noun among the first words after a cue, up to a comma: "according to police",
+/// "по словам президента" (inflected forms meet the role by its first letters).
+fn role_after(rest: &str, lang: &Lang) -> Option<String> {
+    let clause = rest.split([',', '.', ';']).next()?;
+    let words: Vec<&str> = clause.split_whitespace().take(4).collect();
+    for (i, w) in words.iter().enumerate() {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let hit = lang.attribution.roles.iter().any(|r| {
+            !r.contains(' ')
+                && (bare == *r || (r.chars().count() >= 5 && bare.starts_with(r.as_str())))
+        });
+        if hit {
+            return Some(
+                words[..=i]
+                    .iter()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .filter(|w| !lang.stopwords.contains(&w.to_lowercase()))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests::mentions;
+    use crate::extract::{Extractor, Mention};
+    use crate::rules::{self, Kind};
+
+    fn statement_speakers(ms: &[Mention]) -> Vec<Option<&str>> {
+        ms.iter()
+            .filter(|m| m.kind == Kind::Statement)
+            .map(|m| m.speaker.as_deref())
+            .collect()
+    }
+
+    #[test]
+    fn appositive_is_skipped_to_find_the_speaker() {
+        let text = "Ana Ruiz, a trade official, said that talks were delayed.";
+        let cue = text.find("said").unwrap();
+        assert_eq!(&text[..subject_end(text, cue)], "Ana Ruiz");
+        let text = "Iran's envoy to Russia, Kazem Jalali, denied it.";
+        let cue = text.find("denied").unwrap();
+        assert_eq!(
+            &text[..subject_end(text, cue)],
+            "Iran's envoy to Russia, Kazem Jalali"
+        );
+    }
+
+    #[test]
+    fn speaker_and_denial() {
+        let set = rules::load(&rules::default_sources()).unwrap();
+        let ex = Extractor::new(&set);
+        let lang = &set.langs["en"];
+        let text = "Spain's envoy to Peru, Luis Gil, denied reports that the talks had failed.";
+        let hits = ex.gazetteer.find(text, lang);
+        let v = voice(text, lang, &hits, &[], None);
+        assert_eq!(v.speaker.as_deref(), Some("Luis Gil"));
+        assert!(v.denial_at.is_some());
+    }
+
+    #[test]
+    fn a_pronoun_cue_gives_the_last_speaker() {
+        let ms = mentions(
+            "Rizal (27), seorang suporter, mengatakan gas air mata ditembakkan ke tribun selatan. \"Kami semua lari ke pintu keluar,\" ujarnya.",
+            "id",
+            "2022-10-03",
+        );
+        let speakers = statement_speakers(&ms);
+        assert_eq!(speakers, [Some("Rizal"), Some("Rizal")]);
+    }
+
+    #[test]
+    fn a_german_quote_names_its_speaker_after_it() {
+        let ms = mentions(
+            "„Der Kreis hat viel zu spät gewarnt“, sagte der Bonner Hydrologe Martin Kessler.",
+            "de",
+            "2021-07-16",
+        );
+        let speakers = statement_speakers(&ms);
+        assert_eq!(speakers, [Some("Martin Kessler")]);
+    }
+}

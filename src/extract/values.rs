@@ -1,0 +1,330 @@
+//! Values: choose the value a mention compares (an event's date, a quantity's number) and
+//! the period it holds over.
+//!
+//! Input: a frame, the trigger match, the sentence's [`Context`] and the paragraph's
+//! [`Memory`]. Output: a [`Chosen`] value, period and span, or `None` when the frame has
+//! nothing to check.
+
+use super::Memory;
+use super::context::Context;
+use super::distance::{between, nearest};
+use super::frame::Trig;
+use crate::normalize::{DateValue, Found, Value};
+use crate::rules::{Frame, Kind, TimeScope, ValueKind};
+use crate::time::PartialDate;
+
+/// What [`choose`] picked for one trigger match.
+pub(super) struct Chosen {
+    /// The compared value: an event's date, a quantity's number; `None` for statements.
+    pub(super) value: Option<Value>,
+    /// When the claim holds (events: the same date as `value`).
+    pub(super) period: Option<DateValue>,
+    /// "about", "more than", … qualifying a numeric value.
+    pub(super) approx: crate::rules::Approx,
+    /// Byte range, within the sentence, of the value (or of an event's date).
+    pub(super) span: Option<(usize, usize)>,
+}
+
+/// Choose the value and period of a mention by the frame's value kind: for events the
+/// nearest date that may date them, for quantities the nearest number of the right kind
+/// and unit, for statements a date only. A period missing from the sentence is inherited
+/// from the paragraph or the article as the frame's time scope allows. `None` when the frame
+/// has nothing to check.
+pub(super) fn choose(
+    frame: &Frame,
+    ctx: &Context,
+    memory: &Memory,
+    anchor: Option<PartialDate>,
+    t: &Trig,
+) -> Option<Chosen> {
+    let (spans, pick) = (t.spans, t.pick);
+    let trig = t.caps.span;
+    let near = |f: &&Found| {
+        frame
+            .value
+            .near
+            .is_none_or(|n| between(ctx.text, (f.start, f.end), trig).chars().count() <= n)
+    };
+    let dates: Vec<&Found> = ctx
+        .found
+        .iter()
+        .filter(|f| matches!(f.value, Value::Date(_)))
+        .filter(near)
+        .filter(|f| frame.kind != Kind::Event || event_date(ctx, f, trig))
+        .collect();
+    let inherited = |scope: TimeScope| -> Option<DateValue> {
+        if scope != TimeScope::Sentence
+            && let Some(d) = &memory.date
+        {
+            return Some(d.clone());
+        }
+        if scope == TimeScope::Document {
+            // A figure holds over the period the article opens with; an event keeps
+            // the publication month.
+            if frame.kind == Kind::Quantity
+                && let Some(lead) = &memory.lead
+            {
+                return Some(lead.clone());
+            }
+            // The publication date bounds an undated event; its day is a guess, so keep
+            // the month at most.
+            let coarse = anchor.map(|a| PartialDate { day: None, ..a });
+            return coarse.and_then(|a| a.interval()).map(DateValue::Resolved);
+        }
+        None
+    };
+    let mut approx = crate::rules::Approx::Exact;
+    let mut value_span: Option<(usize, usize)> = None;
+    let (value, period) = match frame.value.kind {
+        ValueKind::Date => {
+            let found = nearest(ctx.text, &dates, trig);
+            // A date belongs to the nearest action too: "the court on Sunday remanded
+            // those accused of the attack" dates the remand, not the attack.
+            value_span = found.map(|f| (f.start, f.end));
+            let d = found.map(date_of);
+            let d = d.or_else(|| inherited(frame.time));
+            // A frame that wants its date from the text has nothing to check without one.
+            if d.is_none() && frame.time != TimeScope::Document {
+                return None;
+            }
+            (d.clone().map(Value::Date), d)
+        }
+        ValueKind::Polarity => {
+            let d = nearest(ctx.text, &dates, trig).map(date_of);
+            (None, d)
+        }
+        kind => {
+            let no_words = Vec::new();
+            let unit_words = frame.value.unit_words.get(ctx.lang).unwrap_or(&no_words);
+            let units = match frame.value.units.get(ctx.lang) {
+                None if unit_words.is_empty() => None,
+                u => Some(u.map_or(&[][..], Vec::as_slice)),
+            };
+            let values: Vec<&Found> = ctx
+                .found
+                .iter()
+                .filter(|f| f.value.kind() == kind)
+                .filter(|f| !frame.value.in_trigger || (f.start >= trig.0 && f.end <= trig.1))
+                .filter(|f| {
+                    kind != ValueKind::Count
+                        || units.is_none_or(|u| counts_unit(ctx, f, u, unit_words, spans))
+                })
+                .collect();
+            let v = match pick {
+                Some(span) => *values.iter().find(|f| (f.start, f.end) == span)?,
+                None => {
+                    // A number followed by another trigger of the frame is that
+                    // trigger's: in "31 people were killed and 12 were injured" the
+                    // 12 is not a death toll.
+                    let own: Vec<&Found> = values
+                        .iter()
+                        .copied()
+                        .filter(|f| attached(ctx, f, spans).is_none_or(|a| a == trig))
+                        .collect();
+                    nearest(ctx.text, if own.is_empty() { &values } else { &own }, trig)?
+                }
+            };
+            approx = v.approx;
+            value_span = Some((v.start, v.end));
+            if pick.is_some() {
+                // A second amount takes only a date of its own, right beside it.
+                let own: Vec<&Found> = dates
+                    .iter()
+                    .copied()
+                    .filter(|d| {
+                        let gap = between(ctx.text, (d.start, d.end), (v.start, v.end));
+                        gap.chars().count() <= 30 && !gap.contains([',', ';', '('])
+                    })
+                    .collect();
+                let d = nearest(ctx.text, &own, (v.start, v.end)).map(date_of);
+                // Without one it shares the first amount's period (set by the caller).
+                (Some(v.value.clone()), d)
+            } else {
+                // An amount holds over a period: prefer a month or year to a day (the day
+                // is usually when it was reported).
+                let periods: Vec<&Found> = dates
+                    .iter()
+                    .copied()
+                    .filter(|f| match &f.value {
+                        Value::Date(DateValue::Resolved(iv)) => {
+                            iv.granularity != crate::time::Granularity::Day
+                        }
+                        _ => true,
+                    })
+                    .collect();
+                let d = nearest(ctx.text, &periods, trig)
+                    .or_else(|| nearest(ctx.text, &dates, trig))
+                    .map(date_of)
+                    .or_else(|| inherited(frame.time));
+                (Some(v.value.clone()), d)
+            }
+        }
+    };
+    Some(Chosen {
+        value,
+        period,
+        approx,
+        span: value_span,
+    })
+}
+
+/// The date a `Found` of the date list holds.
+fn date_of(f: &Found) -> DateValue {
+    match &f.value {
+        Value::Date(d) => d.clone(),
+        _ => unreachable!("filtered to dates"),
+    }
+}
+
+/// Whether a date may date an event: not a deadline ("until 22 May") and not the day a
+/// speaker spoke ("said on Tuesday that the attack…", "во вторник заявил"), which is the
+/// date nearer an attribution cue than the event's own words.
+fn event_date(ctx: &Context, f: &Found, trig: (usize, usize)) -> bool {
+    // Only the last words before the date can make it a deadline.
+    let head = &ctx.text[..f.start];
+    let from = head.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
+    let before = head[from..].trim_end().to_lowercase();
+    let deadline = ctx.pack.dates.until.iter().any(|u| {
+        before.ends_with(u.as_str())
+            && !before[..before.len() - u.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    });
+    if deadline {
+        return false;
+    }
+    let date = (f.start, f.end);
+    let to_trigger = between(ctx.text, trig, date).chars().count();
+    // The date goes with a cue right beside it, in the same clause, nearer than the
+    // event's own words…
+    let reports = |&(s, e): &(usize, usize)| {
+        let gap = between(ctx.text, (s, e), date);
+        let n = gap.chars().count();
+        if n > 12 || n >= to_trigger || gap.contains([',', ';', '"', '“', '”', '«', '»']) {
+            return false;
+        }
+        // … unless the cue is the act itself: "announced on Monday the suspension of…",
+        // with no "that" and no comma between the verb and the event's words.
+        if trig.0 >= e {
+            let bridge = &ctx.text[e..trig.0];
+            let reported = bridge.contains([',', ';'])
+                || bridge.split_whitespace().any(|w| {
+                    let w = w
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase();
+                    ctx.complementizers.contains(&w)
+                });
+            if !reported && bridge.chars().count() <= 40 {
+                return false;
+            }
+        }
+        true
+    };
+    !ctx.voice.cues.iter().any(reports)
+}
+
+/// The trigger a value stands right before: one that begins within the three words after
+/// it ("31 people were killed", "446 resultaron heridas").
+fn attached(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let next = ctx.tokens.iter().position(|t| t.start >= f.end)?;
+    ctx.tokens[next..]
+        .iter()
+        .take(3)
+        .find_map(|t| spans.iter().find(|&&(s, _)| s == t.start).copied())
+}
+
+/// Whether a count counts what the frame counts: the word after the number is absent, a
+/// stop word, one of the frame's `units`, or one of its triggers ("288 people", "40 dead",
+/// "revised to 275, saying" — but not "three trains" or "101 bodies" for the dead), and
+/// not a partitive ("one of the deadliest").
+fn counts_unit(
+    ctx: &Context,
+    f: &Found,
+    units: &[crate::rules::Pattern],
+    unit_words: &[crate::words::WordPattern],
+    spans: &[(usize, usize)],
+) -> bool {
+    let rest = &ctx.text[f.end..];
+    let skipped = rest.len() - rest.trim_start_matches([' ', '-', '\u{a0}']).len();
+    let at = f.end + skipped;
+    let rest = &ctx.text[at..];
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    if ctx.pack.numbers.partitive.contains(&word.to_lowercase()) {
+        return false;
+    }
+    if word.is_empty() || ctx.pack.stopwords.contains(&word.to_lowercase()) {
+        return true;
+    }
+    let next = ctx.tokens.iter().position(|t| t.start == at);
+    let word_unit = next.is_some_and(|i| {
+        unit_words
+            .iter()
+            .any(|p| p.match_at(&ctx.tokens, i).is_some())
+    });
+    // A verb may stand between a count and its trigger: "446 resultaron heridas", "12
+    // wurden verletzt". The trigger must begin within the two words after the number.
+    let trigger_near = next.is_some_and(|i| {
+        ctx.tokens[i..]
+            .iter()
+            .take(2)
+            .any(|t| spans.iter().any(|&(s, _)| s == t.start))
+    });
+    word_unit
+        || trigger_near
+        || units
+            .iter()
+            .any(|re| re.find(rest).is_some_and(|m| m.start() == 0))
+        || spans.iter().any(|&(s, e)| s <= at && at < e)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Mention;
+    use crate::extract::tests::mentions;
+
+    fn values_of(ms: &[Mention], rule: &str) -> Vec<String> {
+        ms.iter()
+            .filter(|m| m.rule == rule)
+            .map(|m| m.value_text())
+            .collect()
+    }
+
+    #[test]
+    fn a_count_counts_what_its_frame_counts() {
+        let ms = mentions(
+            "At least 288 people were killed when three trains collided on Friday.",
+            "en",
+            "2023-06-03",
+        );
+        assert_eq!(values_of(&ms, "casualties"), ["288"]);
+        let trains: Vec<&Mention> = ms.iter().filter(|m| m.rule == "count").collect();
+        assert_eq!(trains.len(), 1);
+        assert_eq!(trains[0].value_text(), "3");
+        assert_eq!(trains[0].slots["unit"], ["train"]);
+    }
+
+    #[test]
+    fn report_days_and_deadlines_date_no_event() {
+        // "on Tuesday" goes with "said", not with the attack.
+        let ms = mentions(
+            "Officials said on Tuesday that the attack was planned abroad.",
+            "en",
+            "2024-03-28",
+        );
+        assert!(values_of(&ms, "action").is_empty(), "{ms:?}");
+        // "until 22 May" is how long, not when.
+        let ms = mentions(
+            "A Moscow court ordered the four men held in custody until 22 May.",
+            "en",
+            "2024-03-25",
+        );
+        assert!(values_of(&ms, "action").is_empty(), "{ms:?}");
+        let ms = mentions(
+            "A Moscow court on Sunday ordered the four men held in custody until 22 May.",
+            "en",
+            "2024-03-25",
+        );
+        assert_eq!(values_of(&ms, "action"), ["2024-03-24"]);
+    }
+}
