@@ -301,7 +301,7 @@ pub struct TopicFinder {
     by_lang:
         std::collections::BTreeMap<String, (regex::RegexSet, Vec<(usize, crate::rules::Pattern)>)>,
     /// Per language: every topic's word patterns, and the topic of each.
-    terms: std::collections::BTreeMap<String, (crate::words::WordIndex, Vec<usize>)>,
+    terms: std::collections::BTreeMap<String, crate::words::Owned<usize>>,
     topics: Vec<(String, String)>,
 }
 
@@ -323,24 +323,20 @@ impl TopicFinder {
                 }
             }
         }
-        let mut terms: std::collections::BTreeMap<
-            String,
-            (Vec<crate::words::WordPattern>, Vec<usize>),
-        > = Default::default();
+        let mut terms: std::collections::BTreeMap<String, Vec<(usize, crate::words::WordPattern)>> =
+            Default::default();
         for (ti, t) in rules.topics.iter().enumerate() {
             for (lang, ws) in &t.terms {
-                if !languages.contains(&lang.as_str()) {
-                    continue;
+                if languages.contains(&lang.as_str()) {
+                    let pairs = terms.entry(lang.clone()).or_default();
+                    pairs.extend(ws.iter().map(|w| (ti, w.clone())));
                 }
-                let (pats, owners) = terms.entry(lang.clone()).or_default();
-                pats.extend(ws.iter().cloned());
-                owners.extend(std::iter::repeat_n(ti, ws.len()));
             }
         }
         TopicFinder {
             terms: terms
                 .into_iter()
-                .map(|(lang, (pats, owners))| (lang, (crate::words::WordIndex::new(pats), owners)))
+                .map(|(lang, pairs)| (lang, crate::words::Owned::new(pairs)))
                 .collect(),
             by_lang: by_lang
                 .into_par_iter()
@@ -364,9 +360,8 @@ impl TopicFinder {
     /// Topic words of `lang` in `text` (whose words are `tokens`), in order.
     pub fn find(&self, text: &str, tokens: &[crate::words::Token], lang: &str) -> Vec<TopicHit> {
         let mut out = Vec::new();
-        if let Some((index, owners)) = self.terms.get(lang) {
-            for m in index.find(tokens) {
-                let ti = owners[m.pattern];
+        if let Some(index) = self.terms.get(lang) {
+            for (&ti, m) in index.find(tokens) {
                 out.push(TopicHit {
                     start: m.start,
                     end: m.end,

@@ -111,15 +111,17 @@ pub fn run(rules: &RuleSet) -> TestRun {
 
     for c in rules.concepts.values() {
         let group = format!("concept {}", c.id);
+        // One index per language of the concept, built once for all its examples.
+        let indexes: std::collections::BTreeMap<&str, crate::words::WordIndex> = c
+            .words
+            .iter()
+            .map(|(l, ws)| (l.as_str(), crate::words::WordIndex::new(ws.clone())))
+            .collect();
         let finds = |lang: &str, text: &str| -> bool {
-            let Some(pack) = rules.langs.get(lang) else {
-                return false;
-            };
-            let tokens = pack.tokens(text);
-            let index = crate::words::WordIndex::new(
-                c.words.get(lang).into_iter().flatten().cloned().collect(),
-            );
-            !index.find(&tokens).is_empty()
+            match (rules.langs.get(lang), indexes.get(lang)) {
+                (Some(pack), Some(index)) => !index.find(&pack.tokens(text)).is_empty(),
+                _ => false,
+            }
         };
         for e in &c.examples {
             t.record(&group, finds(&e.language, &e.text), || {

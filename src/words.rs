@@ -273,6 +273,31 @@ impl WordIndex {
     }
 }
 
+/// A [`WordIndex`] whose patterns each belong to an owner (a frame, a topic, a concept).
+#[derive(Debug)]
+pub struct Owned<O> {
+    index: WordIndex,
+    owners: Vec<O>,
+}
+
+impl<O> Owned<O> {
+    pub fn new(pairs: impl IntoIterator<Item = (O, WordPattern)>) -> Owned<O> {
+        let (owners, patterns): (Vec<O>, Vec<WordPattern>) = pairs.into_iter().unzip();
+        Owned {
+            index: WordIndex::new(patterns),
+            owners,
+        }
+    }
+
+    /// Every match with its owner, in text order.
+    pub fn find<'s>(&'s self, tokens: &[Token]) -> impl Iterator<Item = (&'s O, WordMatch)> {
+        self.index
+            .find(tokens)
+            .into_iter()
+            .map(|m| (&self.owners[m.pattern], m))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,20 +65,18 @@ impl Extractor<'_> {
         names::resolve(text, lang, &mut hits, &found, people);
         let tokens = lang.tokens(text);
         let word_triggers = match self.word_triggers.get(&lang.code) {
-            Some((index, owners)) => index
+            Some(index) => index
                 .find(&tokens)
-                .into_iter()
-                .map(|m| (owners[m.pattern], (m.start, m.end)))
+                .map(|(&fi, m)| (fi, (m.start, m.end)))
                 .collect(),
             None => Vec::new(),
         };
         let topics = self.topics.find(text, &tokens, &lang.code);
         // Concepts and names are the words statements in different languages share.
         let mut shared: Vec<(usize, String)> = match self.concepts.get(&lang.code) {
-            Some((index, owners)) => index
+            Some(index) => index
                 .find(&tokens)
-                .into_iter()
-                .map(|m| (m.start, format!("@{}", owners[m.pattern])))
+                .map(|(id, m)| (m.start, format!("@{id}")))
                 .collect(),
             None => Vec::new(),
         };

@@ -35,6 +35,7 @@ use crate::normalize::{DateValue, Grammar, Value};
 use crate::rules::{EntityKind, Kind, RuleSet};
 use crate::segment::Sentence;
 use crate::time::PartialDate;
+use crate::words::Owned;
 use chrono::Datelike;
 use context::relative_days;
 use names::People;
@@ -129,9 +130,9 @@ pub struct Extractor<'r> {
     /// Per language: every trigger of every frame in one set, and the frame of each.
     triggers: BTreeMap<String, (regex::RegexSet, Vec<usize>)>,
     /// Per language: every frame's word patterns in one index, and the frame of each.
-    word_triggers: BTreeMap<String, (crate::words::WordIndex, Vec<usize>)>,
+    word_triggers: BTreeMap<String, Owned<usize>>,
     /// Per language: every concept's word patterns in one index, and the concept of each.
-    concepts: BTreeMap<String, (crate::words::WordIndex, Vec<String>)>,
+    concepts: BTreeMap<String, Owned<String>>,
 }
 
 impl<'r> Extractor<'r> {
@@ -160,18 +161,11 @@ impl<'r> Extractor<'r> {
                 .keys()
                 .filter(|code| wanted(code))
                 .map(|code| {
-                    let mut owners = Vec::new();
-                    let mut patterns = Vec::new();
-                    for c in rules.concepts.values() {
-                        for w in c.words.get(code).into_iter().flatten() {
-                            owners.push(c.id.clone());
-                            patterns.push(w.clone());
-                        }
-                    }
-                    (
-                        code.clone(),
-                        (crate::words::WordIndex::new(patterns), owners),
-                    )
+                    let pairs = rules.concepts.values().flat_map(|c| {
+                        let words = c.words.get(code).into_iter().flatten();
+                        words.map(|w| (c.id.clone(), w.clone()))
+                    });
+                    (code.clone(), Owned::new(pairs))
                 })
                 .collect(),
             word_triggers: rules
@@ -179,18 +173,11 @@ impl<'r> Extractor<'r> {
                 .keys()
                 .filter(|code| wanted(code))
                 .map(|code| {
-                    let mut owners = Vec::new();
-                    let mut patterns = Vec::new();
-                    for (fi, f) in rules.frames.iter().enumerate() {
-                        for w in f.words.get(code).into_iter().flatten() {
-                            owners.push(fi);
-                            patterns.push(w.clone());
-                        }
-                    }
-                    (
-                        code.clone(),
-                        (crate::words::WordIndex::new(patterns), owners),
-                    )
+                    let pairs = rules.frames.iter().enumerate().flat_map(|(fi, f)| {
+                        let words = f.words.get(code).into_iter().flatten();
+                        words.map(move |w| (fi, w.clone()))
+                    });
+                    (code.clone(), Owned::new(pairs))
                 })
                 .collect(),
             triggers: rules
