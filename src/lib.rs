@@ -65,7 +65,8 @@ pub fn analyze(story: Story, rules: &RuleSet) -> Analysis<'_> {
         })
         .collect();
     let mentions: Vec<Mention> = per_article.into_iter().flatten().collect();
-    let claims = matching::group(&mentions, rules);
+    let langs: Vec<String> = story.articles.iter().map(|a| a.language.clone()).collect();
+    let claims = matching::group(&mentions, &langs, rules);
     let claims = judge::judge(&story, claims, &mentions, rules);
     Analysis {
         rules,

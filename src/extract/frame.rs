@@ -28,6 +28,14 @@ pub(super) struct TrigMatch {
 }
 
 impl TrigMatch {
+    /// A trigger with no groups at `span` (a catch-all value is its own trigger).
+    pub(super) fn at(span: (usize, usize)) -> TrigMatch {
+        TrigMatch {
+            span,
+            groups: Vec::new(),
+        }
+    }
+
     fn of_regex(re: &regex::Regex, c: &regex::Captures) -> TrigMatch {
         let m = c.get(0).expect("group 0");
         TrigMatch {
@@ -204,7 +212,7 @@ impl Extractor<'_> {
     /// One mention from one trigger match: its slots, value and period, speaker and
     /// polarity, summary and key. `None` when a required slot, the value the frame checks,
     /// or a speaker the frame needs is missing.
-    fn build(
+    pub(super) fn build(
         &self,
         fi: usize,
         ctx: &Context,

@@ -18,6 +18,7 @@
 //! - `summary`: the mention's summary and key (and the slugs and content words they use);
 //! - `distance`: how far a value or name stands from the trigger (for frame, slots, values).
 
+mod catchall;
 mod context;
 mod distance;
 mod frame;
@@ -133,6 +134,8 @@ pub struct Extractor<'r> {
     word_triggers: BTreeMap<String, Owned<usize>>,
     /// Per language: every concept's word patterns in one index, and the concept of each.
     concepts: BTreeMap<String, Owned<String>>,
+    /// The catch-all frames, in rule order.
+    catch_frames: Vec<usize>,
 }
 
 impl<'r> Extractor<'r> {
@@ -155,6 +158,9 @@ impl<'r> Extractor<'r> {
                 .map(|(code, lang)| (code.clone(), Grammar::new(lang)))
                 .collect(),
             gazetteer: Gazetteer::new(rules),
+            catch_frames: (0..rules.frames.len())
+                .filter(|&fi| rules.frames[fi].catch_all)
+                .collect(),
             topics: TopicFinder::new(rules, languages),
             concepts: rules
                 .langs
@@ -346,9 +352,31 @@ impl<'r> Extractor<'r> {
             // Fallback frames last: statements only where no other frame took a speaker.
             active.sort_by_key(|&fi| (self.rules.frames[fi].fallback, fi));
             let mut stated = false;
+            let first = out.len();
             // Values other frames took: a fallback quantity frame counts what is left.
             let mut taken: Vec<(usize, usize)> = Vec::new();
-            for fi in active {
+            // The values no frame took become catch-all mentions once every frame but the
+            // fallback statements has run (a statement takes no value, and a speaker's
+            // words are more than the figure in them: both are kept).
+            let mut caught = false;
+            for fi in active.into_iter().map(Some).chain([None]) {
+                let statement_fallback = fi.is_none_or(|fi| {
+                    let f = &self.rules.frames[fi];
+                    f.fallback && f.kind == Kind::Statement
+                });
+                if statement_fallback && !caught {
+                    caught = true;
+                    for mut m in self.catch_all(&ctx, &memory, anchor, &taken, &out[first..]) {
+                        m.article = index;
+                        m.file = article.file.clone();
+                        m.line = s.line;
+                        m.column = s.column;
+                        m.start = s.start;
+                        m.end = s.end;
+                        out.push(m);
+                    }
+                }
+                let Some(fi) = fi else { break };
                 let frame = &self.rules.frames[fi];
                 if frame.fallback && frame.kind == Kind::Statement && stated {
                     continue;

@@ -103,7 +103,7 @@ pub(super) fn choose(
             let values: Vec<&Found> = ctx
                 .found
                 .iter()
-                .filter(|f| f.value.kind() == kind)
+                .filter(|f| kind.takes(f.value.kind()))
                 .filter(|f| !frame.value.in_trigger || (f.start >= trig.0 && f.end <= trig.1))
                 .filter(|f| {
                     kind != ValueKind::Count
@@ -298,10 +298,11 @@ mod tests {
             "2023-06-03",
         );
         assert_eq!(values_of(&ms, "casualties"), ["288"]);
-        let trains: Vec<&Mention> = ms.iter().filter(|m| m.rule == "count").collect();
+        // The trains are no toll: a figure of their own, counting trains.
+        let trains: Vec<&Mention> = ms.iter().filter(|m| m.rule == "value-figure").collect();
         assert_eq!(trains.len(), 1);
         assert_eq!(trains[0].value_text(), "3");
-        assert_eq!(trains[0].slots["unit"], ["train"]);
+        assert_eq!(trains[0].slots["unit"], ["~train"]);
     }
 
     #[test]

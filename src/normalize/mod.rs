@@ -601,7 +601,46 @@ impl Grammar {
             }
         }
         out.sort_by_key(|f| f.start);
+        self.weekdays_by_date(text, &mut out);
         out
+    }
+
+    /// "On Tuesday, 23 January, at 6 p.m., and on Wednesday at 2 a.m.": a bare weekday in a
+    /// sentence that names a full date is the day of that weekday nearest the date (three
+    /// days either side), not the one before publication, when that date lies within a
+    /// week of the weekday read from publication.
+    fn weekdays_by_date(&self, text: &str, out: &mut [Found]) {
+        use chrono::Datelike;
+        let is_weekday = |f: &Found| self.weekdays.contains_key(&key(&text[f.start..f.end]));
+        let Some(named) = out.iter().find_map(|f| match &f.value {
+            Value::Date(DateValue::Resolved(iv))
+                if iv.granularity == crate::time::Granularity::Day && !is_weekday(f) =>
+            {
+                Some(iv.start)
+            }
+            _ => None,
+        }) else {
+            return;
+        };
+        for f in out.iter_mut() {
+            let Some(&wd) = self.weekdays.get(&key(&text[f.start..f.end])) else {
+                continue;
+            };
+            // Only a date in the week around the weekday read from publication can be its
+            // week ("until 22 May ... on Sunday" keeps Sunday in its own week).
+            let Value::Date(DateValue::Resolved(read)) = &f.value else {
+                continue;
+            };
+            if (read.start - named).num_days().abs() > 7 {
+                continue;
+            }
+            let near = (-3i64..=3)
+                .map(|d| named + chrono::Duration::days(d))
+                .find(|d| d.weekday().num_days_from_monday() == wd);
+            if let Some(day) = near {
+                f.value = Value::Date(DateValue::Resolved(Interval::day(day)));
+            }
+        }
     }
 
     fn cues(&self, text: &str) -> Cues {

@@ -59,6 +59,11 @@ pub struct SettingsFile {
     pub count_window_days: Option<Spanned<i64>>,
     /// Weighted share of content words two statements must share to be one claim.
     pub content_overlap: Option<Spanned<f64>>,
+    /// Weighted share of context two catch-all values must share to be one claim when
+    /// their values agree.
+    pub value_agreement: Option<Spanned<f64>>,
+    /// The share they must have in common to be one claim when their values differ.
+    pub value_conflict: Option<Spanned<f64>>,
 }
 
 /// A language pack: `[language]` with its sub-tables.
@@ -302,6 +307,9 @@ pub struct FrameFile {
     /// A fallback (default false): a statement frame fires only where no other frame took a
     /// speaker in the sentence; a quantity frame only on numbers no other frame took.
     pub fallback: Option<bool>,
+    /// A catch-all (default false): every value of the frame's type that no other frame
+    /// took becomes a mention, with no trigger.
+    pub catch_all: Option<bool>,
     /// Drop mentions without a speaker (default false).
     pub needs_speaker: Option<bool>,
     #[serde(default)]

@@ -256,6 +256,18 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                 }
                 set.settings.content_overlap = *v.get_ref();
             }
+            if let Some(v) = &s.value_agreement {
+                if !(0.0..=1.0).contains(v.get_ref()) {
+                    ck.error(v.span(), "value_agreement must lie between 0 and 1");
+                }
+                set.settings.value_agreement = *v.get_ref();
+            }
+            if let Some(v) = &s.value_conflict {
+                if !(0.0..=1.0).contains(v.get_ref()) {
+                    ck.error(v.span(), "value_conflict must lie between 0 and 1");
+                }
+                set.settings.value_conflict = *v.get_ref();
+            }
             if let Some(v) = &s.event_window_days {
                 if *v.get_ref() < 0 {
                     ck.error(v.span(), "event_window_days must not be negative");
@@ -852,7 +864,7 @@ fn check_frame(
             ck.error(
                 f.value.kind.span(),
                 format!(
-                    "value type '{}': expected date, money, percent, count, duration, factor, measure or polarity",
+                    "value type '{}': expected date, money, percent, count, duration, factor, measure, polarity or number",
                     f.value.kind.get_ref()
                 ),
             );
@@ -864,6 +876,13 @@ fn check_frame(
         Kind::Statement => value_kind == ValueKind::Polarity,
         Kind::Quantity => !matches!(value_kind, ValueKind::Date | ValueKind::Polarity),
     };
+    let catch_all = f.catch_all.unwrap_or(false);
+    if value_kind == ValueKind::Number && !catch_all {
+        ck.error(
+            f.value.kind.span(),
+            "value type 'number' (any amount) is for catch-all frames only",
+        );
+    }
     if !consistent {
         ck.error(
             f.value.kind.span(),
@@ -929,7 +948,9 @@ fn check_frame(
             break;
         };
         let name = &rest[open + 1..open + close];
-        if !["period", "value", "clause"].contains(&name) && !f.slots.contains_key(name) {
+        let generated = ["period", "value", "clause"].contains(&name)
+            || (name == "what" && f.catch_all == Some(true));
+        if !generated && !f.slots.contains_key(name) {
             ck.error(
                 f.summary.span(),
                 format!("summary names '{{{name}}}', which is not a slot"),
@@ -974,15 +995,17 @@ fn check_frame(
     let unit_words =
         ck.terms_and_concepts(set, &BTreeMap::new(), &f.value.unit_concepts, f.id.span());
     let words = ck.terms_and_concepts(set, &f.terms, &f.concepts, f.id.span());
-    if f.triggers.is_empty() && words.is_empty() {
+    if f.triggers.is_empty() && words.is_empty() && !catch_all {
         ck.error(f.id.span(), "a frame needs triggers, terms or concepts");
     }
 
     let mut examples = Vec::new();
     for ex in &f.example {
-        if !f.triggers.contains_key(ex.language.get_ref())
-            && !words.contains_key(ex.language.get_ref())
-        {
+        let lang = ex.language.get_ref();
+        let fires = f.triggers.contains_key(lang)
+            || words.contains_key(lang)
+            || (catch_all && set.langs.contains_key(lang));
+        if !fires {
             ck.error(
                 ex.language.span(),
                 format!(
@@ -993,7 +1016,8 @@ fn check_frame(
         }
         for k in ex.expect.keys() {
             let known = ["value", "period", "speaker", "polarity"].contains(&k.as_str())
-                || f.slots.contains_key(k);
+                || f.slots.contains_key(k)
+                || (catch_all && k == "what");
             if !known {
                 ck.error(
                     ex.text.span(),
@@ -1049,6 +1073,7 @@ fn check_frame(
         key,
         qualifiers,
         fallback: f.fallback.unwrap_or(false),
+        catch_all,
         needs_speaker: f.needs_speaker.unwrap_or(false),
         examples,
         counters,

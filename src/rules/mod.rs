@@ -161,6 +161,12 @@ pub struct Settings {
     /// Weighted share of content words two statements must have in common to be one claim.
     /// Default 0.35.
     pub content_overlap: f64,
+    /// Weighted share of context (concepts, names, other values, and in one language its
+    /// words) two catch-all values must have in common to be one claim when they agree.
+    /// Default 0.3.
+    pub value_agreement: f64,
+    /// The share they need to be one claim, and so a conflict, when they differ. Default 0.5.
+    pub value_conflict: f64,
 }
 
 impl Default for Settings {
@@ -170,6 +176,8 @@ impl Default for Settings {
             event_window_days: 7,
             count_window_days: 60,
             content_overlap: 0.35,
+            value_agreement: 0.3,
+            value_conflict: 0.5,
         }
     }
 }
@@ -445,6 +453,8 @@ pub enum ValueKind {
     Factor,
     Measure,
     Polarity,
+    /// Any amount that is not a date (a catch-all frame's figures).
+    Number,
 }
 
 impl ValueKind {
@@ -458,6 +468,7 @@ impl ValueKind {
             "factor" => ValueKind::Factor,
             "measure" => ValueKind::Measure,
             "polarity" => ValueKind::Polarity,
+            "number" => ValueKind::Number,
             _ => return None,
         })
     }
@@ -473,7 +484,13 @@ impl ValueKind {
             ValueKind::Factor => "factor",
             ValueKind::Measure => "measure",
             ValueKind::Polarity => "polarity",
+            ValueKind::Number => "number",
         }
+    }
+
+    /// Whether a value of kind `found` is one this kind takes.
+    pub fn takes(self, found: ValueKind) -> bool {
+        self == found || (self == ValueKind::Number && !matches!(found, ValueKind::Date))
     }
 }
 
@@ -579,6 +596,10 @@ pub struct Frame {
     /// A fallback: statements only where no other frame took a speaker, quantities only on
     /// numbers no other frame took. Default false.
     pub fallback: bool,
+    /// A catch-all: takes every value of its type that no other frame took, in every
+    /// sentence of every language, with no trigger. Its mentions are matched by the words
+    /// and names around the value (see `matching`). Default false.
+    pub catch_all: bool,
     /// A mention needs a speaker. Default false.
     pub needs_speaker: bool,
     pub examples: Vec<FrameExample>,

@@ -1,0 +1,328 @@
+//! Catch-all: every value a sentence gives that no frame took (a date, a count, an amount,
+//! a percentage, a measurement, a duration) still becomes a mention, of the catch-all frame
+//! for its type. It carries what describes it, in words that hold across languages:
+//!
+//! - `about`: the concepts and names nearest the value ("@space-launch", "#vostochny");
+//! - `near`: every concept and name within a few words of the value (`about` is the
+//!   nearest three);
+//! - `unit`: what a number counts, the word right after it, as a concept where the lexicon
+//!   has one ("@firefighter") or else the stem in its own language ("~sapeur");
+//! - `names`: proper names of the sentence, transliterated and cut to five letters, so that
+//!   "Восточный" and "Vostochny" meet;
+//! - `with`: the other values of the sentence ("$2023-08-11");
+//! - `shared`: every concept and known name of the sentence;
+//! - `local`: the content words right around the value (stems, "~temba") and their
+//!   concepts: what a conflict's two sides must share, so that "the union demands 555
+//!   euros" and "the company offers 410 euros" stay apart;
+//! - `what`: the words of the text that stand for `about` and `unit`, for the summary.
+//!
+//! `matching` links such mentions across articles by these (see `matching::link_values`).
+
+use super::context::Context;
+use super::frame::{Trig, TrigMatch};
+use super::{Extractor, Memory, Mention, slug, summarize};
+use crate::normalize::Value;
+use crate::time::PartialDate;
+
+/// How far from the value (in characters) a concept or name may stand and still describe it.
+const NEAR: usize = 80;
+/// At most this many concepts and names describe a value.
+const ABOUT: usize = 3;
+
+impl Extractor<'_> {
+    /// Mentions of the values in a sentence that neither a frame's value nor its trigger
+    /// covers, nor a date another mention holds as its period.
+    pub(super) fn catch_all(
+        &self,
+        ctx: &Context,
+        memory: &Memory,
+        anchor: Option<PartialDate>,
+        taken: &[(usize, usize)],
+        others: &[Mention],
+    ) -> Vec<Mention> {
+        let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+        let mut out = Vec::new();
+        for f in &ctx.found {
+            let span = (f.start, f.end);
+            if taken.iter().any(|&t| overlaps(t, span))
+                || others.iter().any(|m| {
+                    m.value_span.is_some_and(|v| overlaps(v, span))
+                        || overlaps(m.trigger_span, span)
+                })
+                || glued(ctx.text, span)
+            {
+                continue;
+            }
+            // A date that is another mention's period is that mention's when it is a month
+            // or a year ("this year, trade is up 10%") or a day right beside its value ("12
+            // dead on Monday"); a day further off is a time of its own ("lifted off on Aug.
+            // 10 from Vostochny, 5,500 km east of Moscow").
+            let coarse = matches!(&f.value, Value::Date(d)
+                if d.interval().is_some_and(|iv| iv.granularity != crate::time::Granularity::Day));
+            if let Value::Date(d) = &f.value
+                && others.iter().any(|m| {
+                    m.period.as_ref() == Some(d)
+                        && (coarse || m.value_span.is_some_and(|v| {
+                            let gap = if v.1 <= span.0 {
+                                &ctx.text[v.1..span.0]
+                            } else if span.1 <= v.0 {
+                                &ctx.text[span.1..v.0]
+                            } else {
+                                ""
+                            };
+                            gap.chars().count() <= 30
+                        }))
+                })
+            {
+                continue;
+            }
+            let Some(fi) = self
+                .catch_frames
+                .iter()
+                .copied()
+                .find(|&fi| self.rules.frames[fi].value.kind.takes(f.value.kind()))
+            else {
+                continue;
+            };
+            let caps = TrigMatch::at(span);
+            let spans = [span];
+            let t = Trig {
+                caps: &caps,
+                spans: &spans,
+                pick: None,
+            };
+            let Some(mut m) = self.build(fi, ctx, memory, anchor, &t) else {
+                continue;
+            };
+            if m.value_span != Some(span) {
+                continue;
+            }
+            describe(&mut m, ctx, span);
+            // "One thing is certain", "two nations": a small count in words is a way of
+            // speaking unless it counts a thing of the lexicon ("two police officers").
+            if let Some(Value::Count(n)) = m.value
+                && n < 3.0
+                && !ctx.text[f.start..f.end].contains(|c: char| c.is_ascii_digit())
+                && !m.slots["unit"].iter().any(|u| u.starts_with('@'))
+            {
+                continue;
+            }
+            m.key = Vec::new();
+            m.summary = summarize(&self.rules.frames[fi].summary, &m);
+            out.push(m);
+        }
+        out
+    }
+}
+
+/// A number that is part of a name or code ("Luna-25", "Союз-2.1б", "COVID-19", "A320"):
+/// a letter right before it (or before a hyphen before it), or right after it. ("Luna 25"
+/// cannot be told from "Monday 101 bodies" or "das Wasser 62 Brücken" by its letters.)
+fn glued(text: &str, (start, end): (usize, usize)) -> bool {
+    let before = text[..start].chars().rev();
+    let mut before = before.peekable();
+    if before.peek() == Some(&'-') {
+        before.next();
+    }
+    let letter_before = before.next().is_some_and(char::is_alphabetic);
+    let digit_first = text[start..end].starts_with(|c: char| c.is_ascii_digit());
+    let letter_after = text[end..].chars().next().is_some_and(char::is_alphabetic);
+    digit_first && (letter_before || letter_after)
+}
+
+/// Fill the slots that describe a catch-all value (see the module comment).
+fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usize)) {
+    // In characters, so that Cyrillic words are as near as Latin ones.
+    let distance = |p: usize| {
+        let gap = if p >= end {
+            &ctx.text[end..p]
+        } else {
+            &ctx.text[p.min(start)..start]
+        };
+        gap.chars().count()
+    };
+    // The word right after the value: what it counts or measures.
+    let next = ctx.tokens.iter().position(|t| t.start >= end);
+    let unit_token = next.filter(|&i| {
+        let t = &ctx.tokens[i];
+        let gap = &ctx.text[end..t.start];
+        gap.chars().all(|c| c == ' ' || c == '-' || c == '\u{a0}')
+            && !ctx.pack.stopwords.contains(&t.lower)
+            && t.lower.chars().all(char::is_alphabetic)
+            && t.lower.chars().count() >= 3
+            && !matches!(m.value, Some(Value::Date(_)))
+    });
+    let unit = unit_token.map(|i| {
+        let t = &ctx.tokens[i];
+        ctx.shared
+            .iter()
+            .find(|(p, w)| *p == t.start && w.starts_with('@'))
+            .map_or_else(|| format!("~{}", t.stem), |(_, w)| w.clone())
+    });
+    // Proper names: a capitalised word that does not open the sentence.
+    let names: Vec<(usize, String)> = ctx
+        .tokens
+        .iter()
+        .skip(1)
+        .filter(|t| {
+            let word = &ctx.text[t.start..t.end];
+            word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().count() >= 3
+                && !ctx.pack.stopwords.contains(&t.lower)
+                // "Aug." and "Monday" belong to a date.
+                && !ctx.found.iter().any(|f| f.start <= t.start && t.end <= f.end)
+        })
+        .map(|t| {
+            let name = format!("#{}", slug(&t.lower).chars().take(5).collect::<String>());
+            (t.start, name)
+        })
+        .collect();
+    let mut near: Vec<(usize, usize, &str)> = ctx
+        .shared
+        .iter()
+        .chain(&names)
+        .filter(|(p, w)| distance(*p) <= NEAR && Some(w) != unit.as_ref())
+        .map(|(p, w)| (distance(*p), *p, w.as_str()))
+        .collect();
+    near.sort();
+    let mut beside: Vec<String> = near.iter().map(|(_, _, w)| w.to_string()).collect();
+    beside.extend(unit.clone());
+    beside.sort();
+    beside.dedup();
+    let mut about: Vec<String> = Vec::new();
+    let mut what: Vec<String> = Vec::new();
+    if let Some(i) = unit_token {
+        what.push(ctx.text[ctx.tokens[i].start..ctx.tokens[i].end].to_string());
+    }
+    for (_, p, w) in near {
+        if about.len() >= ABOUT {
+            break;
+        }
+        if about.iter().any(|a| a == w) {
+            continue;
+        }
+        about.push(w.to_string());
+        if let Some(t) = ctx.tokens.iter().find(|t| t.start == p) {
+            let word = &ctx.text[t.start..t.end];
+            if !what.iter().any(|x| x == word) {
+                what.push(word.to_string());
+            }
+        }
+    }
+    // Without a concept or name near it, the value is told by the content words before it.
+    if what.is_empty() {
+        let mut words: Vec<&crate::words::Token> = ctx
+            .tokens
+            .iter()
+            .filter(|t| {
+                t.end <= start
+                    && t.lower.chars().count() >= 4
+                    && t.lower.chars().all(char::is_alphabetic)
+                    && !ctx.pack.stopwords.contains(&t.lower)
+            })
+            .collect();
+        words = words.split_off(words.len().saturating_sub(3));
+        what = words
+            .iter()
+            .map(|t| ctx.text[t.start..t.end].to_string())
+            .collect();
+    }
+    let mut names: Vec<String> = names.into_iter().map(|(_, n)| n).collect();
+    names.sort();
+    names.dedup();
+    let mut with: Vec<String> = ctx
+        .found
+        .iter()
+        .filter(|f| (f.start, f.end) != (start, end) && !glued(ctx.text, (f.start, f.end)))
+        .map(|f| format!("${}", f.value.canonical()))
+        .collect();
+    with.sort();
+    with.dedup();
+    let mut shared: Vec<String> = ctx.shared.iter().map(|(_, w)| w.clone()).collect();
+    shared.sort();
+    shared.dedup();
+    // The words right around the value, content words only: four before, four after.
+    let content = |t: &&crate::words::Token| {
+        t.lower.chars().count() >= 3
+            && t.lower.chars().all(char::is_alphabetic)
+            && !ctx.pack.stopwords.contains(&t.lower)
+    };
+    let before: Vec<&crate::words::Token> = ctx
+        .tokens
+        .iter()
+        .filter(|t| t.end <= start)
+        .filter(content)
+        .collect();
+    let after = ctx.tokens.iter().filter(|t| t.start >= end).filter(content);
+    let window: Vec<&crate::words::Token> = before[before.len().saturating_sub(4)..]
+        .iter()
+        .copied()
+        .chain(after.take(4))
+        .collect();
+    let mut local: Vec<String> = window.iter().map(|t| format!("~{}", t.stem)).collect();
+    local.extend(
+        ctx.shared
+            .iter()
+            .filter(|(p, w)| w.starts_with('@') && window.iter().any(|t| t.start == *p))
+            .map(|(_, w)| w.clone()),
+    );
+    local.sort();
+    local.dedup();
+    m.slots.insert("local".into(), local);
+    m.slots.insert("about".into(), about);
+    m.slots.insert("near".into(), beside);
+    m.slots.insert("unit".into(), unit.into_iter().collect());
+    m.slots.insert("names".into(), names);
+    m.slots.insert("with".into(), with);
+    m.slots.insert("shared".into(), shared);
+    m.slots
+        .insert("what".into(), vec![join_adjacent(ctx.text, &what)]);
+}
+
+/// The words of `what`, with words that stand side by side in the text joined by a space
+/// ("Vladimir Putin") and the rest by a comma.
+fn join_adjacent(text: &str, what: &[String]) -> String {
+    let mut out = String::new();
+    for (i, w) in what.iter().enumerate() {
+        if i > 0 {
+            let pair = format!("{} {w}", what[i - 1]);
+            out.push_str(if text.contains(&pair) { " " } else { ", " });
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glued;
+    use crate::extract::tests::mentions;
+
+    #[test]
+    fn numbers_in_names_are_no_values() {
+        assert!(glued("the Luna-25 probe", (9, 11)));
+        assert!(glued("an A320 jet", (4, 7)));
+        assert!(!glued("On Monday 101 bodies", (10, 13)));
+        assert!(!glued("In 2023 it grew", (3, 7)));
+        assert!(!glued("about 25 people", (6, 8)));
+        assert!(!glued("(25 people)", (1, 3)));
+    }
+
+    #[test]
+    fn every_value_no_frame_takes_is_a_mention() {
+        let ms = mentions(
+            "The cosmodrome lies about 5,500 km east of Moscow and employs 1,200 technicians.",
+            "en",
+            "2023-08-11",
+        );
+        let caught: Vec<String> = ms
+            .iter()
+            .filter(|m| m.rule.starts_with("value-"))
+            .map(|m| m.value_text())
+            .collect();
+        assert!(caught.contains(&"1200".to_string()), "{ms:?}");
+        let techs = ms.iter().find(|m| m.value_text() == "1200").unwrap();
+        assert_eq!(techs.slots["unit"], ["~technician"]);
+        assert!(techs.slots["names"].contains(&"#mosco".to_string()));
+    }
+}
