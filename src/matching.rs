@@ -309,7 +309,7 @@ fn signature<'m>(m: &'m Mention, langs: &'m [String]) -> Signature<'m> {
 }
 
 /// Whether a value is specific enough that two articles rarely give it by chance: a day
-/// date, or a number with two significant digits or more ("42,000", "6.8", "28"), not a
+/// date, a time of day, or a number with two significant digits or more ("42,000", "6.8", "28"), not a
 /// round one ("3", "2,000") nor a year.
 fn distinctive(v: &Value) -> bool {
     let number = match v {
@@ -318,6 +318,8 @@ fn distinctive(v: &Value) -> bool {
                 .interval()
                 .is_some_and(|iv| iv.granularity == crate::time::Granularity::Day);
         }
+        // A minute of a day.
+        Value::Time(_) => return true,
         Value::Money { amount, .. } => *amount,
         Value::Percent(x) | Value::Count(x) | Value::Factor(x) | Value::Measure(x, _) => *x,
         Value::Duration(x, _) => *x,
@@ -456,7 +458,7 @@ fn link_values(
                 | Value::Factor(x)
                 | Value::Measure(x, _)
                 | Value::Duration(x, _) => Some(x.abs()),
-                Value::Date(_) => None,
+                Value::Date(_) | Value::Time(_) => None,
             };
             let apart = match (scale(va), scale(vb)) {
                 (Some(x), Some(y)) => x.max(y) > 5.0 * x.min(y),

@@ -62,16 +62,17 @@ impl Extractor<'_> {
             if let Value::Date(d) = &f.value
                 && others.iter().any(|m| {
                     m.period.as_ref() == Some(d)
-                        && (coarse || m.value_span.is_some_and(|v| {
-                            let gap = if v.1 <= span.0 {
-                                &ctx.text[v.1..span.0]
-                            } else if span.1 <= v.0 {
-                                &ctx.text[span.1..v.0]
-                            } else {
-                                ""
-                            };
-                            gap.chars().count() <= 30
-                        }))
+                        && (coarse
+                            || m.value_span.is_some_and(|v| {
+                                let gap = if v.1 <= span.0 {
+                                    &ctx.text[v.1..span.0]
+                                } else if span.1 <= v.0 {
+                                    &ctx.text[span.1..v.0]
+                                } else {
+                                    ""
+                                };
+                                gap.chars().count() <= 30
+                            }))
                 })
             {
                 continue;

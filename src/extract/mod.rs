@@ -341,6 +341,7 @@ impl<'r> Extractor<'r> {
                 &mut people,
             );
             relative_days(&mut ctx, lang, memory.last_day);
+            context::date_times(&mut ctx, memory.last_day);
             // Only frames with a trigger in the sentence run their slot filling.
             let mut active: Vec<usize> = match self.triggers.get(&lang.code) {
                 Some((set, owners)) => set.matches(text).iter().map(|i| owners[i]).collect(),

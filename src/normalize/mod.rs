@@ -61,6 +61,68 @@ pub enum Value {
     Factor(f64),
     /// Amount and unit symbol ("26 km").
     Measure(f64, String),
+    /// A time of day: on the day the sentence names, if any, with its offset from UTC in
+    /// minutes when the text names a zone ("20:11 WIB").
+    Time(TimeOfDay),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimeOfDay {
+    pub date: Option<chrono::NaiveDate>,
+    pub hour: u32,
+    pub minute: u32,
+    pub offset: Option<i32>,
+}
+
+impl TimeOfDay {
+    /// `2024-10-29T20:11`, `2024-10-29T20:11+08:00`, or `T20:11` without a day.
+    pub fn canonical(&self) -> String {
+        let day = self
+            .date
+            .map_or(String::new(), |d| d.format("%Y-%m-%d").to_string());
+        let zone = match self.offset {
+            None => String::new(),
+            Some(0) => "Z".to_string(),
+            Some(o) => format!(
+                "{}{:02}:{:02}",
+                if o < 0 { '-' } else { '+' },
+                o.abs() / 60,
+                o.abs() % 60
+            ),
+        };
+        format!("{day}T{:02}:{:02}{zone}", self.hour, self.minute)
+    }
+
+    /// Minutes since the start of its day (in UTC when both sides give a zone), and the day.
+    fn instant(&self, utc: bool) -> (Option<chrono::NaiveDate>, i64) {
+        let mut minutes = i64::from(self.hour * 60 + self.minute);
+        let mut date = self.date;
+        if utc && let Some(o) = self.offset {
+            minutes -= i64::from(o);
+            let shift = minutes.div_euclid(24 * 60);
+            minutes = minutes.rem_euclid(24 * 60);
+            date = date.map(|d| d + chrono::Duration::days(shift));
+        }
+        (date, minutes)
+    }
+}
+
+/// Two times of day: the same minute agrees; on two different days (both given) they are
+/// not comparable; otherwise they conflict. Compared in UTC when both name a zone.
+fn compare_times(a: &TimeOfDay, b: &TimeOfDay) -> Compat {
+    let utc = a.offset.is_some() && b.offset.is_some();
+    let ((da, ma), (db, mb)) = (a.instant(utc), b.instant(utc));
+    let (ta, tb) = (a.canonical(), b.canonical());
+    if let (Some(x), Some(y)) = (da, db)
+        && x != y
+    {
+        return Compat::Unknown(format!("{ta} and {tb} are on different days"));
+    }
+    if ma == mb {
+        Compat::Agree(format!("{ta} and {tb} are the same time"))
+    } else {
+        Compat::Conflict(format!("{ta} and {tb} cannot both hold"))
+    }
 }
 
 impl Value {
@@ -74,6 +136,7 @@ impl Value {
             Value::Duration(n, u) => format!("P{}{u}", fmt_num(*n)),
             Value::Factor(f) => format!("{}x", fmt_num(*f)),
             Value::Measure(n, u) => format!("{} {u}", fmt_num(*n)),
+            Value::Time(t) => t.canonical(),
         }
     }
 
@@ -87,6 +150,7 @@ impl Value {
             Value::Duration(..) => K::Duration,
             Value::Factor(_) => K::Factor,
             Value::Measure(..) => K::Measure,
+            Value::Time(_) => K::Time,
         }
     }
 }
@@ -132,7 +196,7 @@ fn number_of(v: &Value) -> Option<f64> {
         | Value::Factor(x)
         | Value::Duration(x, _)
         | Value::Measure(x, _) => Some(*x),
-        Value::Date(_) => None,
+        Value::Date(_) | Value::Time(_) => None,
     }
 }
 
@@ -191,6 +255,7 @@ pub enum Compat {
 pub fn compare(a: &Value, b: &Value, tolerance: f64) -> Compat {
     match (a, b) {
         (Value::Date(x), Value::Date(y)) => compare_dates(x, y),
+        (Value::Time(x), Value::Time(y)) => compare_times(x, y),
         (
             Value::Money {
                 amount: x,
@@ -411,6 +476,45 @@ pub struct Grammar {
     approx: Vec<(String, Approx)>,
     cues: Option<aho_corasick::AhoCorasick>,
     cue_kinds: Vec<u8>,
+    times: Vec<crate::rules::Pattern>,
+    am: Vec<String>,
+    pm: Vec<String>,
+    zones: Vec<(String, i32)>,
+}
+
+/// A time of day is on the day the sentence names nearest it ("on Sunday (3/11/2024) at
+/// 23.57 WITA").
+fn times_on_days(text: &str, out: &mut [Found]) {
+    let days: Vec<(usize, chrono::NaiveDate)> = out
+        .iter()
+        .filter_map(|f| match &f.value {
+            Value::Date(DateValue::Resolved(iv))
+                if iv.granularity == crate::time::Granularity::Day =>
+            {
+                Some((f.start, iv.start))
+            }
+            _ => None,
+        })
+        .collect();
+    for f in out.iter_mut() {
+        let Value::Time(t) = &mut f.value else {
+            continue;
+        };
+        let distance = |p: usize| {
+            let (a, b) = if p < f.start {
+                (p, f.start)
+            } else {
+                (f.end, p)
+            };
+            text.get(a.min(b)..b.max(a))
+                .map_or(usize::MAX, |s| s.chars().count())
+        };
+        if t.date.is_none()
+            && let Some((_, day)) = days.iter().min_by_key(|(p, _)| distance(*p))
+        {
+            t.date = Some(*day);
+        }
+    }
 }
 
 /// Lowercase, and without a trailing period: the key under which words are looked up.
@@ -490,6 +594,10 @@ impl Grammar {
             .map(|f| compile(&format!(r"\b(?P<f>{f})\b")));
         let (cues, cue_kinds) = cue_automaton(lang);
         Grammar {
+            times: lang.dates.times.clone(),
+            am: lang.dates.am.clone(),
+            pm: lang.dates.pm.clone(),
+            zones: lang.dates.zones.clone(),
             lang: lang.code.clone(),
             decimal: n.decimal,
             months,
@@ -554,6 +662,9 @@ impl Grammar {
         let cues = self.cues(text);
         self.scan_dates(text, anchor, cues, &mut found);
         self.scan_numbers(text, cues, &mut found);
+        if cues.digit {
+            self.scan_times(text, &mut found);
+        }
         // Longest first ("until Dec. 31, 2021" is one date, not "until Dec." and 31), then
         // leftmost; drop what overlaps a pick.
         found.sort_by(|a, b| {
@@ -602,7 +713,66 @@ impl Grammar {
         }
         out.sort_by_key(|f| f.start);
         self.weekdays_by_date(text, &mut out);
+        times_on_days(text, &mut out);
         out
+    }
+
+    /// Times of day by the pack's patterns, with a zone named right after them.
+    fn scan_times(&self, text: &str, out: &mut Vec<Found>) {
+        for re in &self.times {
+            for c in re.captures_iter(text) {
+                let all = c.get(0).expect("group 0");
+                let Some(mut hour) = c.name("h").and_then(|h| h.as_str().parse::<u32>().ok())
+                else {
+                    continue;
+                };
+                let minute = c
+                    .name("m")
+                    .map_or(Some(0), |m| m.as_str().parse::<u32>().ok())
+                    .unwrap_or(60);
+                if let Some(half) = c.name("half") {
+                    let half = key(half.as_str());
+                    let pm = self.pm.iter().any(|w| key(w) == half);
+                    let am = self.am.iter().any(|w| key(w) == half);
+                    if (!pm && !am) || hour == 0 || hour > 12 {
+                        continue;
+                    }
+                    if pm && hour < 12 {
+                        hour += 12;
+                    } else if am && hour == 12 {
+                        hour = 0;
+                    }
+                }
+                if hour > 24 || minute > 59 || (hour == 24 && minute > 0) {
+                    continue;
+                }
+                let mut end = all.end();
+                let mut offset = None;
+                let rest = &text[end..];
+                let skipped = rest.len() - rest.trim_start_matches([' ', '(', '\u{a0}']).len();
+                let lower = rest[skipped..].to_lowercase();
+                if let Some((zone, o)) = self.zones.iter().find(|(z, _)| {
+                    lower.starts_with(z.as_str())
+                        && !lower[z.len()..].starts_with(|c: char| c.is_alphanumeric())
+                }) {
+                    offset = Some(*o);
+                    // The zone's length in the original text (lowercasing may change it).
+                    let n = zone.chars().count();
+                    let len: usize = rest[skipped..].chars().take(n).map(char::len_utf8).sum();
+                    end += skipped + len;
+                }
+                out.push(Found::exact(
+                    all.start(),
+                    end,
+                    Value::Time(TimeOfDay {
+                        date: None,
+                        hour: hour % 24,
+                        minute,
+                        offset,
+                    }),
+                ));
+            }
+        }
     }
 
     /// "On Tuesday, 23 January, at 6 p.m., and on Wednesday at 2 a.m.": a bare weekday in a
@@ -922,6 +1092,37 @@ pub(crate) fn word_char_before(text: &str, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::rules;
+
+    fn time(date: &str, hour: u32, minute: u32, offset: Option<i32>) -> TimeOfDay {
+        TimeOfDay {
+            date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+            hour,
+            minute,
+            offset,
+        }
+    }
+
+    #[test]
+    fn times_of_day_compare_in_utc_when_both_name_a_zone() {
+        // 02:10 Moscow time on 11 August is 23:10 UTC on 10 August.
+        let moscow = time("2023-08-11", 2, 10, Some(180));
+        let utc = time("2023-08-10", 23, 10, Some(0));
+        assert_eq!(moscow.canonical(), "2023-08-11T02:10+03:00");
+        assert!(matches!(compare_times(&moscow, &utc), Compat::Agree(_)));
+        // Without a zone on one side, the clock times are compared as written.
+        let local = time("2023-08-11", 2, 15, None);
+        assert!(matches!(
+            compare_times(&moscow, &local),
+            Compat::Conflict(_)
+        ));
+        // Two days, both given: two times, not one in conflict.
+        let other_day = time("2023-08-12", 2, 10, None);
+        assert!(matches!(
+            compare_times(&local, &other_day),
+            Compat::Unknown(_)
+        ));
+        assert_eq!(time("", 7, 5, None).canonical(), "T07:05");
+    }
 
     fn grammar(code: &str) -> Grammar {
         let set = rules::load(&rules::default_sources()).unwrap();

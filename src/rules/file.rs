@@ -168,6 +168,20 @@ pub struct DatesFile {
     pub day_before: Vec<String>,
     #[serde(default)]
     pub day_after: Vec<String>,
+    /// Times of day: regexes with the groups `h` (the hour), and optionally `m` (minutes)
+    /// and `half` (a word of `am` or `pm`): "20:11", "um 20.11 Uhr", "pukul 20.11".
+    #[serde(default)]
+    pub times: Vec<Spanned<String>>,
+    /// Words after an hour for the morning ("a.m.", "утра") and the afternoon or evening
+    /// ("p.m.", "вечера"): a `half` group in `pm` adds twelve hours.
+    #[serde(default)]
+    pub am: Vec<String>,
+    #[serde(default)]
+    pub pm: Vec<String>,
+    /// Time zones named right after a time, and their offset from UTC ("WIB" = "+07:00",
+    /// "GMT" = "Z").
+    #[serde(default)]
+    pub zones: BTreeMap<String, Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Default)]

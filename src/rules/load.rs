@@ -564,6 +564,43 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.dates.until.extend(lowercase(&d.until));
     lang.dates.day_before.extend(lowercase(&d.day_before));
     lang.dates.day_after.extend(lowercase(&d.day_after));
+    for p in &d.times {
+        let Some(re) = ck.regex(p) else { continue };
+        let groups: Vec<String> = re.group_names();
+        if !groups.iter().any(|g| g == "h") {
+            ck.error(
+                p.span(),
+                "a time pattern needs a group named 'h' (the hour)",
+            );
+        }
+        for g in groups
+            .iter()
+            .filter(|g| !["h", "m", "half"].contains(&g.as_str()))
+        {
+            ck.error(
+                p.span(),
+                format!("group '{g}': a time pattern has only the groups h, m and half"),
+            );
+        }
+        lang.dates.times.push(re);
+    }
+    lang.dates.am.extend(lowercase(&d.am));
+    lang.dates.pm.extend(lowercase(&d.pm));
+    for (zone, offset) in &d.zones {
+        match parse_offset(offset.get_ref()) {
+            Some(minutes) => lang.dates.zones.push((zone.to_lowercase(), minutes)),
+            None => ck.error(
+                offset.span(),
+                format!(
+                    "zone offset '{}': expected Z or +HH:MM / -HH:MM",
+                    offset.get_ref()
+                ),
+            ),
+        }
+    }
+    lang.dates
+        .zones
+        .sort_by_key(|(z, _)| std::cmp::Reverse(z.chars().count()));
     if let Some(order) = &d.numeric_order {
         match order.get_ref().as_str() {
             "dmy" => lang.dates.numeric_order = NumericOrder::Dmy,
@@ -864,7 +901,7 @@ fn check_frame(
             ck.error(
                 f.value.kind.span(),
                 format!(
-                    "value type '{}': expected date, money, percent, count, duration, factor, measure, polarity or number",
+                    "value type '{}': expected date, time, money, percent, count, duration, factor, measure, polarity or number",
                     f.value.kind.get_ref()
                 ),
             );
@@ -872,7 +909,7 @@ fn check_frame(
         }
     };
     let consistent = match kind {
-        Kind::Event => value_kind == ValueKind::Date,
+        Kind::Event => matches!(value_kind, ValueKind::Date | ValueKind::Time),
         Kind::Statement => value_kind == ValueKind::Polarity,
         Kind::Quantity => !matches!(value_kind, ValueKind::Date | ValueKind::Polarity),
     };
@@ -887,7 +924,7 @@ fn check_frame(
         ck.error(
             f.value.kind.span(),
             format!(
-                "a {} frame cannot have a {} value (events take date, statements polarity, quantities a number)",
+                "a {} frame cannot have a {} value (events take a date or a time, statements polarity, quantities a number)",
                 kind.as_str(),
                 f.value.kind.get_ref()
             ),
@@ -1079,6 +1116,22 @@ fn check_frame(
         counters,
         at: ck.at(f.id.span()),
     })
+}
+
+/// A UTC offset in minutes: "Z", "+07:00", "-03:30".
+fn parse_offset(s: &str) -> Option<i32> {
+    if s == "Z" {
+        return Some(0);
+    }
+    let sign = match s.chars().next()? {
+        '+' => 1,
+        '-' => -1,
+        _ => return None,
+    };
+    let (h, m) = s[1..].split_once(':')?;
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    ((0..=14).contains(&h) && (0..60).contains(&m) && h * 100 + m <= 1400)
+        .then_some(sign * (h * 60 + m))
 }
 
 #[cfg(test)]

@@ -279,6 +279,12 @@ pub struct Dates {
     pub until: Vec<String>,
     pub day_before: Vec<String>,
     pub day_after: Vec<String>,
+    /// Time-of-day patterns (groups `h`, `m`, `half`).
+    pub times: Vec<Pattern>,
+    pub am: Vec<String>,
+    pub pm: Vec<String>,
+    /// Zone name (lowercase) and its offset from UTC in minutes.
+    pub zones: Vec<(String, i32)>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -453,7 +459,9 @@ pub enum ValueKind {
     Factor,
     Measure,
     Polarity,
-    /// Any amount that is not a date (a catch-all frame's figures).
+    /// A time of day ("20:11", "1:28 a.m.").
+    Time,
+    /// Any amount that is not a date or a time (a catch-all frame's figures).
     Number,
 }
 
@@ -469,6 +477,7 @@ impl ValueKind {
             "measure" => ValueKind::Measure,
             "polarity" => ValueKind::Polarity,
             "number" => ValueKind::Number,
+            "time" => ValueKind::Time,
             _ => return None,
         })
     }
@@ -485,12 +494,14 @@ impl ValueKind {
             ValueKind::Measure => "measure",
             ValueKind::Polarity => "polarity",
             ValueKind::Number => "number",
+            ValueKind::Time => "time",
         }
     }
 
     /// Whether a value of kind `found` is one this kind takes.
     pub fn takes(self, found: ValueKind) -> bool {
-        self == found || (self == ValueKind::Number && !matches!(found, ValueKind::Date))
+        self == found
+            || (self == ValueKind::Number && !matches!(found, ValueKind::Date | ValueKind::Time))
     }
 }
 
