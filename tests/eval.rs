@@ -63,37 +63,37 @@ fn company_results_scores() {
 
 #[test]
 fn crocus_attack_ru_scores() {
-    assert_floor("crocus-attack-ru", 21, 0.72);
+    assert_floor("crocus-attack-ru", 21, 0.77);
 }
 
 #[test]
 fn flood_ahr_de_scores() {
-    assert_floor("flood-ahr-de", 20, 0.75);
+    assert_floor("flood-ahr-de", 20, 0.85);
 }
 
 #[test]
 fn kanjuruhan_id_scores() {
-    assert_floor("kanjuruhan-id", 22, 0.68);
+    assert_floor("kanjuruhan-id", 22, 0.72);
 }
 
 #[test]
 fn fr_fire_scores() {
-    assert_floor("fr-fire", 19, 0.33);
+    assert_floor("fr-fire", 21, 0.41);
 }
 
 #[test]
 fn es_quake_scores() {
-    assert_floor("es-quake", 18, 0.33);
+    assert_floor("es-quake", 20, 0.45);
 }
 
 #[test]
 fn fr_economy_scores() {
-    assert_floor("fr-economy", 21, 0.31);
+    assert_floor("fr-economy", 21, 0.36);
 }
 
 #[test]
 fn ru_space_scores() {
-    assert_floor("ru-space", 18, 0.37);
+    assert_floor("ru-space", 20, 0.41);
 }
 
 #[test]

@@ -98,13 +98,14 @@ impl Extractor<'_> {
             if m.value_span != Some(span) {
                 continue;
             }
-            describe(&mut m, ctx, span);
+            let what = describe(&mut m, ctx, span);
+            m.slots.insert("what".into(), vec![what]);
             // "One thing is certain", "two nations": a small count in words is a way of
             // speaking unless it counts a thing of the lexicon ("two police officers").
             if let Some(Value::Count(n)) = m.value
                 && n < 3.0
                 && !ctx.text[f.start..f.end].contains(|c: char| c.is_ascii_digit())
-                && !m.slots["unit"].iter().any(|u| u.starts_with('@'))
+                && !m.context["unit"].iter().any(|u| u.starts_with('@'))
             {
                 continue;
             }
@@ -131,8 +132,9 @@ fn glued(text: &str, (start, end): (usize, usize)) -> bool {
     digit_first && (letter_before || letter_after)
 }
 
-/// Fill the slots that describe a catch-all value (see the module comment).
-fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usize)) {
+/// Fill the context that tells what a value is (see the module comment), and return the
+/// words of the text that stand for it (the `what` of a catch-all's summary).
+pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usize)) -> String {
     // In characters, so that Cyrillic words are as near as Latin ones.
     let distance = |p: usize| {
         let gap = if p >= end {
@@ -269,15 +271,14 @@ fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usize)) {
     );
     local.sort();
     local.dedup();
-    m.slots.insert("local".into(), local);
-    m.slots.insert("about".into(), about);
-    m.slots.insert("near".into(), beside);
-    m.slots.insert("unit".into(), unit.into_iter().collect());
-    m.slots.insert("names".into(), names);
-    m.slots.insert("with".into(), with);
-    m.slots.insert("shared".into(), shared);
-    m.slots
-        .insert("what".into(), vec![join_adjacent(ctx.text, &what)]);
+    m.context.insert("local".into(), local);
+    m.context.insert("about".into(), about);
+    m.context.insert("near".into(), beside);
+    m.context.insert("unit".into(), unit.into_iter().collect());
+    m.context.insert("names".into(), names);
+    m.context.insert("with".into(), with);
+    m.context.insert("shared".into(), shared);
+    join_adjacent(ctx.text, &what)
 }
 
 /// The words of `what`, with words that stand side by side in the text joined by a space
@@ -323,7 +324,7 @@ mod tests {
             .collect();
         assert!(caught.contains(&"1200".to_string()), "{ms:?}");
         let techs = ms.iter().find(|m| m.value_text() == "1200").unwrap();
-        assert_eq!(techs.slots["unit"], ["~technician"]);
-        assert!(techs.slots["names"].contains(&"#mosco".to_string()));
+        assert_eq!(techs.context["unit"], ["~technician"]);
+        assert!(techs.context["names"].contains(&"#mosco".to_string()));
     }
 }

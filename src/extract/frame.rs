@@ -11,6 +11,7 @@ use super::{Extractor, Memory, Mention, slots, summarize, summary, values};
 use crate::normalize::{Value, norm_space};
 use crate::rules::{Kind, Lang, SlotType};
 use crate::time::PartialDate;
+use std::collections::BTreeMap;
 
 /// A trigger match, every match of its frame in the sentence, and (for a second amount)
 /// the value to take instead of the nearest.
@@ -260,6 +261,7 @@ impl Extractor<'_> {
             key,
             summary: String::new(),
             words: ctx.words.clone(),
+            context: BTreeMap::new(),
         };
         m.summary = summarize(&frame.summary, &m);
         Some(m)

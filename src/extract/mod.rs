@@ -94,6 +94,10 @@ pub struct Mention {
     pub summary: String,
     /// Content words of the whole sentence, stemmed (for weighting statement words).
     pub words: Vec<String>,
+    /// What the value is told by, in words that hold across languages (see
+    /// `extract::catchall`): `about`, `near`, `unit`, `names`, `with`, `shared`, `local`.
+    /// Empty for statements.
+    pub context: BTreeMap<String, Vec<String>>,
 }
 
 impl Mention {
@@ -420,6 +424,16 @@ impl<'r> Extractor<'r> {
                         memory.statement = Some(m.clone());
                     }
                     out.push(m);
+                }
+            }
+            // Frames' values are told like catch-all ones, so that a catch-all value in
+            // another article can join a frame's claim.
+            for m in &mut out[first..] {
+                if m.context.is_empty()
+                    && m.kind != Kind::Statement
+                    && let Some(span) = m.value_span
+                {
+                    catchall::describe(m, &ctx, span);
                 }
             }
             if let Some(d) = ctx.found.iter().rev().find_map(|f| match &f.value {

@@ -5,8 +5,10 @@
 //!
 //! Input: mentions and rules. Output: [`Claim`]s with their mention indices, ordered by id.
 
+mod link;
+
 use crate::extract::{Mention, slug, summarize};
-use crate::normalize::{Compat, DateValue, Value, compare_approx};
+use crate::normalize::{DateValue, Value};
 use crate::rules::{Kind, RuleSet};
 use crate::time::Granularity;
 use std::collections::{BTreeMap, BTreeSet};
@@ -275,282 +277,6 @@ fn most_frequent(values: impl Iterator<Item = String>) -> Option<String> {
         .map(|(k, _)| k)
 }
 
-/// What a catch-all value is told by: the language-neutral context of its sentence
-/// (concepts, names, other values, the concept it counts), its words in its own language, and
-/// the concepts and names right beside it.
-struct Signature<'m> {
-    lang: &'m str,
-    local: BTreeSet<&'m str>,
-    neutral: BTreeSet<&'m str>,
-    lexical: BTreeSet<&'m str>,
-    near: BTreeSet<&'m str>,
-}
-
-fn signature<'m>(m: &'m Mention, langs: &'m [String]) -> Signature<'m> {
-    let slot = |name: &str| m.slots.get(name).into_iter().flatten().map(String::as_str);
-    let unit = slot("unit");
-    Signature {
-        lang: langs.get(m.article).map_or("", String::as_str),
-        local: slot("local").collect(),
-        neutral: slot("shared")
-            .chain(slot("names"))
-            .chain(slot("with"))
-            .chain(unit.clone().filter(|u| u.starts_with('@')))
-            .collect(),
-        lexical: m
-            .words
-            .iter()
-            .map(String::as_str)
-            .filter(|w| !w.starts_with(['@', '#']))
-            .chain(unit.clone().filter(|u| u.starts_with('~')))
-            .collect(),
-        near: slot("near").collect(),
-    }
-}
-
-/// Whether a value is specific enough that two articles rarely give it by chance: a day
-/// date, a time of day, or a number with two significant digits or more ("42,000", "6.8", "28"), not a
-/// round one ("3", "2,000") nor a year.
-fn distinctive(v: &Value) -> bool {
-    let number = match v {
-        Value::Date(d) => {
-            return d
-                .interval()
-                .is_some_and(|iv| iv.granularity == crate::time::Granularity::Day);
-        }
-        // A minute of a day.
-        Value::Time(_) => return true,
-        Value::Money { amount, .. } => *amount,
-        Value::Percent(x) | Value::Count(x) | Value::Factor(x) | Value::Measure(x, _) => *x,
-        Value::Duration(x, _) => *x,
-    };
-    let digits: String = format!("{}", number.abs())
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    digits.trim_matches('0').len() >= 2
-}
-
-/// Link catch-all mentions across articles into claims. Two mentions in different
-/// articles are linked when their values are comparable and their sentences share context:
-/// at least two shared tokens, one of them beside both values, and a weighted share of
-/// `value_agreement` (values that agree) or `value_conflict` (values that differ; then also
-/// three shared tokens and the same counted word). Figures of different periods never link.
-/// Links are taken strongest first, each joining two claims (single link) as long as the
-/// claim keeps at most one mention per article. Every mention of a claim is thus linked to
-/// another by shared context, and a differing value only by the stricter conflict link.
-fn link_values(
-    idx: &[usize],
-    mentions: &[Mention],
-    langs: &[String],
-    rules: &RuleSet,
-) -> Vec<Vec<usize>> {
-    let sigs: BTreeMap<usize, Signature> = idx
-        .iter()
-        .map(|&i| (i, signature(&mentions[i], langs)))
-        .collect();
-    // Inverse sentence frequency of each token.
-    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut seen = BTreeSet::new();
-    for &i in idx {
-        if seen.insert((mentions[i].article, mentions[i].start)) {
-            let s = &sigs[&i];
-            for t in s.neutral.union(&s.lexical) {
-                *df.entry(t).or_default() += 1;
-            }
-        }
-    }
-    let n = seen.len().max(1) as f64;
-    let weight = |t: &str| df.get(t).map_or(1.0, |&d| (1.0 + n / d as f64).ln());
-    let total = |ts: &mut dyn Iterator<Item = &&str>| ts.map(|t| weight(t)).sum::<f64>();
-    let settings = &rules.settings;
-    // Whether an article gives, among its catch-all values of a frame, one that agrees
-    // with `v`: then it does not contradict `v`, whatever its other figure belongs to
-    // ("the union demands 555 euros; the company offers 11%" against "555 euros").
-    let gives = |article: usize, frame: usize, v: &Value| {
-        idx.iter().any(|&c| {
-            let mc = &mentions[c];
-            mc.article == article
-                && mc.frame == frame
-                && mc.value.as_ref().is_some_and(|vc| {
-                    matches!(
-                        compare_approx(vc, mc.approx, v, crate::rules::Approx::Exact, 0.0),
-                        Compat::Agree(_)
-                    )
-                })
-        })
-    };
-    // The strength of the link between two mentions, if any.
-    let link = |a: usize, b: usize| -> Option<f64> {
-        let (ma, mb) = (&mentions[a], &mentions[b]);
-        if ma.article == mb.article || ma.frame != mb.frame {
-            return None;
-        }
-        let (Some(va), Some(vb)) = (&ma.value, &mb.value) else {
-            return None;
-        };
-        let differ = match compare_approx(va, ma.approx, vb, mb.approx, 0.0) {
-            Compat::Agree(_) => false,
-            Compat::Conflict(_) => true,
-            Compat::Unknown(_) => return None,
-        };
-        // Two different dates are one event told two ways only when both are days at most
-        // `event_window_days` apart, as for the frames' events; otherwise two events.
-        if differ && let (Value::Date(da), Value::Date(db)) = (va, vb) {
-            let close = match (da.interval(), db.interval()) {
-                (Some(a), Some(b)) => {
-                    a.granularity == Granularity::Day
-                        && b.granularity == Granularity::Day
-                        && a.gap_days(&b) <= rules.settings.event_window_days
-                }
-                _ => false,
-            };
-            if !close {
-                return None;
-            }
-        }
-        if let (Some(pa), Some(pb)) = (
-            ma.period.as_ref().and_then(DateValue::interval),
-            mb.period.as_ref().and_then(DateValue::interval),
-        ) && ma.kind == Kind::Quantity
-            && !pa.overlaps(&pb)
-        {
-            return None;
-        }
-        let (sa, sb) = (&sigs[&a], &sigs[&b]);
-        let same_lang = sa.lang == sb.lang;
-        let mut shared: Vec<&&str> = sa.neutral.intersection(&sb.neutral).collect();
-        let mut base_a: Vec<&&str> = sa.neutral.iter().collect();
-        let mut base_b: Vec<&&str> = sb.neutral.iter().collect();
-        if same_lang {
-            shared.extend(sa.lexical.intersection(&sb.lexical));
-            base_a.extend(&sa.lexical);
-            base_b.extend(&sb.lexical);
-        }
-        let beside: Vec<&&str> = sa.near.intersection(&sb.near).collect();
-        let small = total(&mut base_a.iter().copied()).min(total(&mut base_b.iter().copied()));
-        if shared.len() < 2 || beside.is_empty() || small <= 0.0 {
-            return None;
-        }
-        let sim = total(&mut shared.iter().copied()) / small;
-        // How much of what stands beside the values, names aside, they share: the
-        // speakers of two sides of a conflict differ ("according to Listyo", "Komnas HAM
-        // counted"), the thing they count does not.
-        let what = |t: &&&str| !t.starts_with('#');
-        let near_small =
-            total(&mut sa.near.iter().filter(what)).min(total(&mut sb.near.iter().filter(what)));
-        let near = total(&mut beside.iter().copied().filter(what)) / near_small.max(1e-9);
-        if differ {
-            let unit = |m: &Mention| m.slots.get("unit").cloned().unwrap_or_default();
-            // Names say who; only a concept beside both values (or the thing both
-            // count) says that they are the same act or measure: "the prosecutor has
-            // investigated Landrat X since August" and "Landrat X said on Friday" are two.
-            let same_unit = unit(ma) == unit(mb);
-            let same_act =
-                beside.iter().any(|t| t.starts_with('@')) || (same_unit && !unit(ma).is_empty());
-            let settled = gives(mb.article, mb.frame, va) || gives(ma.article, ma.frame, vb);
-            // Two reports of one figure differ by a revision or a misreading, not by more
-            // than a factor of five: "5 villages" and "500 homes" are two figures.
-            let scale = |v: &Value| match v {
-                Value::Money { amount: x, .. }
-                | Value::Percent(x)
-                | Value::Count(x)
-                | Value::Factor(x)
-                | Value::Measure(x, _)
-                | Value::Duration(x, _) => Some(x.abs()),
-                Value::Date(_) | Value::Time(_) => None,
-            };
-            let apart = match (scale(va), scale(vb)) {
-                (Some(x), Some(y)) => x.max(y) > 5.0 * x.min(y),
-                _ => false,
-            };
-            // The words right around both values say the same: in one language their
-            // stems, across languages their concepts.
-            let words = |s: &Signature| -> BTreeSet<String> {
-                s.local
-                    .iter()
-                    .filter(|w| same_lang || w.starts_with('@'))
-                    .map(|w| w.to_string())
-                    .collect()
-            };
-            let (la, lb) = (words(sa), words(sb));
-            let local = la.intersection(&lb).count() as f64 / la.len().min(lb.len()).max(1) as f64;
-            (sim >= settings.value_conflict
-                && !settled
-                && !apart
-                && local >= 0.5
-                && near >= 0.5
-                && shared.len() >= 3
-                && same_unit
-                && same_act)
-                .then_some(sim + near)
-        } else {
-            // A value few sentences would give by chance ("42,000", "11 August 2023") needs
-            // half the context that "3" or "2023" needs.
-            let needed = if distinctive(va) && distinctive(vb) {
-                settings.value_agreement / 2.0
-            } else {
-                settings.value_agreement
-            };
-            (sim >= needed).then_some(sim + near)
-        }
-    };
-    // Candidate pairs: mentions that share a token beside the value.
-    let mut by_token: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (&i, s) in &sigs {
-        for t in &s.near {
-            by_token.entry(t).or_default().push(i);
-        }
-    }
-    let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-    for list in by_token.values() {
-        for (x, &a) in list.iter().enumerate() {
-            for &b in &list[x + 1..] {
-                let key = (a.min(b), a.max(b));
-                if links.contains_key(&key) {
-                    continue;
-                }
-                if let Some(l) = link(a, b) {
-                    links.insert(key, l);
-                }
-            }
-        }
-    }
-    let mut order: Vec<((usize, usize), f64)> = links.iter().map(|(&k, &v)| (k, v)).collect();
-    order.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-    let mut cluster_of: BTreeMap<usize, usize> = idx.iter().map(|&i| (i, i)).collect();
-    let mut clusters: BTreeMap<usize, Vec<usize>> = idx.iter().map(|&i| (i, vec![i])).collect();
-    for ((a, b), _) in order {
-        let (ca, cb) = (cluster_of[&a], cluster_of[&b]);
-        if ca == cb {
-            continue;
-        }
-        let (xa, xb) = (&clusters[&ca], &clusters[&cb]);
-        let one_per_article = xa.iter().all(|&p| {
-            xb.iter()
-                .all(|&q| mentions[p].article != mentions[q].article)
-        });
-        if !one_per_article {
-            continue;
-        }
-        let (keep, gone) = (ca.min(cb), ca.max(cb));
-        let moved = clusters.remove(&gone).unwrap_or_default();
-        for &m in &moved {
-            cluster_of.insert(m, keep);
-        }
-        clusters.entry(keep).or_default().extend(moved);
-    }
-    let mut out: Vec<Vec<usize>> = clusters
-        .into_values()
-        .map(|mut c| {
-            c.sort();
-            c
-        })
-        .collect();
-    out.sort();
-    out
-}
-
 /// Group mentions into claims. `langs` gives each article's language.
 pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Claim> {
     let mut groups: BTreeMap<(usize, Vec<String>), Vec<usize>> = BTreeMap::new();
@@ -704,31 +430,6 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
             }
         }
     }
-    for (frame, idx) in caught {
-        for c in link_values(&idx, mentions, langs, rules) {
-            let first = &mentions[c[0]];
-            let slot = |name: &str| first.slots.get(name).cloned().unwrap_or_default();
-            let mut label: Vec<String> = slot("unit");
-            label.extend(slot("about"));
-            if label.is_empty() {
-                label = slot("what");
-            }
-            let label: Vec<String> = label
-                .iter()
-                .map(|w| slug(w.trim_start_matches(['@', '#', '~'])))
-                .take(2)
-                .collect();
-            let mut id = base(frame, &[]);
-            for part in label.iter().filter(|p| !p.is_empty()) {
-                id.push('/');
-                id.push_str(part);
-            }
-            id.push('/');
-            id.push_str(&slug(&first.value_text()));
-            let period = cluster_period(&c, mentions);
-            raw.push((id, c, period));
-        }
-    }
     for i in singles {
         let m = &mentions[i];
         let period = m.period.clone();
@@ -739,6 +440,61 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         raw.push((id, vec![i], period));
     }
 
+    // Catch-all values: linked among themselves, then joined to the frames' claims they
+    // link to; the rest are claims of their own.
+    let values: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].kind != Kind::Statement && !mentions[i].context.is_empty())
+        .collect();
+    let linker = link::Linker::new(&values, mentions, langs, rules);
+    let mut clusters: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (frame, idx) in caught {
+        for c in link::link_values(&idx, &linker) {
+            clusters.push((frame, c));
+        }
+    }
+    let framed: Vec<usize> = (0..raw.len())
+        .filter(|&r| mentions[raw[r].1[0]].kind != Kind::Statement)
+        .collect();
+    let joins = link::attach(
+        &framed.iter().map(|&r| raw[r].1.clone()).collect::<Vec<_>>(),
+        &clusters.iter().map(|(_, c)| c.clone()).collect::<Vec<_>>(),
+        &linker,
+    );
+    let mut joined = vec![false; clusters.len()];
+    for (fi, cs) in joins {
+        let r = framed[fi];
+        for ci in cs {
+            joined[ci] = true;
+            raw[r].1.extend(clusters[ci].1.iter().copied());
+        }
+        raw[r].1.sort();
+    }
+    for ((frame, c), joined) in clusters.into_iter().zip(joined) {
+        if joined {
+            continue;
+        }
+        let first = &mentions[c[0]];
+        let slot = |name: &str| first.context.get(name).cloned().unwrap_or_default();
+        let mut label: Vec<String> = slot("unit");
+        label.extend(slot("about"));
+        if label.is_empty() {
+            label = first.slots.get("what").cloned().unwrap_or_default();
+        }
+        let label: Vec<String> = label
+            .iter()
+            .map(|w| slug(w.trim_start_matches(['@', '#', '~'])))
+            .take(2)
+            .collect();
+        let mut id = base(frame, &[]);
+        for part in label.iter().filter(|p| !p.is_empty()) {
+            id.push('/');
+            id.push_str(part);
+        }
+        id.push('/');
+        id.push_str(&slug(&first.value_text()));
+        let period = cluster_period(&c, mentions);
+        raw.push((id, c, period));
+    }
     // Same id twice (two undated events): number them in mention order.
     raw.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();

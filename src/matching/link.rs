@@ -1,0 +1,420 @@
+//! Link values across articles by what they are told by, not by a key: the catch-all
+//! values among themselves ([`link_values`]), and catch-all claims to the claims of frames
+//! ([`attach`]), so that a toll a frame read in one language meets the same toll a
+//! catch-all read in another.
+//!
+//! Input: value mentions (each with its `context`, see `extract::catchall`), the articles'
+//! languages and the settings. Output: clusters of mention indices.
+
+use crate::extract::Mention;
+use crate::normalize::{Compat, DateValue, Value, compare_approx};
+use crate::rules::{Approx, Kind, RuleSet};
+use crate::time::Granularity;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What a value is told by: the language-neutral context of its sentence (concepts, names,
+/// other values, the concept it counts), its words in its own language, the concepts and
+/// names right beside it, and the words right around it.
+struct Signature<'m> {
+    lang: &'m str,
+    local: BTreeSet<&'m str>,
+    neutral: BTreeSet<&'m str>,
+    lexical: BTreeSet<&'m str>,
+    near: BTreeSet<&'m str>,
+    unit: Vec<&'m str>,
+}
+
+fn signature<'m>(m: &'m Mention, langs: &'m [String]) -> Signature<'m> {
+    let slot = |name: &str| {
+        m.context
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+    };
+    let unit = slot("unit");
+    Signature {
+        lang: langs.get(m.article).map_or("", String::as_str),
+        local: slot("local").collect(),
+        neutral: slot("shared")
+            .chain(slot("names"))
+            .chain(slot("with"))
+            .chain(unit.clone().filter(|u| u.starts_with('@')))
+            .collect(),
+        lexical: m
+            .words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !w.starts_with(['@', '#']))
+            .chain(unit.clone().filter(|u| u.starts_with('~')))
+            .collect(),
+        near: slot("near").collect(),
+        unit: unit.collect(),
+    }
+}
+
+/// Whether a value is specific enough that two articles rarely give it by chance: a day
+/// date, a time of day, or a number with two significant digits or more ("42,000", "6.8",
+/// "28"), not a round one ("3", "2,000") nor a year.
+fn distinctive(v: &Value) -> bool {
+    let number = match v {
+        Value::Date(d) => {
+            return d
+                .interval()
+                .is_some_and(|iv| iv.granularity == Granularity::Day);
+        }
+        // A minute of a day.
+        Value::Time(_) => return true,
+        Value::Money { amount, .. } => *amount,
+        Value::Percent(x) | Value::Count(x) | Value::Factor(x) | Value::Measure(x, _) => *x,
+        Value::Duration(x, _) => *x,
+    };
+    let digits: String = format!("{}", number.abs())
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    digits.trim_matches('0').len() >= 2
+}
+
+/// The size of a number, for "a factor of five apart"; `None` for dates and times.
+fn scale(v: &Value) -> Option<f64> {
+    match v {
+        Value::Money { amount: x, .. }
+        | Value::Percent(x)
+        | Value::Count(x)
+        | Value::Factor(x)
+        | Value::Measure(x, _)
+        | Value::Duration(x, _) => Some(x.abs()),
+        Value::Date(_) | Value::Time(_) => None,
+    }
+}
+
+/// The links between value mentions of one story.
+pub(super) struct Linker<'m> {
+    mentions: &'m [Mention],
+    rules: &'m RuleSet,
+    sigs: BTreeMap<usize, Signature<'m>>,
+    /// Inverse sentence frequency of each token.
+    weights: BTreeMap<&'m str, f64>,
+    /// The value mentions of each article.
+    by_article: BTreeMap<usize, Vec<usize>>,
+}
+
+impl<'m> Linker<'m> {
+    /// A linker over the value mentions `idx` (events and quantities with a context).
+    pub(super) fn new(
+        idx: &[usize],
+        mentions: &'m [Mention],
+        langs: &'m [String],
+        rules: &'m RuleSet,
+    ) -> Linker<'m> {
+        let sigs: BTreeMap<usize, Signature> = idx
+            .iter()
+            .map(|&i| (i, signature(&mentions[i], langs)))
+            .collect();
+        let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut seen = BTreeSet::new();
+        for &i in idx {
+            if seen.insert((mentions[i].article, mentions[i].start)) {
+                let s = &sigs[&i];
+                for t in s.neutral.union(&s.lexical) {
+                    *df.entry(t).or_default() += 1;
+                }
+            }
+        }
+        let n = seen.len().max(1) as f64;
+        let weights = df
+            .into_iter()
+            .map(|(t, d)| (t, (1.0 + n / d as f64).ln()))
+            .collect();
+        let mut by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &i in idx {
+            by_article.entry(mentions[i].article).or_default().push(i);
+        }
+        Linker {
+            mentions,
+            rules,
+            sigs,
+            weights,
+            by_article,
+        }
+    }
+
+    fn total<'a>(&self, ts: impl Iterator<Item = &'a &'m str>) -> f64
+    where
+        'm: 'a,
+    {
+        ts.map(|t| self.weights.get(t).copied().unwrap_or(1.0))
+            .sum()
+    }
+
+    /// Whether an article gives, among its values of a kind, one that agrees with `v`: then
+    /// it does not contradict `v`, whatever its other figure belongs to ("the union demands
+    /// 555 euros; the company offers 11%" against "555 euros").
+    fn gives(&self, article: usize, kind: Kind, v: &Value) -> bool {
+        self.by_article.get(&article).is_some_and(|idx| {
+            idx.iter().any(|&c| {
+                let mc = &self.mentions[c];
+                mc.kind == kind
+                    && mc.value.as_ref().is_some_and(|vc| {
+                        matches!(
+                            compare_approx(vc, mc.approx, v, Approx::Exact, 0.0),
+                            Compat::Agree(_)
+                        )
+                    })
+            })
+        })
+    }
+
+    /// The strength of the link between two mentions in different articles, if any: at
+    /// least two shared tokens, one of them beside both values, and a weighted share of
+    /// `value_agreement` (values that agree; half of it for distinctive values) or
+    /// `value_conflict` (values that differ; then also three shared tokens, the same
+    /// counted word, a concept beside both, the same words right around both values, no
+    /// agreeing value in either article, numbers within a factor of five, days within the
+    /// event window, figures of overlapping periods).
+    pub(super) fn link(&self, a: usize, b: usize) -> Option<f64> {
+        let settings = &self.rules.settings;
+        let (ma, mb) = (&self.mentions[a], &self.mentions[b]);
+        if ma.article == mb.article || ma.kind != mb.kind {
+            return None;
+        }
+        let (Some(va), Some(vb)) = (&ma.value, &mb.value) else {
+            return None;
+        };
+        let differ = match compare_approx(va, ma.approx, vb, mb.approx, 0.0) {
+            Compat::Agree(_) => false,
+            Compat::Conflict(_) => true,
+            Compat::Unknown(_) => return None,
+        };
+        // Two different dates are one event told two ways only when both are days at most
+        // `event_window_days` apart, as for the frames' events; otherwise two events.
+        if differ && let (Value::Date(da), Value::Date(db)) = (va, vb) {
+            let close = match (da.interval(), db.interval()) {
+                (Some(x), Some(y)) => {
+                    x.granularity == Granularity::Day
+                        && y.granularity == Granularity::Day
+                        && x.gap_days(&y) <= settings.event_window_days
+                }
+                _ => false,
+            };
+            if !close {
+                return None;
+            }
+        }
+        if let (Some(pa), Some(pb)) = (
+            ma.period.as_ref().and_then(DateValue::interval),
+            mb.period.as_ref().and_then(DateValue::interval),
+        ) && ma.kind == Kind::Quantity
+            && !pa.overlaps(&pb)
+        {
+            return None;
+        }
+        let (sa, sb) = (self.sigs.get(&a)?, self.sigs.get(&b)?);
+        let same_lang = sa.lang == sb.lang;
+        let mut shared: Vec<&&str> = sa.neutral.intersection(&sb.neutral).collect();
+        let mut base_a: Vec<&&str> = sa.neutral.iter().collect();
+        let mut base_b: Vec<&&str> = sb.neutral.iter().collect();
+        if same_lang {
+            shared.extend(sa.lexical.intersection(&sb.lexical));
+            base_a.extend(&sa.lexical);
+            base_b.extend(&sb.lexical);
+        }
+        let beside: Vec<&&str> = sa.near.intersection(&sb.near).collect();
+        let small = self
+            .total(base_a.iter().copied())
+            .min(self.total(base_b.iter().copied()));
+        if shared.len() < 2 || beside.is_empty() || small <= 0.0 {
+            return None;
+        }
+        let sim = self.total(shared.iter().copied()) / small;
+        // How much of what stands beside the values, names aside, they share: the
+        // speakers of two sides of a conflict differ ("according to Listyo", "Komnas HAM
+        // counted"), the thing they count does not.
+        let what = |t: &&&str| !t.starts_with('#');
+        let near_small = self
+            .total(sa.near.iter().filter(what))
+            .min(self.total(sb.near.iter().filter(what)));
+        let near = self.total(beside.iter().copied().filter(what)) / near_small.max(1e-9);
+        // Names say who; only a concept beside both values (or the thing both count) says
+        // that they are the same act or measure: "the prosecutor has investigated Landrat
+        // X since August" and "Landrat X said on Friday" are two.
+        let same_unit = sa.unit == sb.unit;
+        let concept_beside = beside.iter().any(|t| t.starts_with('@'));
+        let same_act = concept_beside || (same_unit && !sa.unit.is_empty());
+        if !differ {
+            // A value few sentences would give by chance ("42,000", "11 August 2023")
+            // needs half the context that "3" or "2023" needs; so does one that counts the
+            // same thing beside the same act ("three trains collided", "three-train
+            // collision").
+            let counted = same_unit && !sa.unit.is_empty() && concept_beside;
+            let needed = if (distinctive(va) && distinctive(vb)) || counted {
+                settings.value_agreement / 2.0
+            } else {
+                settings.value_agreement
+            };
+            return (sim >= needed).then_some(sim + near);
+        }
+        let settled = self.gives(mb.article, mb.kind, va) || self.gives(ma.article, ma.kind, vb);
+        // Two reports of one figure differ by a revision or a misreading, not by more than
+        // a factor of five: "5 villages" and "500 homes" are two figures.
+        let apart = match (scale(va), scale(vb)) {
+            (Some(x), Some(y)) => x.max(y) > 5.0 * x.min(y),
+            _ => false,
+        };
+        // The words right around both values say the same: in one language their stems,
+        // across languages their concepts.
+        let words = |s: &Signature<'m>| -> BTreeSet<&'m str> {
+            s.local
+                .iter()
+                .copied()
+                .filter(|w| same_lang || w.starts_with('@'))
+                .collect()
+        };
+        let (la, lb) = (words(sa), words(sb));
+        let local = la.intersection(&lb).count() as f64 / la.len().min(lb.len()).max(1) as f64;
+        (sim >= settings.value_conflict
+            && !settled
+            && !apart
+            && local >= 0.5
+            && near >= 0.5
+            && shared.len() >= 3
+            && same_unit
+            && same_act)
+            .then_some(sim + near)
+    }
+
+    /// Whether two mentions give values that cannot both hold.
+    fn differ(&self, a: usize, b: usize) -> bool {
+        let (ma, mb) = (&self.mentions[a], &self.mentions[b]);
+        match (&ma.value, &mb.value) {
+            (Some(va), Some(vb)) => matches!(
+                compare_approx(va, ma.approx, vb, mb.approx, 0.0),
+                Compat::Conflict(_)
+            ),
+            _ => false,
+        }
+    }
+
+    /// Candidate pairs among `idx`: mentions that share a token beside the value.
+    fn candidates(&self, idx: &[usize]) -> BTreeMap<(usize, usize), f64> {
+        let mut by_token: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &i in idx {
+            for t in self.sigs.get(&i).into_iter().flat_map(|s| &s.near) {
+                by_token.entry(t).or_default().push(i);
+            }
+        }
+        let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        for list in by_token.values() {
+            for (x, &a) in list.iter().enumerate() {
+                for &b in &list[x + 1..] {
+                    let key = (a.min(b), a.max(b));
+                    if links.contains_key(&key) {
+                        continue;
+                    }
+                    if let Some(l) = self.link(a, b) {
+                        links.insert(key, l);
+                    }
+                }
+            }
+        }
+        links
+    }
+}
+
+/// Link catch-all mentions across articles into claims. Links are taken strongest first,
+/// each joining two claims (single link) as long as the claim keeps at most one mention per
+/// article. Every mention of a claim is thus linked to another by shared context, and a
+/// differing value only by the stricter conflict link.
+pub(super) fn link_values(idx: &[usize], linker: &Linker) -> Vec<Vec<usize>> {
+    let mentions = linker.mentions;
+    let links = linker.candidates(idx);
+    let mut order: Vec<((usize, usize), f64)> = links.into_iter().collect();
+    order.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    let mut cluster_of: BTreeMap<usize, usize> = idx.iter().map(|&i| (i, i)).collect();
+    let mut clusters: BTreeMap<usize, Vec<usize>> = idx.iter().map(|&i| (i, vec![i])).collect();
+    for ((a, b), _) in order {
+        let (ca, cb) = (cluster_of[&a], cluster_of[&b]);
+        if ca == cb {
+            continue;
+        }
+        let (xa, xb) = (&clusters[&ca], &clusters[&cb]);
+        let one_per_article = xa.iter().all(|&p| {
+            xb.iter()
+                .all(|&q| mentions[p].article != mentions[q].article)
+        });
+        if !one_per_article {
+            continue;
+        }
+        let (keep, gone) = (ca.min(cb), ca.max(cb));
+        let moved = clusters.remove(&gone).unwrap_or_default();
+        for &m in &moved {
+            cluster_of.insert(m, keep);
+        }
+        clusters.entry(keep).or_default().extend(moved);
+    }
+    let mut out: Vec<Vec<usize>> = clusters
+        .into_values()
+        .map(|mut c| {
+            c.sort();
+            c
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Join catch-all clusters to frame claims: a cluster whose articles the claim does not
+/// yet have joins the claim it links to most strongly (a mention of each linked). The
+/// frames are the precise layer; a catch-all value in another language fills in the articles
+/// they did not read. Returns, per frame claim, the clusters it takes.
+pub(super) fn attach(
+    frame_claims: &[Vec<usize>],
+    clusters: &[Vec<usize>],
+    linker: &Linker,
+) -> BTreeMap<usize, Vec<usize>> {
+    let mentions = linker.mentions;
+    let articles =
+        |c: &[usize]| -> BTreeSet<usize> { c.iter().map(|&i| mentions[i].article).collect() };
+    let mut taken: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut claim_articles: Vec<BTreeSet<usize>> =
+        frame_claims.iter().map(|c| articles(c)).collect();
+    for (ci, cluster) in clusters.iter().enumerate() {
+        let mine = articles(cluster);
+        let best = frame_claims
+            .iter()
+            .enumerate()
+            .filter(|(fi, _)| claim_articles[*fi].is_disjoint(&mine))
+            .filter(|(_, claim)| {
+                // A value may bring a conflict into a claim only by a conflict link of its
+                // own: agreeing with the claim's 6 (article A) is no conflict with its 3
+                // (also A). A claim already in conflict across articles takes it freely.
+                let in_conflict = claim.iter().any(|&x| {
+                    claim
+                        .iter()
+                        .any(|&y| mentions[x].article != mentions[y].article && linker.differ(x, y))
+                });
+                in_conflict
+                    || cluster.iter().all(|&a| {
+                        claim
+                            .iter()
+                            .all(|&b| !linker.differ(a, b) || linker.link(a, b).is_some())
+                    })
+            })
+            .filter_map(|(fi, claim)| {
+                let strength = cluster
+                    .iter()
+                    .flat_map(|&a| claim.iter().filter_map(move |&b| linker.link(a, b)))
+                    .fold(None, |best: Option<f64>, l| {
+                        Some(best.map_or(l, |b| b.max(l)))
+                    });
+                strength.map(|s| (s, fi))
+            })
+            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+        if let Some((_, fi)) = best {
+            claim_articles[fi].extend(mine);
+            taken.entry(fi).or_default().push(ci);
+        }
+    }
+    taken
+}
