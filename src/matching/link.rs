@@ -224,7 +224,7 @@ impl<'m> Linker<'m> {
         let small = self
             .total(base_a.iter().copied())
             .min(self.total(base_b.iter().copied()));
-        if shared.len() < 2 || beside.is_empty() || small <= 0.0 {
+        if shared.len() < 2 || small <= 0.0 {
             return None;
         }
         let sim = self.total(shared.iter().copied()) / small;
@@ -248,7 +248,16 @@ impl<'m> Linker<'m> {
             // same thing beside the same act ("three trains collided", "three-train
             // collision").
             let counted = same_unit && !sa.unit.is_empty() && concept_beside;
-            let needed = if (distinctive(va) && distinctive(vb)) || counted {
+            let rare = distinctive(va) && distinctive(vb);
+            let needed = if beside.is_empty() {
+                // Nothing beside both values: only a distinctive value in sentences that
+                // say much the same ("Dix-sept d'entre elles … ont réussi à sortir", "Les
+                // dix-sept rescapés … sont sortis").
+                if !rare {
+                    return None;
+                }
+                settings.value_agreement
+            } else if rare || counted {
                 settings.value_agreement / 2.0
             } else {
                 settings.value_agreement
@@ -274,6 +283,7 @@ impl<'m> Linker<'m> {
         let (la, lb) = (words(sa), words(sb));
         let local = la.intersection(&lb).count() as f64 / la.len().min(lb.len()).max(1) as f64;
         (sim >= settings.value_conflict
+            && !beside.is_empty()
             && !settled
             && !apart
             && local >= 0.5
@@ -298,10 +308,17 @@ impl<'m> Linker<'m> {
 
     /// Candidate pairs among `idx`: mentions that share a token beside the value.
     fn candidates(&self, idx: &[usize]) -> BTreeMap<(usize, usize), f64> {
-        let mut by_token: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut by_token: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for &i in idx {
             for t in self.sigs.get(&i).into_iter().flat_map(|s| &s.near) {
-                by_token.entry(t).or_default().push(i);
+                by_token.entry(t.to_string()).or_default().push(i);
+            }
+            // And a distinctive value meets the same value anywhere.
+            if let Some(v) = self.mentions[i].value.as_ref().filter(|v| distinctive(v)) {
+                by_token
+                    .entry(format!("={}", v.canonical()))
+                    .or_default()
+                    .push(i);
             }
         }
         let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();

@@ -133,6 +133,7 @@ fn cluster_content(
     idx: &[usize],
     words: impl Fn(usize) -> Vec<String>,
     same: impl Fn(usize, usize) -> bool,
+    lang: impl Fn(usize) -> String,
     weights: &BTreeMap<String, f64>,
     threshold: f64,
 ) -> Vec<Vec<usize>> {
@@ -146,10 +147,18 @@ fn cluster_content(
         if same(a, b) {
             return Some(1.0);
         }
-        let (wa, wb) = (words(a), words(b));
+        let (mut wa, mut wb) = (words(a), words(b));
+        // Across languages only concepts and names can be shared: the share is of those,
+        // and it takes three of them.
+        let across = lang(a) != lang(b);
+        if across {
+            wa.retain(|w| w.starts_with(['@', '#']));
+            wb.retain(|w| w.starts_with(['@', '#']));
+        }
         let shared: Vec<String> = wa.iter().filter(|w| wb.contains(w)).cloned().collect();
         let small = weight(&wa).min(weight(&wb));
-        (shared.len() >= 2 && small > 0.0).then(|| weight(&shared) / small)
+        let enough = shared.len() >= if across { 3 } else { 2 };
+        (enough && small > 0.0).then(|| weight(&shared) / small)
     };
     let n = idx.len();
     let sim: Vec<Vec<Option<f64>>> = (0..n)
@@ -300,6 +309,48 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         }
         groups.entry((m.frame, key)).or_default().push(i);
     }
+    // A key part a mention leaves empty ("none": "the deficit reached 5.5% in 2023") is
+    // the one the other mentions of its frame name, when they name only one: it joins
+    // "budget-deficit/france/2023" rather than stand apart.
+    let keys: Vec<(usize, Vec<String>)> = groups.keys().cloned().collect();
+    for (frame, key) in &keys {
+        if rules.frames[*frame].kind == Kind::Statement || !key.iter().any(|k| k == "none") {
+            continue;
+        }
+        let fits = |other: &Vec<String>| {
+            other.len() == key.len()
+                && other != key
+                && key
+                    .iter()
+                    .zip(other)
+                    .all(|(k, o)| k == o || (k == "none" && o != "none"))
+        };
+        let homes: Vec<&(usize, Vec<String>)> = keys
+            .iter()
+            .filter(|(f, other)| f == frame && fits(other))
+            .collect();
+        // An article that names the filler elsewhere and leaves it empty here means
+        // another one ("Rp 50 juta from the President … Rp 10 juta from the province").
+        if let [home] = homes.as_slice()
+            && let Some(group) = groups.remove(&(*frame, key.clone()))
+        {
+            let target = (*frame, home.1.clone());
+            let named: BTreeSet<usize> = groups[&target]
+                .iter()
+                .map(|&i| mentions[i].article)
+                .collect();
+            let (stay, moved): (Vec<usize>, Vec<usize>) = group
+                .into_iter()
+                .partition(|&i| named.contains(&mentions[i].article));
+            groups.entry(target).or_default().extend(moved);
+            if !stay.is_empty() {
+                groups.insert((*frame, key.clone()), stay);
+            }
+        }
+    }
+    for idx in groups.values_mut() {
+        idx.sort();
+    }
 
     let mut raw: Vec<(String, Vec<usize>, Option<DateValue>)> = Vec::new();
     let base = |frame: usize, key: &[String]| {
@@ -327,6 +378,7 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                         .unwrap_or_default()
                 },
                 |_, _| false,
+                |i| langs.get(mentions[i].article).cloned().unwrap_or_default(),
                 &weights,
                 rules.settings.content_overlap,
             ) {
@@ -387,6 +439,7 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                 // The same figure may join on the key alone; only different figures need
                 // the same sentence around them to be one claim in conflict.
                 |a, b| mentions[a].value_text() == mentions[b].value_text(),
+                |i| langs.get(mentions[i].article).cloned().unwrap_or_default(),
                 &weights,
                 rules.settings.content_overlap,
             )
