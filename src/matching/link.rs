@@ -148,14 +148,27 @@ impl<'m> Linker<'m> {
             .sum()
     }
 
-    /// Whether an article gives, among its values of a kind, one that agrees with `v`: then
-    /// it does not contradict `v`, whatever its other figure belongs to ("the union demands
-    /// 555 euros; the company offers 11%" against "555 euros").
-    fn gives(&self, article: usize, kind: Kind, v: &Value) -> bool {
+    /// Whether an article gives, about the same thing as mention `of` (a concept or the
+    /// counted word beside both), a value that agrees with `v`: then it does not contradict
+    /// `v`, whatever its other figure belongs to ("the union demands 555 euros; the company
+    /// offers 410 euros" against "555 euros").
+    fn gives(&self, article: usize, of: usize, v: &Value) -> bool {
+        let kind = self.mentions[of].kind;
+        let Some(so) = self.sigs.get(&of) else {
+            return false;
+        };
         self.by_article.get(&article).is_some_and(|idx| {
             idx.iter().any(|&c| {
                 let mc = &self.mentions[c];
+                // The same thing: a concept, or the counted word, beside both.
+                let same_thing = self.sigs.get(&c).is_some_and(|sc| {
+                    sc.near
+                        .intersection(&so.near)
+                        .any(|t| t.starts_with(['@', '~']))
+                        || (!sc.unit.is_empty() && sc.unit == so.unit)
+                });
                 mc.kind == kind
+                    && same_thing
                     && mc.value.as_ref().is_some_and(|vc| {
                         matches!(
                             compare_approx(vc, mc.approx, v, Approx::Exact, 0.0),
@@ -264,7 +277,7 @@ impl<'m> Linker<'m> {
             };
             return (sim >= needed).then_some(sim + near);
         }
-        let settled = self.gives(mb.article, mb.kind, va) || self.gives(ma.article, ma.kind, vb);
+        let settled = self.gives(mb.article, a, va) || self.gives(ma.article, b, vb);
         // Two reports of one figure differ by a revision or a misreading, not by more than
         // a factor of five: "5 villages" and "500 homes" are two figures.
         let apart = match (scale(va), scale(vb)) {
@@ -288,7 +301,7 @@ impl<'m> Linker<'m> {
             && !apart
             && local >= 0.5
             && near >= 0.5
-            && shared.len() >= 3
+            && (shared.len() >= 3 || (concept_beside && beside.len() >= 2))
             && same_unit
             && same_act)
             .then_some(sim + near)
