@@ -21,7 +21,7 @@
 use super::context::Context;
 use super::frame::{Trig, TrigMatch};
 use super::{Extractor, Memory, Mention, slug, summarize};
-use crate::normalize::Value;
+use crate::normalize::{DateValue, Value};
 use crate::time::PartialDate;
 
 /// How far from the value (in characters) a concept or name may stand and still describe it.
@@ -59,6 +59,15 @@ impl Extractor<'_> {
             // 10 from Vostochny, 5,500 km east of Moscow").
             let coarse = matches!(&f.value, Value::Date(d)
                 if d.interval().is_some_and(|iv| iv.granularity != crate::time::Granularity::Day));
+            // The day a time of day is on is that time's ("at 6:15 a.m. on Monday").
+            if let Value::Date(DateValue::Resolved(iv)) = &f.value
+                && ctx.found.iter().any(|t| {
+                    matches!(&t.value, Value::Time(x) if x.date == Some(iv.start))
+                        && gap(ctx.text, (t.start, t.end), span) <= 30
+                })
+            {
+                continue;
+            }
             if let Value::Date(d) = &f.value
                 && others.iter().any(|m| {
                     m.period.as_ref() == Some(d)
@@ -115,6 +124,18 @@ impl Extractor<'_> {
         }
         out
     }
+}
+
+/// The characters between two spans of a sentence (0 when they overlap).
+fn gap(text: &str, a: (usize, usize), b: (usize, usize)) -> usize {
+    let (from, to) = if a.1 <= b.0 {
+        (a.1, b.0)
+    } else if b.1 <= a.0 {
+        (b.1, a.0)
+    } else {
+        return 0;
+    };
+    text[from..to].chars().count()
 }
 
 /// A number that is part of a name or code ("Luna-25", "Союз-2.1б", "COVID-19", "A320"):

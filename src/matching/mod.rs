@@ -295,7 +295,13 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
     for (i, m) in mentions.iter().enumerate() {
         let frame = &rules.frames[m.frame];
         if frame.catch_all {
-            caught.entry(m.frame).or_default().push(i);
+            // Dates and times meet ("11 August at 02:10", "Aug. 10"): one pool per kind.
+            let pool = rules
+                .frames
+                .iter()
+                .position(|f| f.catch_all && f.kind == m.kind)
+                .unwrap_or(m.frame);
+            caught.entry(pool).or_default().push(i);
             continue;
         }
         let mut key = m.key.clone();
@@ -500,9 +506,9 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         .collect();
     let linker = link::Linker::new(&values, mentions, langs, rules);
     let mut clusters: Vec<(usize, Vec<usize>)> = Vec::new();
-    for (frame, idx) in caught {
+    for idx in caught.into_values() {
         for c in link::link_values(&idx, &linker) {
-            clusters.push((frame, c));
+            clusters.push((mentions[c[0]].frame, c));
         }
     }
     let framed: Vec<usize> = (0..raw.len())

@@ -256,6 +256,12 @@ pub fn compare(a: &Value, b: &Value, tolerance: f64) -> Compat {
     match (a, b) {
         (Value::Date(x), Value::Date(y)) => compare_dates(x, y),
         (Value::Time(x), Value::Time(y)) => compare_times(x, y),
+        // A time on a day against a date: their days compare ("11 August at 02:10" and "Aug.
+        // 10").
+        (Value::Time(TimeOfDay { date: Some(d), .. }), Value::Date(y))
+        | (Value::Date(y), Value::Time(TimeOfDay { date: Some(d), .. })) => {
+            compare_dates(&DateValue::Resolved(Interval::day(*d)), y)
+        }
         (
             Value::Money {
                 amount: x,

@@ -1,0 +1,65 @@
+//! Catch-all values on a small fixture written for it (tests/fixtures/catch-all): an English
+//! and a French report of one (fictional) airport opening. Values no frame reads still become
+//! claims, and agree across languages by the concepts around them.
+
+use crosscheck::{analyze, ingest, judge::Verdict, rules};
+use std::path::PathBuf;
+
+fn report() -> Vec<(Verdict, Vec<(String, String)>)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catch-all");
+    let set = rules::load(&rules::default_sources()).expect("rules");
+    let story = ingest::ingest(&dir, None, &set).expect("story");
+    let a = analyze(story, &set);
+    a.claims
+        .iter()
+        .map(|j| {
+            let ms = j
+                .claim
+                .mentions
+                .iter()
+                .map(|&i| (a.mentions[i].file.clone(), a.mentions[i].value_text()))
+                .collect();
+            (j.verdict, ms)
+        })
+        .collect()
+}
+
+#[test]
+fn a_cost_no_frame_reads_agrees_across_languages() {
+    let claims = report();
+    let cost = claims
+        .iter()
+        .find(|(_, ms)| ms.iter().any(|(_, v)| v == "1200000000 EUR"))
+        .expect("the cost is a claim");
+    assert_eq!(cost.0, Verdict::Agreement, "{cost:?}");
+    let files: Vec<&str> = cost.1.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(files, ["a-en.txt", "b-fr.txt"]);
+}
+
+#[test]
+fn times_of_day_are_values_on_their_day() {
+    let claims = report();
+    let values: Vec<&str> = claims
+        .iter()
+        .flat_map(|(_, ms)| ms.iter().map(|(_, v)| v.as_str()))
+        .collect();
+    assert!(values.contains(&"2024-05-13T06:15"), "{values:?}");
+    assert!(values.contains(&"2024-05-13T06:40"), "{values:?}");
+    // "on Monday" is the time's day, not a second value.
+    assert_eq!(
+        values.iter().filter(|v| **v == "2024-05-13").count(),
+        2,
+        "{values:?}"
+    );
+}
+
+#[test]
+fn no_conflict_without_a_shared_concept_beside_the_values() {
+    // The first flight's time differs (06:15, 06:40), but "flight" and "vol" share no
+    // concept: the two stay single-source rather than make a conflict nobody can explain.
+    let claims = report();
+    assert!(
+        claims.iter().all(|(v, _)| *v != Verdict::Conflict),
+        "{claims:?}"
+    );
+}
