@@ -220,6 +220,12 @@ impl<'m> Linker<'m> {
             mb.period.as_ref().and_then(DateValue::interval),
         ) && ma.kind == Kind::Quantity
             && !pa.overlaps(&pb)
+            // As for a frame's count without a period: a day or a month is when the figure
+            // was given, and two such within `count_window_days` are one time; two years
+            // are two figures.
+            && (pa.granularity == Granularity::Year
+                || pb.granularity == Granularity::Year
+                || pa.gap_days(&pb) > settings.count_window_days)
         {
             return None;
         }
@@ -255,6 +261,25 @@ impl<'m> Linker<'m> {
         let same_unit = sa.unit == sb.unit;
         let concept_beside = beside.iter().any(|t| t.starts_with('@'));
         let same_act = concept_beside || (same_unit && !sa.unit.is_empty());
+        // Two reports of one figure differ by a revision or a misreading, not by more than
+        // a factor of five: "5 villages" and "500 homes" are two figures, and "up to 1,300
+        // missing" does not agree with "62 bridges".
+        let apart = match (scale(va), scale(vb)) {
+            (Some(x), Some(y)) => x.max(y) > 5.0 * x.min(y),
+            _ => false,
+        };
+        // Two counted things that can be compared (two concepts, or two words of one
+        // language) must be the same thing.
+        let comparable_units = match (sa.unit.first(), sb.unit.first()) {
+            (Some(x), Some(y)) => {
+                (x.starts_with('@') && y.starts_with('@'))
+                    || (x.starts_with('~') && y.starts_with('~') && same_lang)
+            }
+            _ => false,
+        };
+        if apart || (comparable_units && !same_unit) {
+            return None;
+        }
         if !differ {
             // A value few sentences would give by chance ("42,000", "11 August 2023")
             // needs half the context that "3" or "2023" needs; so does one that counts the
@@ -278,12 +303,6 @@ impl<'m> Linker<'m> {
             return (sim >= needed).then_some(sim + near);
         }
         let settled = self.gives(mb.article, a, va) || self.gives(ma.article, b, vb);
-        // Two reports of one figure differ by a revision or a misreading, not by more than
-        // a factor of five: "5 villages" and "500 homes" are two figures.
-        let apart = match (scale(va), scale(vb)) {
-            (Some(x), Some(y)) => x.max(y) > 5.0 * x.min(y),
-            _ => false,
-        };
         // The words right around both values say the same: in one language their stems,
         // across languages their concepts.
         let words = |s: &Signature<'m>| -> BTreeSet<&'m str> {
@@ -298,7 +317,6 @@ impl<'m> Linker<'m> {
         (sim >= settings.value_conflict
             && !beside.is_empty()
             && !settled
-            && !apart
             && local >= 0.5
             && near >= 0.5
             && (shared.len() >= 3 || (concept_beside && beside.len() >= 2))
@@ -335,11 +353,12 @@ impl<'m> Linker<'m> {
             }
         }
         let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        let mut tried: BTreeSet<(usize, usize)> = BTreeSet::new();
         for list in by_token.values() {
             for (x, &a) in list.iter().enumerate() {
                 for &b in &list[x + 1..] {
                     let key = (a.min(b), a.max(b));
-                    if links.contains_key(&key) {
+                    if !tried.insert(key) {
                         continue;
                     }
                     if let Some(l) = self.link(a, b) {
