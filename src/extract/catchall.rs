@@ -22,6 +22,7 @@ use super::context::Context;
 use super::frame::{Trig, TrigMatch};
 use super::{Extractor, Memory, Mention, slug, summarize};
 use crate::normalize::{DateValue, Value};
+use crate::rules::Kind;
 use crate::time::PartialDate;
 
 /// How far from the value (in characters) a concept or name may stand and still describe it.
@@ -106,6 +107,30 @@ impl Extractor<'_> {
             };
             if m.value_span != Some(span) {
                 continue;
+            }
+            // A figure's period from its sentence is the date nearest it, unless another
+            // figure stands nearer that date ("spending rose 3.7%: 57.3% of GDP, against
+            // 58.8% in 2022" — 2022 is the 58.8%'s): then the article's own period.
+            if m.kind == Kind::Quantity
+                && let Some(d) = ctx
+                    .found
+                    .iter()
+                    .find(|d| matches!(&d.value, Value::Date(x) if Some(x) == m.period.as_ref()))
+            {
+                let mine = gap(ctx.text, (d.start, d.end), span);
+                let nearer = ctx.found.iter().any(|o| {
+                    !matches!(o.value, Value::Date(_) | Value::Time(_))
+                        && (o.start, o.end) != span
+                        && gap(ctx.text, (d.start, d.end), (o.start, o.end)) < mine
+                });
+                if nearer {
+                    m.period = memory.lead.clone().or_else(|| {
+                        anchor
+                            .map(|a| PartialDate { day: None, ..a })
+                            .and_then(|a| a.interval())
+                            .map(DateValue::Resolved)
+                    });
+                }
             }
             let what = describe(&mut m, ctx, span);
             m.slots.insert("what".into(), vec![what]);
