@@ -164,28 +164,5 @@ pub(super) fn relative_days(ctx: &mut Context, lang: &Lang, last_day: Option<chr
 /// A time of day with no day beside it ("a day earlier, at 14:10") is on the nearest day
 /// the sentence names, else on the last day the article named.
 pub(super) fn date_times(ctx: &mut Context, last_day: Option<chrono::NaiveDate>) {
-    let days: Vec<(usize, chrono::NaiveDate)> = ctx
-        .found
-        .iter()
-        .filter_map(|f| match &f.value {
-            Value::Date(DateValue::Resolved(iv))
-                if iv.granularity == crate::time::Granularity::Day =>
-            {
-                Some((f.start, iv.start))
-            }
-            _ => None,
-        })
-        .collect();
-    for f in &mut ctx.found {
-        let start = f.start;
-        if let Value::Time(t) = &mut f.value
-            && t.date.is_none()
-        {
-            t.date = days
-                .iter()
-                .min_by_key(|(p, _)| p.abs_diff(start))
-                .map(|(_, d)| *d)
-                .or(last_day);
-        }
-    }
+    crate::normalize::times_on_days(ctx.text, &mut ctx.found, last_day);
 }

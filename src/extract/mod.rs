@@ -111,6 +111,16 @@ impl Mention {
     }
 }
 
+/// Where a mention stands: its article and sentence.
+fn place(m: &mut Mention, index: usize, article: &Article, s: &Sentence) {
+    m.article = index;
+    m.file = article.file.clone();
+    m.line = s.line;
+    m.column = s.column;
+    m.start = s.start;
+    m.end = s.end;
+}
+
 /// What an earlier sentence of the same paragraph left behind for inheritance.
 #[derive(Default)]
 struct Memory {
@@ -372,12 +382,7 @@ impl<'r> Extractor<'r> {
                 if statement_fallback && !caught {
                     caught = true;
                     for mut m in self.catch_all(&ctx, &memory, anchor, &taken, &out[first..]) {
-                        m.article = index;
-                        m.file = article.file.clone();
-                        m.line = s.line;
-                        m.column = s.column;
-                        m.start = s.start;
-                        m.end = s.end;
+                        place(&mut m, index, article, s);
                         out.push(m);
                     }
                 }
@@ -414,12 +419,7 @@ impl<'r> Extractor<'r> {
                     // A fallback statement adds nothing where a frame already carries the
                     // speaker's words ("trade came to $14.8 billion, according to customs").
                     stated |= m.kind == Kind::Statement || m.speaker.is_some();
-                    m.article = index;
-                    m.file = article.file.clone();
-                    m.line = s.line;
-                    m.column = s.column;
-                    m.start = s.start;
-                    m.end = s.end;
+                    place(&mut m, index, article, s);
                     if m.kind == Kind::Statement {
                         memory.statement = Some(m.clone());
                     }

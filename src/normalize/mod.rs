@@ -489,8 +489,8 @@ pub struct Grammar {
 }
 
 /// A time of day is on the day the sentence names nearest it ("on Sunday (3/11/2024) at
-/// 23.57 WITA").
-fn times_on_days(text: &str, out: &mut [Found]) {
+/// 23.57 WITA"), else on `fallback`.
+pub(crate) fn times_on_days(text: &str, out: &mut [Found], fallback: Option<chrono::NaiveDate>) {
     let days: Vec<(usize, chrono::NaiveDate)> = out
         .iter()
         .filter_map(|f| match &f.value {
@@ -515,10 +515,12 @@ fn times_on_days(text: &str, out: &mut [Found]) {
             text.get(a.min(b)..b.max(a))
                 .map_or(usize::MAX, |s| s.chars().count())
         };
-        if t.date.is_none()
-            && let Some((_, day)) = days.iter().min_by_key(|(p, _)| distance(*p))
-        {
-            t.date = Some(*day);
+        if t.date.is_none() {
+            t.date = days
+                .iter()
+                .min_by_key(|(p, _)| distance(*p))
+                .map(|(_, d)| *d)
+                .or(fallback);
         }
     }
 }
@@ -719,7 +721,7 @@ impl Grammar {
         }
         out.sort_by_key(|f| f.start);
         self.weekdays_by_date(text, &mut out);
-        times_on_days(text, &mut out);
+        times_on_days(text, &mut out, None);
         out
     }
 

@@ -244,29 +244,32 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
             add_lang(&mut ck, &mut set.langs, lang);
         }
         if let Some(s) = &file.settings {
-            if let Some(v) = &s.name_similarity {
-                if !(0.0..=1.0).contains(v.get_ref()) {
-                    ck.error(v.span(), "name_similarity must lie between 0 and 1");
+            // Shares and similarities: between 0 and 1.
+            let st = &mut set.settings;
+            for (name, given, target) in [
+                (
+                    "name_similarity",
+                    &s.name_similarity,
+                    &mut st.name_similarity,
+                ),
+                (
+                    "content_overlap",
+                    &s.content_overlap,
+                    &mut st.content_overlap,
+                ),
+                (
+                    "value_agreement",
+                    &s.value_agreement,
+                    &mut st.value_agreement,
+                ),
+                ("value_conflict", &s.value_conflict, &mut st.value_conflict),
+            ] {
+                if let Some(v) = given {
+                    if !(0.0..=1.0).contains(v.get_ref()) {
+                        ck.error(v.span(), format!("{name} must lie between 0 and 1"));
+                    }
+                    *target = *v.get_ref();
                 }
-                set.settings.name_similarity = *v.get_ref();
-            }
-            if let Some(v) = &s.content_overlap {
-                if !(0.0..=1.0).contains(v.get_ref()) {
-                    ck.error(v.span(), "content_overlap must lie between 0 and 1");
-                }
-                set.settings.content_overlap = *v.get_ref();
-            }
-            if let Some(v) = &s.value_agreement {
-                if !(0.0..=1.0).contains(v.get_ref()) {
-                    ck.error(v.span(), "value_agreement must lie between 0 and 1");
-                }
-                set.settings.value_agreement = *v.get_ref();
-            }
-            if let Some(v) = &s.value_conflict {
-                if !(0.0..=1.0).contains(v.get_ref()) {
-                    ck.error(v.span(), "value_conflict must lie between 0 and 1");
-                }
-                set.settings.value_conflict = *v.get_ref();
             }
             if let Some(v) = &s.event_window_days {
                 if *v.get_ref() < 0 {
