@@ -730,6 +730,8 @@ impl Grammar {
         for re in &self.times {
             for c in re.captures_iter(text) {
                 let all = c.get(0).expect("group 0");
+                // A pattern may open on the space before its first word.
+                let lead = all.as_str().len() - all.as_str().trim_start().len();
                 let Some(mut hour) = c.name("h").and_then(|h| h.as_str().parse::<u32>().ok())
                 else {
                     continue;
@@ -770,7 +772,7 @@ impl Grammar {
                     end += skipped + len;
                 }
                 out.push(Found::exact(
-                    all.start(),
+                    all.start() + lead,
                     end,
                     Value::Time(TimeOfDay {
                         date: None,
