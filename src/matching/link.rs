@@ -98,6 +98,12 @@ pub(super) struct Linker<'m> {
     weights: BTreeMap<&'m str, f64>,
     /// The value mentions of each article.
     by_article: BTreeMap<usize, Vec<usize>>,
+    /// Each mention's value as an id: equal values (with their approximation) share one,
+    /// so that comparisons are made once per pair of distinct values.
+    value_id: BTreeMap<usize, usize>,
+    values: Vec<(Value, Approx)>,
+    /// Comparisons made: `Some(true)` differ, `Some(false)` agree, `None` not comparable.
+    relations: std::cell::RefCell<std::collections::HashMap<(usize, usize), Option<bool>>>,
 }
 
 impl<'m> Linker<'m> {
@@ -131,13 +137,46 @@ impl<'m> Linker<'m> {
         for &i in idx {
             by_article.entry(mentions[i].article).or_default().push(i);
         }
+        let mut values: Vec<(Value, Approx)> = Vec::new();
+        let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+        let mut value_id = BTreeMap::new();
+        for &i in idx {
+            if let Some(v) = &mentions[i].value {
+                let key = format!("{}{}", mentions[i].approx.sign(), v.canonical());
+                let id = *ids.entry(key).or_insert_with(|| {
+                    values.push((v.clone(), mentions[i].approx));
+                    values.len() - 1
+                });
+                value_id.insert(i, id);
+            }
+        }
         Linker {
             mentions,
             rules,
             sigs,
             weights,
             by_article,
+            value_id,
+            values,
+            relations: Default::default(),
         }
+    }
+
+    /// How the values of two mentions compare: `Some(true)` they differ, `Some(false)`
+    /// they agree, `None` they cannot be compared (or one has no value).
+    fn relation(&self, a: usize, b: usize) -> Option<bool> {
+        let (x, y) = (*self.value_id.get(&a)?, *self.value_id.get(&b)?);
+        if let Some(r) = self.relations.borrow().get(&(x, y)) {
+            return *r;
+        }
+        let ((vx, ax), (vy, ay)) = (&self.values[x], &self.values[y]);
+        let r = match compare_approx(vx, *ax, vy, *ay, 0.0) {
+            Compat::Agree(_) => Some(false),
+            Compat::Conflict(_) => Some(true),
+            Compat::Unknown(_) => None,
+        };
+        self.relations.borrow_mut().insert((x, y), r);
+        r
     }
 
     fn total<'a>(&self, ts: impl Iterator<Item = &'a &'m str>) -> f64
@@ -149,10 +188,10 @@ impl<'m> Linker<'m> {
     }
 
     /// Whether an article gives, about the same thing as mention `of` (a concept or the
-    /// counted word beside both), a value that agrees with `v`: then it does not contradict
-    /// `v`, whatever its other figure belongs to ("the union demands 555 euros; the company
+    /// counted word beside both), a value that agrees with mention `other`'s: then it does
+    /// not contradict it, whatever its other figure belongs to ("the union demands 555 euros; the company
     /// offers 410 euros" against "555 euros").
-    fn gives(&self, article: usize, of: usize, v: &Value) -> bool {
+    fn gives(&self, article: usize, of: usize, other: usize) -> bool {
         let kind = self.mentions[of].kind;
         let Some(so) = self.sigs.get(&of) else {
             return false;
@@ -167,14 +206,7 @@ impl<'m> Linker<'m> {
                         .any(|t| t.starts_with(['@', '~']))
                         || (!sc.unit.is_empty() && sc.unit == so.unit)
                 });
-                mc.kind == kind
-                    && same_thing
-                    && mc.value.as_ref().is_some_and(|vc| {
-                        matches!(
-                            compare_approx(vc, mc.approx, v, Approx::Exact, 0.0),
-                            Compat::Agree(_)
-                        )
-                    })
+                mc.kind == kind && same_thing && self.relation(c, other) == Some(false)
             })
         })
     }
@@ -195,11 +227,7 @@ impl<'m> Linker<'m> {
         let (Some(va), Some(vb)) = (&ma.value, &mb.value) else {
             return None;
         };
-        let differ = match compare_approx(va, ma.approx, vb, mb.approx, 0.0) {
-            Compat::Agree(_) => false,
-            Compat::Conflict(_) => true,
-            Compat::Unknown(_) => return None,
-        };
+        let differ = self.relation(a, b)?;
         // Two different dates are one event told two ways only when both are days at most
         // `event_window_days` apart, as for the frames' events; otherwise two events.
         if differ && let (Value::Date(da), Value::Date(db)) = (va, vb) {
@@ -302,7 +330,7 @@ impl<'m> Linker<'m> {
             };
             return (sim >= needed).then_some(sim + near);
         }
-        let settled = self.gives(mb.article, a, va) || self.gives(ma.article, b, vb);
+        let settled = self.gives(mb.article, a, a) || self.gives(ma.article, b, b);
         // The words right around both values say the same: in one language their stems,
         // across languages their concepts.
         let words = |s: &Signature<'m>| -> BTreeSet<&'m str> {
@@ -325,31 +353,39 @@ impl<'m> Linker<'m> {
             .then_some(sim + near)
     }
 
+    /// Whether two value ids cannot both hold.
+    fn values_differ(&self, x: usize, y: usize) -> bool {
+        let ((vx, ax), (vy, ay)) = (&self.values[x], &self.values[y]);
+        matches!(compare_approx(vx, *ax, vy, *ay, 0.0), Compat::Conflict(_))
+    }
+
+    /// The tokens a mention proposes links by: those beside its value, and its value when
+    /// distinctive.
+    fn tokens(&self, i: usize) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .sigs
+            .get(&i)
+            .into_iter()
+            .flat_map(|s| s.near.iter().map(|t| t.to_string()))
+            .collect();
+        if let Some(v) = self.mentions[i].value.as_ref().filter(|v| distinctive(v)) {
+            out.push(format!("={}", v.canonical()));
+        }
+        out
+    }
+
     /// Whether two mentions give values that cannot both hold.
     fn differ(&self, a: usize, b: usize) -> bool {
-        let (ma, mb) = (&self.mentions[a], &self.mentions[b]);
-        match (&ma.value, &mb.value) {
-            (Some(va), Some(vb)) => matches!(
-                compare_approx(va, ma.approx, vb, mb.approx, 0.0),
-                Compat::Conflict(_)
-            ),
-            _ => false,
-        }
+        self.relation(a, b) == Some(true)
     }
 
     /// Candidate pairs among `idx`: mentions that share a token beside the value.
     fn candidates(&self, idx: &[usize]) -> BTreeMap<(usize, usize), f64> {
         let mut by_token: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for &i in idx {
-            for t in self.sigs.get(&i).into_iter().flat_map(|s| &s.near) {
-                by_token.entry(t.to_string()).or_default().push(i);
-            }
-            // And a distinctive value meets the same value anywhere.
-            if let Some(v) = self.mentions[i].value.as_ref().filter(|v| distinctive(v)) {
-                by_token
-                    .entry(format!("={}", v.canonical()))
-                    .or_default()
-                    .push(i);
+            // The tokens beside it, and a distinctive value meets the same value anywhere.
+            for t in self.tokens(i) {
+                by_token.entry(t).or_default().push(i);
             }
         }
         let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
@@ -425,39 +461,73 @@ pub(super) fn attach(
     let mentions = linker.mentions;
     let articles =
         |c: &[usize]| -> BTreeSet<usize> { c.iter().map(|&i| mentions[i].article).collect() };
+    // A claim already in conflict across articles (compared once per pair of distinct
+    // values, not per pair of mentions).
+    let in_conflict: Vec<bool> = frame_claims
+        .iter()
+        .map(|claim| {
+            let mut seen: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+            for &m in claim {
+                if let Some(&v) = linker.value_id.get(&m) {
+                    seen.entry(v).or_default().insert(mentions[m].article);
+                }
+            }
+            let distinct: Vec<(&usize, &BTreeSet<usize>)> = seen.iter().collect();
+            distinct.iter().enumerate().any(|(i, (x, ax))| {
+                distinct[i + 1..].iter().any(|(y, ay)| {
+                    // Two articles between them, and values that cannot both hold.
+                    let two = ax.union(ay).nth(1).is_some();
+                    two && linker.values_differ(**x, **y)
+                })
+            })
+        })
+        .collect();
+    // The frame claims' mentions by the tokens beside their values, and by distinctive
+    // value: only claims that share one with a cluster are tried.
+    let mut by_token: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for (fi, claim) in frame_claims.iter().enumerate() {
+        for &m in claim {
+            for t in linker.tokens(m) {
+                by_token.entry(t).or_default().push((fi, m));
+            }
+        }
+    }
     let mut taken: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut claim_articles: Vec<BTreeSet<usize>> =
         frame_claims.iter().map(|c| articles(c)).collect();
     for (ci, cluster) in clusters.iter().enumerate() {
         let mine = articles(cluster);
-        let best = frame_claims
+        // The claim mentions each cluster mention may link to.
+        let mut pairs: BTreeMap<usize, BTreeSet<(usize, usize)>> = BTreeMap::new();
+        for &a in cluster {
+            for t in linker.tokens(a) {
+                for &(fi, b) in by_token.get(&t).into_iter().flatten() {
+                    pairs.entry(fi).or_default().insert((a, b));
+                }
+            }
+        }
+        let best = pairs
             .iter()
-            .enumerate()
-            .filter(|(fi, _)| claim_articles[*fi].is_disjoint(&mine))
-            .filter(|(_, claim)| {
+            .filter(|(fi, _)| claim_articles[**fi].is_disjoint(&mine))
+            .filter(|(fi, _)| {
                 // A value may bring a conflict into a claim only by a conflict link of its
                 // own: agreeing with the claim's 6 (article A) is no conflict with its 3
                 // (also A). A claim already in conflict across articles takes it freely.
-                let in_conflict = claim.iter().any(|&x| {
-                    claim
-                        .iter()
-                        .any(|&y| mentions[x].article != mentions[y].article && linker.differ(x, y))
-                });
-                in_conflict
+                in_conflict[**fi]
                     || cluster.iter().all(|&a| {
-                        claim
+                        frame_claims[**fi]
                             .iter()
                             .all(|&b| !linker.differ(a, b) || linker.link(a, b).is_some())
                     })
             })
-            .filter_map(|(fi, claim)| {
-                let strength = cluster
+            .filter_map(|(fi, ps)| {
+                let strength = ps
                     .iter()
-                    .flat_map(|&a| claim.iter().filter_map(move |&b| linker.link(a, b)))
+                    .filter_map(|&(a, b)| linker.link(a, b))
                     .fold(None, |best: Option<f64>, l| {
                         Some(best.map_or(l, |b| b.max(l)))
                     });
-                strength.map(|s| (s, fi))
+                strength.map(|s| (s, *fi))
             })
             .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
         if let Some((_, fi)) = best {
