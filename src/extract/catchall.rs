@@ -182,14 +182,7 @@ fn glued(text: &str, (start, end): (usize, usize)) -> bool {
 /// words of the text that stand for it (the `what` of a catch-all's summary).
 pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usize)) -> String {
     // In characters, so that Cyrillic words are as near as Latin ones.
-    let distance = |p: usize| {
-        let gap = if p >= end {
-            &ctx.text[end..p]
-        } else {
-            &ctx.text[p.min(start)..start]
-        };
-        gap.chars().count()
-    };
+    let distance = |p: usize| gap(ctx.text, (p, p), (start, end));
     // The word right after the value: what it counts or measures.
     let next = ctx.tokens.iter().position(|t| t.start >= end);
     let unit_token = next.filter(|&i| {
