@@ -63,3 +63,16 @@ fn no_conflict_without_a_shared_concept_beside_the_values() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn a_telling_figure_given_once_in_each_article_is_one_figure() {
+    // "4,385 signatures" and "4 385 noms" share no word a lexicon knows; a figure of four
+    // significant digits, given once in each article, is still the same figure.
+    let claims = report();
+    let names = claims
+        .iter()
+        .find(|(_, ms)| ms.iter().any(|(_, v)| v == "4385"))
+        .expect("the count is a claim");
+    assert_eq!(names.0, Verdict::Agreement, "{names:?}");
+    assert_eq!(names.1.len(), 2, "{names:?}");
+}

@@ -76,6 +76,23 @@ fn distinctive(v: &Value) -> bool {
     digits.trim_matches('0').len() >= 2
 }
 
+/// Whether a figure is so specific that two articles giving it, each once, give the same
+/// figure: three significant digits ("154 billion euros", "110.6%", "1,286"), or two for an
+/// amount, a percentage or a measurement ("21 billion euros", "4.9%", "26 km").
+fn telling(v: &Value) -> bool {
+    let (number, min) = match v {
+        Value::Money { amount, .. } => (*amount, 2),
+        Value::Percent(x) | Value::Measure(x, _) => (*x, 2),
+        Value::Count(x) | Value::Factor(x) | Value::Duration(x, _) => (*x, 3),
+        Value::Date(_) | Value::Time(_) => return false,
+    };
+    let digits: String = format!("{}", number.abs())
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    digits.trim_matches('0').len() >= min
+}
+
 /// The size of a number, for "a factor of five apart"; `None` for dates and times.
 fn scale(v: &Value) -> Option<f64> {
     match v {
@@ -102,6 +119,11 @@ pub(super) struct Linker<'m> {
     /// so that comparisons are made once per pair of distinct values.
     value_id: BTreeMap<usize, usize>,
     values: Vec<(Value, Approx)>,
+    /// Every neutral or nearby token of each language's value mentions: across two
+    /// languages, only a token the other language has somewhere in the story can be shared,
+    /// so only such tokens count ("Milliarden Euro", capitalized as a German noun, is no
+    /// name a French article could give).
+    vocab: BTreeMap<&'m str, BTreeSet<&'m str>>,
     /// Comparisons made: `Some(true)` differ, `Some(false)` agree, `None` not comparable.
     relations: std::cell::RefCell<std::collections::HashMap<(usize, usize), Option<bool>>>,
 }
@@ -133,6 +155,13 @@ impl<'m> Linker<'m> {
             .into_iter()
             .map(|(t, d)| (t, (1.0 + n / d as f64).ln()))
             .collect();
+        let mut vocab: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for s in sigs.values() {
+            vocab
+                .entry(s.lang)
+                .or_default()
+                .extend(s.neutral.iter().chain(&s.near).copied());
+        }
         let mut by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for &i in idx {
             by_article.entry(mentions[i].article).or_default().push(i);
@@ -156,6 +185,7 @@ impl<'m> Linker<'m> {
             sigs,
             weights,
             by_article,
+            vocab,
             value_id,
             values,
             relations: Default::default(),
@@ -260,8 +290,18 @@ impl<'m> Linker<'m> {
         let (sa, sb) = (self.sigs.get(&a)?, self.sigs.get(&b)?);
         let same_lang = sa.lang == sb.lang;
         let mut shared: Vec<&&str> = sa.neutral.intersection(&sb.neutral).collect();
-        let mut base_a: Vec<&&str> = sa.neutral.iter().collect();
-        let mut base_b: Vec<&&str> = sb.neutral.iter().collect();
+        let empty = BTreeSet::new();
+        let (va_lang, vb_lang) = (
+            self.vocab.get(sa.lang).unwrap_or(&empty),
+            self.vocab.get(sb.lang).unwrap_or(&empty),
+        );
+        // What each side could share with the other's language. Only agreement is
+        // measured so: a conflict keeps the whole context against it.
+        let filter = !same_lang && !differ;
+        let can_a = |t: &&&str| !filter || vb_lang.contains(**t);
+        let can_b = |t: &&&str| !filter || va_lang.contains(**t);
+        let mut base_a: Vec<&&str> = sa.neutral.iter().filter(|t| can_a(t)).collect();
+        let mut base_b: Vec<&&str> = sb.neutral.iter().filter(|t| can_b(t)).collect();
         if same_lang {
             shared.extend(sa.lexical.intersection(&sb.lexical));
             base_a.extend(&sa.lexical);
@@ -271,6 +311,16 @@ impl<'m> Linker<'m> {
         let small = self
             .total(base_a.iter().copied())
             .min(self.total(base_b.iter().copied()));
+        // The same telling figure, given once in each article, is one figure whatever the
+        // words around it: across languages they rarely share enough of them.
+        if !differ
+            && self.value_id.get(&a) == self.value_id.get(&b)
+            && telling(va)
+            && self.once(a)
+            && self.once(b)
+        {
+            return Some(1.0);
+        }
         if shared.len() < 2 || small <= 0.0 {
             return None;
         }
@@ -280,8 +330,8 @@ impl<'m> Linker<'m> {
         // counted"), the thing they count does not.
         let what = |t: &&&str| !t.starts_with('#');
         let near_small = self
-            .total(sa.near.iter().filter(what))
-            .min(self.total(sb.near.iter().filter(what)));
+            .total(sa.near.iter().filter(what).filter(|t| can_a(t)))
+            .min(self.total(sb.near.iter().filter(what).filter(|t| can_b(t))));
         let near = self.total(beside.iter().copied().filter(what)) / near_small.max(1e-9);
         // Names say who; only a concept beside both values (or the thing both count) says
         // that they are the same act or measure: "the prosecutor has investigated Landrat
@@ -351,6 +401,16 @@ impl<'m> Linker<'m> {
             && same_unit
             && same_act)
             .then_some(sim + near)
+    }
+
+    /// Whether mention `i`'s value is given in one sentence only of its article.
+    fn once(&self, i: usize) -> bool {
+        let id = self.value_id.get(&i);
+        let m = &self.mentions[i];
+        self.by_article[&m.article]
+            .iter()
+            .filter(|&&c| self.value_id.get(&c) == id)
+            .all(|&c| self.mentions[c].start == m.start)
     }
 
     /// Whether two value ids cannot both hold.

@@ -4,6 +4,7 @@
 use crate::Analysis;
 use crate::extract::Mention;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 #[derive(Serialize)]
 struct ReportV1<'a> {
@@ -58,6 +59,10 @@ struct ClaimsMentionV1<'a> {
     rule: &'a str,
     kind: &'static str,
     key: &'a [String],
+    /// What a value is told by (concepts, names, counted word, nearby words), which is
+    /// what links it to values in other articles; absent for statements.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    context: &'a BTreeMap<String, Vec<String>>,
 }
 
 fn mention(m: &Mention) -> MentionV1<'_> {
@@ -128,6 +133,7 @@ pub fn claims_json(a: &Analysis) -> String {
                 rule: &m.rule,
                 kind: m.kind.as_str(),
                 key: &m.key,
+                context: &m.context,
             })
             .collect(),
     };
