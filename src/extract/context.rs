@@ -11,6 +11,7 @@ use super::speaker::{Voice, voice};
 use super::{Extractor, content_words, slug};
 use crate::entities::{Hit, TopicHit};
 use crate::normalize::{DateValue, Found, Grammar, Value};
+use crate::rules::file::Cue;
 use crate::rules::{EntityKind, Lang};
 use crate::time::PartialDate;
 
@@ -72,14 +73,18 @@ impl Extractor<'_> {
             None => Vec::new(),
         };
         let topics = self.topics.find(text, &tokens, &lang.code);
-        // Concepts and names are the words statements in different languages share.
-        let mut shared: Vec<(usize, String)> = match self.concepts.get(&lang.code) {
-            Some(index) => index
-                .find(&tokens)
-                .map(|(id, m)| (m.start, format!("@{id}")))
-                .collect(),
-            None => Vec::new(),
-        };
+        // Concepts and names are the words statements in different languages share; a cue
+        // concept ("said", "a démenti") finds speakers and denials instead.
+        let mut shared: Vec<(usize, String)> = Vec::new();
+        let mut cues: Vec<(Cue, (usize, usize))> = Vec::new();
+        if let Some(index) = self.concepts.get(&lang.code) {
+            for (id, m) in index.find(&tokens) {
+                match self.rules.concepts.get(id.as_str()).and_then(|c| c.cue) {
+                    Some(cue) => cues.push((cue, (m.start, m.end))),
+                    None => shared.push((m.start, format!("@{id}"))),
+                }
+            }
+        }
         shared.extend(
             hits.iter()
                 .filter(|h| h.kind != EntityKind::Unknown || h.name.contains(' '))
@@ -90,7 +95,7 @@ impl Extractor<'_> {
             .filter(|f| matches!(f.value, Value::Date(_)))
             .map(|f| (f.start, f.end))
             .collect();
-        let voice = voice(text, lang, &hits, &dates, last_speaker);
+        let voice = voice(text, lang, &hits, &dates, &cues, last_speaker);
         let mut words = content_words(text, lang);
         words.extend(shared.iter().map(|(_, w)| w.clone()));
         words.sort();

@@ -7,6 +7,7 @@
 
 use super::Polarity;
 use crate::entities::Hit;
+use crate::rules::file::Cue;
 use crate::rules::{EntityKind, Lang};
 
 /// Who speaks in a sentence and whether they deny.
@@ -44,15 +45,21 @@ pub(super) fn voice(
     lang: &Lang,
     hits: &[Hit],
     dates: &[(usize, usize)],
+    concept_cues: &[(Cue, (usize, usize))],
     last_speaker: Option<&str>,
 ) -> Voice {
     let a = &lang.attribution;
+    let denials = concept_cues
+        .iter()
+        .filter(|(c, _)| *c == Cue::Denial)
+        .map(|&(_, (s, _))| s);
     let mut v = Voice {
         denial_at: a
             .denial
             .iter()
             .filter_map(|re| re.find(text))
             .map(|m| m.start())
+            .chain(denials)
             .min(),
         hedged: a.hedge.iter().any(|re| re.is_match(text)),
         ..Voice::default()
@@ -64,6 +71,7 @@ pub(super) fn voice(
         .chain(&a.speech_self)
         .chain(&a.denial)
         .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+        .chain(concept_cues.iter().map(|&(_, span)| span))
         .collect();
     let speaker_kind =
         |h: &Hit| !(h.kind == EntityKind::Country && h.form == crate::entities::Form::Demonym);
@@ -72,8 +80,10 @@ pub(super) fn voice(
         .iter()
         .chain(a.denial.iter())
         .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+        .chain(concept_cues.iter().map(|&(_, span)| span))
         .collect();
     cues.sort();
+    cues.dedup();
     for (cs, ce) in cues {
         // A quotation closes before the verb: the speaker follows it ("…,” said X).
         let before = text[..cs].trim_end();
@@ -332,7 +342,7 @@ mod tests {
         let lang = &set.langs["en"];
         let text = "Spain's envoy to Peru, Luis Gil, denied reports that the talks had failed.";
         let hits = ex.gazetteer.find(text, lang);
-        let v = voice(text, lang, &hits, &[], None);
+        let v = voice(text, lang, &hits, &[], &[], None);
         assert_eq!(v.speaker.as_deref(), Some("Luis Gil"));
         assert!(v.denial_at.is_some());
     }

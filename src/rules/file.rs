@@ -45,6 +45,18 @@ pub struct ConceptFile {
     /// Sentences they must not find.
     #[serde(default)]
     pub counter: Vec<FrameCounterFile>,
+    /// Whether the concept's words attribute words to a speaker: `"speech"` ("said",
+    /// "a déclaré") or `"denial"` ("denied", "a démenti"). Such a concept finds speakers
+    /// and denials, and is no word two statements share.
+    pub cue: Option<Cue>,
+}
+
+/// What a cue concept does in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cue {
+    Speech,
+    Denial,
 }
 
 /// Engine-wide knobs that are still data.

@@ -342,6 +342,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                     words,
                     examples,
                     counters,
+                    cue: c.cue,
                     at,
                 },
             );

@@ -663,6 +663,8 @@ pub struct Concept {
     /// (language, text) pairs its words must find, and must not.
     pub examples: Vec<FrameCounter>,
     pub counters: Vec<FrameCounter>,
+    /// A speech or denial cue: its words find speakers and denials (see `extract::speaker`).
+    pub cue: Option<file::Cue>,
     pub at: Location,
 }
 
