@@ -41,7 +41,7 @@ use chrono::Datelike;
 use context::relative_days;
 use names::People;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Polarity {
@@ -403,12 +403,29 @@ impl<'r> Extractor<'r> {
                     taken.extend(m.value_span);
                     // A short denial points back at the paragraph's last statement by
                     // another speaker: it denies that claim.
+                    // So does a denial right after another speaker's statement that shares
+                    // two of its words ("Izvestia reported the launch was rushed … Roscosmos
+                    // denied the launch was rushed").
+                    let rebuts = |prev: &Mention| {
+                        let words = |m: &Mention| -> BTreeSet<String> {
+                            m.slots
+                                .get("content")
+                                .into_iter()
+                                .flatten()
+                                .cloned()
+                                .collect()
+                        };
+                        prev.polarity == Polarity::Asserts
+                            && s.line <= prev.line + 2
+                            && words(prev).intersection(&words(&m)).count() >= 2
+                    };
                     if frame.fallback
                         && m.kind == Kind::Statement
                         && m.polarity == Polarity::Denies
-                        && content_words(&text[m.trigger_span.1..], lang).len() <= 2
                         && let Some(prev) = &memory.statement
                         && prev.speaker != m.speaker
+                        && (content_words(&text[m.trigger_span.1..], lang).len() <= 2
+                            || rebuts(prev))
                     {
                         m.frame = prev.frame;
                         m.rule = prev.rule.clone();
@@ -504,5 +521,20 @@ mod tests {
         assert_eq!(st[0].key, st[1].key, "one claim");
         assert_eq!(st[1].polarity, Polarity::Denies);
         assert_eq!(st[1].speaker.as_deref(), Some("Jan Hofer"));
+    }
+
+    #[test]
+    fn a_denial_that_repeats_the_claim_denies_the_statement_before_it() {
+        let ms = mentions(
+            "Union leader Maria Costa said the depot had been closed without notice. Paul Reid denied that the depot had been closed without notice.",
+            "en",
+            "2024-05-02",
+        );
+        let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+        assert_eq!(st.len(), 2, "{ms:?}");
+        assert_eq!(st[0].key, st[1].key, "one claim");
+        assert_eq!(st[0].summary, st[1].summary, "one claim");
+        assert_eq!(st[1].polarity, Polarity::Denies);
+        assert_eq!(st[1].speaker.as_deref(), Some("Paul Reid"));
     }
 }
