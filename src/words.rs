@@ -151,6 +151,11 @@ impl WordPattern {
                 continue;
             }
             let lower = w.to_lowercase();
+            if lower.starts_with('=') && lower.ends_with('*') {
+                return Err(format!(
+                    "'{w}' is both exact ('=') and a prefix ('*'): write one of them"
+                ));
+            }
             let parts: Vec<Item> = if let Some(p) = lower.strip_suffix('*') {
                 vec![Item::Prefix(p.to_string())]
             } else if let Some(x) = lower.strip_prefix('=') {
@@ -347,5 +352,7 @@ mod tests {
         assert!(WordPattern::parse("l'incendie", french).is_ok());
         assert!(WordPattern::parse("--", french).is_err());
         assert!(WordPattern::parse("", french).is_err());
+        // Exact and prefix at once matched nothing before it was refused.
+        assert!(WordPattern::parse("=grange*", french).is_err());
     }
 }
