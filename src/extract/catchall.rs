@@ -366,4 +366,23 @@ mod tests {
         assert_eq!(techs.context["unit"], ["~technician"]);
         assert!(techs.context["names"].contains(&"#mosco".to_string()));
     }
+
+    #[test]
+    fn who_gives_a_figure_is_told_like_a_name() {
+        // "the ministry" is an actor concept: beside the toll it says who gives it (#ministry),
+        // not what is counted (@die stays a concept).
+        let ms = mentions(
+            "The health ministry said 45 people had died in the floods.",
+            "en",
+            "2023-08-11",
+        );
+        let toll = ms
+            .iter()
+            .find(|m| m.value_text() == "45")
+            .expect("the toll");
+        let near = &toll.context["near"];
+        assert!(near.contains(&"#ministry".to_string()), "{near:?}");
+        assert!(!near.contains(&"@ministry".to_string()), "{near:?}");
+        assert!(near.iter().any(|t| t == "@die"), "{near:?}");
+    }
 }

@@ -79,8 +79,14 @@ impl Extractor<'_> {
         let mut cues: Vec<(Cue, (usize, usize))> = Vec::new();
         if let Some(index) = self.concepts.get(&lang.code) {
             for (id, m) in index.find(&tokens) {
-                match self.rules.concepts.get(id.as_str()).and_then(|c| c.cue) {
+                let concept = self.rules.concepts.get(id.as_str());
+                match concept.and_then(|c| c.cue) {
                     Some(cue) => cues.push((cue, (m.start, m.end))),
+                    // Who acts is told like a name: "#official" meets "#official" in any
+                    // language, and says who gives a figure, not what it is.
+                    None if concept.is_some_and(|c| c.actor) => {
+                        shared.push((m.start, format!("#{id}")))
+                    }
                     None => shared.push((m.start, format!("@{id}"))),
                 }
             }

@@ -404,7 +404,7 @@ impl<'r> Extractor<'r> {
                     // A short denial points back at the paragraph's last statement by
                     // another speaker: it denies that claim.
                     // So does a denial right after another speaker's statement that shares
-                    // two of its words ("Izvestia reported the launch was rushed … Roscosmos
+                    // two of its words, and two thirds of the shorter ("Izvestia reported the launch was rushed … Roscosmos
                     // denied the launch was rushed").
                     let rebuts = |prev: &Mention| {
                         let words = |m: &Mention| -> BTreeSet<String> {
@@ -415,9 +415,12 @@ impl<'r> Extractor<'r> {
                                 .cloned()
                                 .collect()
                         };
+                        let (mine, theirs) = (words(&m), words(prev));
+                        let common = mine.intersection(&theirs).count();
                         prev.polarity == Polarity::Asserts
                             && s.line <= prev.line + 2
-                            && words(prev).intersection(&words(&m)).count() >= 2
+                            && common >= 2
+                            && common * 3 >= mine.len().min(theirs.len()) * 2
                     };
                     if frame.fallback
                         && m.kind == Kind::Statement

@@ -298,8 +298,12 @@ impl<'m> Linker<'m> {
         // What each side could share with the other's language. Only agreement is
         // measured so: a conflict keeps the whole context against it.
         let filter = !same_lang && !differ;
-        let can_a = |t: &&&str| !filter || vb_lang.contains(**t);
-        let can_b = |t: &&&str| !filter || va_lang.contains(**t);
+        // Two sides of a conflict are told by different people ("according to Listyo",
+        // "Komnas HAM counted"): who tells a different value does not count against it,
+        // what they tell does.
+        let told = |t: &&&str| !differ || !t.starts_with('#');
+        let can_a = |t: &&&str| told(t) && (!filter || vb_lang.contains(**t));
+        let can_b = |t: &&&str| told(t) && (!filter || va_lang.contains(**t));
         let mut base_a: Vec<&&str> = sa.neutral.iter().filter(|t| can_a(t)).collect();
         let mut base_b: Vec<&&str> = sb.neutral.iter().filter(|t| can_b(t)).collect();
         if same_lang {

@@ -49,6 +49,11 @@ pub struct ConceptFile {
     /// "a déclaré") or `"denial"` ("denied", "a démenti"). Such a concept finds speakers
     /// and denials, and is no word two statements share.
     pub cue: Option<Cue>,
+    /// Whether the concept names who acts or speaks (an official, a ministry, a lawyer)
+    /// rather than what happens: beside a value it says who gives the figure, as a name
+    /// does, not what the figure is.
+    #[serde(default)]
+    pub actor: bool,
 }
 
 /// What a cue concept does in a sentence.

@@ -343,6 +343,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                     examples,
                     counters,
                     cue: c.cue,
+                    actor: c.actor,
                     at,
                 },
             );

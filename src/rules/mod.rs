@@ -665,6 +665,9 @@ pub struct Concept {
     pub counters: Vec<FrameCounter>,
     /// A speech or denial cue: its words find speakers and denials (see `extract::speaker`).
     pub cue: Option<file::Cue>,
+    /// Who acts or speaks: shared across languages like a name ("#official"), and like a
+    /// name never what two figures are about.
+    pub actor: bool,
     pub at: Location,
 }
 
