@@ -249,6 +249,7 @@ mod tests {
     fn an_extra_frame_and_concept_appear_with_their_file() {
         let mut sources = rules::default_sources();
         sources.push(rules::Source {
+            trusted: false,
             path: "extra/pack.toml".into(),
             text: r#"
 [[concept]]

@@ -49,9 +49,44 @@ fn default_pack_examples_pass() {
 }
 
 #[test]
+fn built_in_regexes_parse_when_checked() {
+    // The built-in rules skip the regex syntax check at start-up (they are trusted); here
+    // they are loaded as a user's rules would be, with every regex parsed, and compiled.
+    let mut sources = rules::default_sources();
+    for s in &mut sources {
+        s.trusted = false;
+    }
+    let set = rules::load(&sources).unwrap_or_else(|errs| {
+        panic!(
+            "{}",
+            errs.iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    for f in &set.frames {
+        for (lang, res) in &f.triggers {
+            for re in res {
+                assert!(
+                    regex::RegexBuilder::new(re.as_str())
+                        .case_insensitive(true)
+                        .build()
+                        .is_ok(),
+                    "frame {} ({lang}): {}",
+                    f.id,
+                    re.as_str()
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn a_wrong_expectation_is_reported_with_its_location() {
     let mut sources = rules::default_sources();
     sources.push(rules::Source {
+        trusted: false,
         path: "extra/wrong.toml".into(),
         text: "[language]\ncode = \"en\"\n[[language.example]]\ntext = \"in July 2021\"\nexpect = [\"2020-07\"]\n".into(),
     });
