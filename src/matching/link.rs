@@ -258,6 +258,17 @@ impl<'m> Linker<'m> {
             return None;
         };
         let differ = self.relation(a, b)?;
+        // The same telling figure, given once in each article, is one figure whatever the
+        // words around it (across languages they rarely share enough of them) and whatever
+        // period each article's sentence seems to give it ("l'an dernier", none at all).
+        if !differ
+            && va.canonical() == vb.canonical()
+            && telling(va)
+            && self.once(a)
+            && self.once(b)
+        {
+            return Some(1.0);
+        }
         // Two different dates are one event told two ways only when both are days at most
         // `event_window_days` apart, as for the frames' events; otherwise two events.
         if differ && let (Value::Date(da), Value::Date(db)) = (va, vb) {
@@ -315,16 +326,6 @@ impl<'m> Linker<'m> {
         let small = self
             .total(base_a.iter().copied())
             .min(self.total(base_b.iter().copied()));
-        // The same telling figure, given once in each article, is one figure whatever the
-        // words around it: across languages they rarely share enough of them.
-        if !differ
-            && self.value_id.get(&a) == self.value_id.get(&b)
-            && telling(va)
-            && self.once(a)
-            && self.once(b)
-        {
-            return Some(1.0);
-        }
         if shared.len() < 2 || small <= 0.0 {
             return None;
         }
@@ -407,13 +408,20 @@ impl<'m> Linker<'m> {
             .then_some(sim + near)
     }
 
-    /// Whether mention `i`'s value is given in one sentence only of its article.
+    /// Whether mention `i`'s value is given in one sentence only of its article ("about
+    /// 154 billion" and "154 billion" are one value).
     fn once(&self, i: usize) -> bool {
-        let id = self.value_id.get(&i);
         let m = &self.mentions[i];
+        let Some(v) = &m.value else { return false };
+        let canonical = v.canonical();
         self.by_article[&m.article]
             .iter()
-            .filter(|&&c| self.value_id.get(&c) == id)
+            .filter(|&&c| {
+                self.mentions[c]
+                    .value
+                    .as_ref()
+                    .is_some_and(|w| w.canonical() == canonical)
+            })
             .all(|&c| self.mentions[c].start == m.start)
     }
 
