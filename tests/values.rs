@@ -6,7 +6,13 @@ use crosscheck::{analyze, ingest, judge::Verdict, rules};
 use std::path::PathBuf;
 
 fn report() -> Vec<(Verdict, Vec<(String, String)>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catch-all");
+    report_of("catch-all")
+}
+
+fn report_of(fixture: &str) -> Vec<(Verdict, Vec<(String, String)>)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(fixture);
     let set = rules::load(&rules::default_sources()).expect("rules");
     let story = ingest::ingest(&dir, None, &set).expect("story");
     let a = analyze(story, &set);
@@ -75,4 +81,18 @@ fn a_telling_figure_given_once_in_each_article_is_one_figure() {
         .expect("the count is a claim");
     assert_eq!(names.0, Verdict::Agreement, "{names:?}");
     assert_eq!(names.1.len(), 2, "{names:?}");
+}
+
+#[test]
+fn two_times_of_one_moment_conflict_though_both_give_its_day() {
+    // tests/fixtures/moment: a crash "at 9:03 a.m. on Sunday" and "à 9 h 07 dimanche". Both
+    // articles give Sunday, which must not settle the minutes: the times conflict.
+    let claims = report_of("moment");
+    let times = claims
+        .iter()
+        .find(|(_, ms)| ms.iter().any(|(_, v)| v == "2024-12-29T09:03"))
+        .expect("the time is a claim");
+    assert_eq!(times.0, Verdict::Conflict, "{times:?}");
+    let values: Vec<&str> = times.1.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["2024-12-29T09:03", "2024-12-29T09:07"]);
 }

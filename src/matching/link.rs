@@ -93,6 +93,18 @@ fn telling(v: &Value) -> bool {
     digits.trim_matches('0').len() >= min
 }
 
+/// Two times of day this many minutes apart or fewer may be one moment told two ways.
+const MOMENT_MINUTES: i64 = 30;
+
+/// Minutes between two times of one day (compared in UTC when both give a zone); `None`
+/// when their days differ.
+fn minutes_apart(a: &crate::normalize::TimeOfDay, b: &crate::normalize::TimeOfDay) -> Option<i64> {
+    // With one zone only, the clock times as printed (a local time and its zone).
+    let utc = a.offset.is_some() && b.offset.is_some();
+    let ((da, ma), (db, mb)) = (a.instant(utc), b.instant(utc));
+    (da == db).then(|| (ma - mb).abs())
+}
+
 /// The size of a number, for "a factor of five apart"; `None` for dates and times.
 fn scale(v: &Value) -> Option<f64> {
     match v {
@@ -236,7 +248,11 @@ impl<'m> Linker<'m> {
                         .any(|t| t.starts_with(['@', '~']))
                         || (!sc.unit.is_empty() && sc.unit == so.unit)
                 });
-                mc.kind == kind && same_thing && self.relation(c, other) == Some(false)
+                // A day does not settle a time of that day: "29 December" leaves "9:03"
+                // and "9:07" apart.
+                let precise = !matches!(self.mentions[other].value, Some(Value::Time(_)))
+                    || matches!(mc.value, Some(Value::Time(_)));
+                mc.kind == kind && same_thing && precise && self.relation(c, other) == Some(false)
             })
         })
     }
@@ -326,6 +342,28 @@ impl<'m> Linker<'m> {
         let small = self
             .total(base_a.iter().copied())
             .min(self.total(base_b.iter().copied()));
+        // Two times of one day, minutes apart, each the only time its article gives beside
+        // a concept both share ("crashed at 9:03", "s'est écrasé à 9 h 07"): one moment told
+        // two ways.
+        if differ
+            && let (Value::Time(ta), Value::Time(tb)) = (va, vb)
+            && let Some(minutes) = minutes_apart(ta, tb)
+            && minutes <= MOMENT_MINUTES
+        {
+            let common: BTreeSet<&str> = self
+                .beside_concepts(a)
+                .intersection(&self.beside_concepts(b))
+                .copied()
+                .collect();
+            let settled = self.gives(mb.article, a, a) || self.gives(ma.article, b, b);
+            if !common.is_empty()
+                && !settled
+                && self.only_time(a, &common)
+                && self.only_time(b, &common)
+            {
+                return Some(1.0);
+            }
+        }
         if shared.len() < 2 || small <= 0.0 {
             return None;
         }
@@ -406,6 +444,31 @@ impl<'m> Linker<'m> {
             && same_unit
             && same_act)
             .then_some(sim + near)
+    }
+
+    /// The concepts right beside mention `i`'s value, and the one it counts.
+    fn beside_concepts(&self, i: usize) -> BTreeSet<&'m str> {
+        self.sigs.get(&i).map_or_else(BTreeSet::new, |s| {
+            s.near
+                .iter()
+                .chain(&s.unit)
+                .copied()
+                .filter(|t| t.starts_with('@'))
+                .collect()
+        })
+    }
+
+    /// Whether mention `i` is the only time of day of its article with any of `concepts`
+    /// beside it (the same time given twice counts once).
+    fn only_time(&self, i: usize, concepts: &BTreeSet<&str>) -> bool {
+        let m = &self.mentions[i];
+        let mine = m.value.as_ref().map(Value::canonical);
+        self.by_article[&m.article].iter().all(|&c| {
+            let mc = &self.mentions[c];
+            !matches!(mc.value, Some(Value::Time(_)))
+                || mc.value.as_ref().map(Value::canonical) == mine
+                || self.beside_concepts(c).is_disjoint(concepts)
+        })
     }
 
     /// Whether mention `i`'s value is given in one sentence only of its article ("about

@@ -94,7 +94,7 @@ impl TimeOfDay {
     }
 
     /// Minutes since the start of its day (in UTC when both sides give a zone), and the day.
-    fn instant(&self, utc: bool) -> (Option<chrono::NaiveDate>, i64) {
+    pub(crate) fn instant(&self, utc: bool) -> (Option<chrono::NaiveDate>, i64) {
         let mut minutes = i64::from(self.hour * 60 + self.minute);
         let mut date = self.date;
         if utc && let Some(o) = self.offset {
