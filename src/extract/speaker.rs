@@ -115,6 +115,9 @@ pub(super) fn voice(
                 })
                 .map(|h| h.name.clone())
                 .or_else(|| pronoun_after(&text[ce..], lang, last_speaker));
+            let speaker = speaker.and_then(|s| no_title(s, lang, last_speaker));
+            // A title alone is no one of its own ("Глава", "Gewerkschaftschef").
+            let speaker = speaker.and_then(|s| no_title(s, lang, last_speaker));
             if speaker.is_some() {
                 v.speaker = speaker;
                 v.scope = (0, text.len());
@@ -157,6 +160,8 @@ pub(super) fn voice(
                 }
             }
         };
+        // A title alone is no one of its own ("Глава", "Gewerkschaftschef").
+        let speaker = speaker.and_then(|s| no_title(s, lang, last_speaker));
         if speaker.is_some() {
             // The words after the cue are the speaker's; so is a sentence that ends with
             // the cue ("…, he said.").
@@ -180,6 +185,9 @@ pub(super) fn voice(
                 .map(|h| h.name.clone())
                 .or_else(|| pronoun_after(&text[m.end()..], lang, last_speaker))
                 .or_else(|| role_after(&text[m.end()..], lang));
+            let speaker = speaker.and_then(|s| no_title(s, lang, last_speaker));
+            // A title alone is no one of its own ("Глава", "Gewerkschaftschef").
+            let speaker = speaker.and_then(|s| no_title(s, lang, last_speaker));
             if speaker.is_some() {
                 v.speaker = speaker;
                 v.scope = (0, text.len());
@@ -195,6 +203,16 @@ pub(super) fn voice(
         v.scope = (0, text.len());
     }
     v
+}
+
+/// A title alone ("der Gewerkschaftschef", "Глава", "the Minister") is the one who spoke
+/// last in the article, as a pronoun is; never a speaker of its own.
+fn no_title(speaker: String, lang: &Lang, last_speaker: Option<&str>) -> Option<String> {
+    if lang.only_titles(&speaker) {
+        last_speaker.map(str::to_string)
+    } else {
+        Some(speaker)
+    }
 }
 
 /// Remove a trailing parenthetical ("Amerika Serikat (AS)") and an appositive
@@ -367,5 +385,26 @@ mod tests {
         );
         let speakers = statement_speakers(&ms);
         assert_eq!(speakers, [Some("Martin Kessler")]);
+    }
+
+    #[test]
+    fn a_title_alone_is_the_last_speaker_or_no_one() {
+        let set = rules::load(&rules::default_sources()).unwrap();
+        let ru = &set.langs["ru"];
+        // "Глава" (head) and "президента" (of the president) are titles in any case.
+        assert!(ru.only_titles("Глава"));
+        assert!(ru.only_titles("президента"));
+        assert!(!ru.only_titles("Михаил Подоляк"));
+        let de = &set.langs["de"];
+        assert!(de.only_titles("Gewerkschaftschef"));
+        assert_eq!(
+            no_title("Gewerkschaftschef".into(), de, Some("Claus Weselsky")).as_deref(),
+            Some("Claus Weselsky")
+        );
+        assert_eq!(no_title("Gewerkschaftschef".into(), de, None), None);
+        assert_eq!(
+            no_title("Martin Seiler".into(), de, Some("Claus Weselsky")).as_deref(),
+            Some("Martin Seiler")
+        );
     }
 }

@@ -217,6 +217,8 @@ pub struct Lang {
     pub numbers: Numbers,
     pub attribution: Attribution,
     pub examples: Vec<NormExample>,
+    /// The stems of `titles`, made the first time a speaker is checked.
+    pub title_stems: OnceLock<BTreeSet<String>>,
 }
 
 impl Lang {
@@ -231,6 +233,25 @@ impl Lang {
     /// The words of a sentence, lowercased and stemmed.
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         crate::words::tokenize(text, |w| self.stem(w))
+    }
+
+    /// Whether `name` is no one: only titles ("Глава", "президента", "Gewerkschaftschef")
+    /// and function words, in any inflection. A speaker is a person or an organisation.
+    pub fn only_titles(&self, name: &str) -> bool {
+        let stems = self.title_stems.get_or_init(|| {
+            self.titles
+                .iter()
+                .flat_map(|t| self.tokens(t))
+                .map(|t| t.stem)
+                .collect()
+        });
+        let words = self.tokens(name);
+        !words.is_empty()
+            && words.iter().all(|w| {
+                stems.contains(&w.stem)
+                    || self.stopwords.contains(&w.lower)
+                    || crate::entities::is_title(&w.lower, &self.titles, self.title_compounds)
+            })
     }
 
     /// A word pattern of this language (see [`WordPattern::parse`]).
