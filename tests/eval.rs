@@ -98,7 +98,10 @@ fn ru_space_scores() {
 
 #[test]
 fn gdl_strike_de_scores() {
-    assert_floor("gdl-strike-de", 19, 0.65);
+    // 18 found since "sagte der Gewerkschaftschef" is Claus Weselsky (the last speaker), not
+    // a speaker of its own: his two statements now meet, and one label finds no claim of
+    // its own (accuracy unchanged).
+    assert_floor("gdl-strike-de", 18, 0.65);
 }
 
 /// The held-out folders (written to measure, not to tune on): no false conflict is the only
