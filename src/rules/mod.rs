@@ -175,7 +175,7 @@ pub struct Settings {
     /// words) two catch-all values must have in common to be one claim when they agree.
     /// Default 0.3.
     pub value_agreement: f64,
-    /// The share they need to be one claim, and so a conflict, when they differ. Default 0.5.
+    /// The share they need to be one claim, and so a conflict, when they differ. Default 0.4.
     pub value_conflict: f64,
 }
 
@@ -187,7 +187,7 @@ impl Default for Settings {
             count_window_days: 60,
             content_overlap: 0.35,
             value_agreement: 0.3,
-            value_conflict: 0.5,
+            value_conflict: 0.4,
         }
     }
 }
