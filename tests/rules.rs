@@ -2,17 +2,22 @@
 
 use crosscheck::{ruledoc, rules, ruletest};
 
-#[test]
-fn default_pack_examples_pass() {
-    let set = rules::load(&rules::default_sources()).unwrap_or_else(|errs| {
+/// The rules of `sources`, or a panic that lists every load error.
+fn load_or_panic(sources: &[rules::Source]) -> rules::RuleSet {
+    rules::load(sources).unwrap_or_else(|errs| {
         panic!(
-            "default rules do not load:\n{}",
+            "rules do not load:\n{}",
             errs.iter()
                 .map(|e| e.to_string())
                 .collect::<Vec<_>>()
                 .join("\n")
         )
-    });
+    })
+}
+
+#[test]
+fn default_pack_examples_pass() {
+    let set = load_or_panic(&rules::default_sources());
     let run = ruletest::run(&set);
     assert!(
         run.failures.is_empty(),
@@ -56,15 +61,7 @@ fn built_in_regexes_parse_when_checked() {
     for s in &mut sources {
         s.trusted = false;
     }
-    let set = rules::load(&sources).unwrap_or_else(|errs| {
-        panic!(
-            "{}",
-            errs.iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    });
+    let set = load_or_panic(&sources);
     for f in &set.frames {
         for (lang, res) in &f.triggers {
             for re in res {

@@ -5,11 +5,14 @@
 use crosscheck::{analyze, ingest, judge::Verdict, rules};
 use std::path::PathBuf;
 
-fn report() -> Vec<(Verdict, Vec<(String, String)>)> {
+/// Each claim's verdict and its mentions' (file, value).
+type Claims = Vec<(Verdict, Vec<(String, String)>)>;
+
+fn report() -> Claims {
     report_of("catch-all")
 }
 
-fn report_of(fixture: &str) -> Vec<(Verdict, Vec<(String, String)>)> {
+fn report_of(fixture: &str) -> Claims {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(fixture);
@@ -30,13 +33,18 @@ fn report_of(fixture: &str) -> Vec<(Verdict, Vec<(String, String)>)> {
         .collect()
 }
 
+/// The claim that has a mention of `value`.
+fn claim_with<'c>(claims: &'c Claims, value: &str) -> &'c (Verdict, Vec<(String, String)>) {
+    claims
+        .iter()
+        .find(|(_, ms)| ms.iter().any(|(_, v)| v == value))
+        .unwrap_or_else(|| panic!("no claim gives {value}: {claims:?}"))
+}
+
 #[test]
 fn a_cost_no_frame_reads_agrees_across_languages() {
     let claims = report();
-    let cost = claims
-        .iter()
-        .find(|(_, ms)| ms.iter().any(|(_, v)| v == "1200000000 EUR"))
-        .expect("the cost is a claim");
+    let cost = claim_with(&claims, "1200000000 EUR");
     assert_eq!(cost.0, Verdict::Agreement, "{cost:?}");
     let files: Vec<&str> = cost.1.iter().map(|(f, _)| f.as_str()).collect();
     assert_eq!(files, ["a-en.txt", "b-fr.txt"]);
@@ -75,10 +83,7 @@ fn a_telling_figure_given_once_in_each_article_is_one_figure() {
     // "4,385 signatures" and "4 385 noms" share no word a lexicon knows; a figure of four
     // significant digits, given once in each article, is still the same figure.
     let claims = report();
-    let names = claims
-        .iter()
-        .find(|(_, ms)| ms.iter().any(|(_, v)| v == "4385"))
-        .expect("the count is a claim");
+    let names = claim_with(&claims, "4385");
     assert_eq!(names.0, Verdict::Agreement, "{names:?}");
     assert_eq!(names.1.len(), 2, "{names:?}");
 }
@@ -88,10 +93,7 @@ fn two_times_of_one_moment_conflict_though_both_give_its_day() {
     // tests/fixtures/moment: a crash "at 9:03 a.m. on Sunday" and "à 9 h 07 dimanche". Both
     // articles give Sunday, which must not settle the minutes: the times conflict.
     let claims = report_of("moment");
-    let times = claims
-        .iter()
-        .find(|(_, ms)| ms.iter().any(|(_, v)| v == "2024-12-29T09:03"))
-        .expect("the time is a claim");
+    let times = claim_with(&claims, "2024-12-29T09:03");
     assert_eq!(times.0, Verdict::Conflict, "{times:?}");
     let values: Vec<&str> = times.1.iter().map(|(_, v)| v.as_str()).collect();
     assert_eq!(values, ["2024-12-29T09:03", "2024-12-29T09:07"]);

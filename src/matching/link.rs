@@ -69,11 +69,17 @@ fn distinctive(v: &Value) -> bool {
         Value::Percent(x) | Value::Count(x) | Value::Factor(x) | Value::Measure(x, _) => *x,
         Value::Duration(x, _) => *x,
     };
-    let digits: String = format!("{}", number.abs())
+    significant_digits(number) >= 2
+}
+
+/// The digits of a number between its first and last non-zero one ("42,000" 2, "6.8" 2,
+/// "154 billion" 3).
+fn significant_digits(x: f64) -> usize {
+    let digits: String = format!("{}", x.abs())
         .chars()
         .filter(char::is_ascii_digit)
         .collect();
-    digits.trim_matches('0').len() >= 2
+    digits.trim_matches('0').len()
 }
 
 /// Whether a figure is so specific that two articles giving it, each once, give the same
@@ -86,11 +92,7 @@ fn telling(v: &Value) -> bool {
         Value::Count(x) | Value::Factor(x) | Value::Duration(x, _) => (*x, 3),
         Value::Date(_) | Value::Time(_) => return false,
     };
-    let digits: String = format!("{}", number.abs())
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    digits.trim_matches('0').len() >= min
+    significant_digits(number) >= min
 }
 
 /// Two times of day this many minutes apart or fewer may be one moment told two ways.
@@ -131,6 +133,10 @@ pub(super) struct Linker<'m> {
     /// so that comparisons are made once per pair of distinct values.
     value_id: BTreeMap<usize, usize>,
     values: Vec<(Value, Approx)>,
+    /// Each mention's value without its approximation ("about 154 billion" and "154
+    /// billion" share one), and each article's sentences (starts) per such figure.
+    figure: BTreeMap<usize, usize>,
+    figure_sentences: BTreeMap<(usize, usize), BTreeSet<usize>>,
     /// Every neutral or nearby token of each language's value mentions: across two
     /// languages, only a token the other language has somewhere in the story can be shared,
     /// so only such tokens count ("Milliarden Euro", capitalized as a German noun, is no
@@ -181,9 +187,20 @@ impl<'m> Linker<'m> {
         let mut values: Vec<(Value, Approx)> = Vec::new();
         let mut ids: BTreeMap<String, usize> = BTreeMap::new();
         let mut value_id = BTreeMap::new();
+        let mut figures: BTreeMap<String, usize> = BTreeMap::new();
+        let mut figure = BTreeMap::new();
+        let mut figure_sentences: BTreeMap<(usize, usize), BTreeSet<usize>> = BTreeMap::new();
         for &i in idx {
             if let Some(v) = &mentions[i].value {
-                let key = format!("{}{}", mentions[i].approx.sign(), v.canonical());
+                let canonical = v.canonical();
+                let n = figures.len();
+                let f = *figures.entry(canonical.clone()).or_insert(n);
+                figure.insert(i, f);
+                figure_sentences
+                    .entry((mentions[i].article, f))
+                    .or_default()
+                    .insert(mentions[i].start);
+                let key = format!("{}{canonical}", mentions[i].approx.sign());
                 let id = *ids.entry(key).or_insert_with(|| {
                     values.push((v.clone(), mentions[i].approx));
                     values.len() - 1
@@ -200,6 +217,8 @@ impl<'m> Linker<'m> {
             vocab,
             value_id,
             values,
+            figure,
+            figure_sentences,
             relations: Default::default(),
         }
     }
@@ -278,8 +297,8 @@ impl<'m> Linker<'m> {
         // words around it (across languages they rarely share enough of them) and whatever
         // period each article's sentence seems to give it ("l'an dernier", none at all).
         if !differ
-            && va.canonical() == vb.canonical()
             && telling(va)
+            && self.figure.get(&a) == self.figure.get(&b)
             && self.once(a)
             && self.once(b)
         {
@@ -474,18 +493,11 @@ impl<'m> Linker<'m> {
     /// Whether mention `i`'s value is given in one sentence only of its article ("about
     /// 154 billion" and "154 billion" are one value).
     fn once(&self, i: usize) -> bool {
-        let m = &self.mentions[i];
-        let Some(v) = &m.value else { return false };
-        let canonical = v.canonical();
-        self.by_article[&m.article]
-            .iter()
-            .filter(|&&c| {
-                self.mentions[c]
-                    .value
-                    .as_ref()
-                    .is_some_and(|w| w.canonical() == canonical)
-            })
-            .all(|&c| self.mentions[c].start == m.start)
+        self.figure.get(&i).is_some_and(|&f| {
+            self.figure_sentences
+                .get(&(self.mentions[i].article, f))
+                .is_some_and(|starts| starts.len() == 1)
+        })
     }
 
     /// Whether two value ids cannot both hold.
