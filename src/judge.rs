@@ -133,7 +133,7 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
                 continue;
             };
             match compare_approx(va, a.approx, vb, b.approx, tolerance) {
-                Compat::Conflict(r) if voice(a) != voice(b) && !settled(a, b) => {
+                Compat::Conflict(r) if a.article != b.article && !settled(a, b) => {
                     return (Verdict::Conflict, format!("{r} ({} vs {})", a.file, b.file));
                 }
                 Compat::Agree(r) if a.file != b.file => {

@@ -1044,8 +1044,15 @@ impl Grammar {
             // year, wherever no date pattern took it first; after a dash or a slash it is
             // part of a range or a code, and before a percent sign no year.
             if year_like {
-                let joined = text[..all.start()].ends_with(['-', '–', '/', '.', ','])
-                    || text[all.end()..].starts_with(['-', '–', '/', '%', '.', ',']);
+                // A comma or a full stop joins only digits: "2014," ends a clause.
+                let before = &text[..all.start()];
+                let after = &text[all.end()..];
+                let digit_beyond = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+                let joined = before.ends_with(['-', '–', '/'])
+                    || after.starts_with(['-', '–', '/', '%'])
+                    || (before.ends_with(['.', ','])
+                        && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()))
+                    || (after.starts_with(['.', ',']) && digit_beyond(&after[1..]));
                 let year: i32 = digits.parse().unwrap_or(0);
                 if !joined
                     && (1900..=2100).contains(&year)
