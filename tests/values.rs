@@ -98,3 +98,20 @@ fn two_times_of_one_moment_conflict_though_both_give_its_day() {
     let values: Vec<&str> = times.1.iter().map(|(_, v)| v.as_str()).collect();
     assert_eq!(values, ["2024-12-29T09:03", "2024-12-29T09:07"]);
 }
+
+#[test]
+fn compound_number_words_read_whole_in_every_pack() {
+    // "Thirty-one", "Trente et une", "Treinta y una", "Einunddreißig", "Тридцать один",
+    // "Tiga puluh satu": one toll of 31, never its last word (1) or its tens (30).
+    let claims = report_of("number-words");
+    let toll = claim_with(&claims, "31");
+    assert_eq!(toll.0, Verdict::Agreement, "{toll:?}");
+    let files: Vec<&str> = toll.1.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "a-en.txt", "b-fr.txt", "c-es.txt", "d-de.txt", "e-ru.txt", "f-id.txt"
+        ]
+    );
+    assert!(toll.1.iter().all(|(_, v)| v == "31"), "{toll:?}");
+}
