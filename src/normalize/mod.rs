@@ -480,6 +480,8 @@ pub struct Grammar {
     factor: Option<Regex>,
     count: Regex,
     approx: Vec<(String, Approx)>,
+    ranges: Vec<(String, String)>,
+    changes: Vec<String>,
     cues: Option<aho_corasick::AhoCorasick>,
     cue_kinds: Vec<u8>,
     times: Vec<crate::rules::Pattern>,
@@ -657,6 +659,8 @@ impl Grammar {
                 a.sort_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(&y.0)));
                 a
             },
+            ranges: n.ranges.clone(),
+            changes: n.changes.clone(),
             money,
             percent,
             duration,
@@ -720,6 +724,7 @@ impl Grammar {
             }
         }
         out.sort_by_key(|f| f.start);
+        self.ranges(text, &mut out);
         self.weekdays_by_date(text, &mut out);
         times_on_days(text, &mut out, None);
         out
@@ -852,6 +857,60 @@ impl Grammar {
 
     fn parse_number(&self, s: &str) -> Option<f64> {
         number::parse(s, self.decimal, &self.words)
+    }
+
+    /// Ranges ("zwischen 21 und 68 Jahre", "de 27 à 74 ans"): the first end is "at least",
+    /// the second "at most", and a bare first end takes the second's unit. A change word
+    /// before it ("passé de 5 à 7") makes it no range.
+    fn ranges(&self, text: &str, out: &mut [Found]) {
+        let numeric = |f: &Found| !matches!(f.value, Value::Date(_) | Value::Time(_));
+        for i in 1..out.len() {
+            let (head, tail) = out.split_at_mut(i);
+            let (a, b) = (&mut head[i - 1], &mut tail[0]);
+            if !numeric(a) || !numeric(b) {
+                continue;
+            }
+            let gap = norm_space(&text[a.end..b.start].to_lowercase());
+            let before = norm_space(&text[..a.start].to_lowercase());
+            let is_range = self.ranges.iter().any(|(lead, join)| {
+                gap.trim() == join.as_str()
+                    && (lead.is_empty()
+                        || before
+                            .trim_end()
+                            .strip_suffix(lead.as_str())
+                            .is_some_and(|r| {
+                                !r.chars().next_back().is_some_and(char::is_alphanumeric)
+                            }))
+            });
+            if !is_range {
+                continue;
+            }
+            let changed = before
+                .split_whitespace()
+                .rev()
+                .take(4)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .any(|w| {
+                    [&self.up, &self.down, &self.changes]
+                        .iter()
+                        .any(|l| l.iter().any(|x| x == w))
+                });
+            if changed {
+                continue;
+            }
+            // "27 à 74 ans": 27 years; "5 to 10 per cent": 5%.
+            if let Value::Count(n) = a.value
+                && let Some(x) = with_number(&b.value, n)
+            {
+                a.value = x;
+            }
+            if a.approx == Approx::Exact {
+                a.approx = Approx::AtLeast;
+            }
+            if b.approx == Approx::Exact {
+                b.approx = Approx::AtMost;
+            }
+        }
     }
 
     /// The approximation marker ending just before byte `start`, if any.
@@ -1180,6 +1239,33 @@ mod tests {
         assert_eq!(values(&en, "a 25-year deal", None), ["P25Y"]);
     }
 
+    /// Each value with its approximation sign (">=21", "<=P68Y").
+    fn signed(g: &Grammar, text: &str) -> Vec<String> {
+        g.scan(text, None)
+            .iter()
+            .map(|f| format!("{}{}", f.approx.sign(), f.value.canonical()))
+            .collect()
+    }
+
+    #[test]
+    fn a_range_is_two_bounds_and_a_change_is_no_range() {
+        let (fr, de, en) = (grammar("fr"), grammar("de"), grammar("en"));
+        assert_eq!(signed(&fr, "âgés de 27 à 74 ans"), [">=P27Y", "<=P74Y"]);
+        assert_eq!(
+            signed(&de, "zwischen 21 und 68 Jahre alt"),
+            [">=P21Y", "<=P68Y"]
+        );
+        assert_eq!(
+            signed(&en, "between 500 and 800 people"),
+            [">=500", "<=800"]
+        );
+        // A change from one value to another: both are exact.
+        assert_eq!(signed(&fr, "le bilan est passé de 12 à 15"), ["12", "15"]);
+        assert_eq!(signed(&en, "the toll rose from 12 to 15"), ["12", "15"]);
+        // Two numbers joined by "and" without "between" are two numbers.
+        assert_eq!(signed(&en, "21 and 68 people"), ["21", "68"]);
+    }
+
     #[test]
     fn indonesian_dates_and_money() {
         let id = grammar("id");
@@ -1249,5 +1335,16 @@ mod tests {
             compare(&d("2022-07-19"), &d("2022-07-20"), 0.0),
             Compat::Conflict(_)
         ));
+    }
+}
+
+/// `v`'s kind and unit with the number `n`: a percent, a duration or a measurement (money
+/// keeps its own scale and is left alone).
+fn with_number(v: &Value, n: f64) -> Option<Value> {
+    match v {
+        Value::Percent(_) => Some(Value::Percent(n)),
+        Value::Duration(_, u) => Some(Value::Duration(n, *u)),
+        Value::Measure(_, u) => Some(Value::Measure(n, u.clone())),
+        _ => None,
     }
 }

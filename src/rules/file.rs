@@ -219,6 +219,15 @@ pub struct NumbersFile {
     /// Forms of the units used only inside compounds ("ein" in "einundzwanzig").
     #[serde(default)]
     pub compound_units: BTreeMap<String, f64>,
+    /// How a range of numbers is written: "between {a} and {b}", "{a} bis {b}". The first
+    /// end reads "at least", the second "at most" (unless a change word comes before:
+    /// "rose from 12 to 15" is no range).
+    #[serde(default)]
+    pub ranges: Vec<Spanned<String>>,
+    /// Words of a change with no direction ("passé de 12 à 15", "revised from 6 to 8"):
+    /// with `up` and `down`, they make "from {a} to {b}" a change, not a range.
+    #[serde(default)]
+    pub changes: Vec<String>,
     /// Percent signs and words.
     #[serde(default)]
     pub percent: Vec<String>,

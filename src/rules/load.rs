@@ -719,6 +719,25 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
             }
         }
     }
+    for template in &n.ranges {
+        let t = template.get_ref().to_lowercase();
+        match (t.split_once("{a}"), t.ends_with("{b}")) {
+            (Some((before, rest)), true) if rest.contains("{b}") => {
+                let join = rest.trim_end_matches("{b}");
+                if join.trim().is_empty() {
+                    ck.error(template.span(), "a range needs words between {a} and {b}");
+                    continue;
+                }
+                lang.numbers
+                    .ranges
+                    .push((norm_words(before), norm_words(join)));
+            }
+            _ => ck.error(
+                template.span(),
+                "a range is written \"… {a} … {b}\", ending with {b}",
+            ),
+        }
+    }
     lang.numbers.percent.extend(n.percent.iter().cloned());
     for (name, code) in &n.currencies {
         let c = code.get_ref();
@@ -731,6 +750,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         lang.numbers.currencies.push((name.clone(), c.clone()));
     }
     lang.numbers.up.extend(n.up.iter().cloned());
+    lang.numbers.changes.extend(lowercase(&n.changes));
     lang.numbers.down.extend(n.down.iter().cloned());
     lang.numbers.level.extend(n.level.iter().cloned());
     lang.numbers.partitive.extend(lowercase(&n.partitive));
@@ -1217,4 +1237,9 @@ mod tests {
         assert_eq!(errs[0].at.column, 11);
         assert!(errs[0].message.contains("bad regex"), "{}", errs[0]);
     }
+}
+
+/// Words separated by single spaces.
+fn norm_words(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -398,6 +398,10 @@ pub struct Numbers {
     /// Unit words and their symbols.
     pub units: Vec<(String, String)>,
     pub approx: Vec<(String, Approx)>,
+    /// Ranges as (words before the first number, words between the two), lowercase.
+    pub ranges: Vec<(String, String)>,
+    /// Change words without a direction, lowercase.
+    pub changes: Vec<String>,
 }
 
 /// How a number is qualified in the text.
