@@ -1164,6 +1164,17 @@ pub(crate) fn word_char_before(text: &str, i: usize) -> bool {
         .is_some_and(|c| c.is_alphanumeric())
 }
 
+/// `v`'s kind and unit with the number `n`: a percent, a duration or a measurement (money
+/// keeps its own scale and is left alone).
+fn with_number(v: &Value, n: f64) -> Option<Value> {
+    match v {
+        Value::Percent(_) => Some(Value::Percent(n)),
+        Value::Duration(_, u) => Some(Value::Duration(n, *u)),
+        Value::Measure(_, u) => Some(Value::Measure(n, u.clone())),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1335,16 +1346,5 @@ mod tests {
             compare(&d("2022-07-19"), &d("2022-07-20"), 0.0),
             Compat::Conflict(_)
         ));
-    }
-}
-
-/// `v`'s kind and unit with the number `n`: a percent, a duration or a measurement (money
-/// keeps its own scale and is left alone).
-fn with_number(v: &Value, n: f64) -> Option<Value> {
-    match v {
-        Value::Percent(_) => Some(Value::Percent(n)),
-        Value::Duration(_, u) => Some(Value::Duration(n, *u)),
-        Value::Measure(_, u) => Some(Value::Measure(n, u.clone())),
-        _ => None,
     }
 }
