@@ -1201,6 +1201,11 @@ fn parse_offset(s: &str) -> Option<i32> {
         .then_some(sign * (h * 60 + m))
 }
 
+/// Words separated by single spaces.
+fn norm_words(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1237,9 +1242,4 @@ mod tests {
         assert_eq!(errs[0].at.column, 11);
         assert!(errs[0].message.contains("bad regex"), "{}", errs[0]);
     }
-}
-
-/// Words separated by single spaces.
-fn norm_words(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
