@@ -115,3 +115,19 @@ fn compound_number_words_read_whole_in_every_pack() {
     );
     assert!(toll.1.iter().all(|(_, v)| v == "31"), "{toll:?}");
 }
+
+#[test]
+fn a_toll_told_as_background_never_contradicts_the_story() {
+    // "revived memories of the collapse …, in which 52 miners were killed": an earlier
+    // disaster's toll, not a third report of Monday's 14.
+    let claims = report_of("backdrop");
+    let toll = claim_with(&claims, "14");
+    assert_eq!(toll.0, Verdict::Agreement, "{toll:?}");
+    assert!(toll.1.iter().all(|(_, v)| v == "14"), "{toll:?}");
+    let earlier = claim_with(&claims, "52");
+    assert_eq!(earlier.0, Verdict::SingleSource, "{earlier:?}");
+    assert!(
+        claims.iter().all(|(v, _)| *v != Verdict::Conflict),
+        "{claims:?}"
+    );
+}

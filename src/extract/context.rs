@@ -34,6 +34,8 @@ pub(super) struct Context<'a> {
     pub(super) hits: Vec<Hit>,
     pub(super) topics: Vec<TopicHit>,
     pub(super) voice: Voice,
+    /// Whether a backdrop cue ("memories of", "damals") makes the sentence background.
+    pub(super) backdrop: bool,
 }
 
 impl Extractor<'_> {
@@ -101,6 +103,8 @@ impl Extractor<'_> {
             .filter(|f| matches!(f.value, Value::Date(_)))
             .map(|f| (f.start, f.end))
             .collect();
+        let backdrop = cues.iter().any(|(c, _)| *c == Cue::Backdrop);
+        cues.retain(|(c, _)| *c != Cue::Backdrop);
         let voice = voice(text, lang, &hits, &dates, &cues, last_speaker);
         let mut words = content_words(text, lang);
         words.extend(shared.iter().map(|(_, w)| w.clone()));
@@ -119,6 +123,7 @@ impl Extractor<'_> {
             hits,
             topics,
             voice,
+            backdrop,
         }
     }
 }

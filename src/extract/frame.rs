@@ -252,6 +252,7 @@ impl Extractor<'_> {
             speaker,
             polarity,
             hedged: ctx.voice.hedged,
+            backdrop: ctx.backdrop,
             approx: chosen.approx,
             value_span: chosen.span,
             trigger_span: trig,

@@ -76,6 +76,9 @@ pub struct Mention {
     pub speaker: Option<String>,
     pub polarity: Polarity,
     pub hedged: bool,
+    /// Told as background to the story ("revived memories of the 2016 quake, which killed
+    /// 670"): it meets only other background mentions.
+    pub backdrop: bool,
     /// "about", "more than", … qualifying a numeric value.
     pub approx: crate::rules::Approx,
     /// Byte ranges, within the sentence, of the value (the number compared, or an event's

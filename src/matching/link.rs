@@ -293,6 +293,10 @@ impl<'m> Linker<'m> {
             return None;
         };
         let differ = self.relation(a, b)?;
+        // A figure told as background (an earlier event's) never contradicts the story's.
+        if differ && ma.backdrop != mb.backdrop {
+            return None;
+        }
         // The same telling figure, given once in each article, is one figure whatever the
         // words around it (across languages they rarely share enough of them) and whatever
         // period each article's sentence seems to give it ("l'an dernier", none at all).

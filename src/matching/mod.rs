@@ -313,6 +313,11 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         if let Some(Value::Money { currency, .. }) = &m.value {
             key.push(currency.clone());
         }
+        // Background figures ("the 2018 crash killed 189") are an earlier event's count;
+        // an event's own date already tells it apart.
+        if m.backdrop && m.kind == Kind::Quantity {
+            key.push("earlier".to_string());
+        }
         groups.entry((m.frame, key)).or_default().push(i);
     }
     // A key part a mention leaves empty ("none": "the deficit reached 5.5% in 2023") is

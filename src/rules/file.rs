@@ -62,6 +62,9 @@ pub struct ConceptFile {
 pub enum Cue {
     Speech,
     Denial,
+    /// The sentence tells an earlier event as background ("revived memories of", "à
+    /// l'époque", "тогда"): its figures and dates are that event's.
+    Backdrop,
 }
 
 /// Engine-wide knobs that are still data.
