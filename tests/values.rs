@@ -131,3 +131,28 @@ fn a_toll_told_as_background_never_contradicts_the_story() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn the_only_count_of_one_thing_in_each_article_is_one_count() {
+    // "carrying 212 passengers" and "transportait 230 passagers": each report's only
+    // passenger count, so one count in conflict; the Spanish report's second passenger
+    // figure (400 waiting in port) is not its count of those on board.
+    let claims = report_of("sole-count");
+    let count = claim_with(&claims, "230");
+    assert_eq!(count.0, Verdict::Conflict, "{count:?}");
+    let values: Vec<(&str, &str)> = count
+        .1
+        .iter()
+        .map(|(f, v)| (f.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("a-en.txt", "212"),
+            ("b-fr.txt", "230"),
+            ("c-es.txt", "212")
+        ]
+    );
+    let waiting = claim_with(&claims, "400");
+    assert_eq!(waiting.0, Verdict::SingleSource, "{waiting:?}");
+}

@@ -137,6 +137,8 @@ pub(super) struct Linker<'m> {
     /// billion" share one), and each article's sentences (starts) per such figure.
     figure: BTreeMap<usize, usize>,
     figure_sentences: BTreeMap<(usize, usize), BTreeSet<usize>>,
+    /// The figures each article gives of each counted thing (a concept: "@passenger").
+    unit_figures: BTreeMap<(usize, &'m str), BTreeSet<usize>>,
     /// Every neutral or nearby token of each language's value mentions: across two
     /// languages, only a token the other language has somewhere in the story can be shared,
     /// so only such tokens count ("Milliarden Euro", capitalized as a German noun, is no
@@ -208,9 +210,21 @@ impl<'m> Linker<'m> {
                 value_id.insert(i, id);
             }
         }
+        let mut unit_figures: BTreeMap<(usize, &str), BTreeSet<usize>> = BTreeMap::new();
+        for (&i, sig) in &sigs {
+            if let (Some(u), Some(&f)) = (sig.unit.first(), figure.get(&i))
+                && u.starts_with('@')
+            {
+                unit_figures
+                    .entry((mentions[i].article, *u))
+                    .or_default()
+                    .insert(f);
+            }
+        }
         Linker {
             mentions,
             rules,
+            unit_figures,
             sigs,
             weights,
             by_article,
@@ -447,6 +461,16 @@ impl<'m> Linker<'m> {
             return (sim >= needed).then_some(sim + near);
         }
         let settled = self.gives(mb.article, a, a) || self.gives(ma.article, b, b);
+        // The only figure each article gives of one counted thing ("56 penumpang", "50
+        // passengers"), within a factor of two: one count told two ways.
+        if same_unit
+            && !settled
+            && self.sole_count(a)
+            && self.sole_count(b)
+            && matches!((scale(va), scale(vb)), (Some(x), Some(y)) if x.max(y) <= 2.0 * x.min(y))
+        {
+            return Some(1.0);
+        }
         // The words right around both values say the same: in one language their stems,
         // across languages their concepts.
         let words = |s: &Signature<'m>| -> BTreeSet<&'m str> {
@@ -496,6 +520,19 @@ impl<'m> Linker<'m> {
 
     /// Whether mention `i`'s value is given in one sentence only of its article ("about
     /// 154 billion" and "154 billion" are one value).
+    /// Whether a mention's figure is the only one its article gives of what it counts (a
+    /// concept of the lexicon).
+    fn sole_count(&self, i: usize) -> bool {
+        let Some(u) = self.sigs.get(&i).and_then(|s| s.unit.first()) else {
+            return false;
+        };
+        u.starts_with('@')
+            && self
+                .unit_figures
+                .get(&(self.mentions[i].article, *u))
+                .is_some_and(|f| f.len() == 1)
+    }
+
     fn once(&self, i: usize) -> bool {
         self.figure.get(&i).is_some_and(|&f| {
             self.figure_sentences
