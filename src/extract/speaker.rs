@@ -237,6 +237,7 @@ fn subject_end(text: &str, cue: usize) -> usize {
             _ => b.len(),
         }
     };
+    // An age is an appositive too: "Jorge Ordóñez, 52, a mechanic, disputed that".
     for _ in 0..3 {
         match body.rfind(',') {
             Some(c)
@@ -244,7 +245,7 @@ fn subject_end(text: &str, cue: usize) -> usize {
                     .trim_start()
                     .chars()
                     .next()
-                    .is_some_and(char::is_lowercase) =>
+                    .is_some_and(|ch| ch.is_lowercase() || ch.is_ascii_digit()) =>
             {
                 body = body[..c].trim_end();
             }
@@ -351,6 +352,10 @@ mod tests {
             &text[..subject_end(text, cue)],
             "Iran's envoy to Russia, Kazem Jalali"
         );
+        // An age between commas is an appositive too.
+        let text = "Jorge Ordóñez, 52, a mechanic who rented a flat there, disputed that.";
+        let cue = text.find("disputed").unwrap();
+        assert_eq!(&text[..subject_end(text, cue)], "Jorge Ordóñez");
     }
 
     #[test]
