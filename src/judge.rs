@@ -133,7 +133,11 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
                 continue;
             };
             match compare_approx(va, a.approx, vb, b.approx, tolerance) {
-                Compat::Conflict(r) if a.article != b.article && !settled(a, b) => {
+                // A part of a group ("five children among the dead") never contradicts
+                // the group's count.
+                Compat::Conflict(r)
+                    if a.article != b.article && a.part == b.part && !settled(a, b) =>
+                {
                     return (Verdict::Conflict, format!("{r} ({} vs {})", a.file, b.file));
                 }
                 Compat::Agree(r) if a.file != b.file => {

@@ -156,3 +156,18 @@ fn the_only_count_of_one_thing_in_each_article_is_one_count() {
     let waiting = claim_with(&claims, "400");
     assert_eq!(waiting.0, Verdict::SingleSource, "{waiting:?}");
 }
+
+#[test]
+fn a_part_of_the_dead_is_no_report_of_the_toll() {
+    // "Среди погибших четверо детей", "Darunter waren drei Kinder, die … getötet wurden":
+    // counts of the children among the dead, in conflict with each other, never with the
+    // toll of 24 both reports give.
+    let claims = report_of("subgroup");
+    let toll = claim_with(&claims, "24");
+    assert_eq!(toll.0, Verdict::Agreement, "{toll:?}");
+    assert!(toll.1.iter().all(|(_, v)| v == "24"), "{toll:?}");
+    let children = claim_with(&claims, "3");
+    assert_eq!(children.0, Verdict::Conflict, "{children:?}");
+    let values: Vec<&str> = children.1.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["4", "3"]);
+}

@@ -36,6 +36,25 @@ pub(super) struct Context<'a> {
     pub(super) voice: Voice,
     /// Whether a backdrop cue ("memories of", "damals") makes the sentence background.
     pub(super) backdrop: bool,
+    /// Where subgroup cues ("among the dead", "darunter") stand.
+    pub(super) subgroups: Vec<(usize, usize)>,
+}
+
+impl Context<'_> {
+    /// Whether a subgroup cue stands right before the value at `v`: at most three words
+    /// between them and no comma, semicolon or bracket ("among them five children",
+    /// "darunter drei Kinder"). A cue after the number is read no further: "141 of them
+    /// died", "141 anak di antaranya meninggal" may be the toll itself.
+    pub(super) fn beside_subgroup(&self, v: (usize, usize)) -> bool {
+        self.subgroups.iter().any(|&(_, e)| {
+            let gap = if e <= v.0 {
+                &self.text[e..v.0]
+            } else {
+                return false;
+            };
+            gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '(', ')', ':'])
+        })
+    }
 }
 
 impl Extractor<'_> {
@@ -104,7 +123,12 @@ impl Extractor<'_> {
             .map(|f| (f.start, f.end))
             .collect();
         let backdrop = cues.iter().any(|(c, _)| *c == Cue::Backdrop);
-        cues.retain(|(c, _)| *c != Cue::Backdrop);
+        let subgroups: Vec<(usize, usize)> = cues
+            .iter()
+            .filter(|(c, _)| *c == Cue::Subgroup)
+            .map(|&(_, s)| s)
+            .collect();
+        cues.retain(|(c, _)| !matches!(c, Cue::Backdrop | Cue::Subgroup));
         let voice = voice(text, lang, &hits, &dates, &cues, last_speaker);
         let mut words = content_words(text, lang);
         words.extend(shared.iter().map(|(_, w)| w.clone()));
@@ -124,6 +148,7 @@ impl Extractor<'_> {
             topics,
             voice,
             backdrop,
+            subgroups,
         }
     }
 }

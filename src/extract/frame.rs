@@ -253,6 +253,7 @@ impl Extractor<'_> {
             polarity,
             hedged: ctx.voice.hedged,
             backdrop: ctx.backdrop,
+            part: chosen.span.is_some_and(|v| ctx.beside_subgroup(v)),
             approx: chosen.approx,
             value_span: chosen.span,
             trigger_span: trig,

@@ -79,6 +79,9 @@ pub struct Mention {
     /// Told as background to the story ("revived memories of the 2016 quake, which killed
     /// 670"): it meets only other background mentions.
     pub backdrop: bool,
+    /// Counts part of a group ("five children are among the dead"): it meets only other
+    /// such counts.
+    pub part: bool,
     /// "about", "more than", … qualifying a numeric value.
     pub approx: crate::rules::Approx,
     /// Byte ranges, within the sentence, of the value (the number compared, or an event's

@@ -308,7 +308,7 @@ impl<'m> Linker<'m> {
         };
         let differ = self.relation(a, b)?;
         // A figure told as background (an earlier event's) never contradicts the story's.
-        if differ && ma.backdrop != mb.backdrop {
+        if differ && (ma.backdrop != mb.backdrop || ma.part != mb.part) {
             return None;
         }
         // The same telling figure, given once in each article, is one figure whatever the

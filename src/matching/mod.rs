@@ -318,6 +318,9 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         if m.backdrop && m.kind == Kind::Quantity {
             key.push("earlier".to_string());
         }
+        if m.part {
+            key.push("part".to_string());
+        }
         groups.entry((m.frame, key)).or_default().push(i);
     }
     // A key part a mention leaves empty ("none": "the deficit reached 5.5% in 2023") is

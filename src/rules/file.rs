@@ -65,6 +65,9 @@ pub enum Cue {
     /// The sentence tells an earlier event as background ("revived memories of", "à
     /// l'époque", "тогда"): its figures and dates are that event's.
     Backdrop,
+    /// A figure right beside it counts part of a group ("five children are among the dead",
+    /// "среди них четверо детей", "dont deux enfants"): not the group's own count.
+    Subgroup,
 }
 
 /// Engine-wide knobs that are still data.
