@@ -171,3 +171,14 @@ fn a_part_of_the_dead_is_no_report_of_the_toll() {
     let values: Vec<&str> = children.1.iter().map(|(_, v)| v.as_str()).collect();
     assert_eq!(values, ["4", "3"]);
 }
+
+#[test]
+fn a_past_date_named_once_agrees_at_two_precisions() {
+    // "el 3 de mayo de 2019" and "in May 2019": each article's only date of that month,
+    // told in different words and languages, is one date.
+    let claims = report_of("sole-date");
+    let date = claim_with(&claims, "2019-05");
+    assert_eq!(date.0, Verdict::Agreement, "{date:?}");
+    let values: Vec<&str> = date.1.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["2019-05-03", "2019-05"]);
+}

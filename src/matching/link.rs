@@ -322,6 +322,18 @@ impl<'m> Linker<'m> {
         {
             return Some(1.0);
         }
+        // A past day or month each article names once, and no other date of that time
+        // ("16 de abril de 2016", "April 2016"): one date told at two precisions.
+        if !differ
+            && let (Value::Date(da), Value::Date(db)) = (va, vb)
+            && let (Some(x), Some(y)) = (da.interval(), db.interval())
+            && x.granularity != Granularity::Year
+            && y.granularity != Granularity::Year
+            && self.sole_date(a, &y)
+            && self.sole_date(b, &x)
+        {
+            return Some(1.0);
+        }
         // Two different dates are one event told two ways only when both are days at most
         // `event_window_days` apart, as for the frames' events; otherwise two events.
         if differ && let (Value::Date(da), Value::Date(db)) = (va, vb) {
@@ -520,6 +532,19 @@ impl<'m> Linker<'m> {
 
     /// Whether mention `i`'s value is given in one sentence only of its article ("about
     /// 154 billion" and "154 billion" are one value).
+    /// Whether mention `i`'s date is the only one its article gives within `other`'s time,
+    /// in one sentence only.
+    fn sole_date(&self, i: usize, other: &crate::time::Interval) -> bool {
+        let m = &self.mentions[i];
+        let mine = self.figure.get(&i);
+        self.once(i)
+            && self.by_article[&m.article].iter().all(|&c| {
+                let within = matches!(&self.mentions[c].value,
+                    Some(Value::Date(d)) if d.interval().is_some_and(|iv| iv.overlaps(other)));
+                !within || self.figure.get(&c) == mine
+            })
+    }
+
     /// Whether a mention's figure is the only one its article gives of what it counts (a
     /// concept of the lexicon).
     fn sole_count(&self, i: usize) -> bool {
@@ -558,6 +583,13 @@ impl<'m> Linker<'m> {
             .collect();
         if let Some(v) = self.mentions[i].value.as_ref().filter(|v| distinctive(v)) {
             out.push(format!("={}", v.canonical()));
+        }
+        // A day or a month proposes its month: "3 May 2019" meets "May 2019".
+        if let Some(Value::Date(d)) = &self.mentions[i].value
+            && let Some(iv) = d.interval()
+            && matches!(iv.granularity, Granularity::Day | Granularity::Month)
+        {
+            out.push(format!("=month {}", iv.start.format("%Y-%m")));
         }
         out
     }
