@@ -329,6 +329,9 @@ fn base(unit: &str) -> Option<(&'static str, f64)> {
         "km/h" => ("speed", 1.0),
         "mph" => ("speed", 1.609344),
         "m3/s" => ("flow", 1.0),
+        // Two scales with different zeros: each compares only with itself.
+        "°C" => ("temperature in °C", 1.0),
+        "°F" => ("temperature in °F", 1.0),
         _ => return None,
     })
 }
@@ -482,6 +485,7 @@ pub struct Grammar {
     approx: Vec<(String, Approx)>,
     ranges: Vec<(String, String)>,
     changes: Vec<String>,
+    ordinal_suffixes: Vec<String>,
     cues: Option<aho_corasick::AhoCorasick>,
     cue_kinds: Vec<u8>,
     times: Vec<crate::rules::Pattern>,
@@ -661,6 +665,7 @@ impl Grammar {
             },
             ranges: n.ranges.clone(),
             changes: n.changes.clone(),
+            ordinal_suffixes: n.ordinal_suffixes.clone(),
             money,
             percent,
             duration,
@@ -913,6 +918,12 @@ impl Grammar {
         }
     }
 
+    /// Whether `ending` is one of the pack's ordinal endings.
+    fn is_ordinal_suffix(&self, ending: &str) -> bool {
+        let e = ending.to_lowercase();
+        self.ordinal_suffixes.contains(&e)
+    }
+
     /// The approximation marker ending just before byte `start`, if any.
     fn approx_before(&self, text: &str, start: usize) -> Approx {
         let before = norm_space(&text[..start].to_lowercase());
@@ -1058,6 +1069,13 @@ impl Grammar {
                 if !starts_ok(all.start()) || word_char_at(text, all.end()) {
                     continue;
                 }
+                // "32-м членом": an ordinal ending, not 32 metres.
+                if let (Some(num), Some(u)) = (c.name("num"), c.name("unit"))
+                    && text[num.end()..u.start()] == *"-"
+                    && self.is_ordinal_suffix(u.as_str())
+                {
+                    continue;
+                }
                 let unit = c
                     .name("unit")
                     .and_then(|u| self.units.get(&norm_space(&u.as_str().to_lowercase())));
@@ -1096,7 +1114,17 @@ impl Grammar {
             let converted = conversions
                 .iter()
                 .any(|&(s, e)| s <= all.start() && all.start() < e);
-            if !starts_ok(all.start()) || word_char_at(text, all.end()) || clock || converted {
+            // "32nd", "32e": an ordinal is its number.
+            let ending: String = text[all.end()..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            let ordinal = !ending.is_empty() && self.is_ordinal_suffix(&ending);
+            if !starts_ok(all.start())
+                || (word_char_at(text, all.end()) && !ordinal)
+                || clock
+                || converted
+            {
                 continue;
             }
             // A bare year between words ("belief sich 2023 auf", "cerró 2023 con") is a
@@ -1137,7 +1165,9 @@ impl Grammar {
             }
             let scale = self.scale_of(&c);
             if let Some(n) = self.parse_number(digits).map(|n| n * scale) {
-                out.push(Found::exact(all.start(), all.end(), Value::Count(n)));
+                // An ordinal's ending is part of it ("32nd").
+                let end = all.end() + if ordinal { ending.len() } else { 0 };
+                out.push(Found::exact(all.start(), end, Value::Count(n)));
             }
         }
     }
@@ -1256,6 +1286,20 @@ mod tests {
             .iter()
             .map(|f| format!("{}{}", f.approx.sign(), f.value.canonical()))
             .collect()
+    }
+
+    #[test]
+    fn an_ordinal_is_its_number_and_its_ending_no_unit() {
+        let (en, fr, ru) = (grammar("en"), grammar("fr"), grammar("ru"));
+        assert_eq!(values(&en, "Sweden became the 32nd member", None), ["32"]);
+        assert_eq!(values(&fr, "la Suède devient le 32e membre", None), ["32"]);
+        assert_eq!(values(&ru, "Швеция стала 32-м членом", None), ["32"]);
+        // A unit is still a unit.
+        assert_eq!(values(&ru, "на глубине 32 м", None), ["32 m"]);
+        assert_eq!(
+            values(&en, "it reached 51.8 degrees Celsius", None),
+            ["51.8 °C"]
+        );
     }
 
     #[test]

@@ -234,6 +234,10 @@ pub struct NumbersFile {
     /// with `up` and `down`, they make "from {a} to {b}" a change, not a range.
     #[serde(default)]
     pub changes: Vec<String>,
+    /// Endings that make a number an ordinal ("32nd", "32e", "32-м"): it is read as the
+    /// number, and an ending that is also a unit ("м") is no unit.
+    #[serde(default)]
+    pub ordinal_suffixes: Vec<String>,
     /// Percent signs and words.
     #[serde(default)]
     pub percent: Vec<String>,

@@ -751,6 +751,9 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     }
     lang.numbers.up.extend(n.up.iter().cloned());
     lang.numbers.changes.extend(lowercase(&n.changes));
+    lang.numbers
+        .ordinal_suffixes
+        .extend(lowercase(&n.ordinal_suffixes));
     lang.numbers.down.extend(n.down.iter().cloned());
     lang.numbers.level.extend(n.level.iter().cloned());
     lang.numbers.partitive.extend(lowercase(&n.partitive));
@@ -772,8 +775,9 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     }
 
     // The symbols of DESIGN.md's measurements.
-    const SYMBOLS: [&str; 13] = [
-        "km", "m", "cm", "mm", "mi", "ft", "kg", "t", "ha", "km2", "m3/s", "km/h", "mph",
+    const SYMBOLS: [&str; 15] = [
+        "km", "m", "cm", "mm", "mi", "ft", "kg", "t", "ha", "km2", "m3/s", "km/h", "mph", "°C",
+        "°F",
     ];
     for (word, unit) in &n.units {
         if SYMBOLS.contains(&unit.get_ref().as_str()) {

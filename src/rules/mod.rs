@@ -402,6 +402,8 @@ pub struct Numbers {
     pub ranges: Vec<(String, String)>,
     /// Change words without a direction, lowercase.
     pub changes: Vec<String>,
+    /// Ordinal endings, lowercase.
+    pub ordinal_suffixes: Vec<String>,
 }
 
 /// How a number is qualified in the text.
