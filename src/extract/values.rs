@@ -100,10 +100,20 @@ pub(super) fn choose(
                 None if unit_words.is_empty() => None,
                 u => Some(u.map_or(&[][..], Vec::as_slice)),
             };
+            // What the frame excludes is no value of it either: "57.3% of GDP" is a share,
+            // whatever trigger reaches it.
+            let excluded: Vec<(usize, usize)> = frame
+                .exclude
+                .get(ctx.lang)
+                .into_iter()
+                .flatten()
+                .flat_map(|re| re.find_iter(ctx.text).map(|m| (m.start(), m.end())))
+                .collect();
             let values: Vec<&Found> = ctx
                 .found
                 .iter()
                 .filter(|f| kind.takes(f.value.kind()))
+                .filter(|f| !excluded.iter().any(|&(s, e)| f.start < e && s < f.end))
                 .filter(|f| !frame.value.in_trigger || (f.start >= trig.0 && f.end <= trig.1))
                 .filter(|f| {
                     kind != ValueKind::Count
