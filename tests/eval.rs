@@ -45,8 +45,17 @@ fn seed_story_scores() {
 
 /// Our own labelled folders: no false conflict, and found / accuracy at least as measured.
 fn assert_floor(story: &str, min_found: usize, min_acc: f64) {
+    assert_floor_known(story, min_found, min_acc, 0);
+}
+
+/// As `assert_floor`, for a folder whose false conflicts are known and not yet fixed: no
+/// more than `known` of them.
+fn assert_floor_known(story: &str, min_found: usize, min_acc: f64, known: usize) {
     let (acc, false_conflicts, found, n) = score(&root().join("tests/stories").join(story), None);
-    assert_eq!(false_conflicts, 0, "{story}: no false conflict");
+    assert!(
+        false_conflicts <= known,
+        "{story}: {false_conflicts} false conflicts (known: {known})"
+    );
     assert!(found >= min_found, "{story}: found {found}/{n}");
     assert!(acc >= min_acc, "{story}: verdict accuracy {acc:.2}");
 }
@@ -83,7 +92,7 @@ fn fr_fire_scores() {
 
 #[test]
 fn es_quake_scores() {
-    assert_floor("es-quake", 23, 0.5);
+    assert_floor("es-quake", 23, 0.54);
 }
 
 #[test]
@@ -93,7 +102,7 @@ fn fr_economy_scores() {
 
 #[test]
 fn ru_space_scores() {
-    assert_floor("ru-space", 20, 0.45);
+    assert_floor("ru-space", 20, 0.58);
 }
 
 #[test]
@@ -102,6 +111,52 @@ fn gdl_strike_de_scores() {
     // a speaker of its own: his two statements now meet, and one label finds no claim of
     // its own (accuracy unchanged).
     assert_floor("gdl-strike-de", 18, 0.65);
+}
+
+// Batch A's and batch B's held-out folders, tuned since f171b61 (first sight in
+// tests/stories/FIRST_SIGHT.md). Known false conflicts: es-election's election date (the
+// day results were presented read as the election's), id-transport's two search-day dates,
+// ru-de-security's injury toll and missile count (another place's and an earlier strike's figures),
+// sport-final's arrests (this scorer reads one more false conflict there than score.py).
+
+#[test]
+fn court_fr_de_scores() {
+    assert_floor("court-fr-de", 22, 0.33);
+}
+
+#[test]
+fn es_election_scores() {
+    assert_floor_known("es-election", 23, 0.57, 1);
+}
+
+#[test]
+fn es_protest_scores() {
+    assert_floor("es-protest", 21, 0.34);
+}
+
+#[test]
+fn id_health_scores() {
+    assert_floor("id-health", 22, 0.47);
+}
+
+#[test]
+fn id_transport_scores() {
+    assert_floor_known("id-transport", 22, 0.45, 1);
+}
+
+#[test]
+fn ru_de_security_scores() {
+    assert_floor_known("ru-de-security", 21, 0.34, 2);
+}
+
+#[test]
+fn ru_summit_scores() {
+    assert_floor("ru-summit", 23, 0.53);
+}
+
+#[test]
+fn sport_final_scores() {
+    assert_floor_known("sport-final", 23, 0.41, 1);
 }
 
 /// The held-out folders (written to measure, not to tune on): no false conflict is the only
