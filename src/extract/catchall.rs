@@ -101,6 +101,7 @@ impl Extractor<'_> {
                 caps: &caps,
                 spans: &spans,
                 pick: None,
+                excluded: &[],
             };
             let Some(mut m) = self.build(fi, ctx, memory, anchor, &t) else {
                 continue;

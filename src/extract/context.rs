@@ -47,12 +47,10 @@ impl Context<'_> {
     /// died", "141 anak di antaranya meninggal" may be the toll itself.
     pub(super) fn beside_subgroup(&self, v: (usize, usize)) -> bool {
         self.subgroups.iter().any(|&(_, e)| {
-            let gap = if e <= v.0 {
-                &self.text[e..v.0]
-            } else {
-                return false;
-            };
-            gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '(', ')', ':'])
+            e <= v.0 && {
+                let gap = &self.text[e..v.0];
+                gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '(', ')', ':'])
+            }
         })
     }
 }

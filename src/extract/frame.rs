@@ -19,6 +19,9 @@ pub(super) struct Trig<'a> {
     pub(super) caps: &'a TrigMatch,
     pub(super) spans: &'a [(usize, usize)],
     pub(super) pick: Option<(usize, usize)>,
+    /// What the frame's `exclude` patterns cover in the sentence: no trigger and no value
+    /// of the frame there.
+    pub(super) excluded: &'a [(usize, usize)],
 }
 
 /// Where a frame's trigger matched, and the named groups of a regex trigger (a word
@@ -109,6 +112,7 @@ impl Extractor<'_> {
                 caps,
                 spans: &spans,
                 pick: None,
+                excluded: &excluded,
             };
             let Some(m) = self.build(fi, ctx, memory, anchor, &t) else {
                 continue;
@@ -140,6 +144,7 @@ impl Extractor<'_> {
                         caps,
                         spans: &spans,
                         pick: Some((f.start, f.end)),
+                        excluded: &excluded,
                     };
                     let Some(mut x) = self.build(fi, ctx, memory, anchor, &t) else {
                         continue;

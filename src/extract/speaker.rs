@@ -115,7 +115,6 @@ pub(super) fn voice(
                 })
                 .map(|h| h.name.clone())
                 .or_else(|| pronoun_after(&text[ce..], lang, last_speaker));
-            let speaker = speaker.and_then(|s| no_title(s, lang, last_speaker));
             // A title alone is no one of its own ("Глава", "Gewerkschaftschef").
             let speaker = speaker.and_then(|s| no_title(s, lang, last_speaker));
             if speaker.is_some() {
@@ -185,7 +184,6 @@ pub(super) fn voice(
                 .map(|h| h.name.clone())
                 .or_else(|| pronoun_after(&text[m.end()..], lang, last_speaker))
                 .or_else(|| role_after(&text[m.end()..], lang));
-            let speaker = speaker.and_then(|s| no_title(s, lang, last_speaker));
             // A title alone is no one of its own ("Глава", "Gewerkschaftschef").
             let speaker = speaker.and_then(|s| no_title(s, lang, last_speaker));
             if speaker.is_some() {

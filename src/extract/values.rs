@@ -102,13 +102,7 @@ pub(super) fn choose(
             };
             // What the frame excludes is no value of it either: "57.3% of GDP" is a share,
             // whatever trigger reaches it.
-            let excluded: Vec<(usize, usize)> = frame
-                .exclude
-                .get(ctx.lang)
-                .into_iter()
-                .flatten()
-                .flat_map(|re| re.find_iter(ctx.text).map(|m| (m.start(), m.end())))
-                .collect();
+            let excluded = t.excluded;
             let values: Vec<&Found> = ctx
                 .found
                 .iter()

@@ -530,8 +530,6 @@ impl<'m> Linker<'m> {
         })
     }
 
-    /// Whether mention `i`'s value is given in one sentence only of its article ("about
-    /// 154 billion" and "154 billion" are one value).
     /// Whether mention `i`'s date is the only one its article gives within `other`'s time,
     /// in one sentence only.
     fn sole_date(&self, i: usize, other: &crate::time::Interval) -> bool {
@@ -558,6 +556,8 @@ impl<'m> Linker<'m> {
                 .is_some_and(|f| f.len() == 1)
     }
 
+    /// Whether mention `i`'s value is given in one sentence only of its article ("about
+    /// 154 billion" and "154 billion" are one value).
     fn once(&self, i: usize) -> bool {
         self.figure.get(&i).is_some_and(|&f| {
             self.figure_sentences
