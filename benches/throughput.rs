@@ -62,6 +62,7 @@ fn main() {
         title: None,
         articles,
         warnings: Vec::new(),
+        line_maps: Default::default(),
     };
     let start = Instant::now();
     let analysis = analyze(big, &set);

@@ -1,8 +1,10 @@
-//! Ingest: walk a story folder in sorted order, read `.txt` and `.md` articles, read the
-//! optional `story.toml` manifest, detect each article's language and mark page furniture.
+//! Ingest: walk a story folder in sorted order, read `.txt`, `.md` and saved `.html` pages
+//! in whatever encoding they come, read the optional `story.toml` manifest, detect each
+//! article's language and mark page furniture.
 //!
 //! Input: a folder (and optionally a manifest kept elsewhere). Output: a [`Story`] whose
-//! articles are sorted by path, plus warnings for what could not be read.
+//! articles are sorted by path, plus warnings for what could not be read or was guessed.
+//! A page's article text is its main text only; its [`LineMap`] leads back to the file.
 
 use crate::rules::{Location, RuleSet};
 use crate::time::PartialDate;
@@ -13,8 +15,16 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
-/// Article files the tool reads. HTML comes later.
-const ARTICLE_EXTENSIONS: [&str; 2] = ["txt", "md"];
+mod decode;
+mod html;
+
+pub use decode::{Decoded, decode};
+pub use html::{LineMap, Place};
+
+/// Article files the tool reads.
+const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
+/// Of those, saved web pages.
+const PAGE_EXTENSIONS: [&str; 2] = ["html", "htm"];
 /// Files in a story folder that are not articles and need no warning.
 const KNOWN_NON_ARTICLES: [&str; 3] = ["story.toml", "expected.toml", "README.md"];
 
@@ -46,6 +56,9 @@ pub struct Story {
     pub articles: Vec<Article>,
     /// One line per file that was skipped or needed a guess.
     pub warnings: Vec<String>,
+    /// For each article read from a page, by file: where its text stands in the file.
+    /// Articles read from text files have none: their text is the file's.
+    pub line_maps: BTreeMap<String, LineMap>,
 }
 
 /// Why a story could not be read at all (exit 2).
@@ -65,7 +78,7 @@ impl fmt::Display for IngestError {
             IngestError::NotADirectory(p) => write!(f, "{}: not a folder", p.display()),
             IngestError::Empty(p) => write!(
                 f,
-                "{}: no articles (.txt or .md files) in this folder",
+                "{}: no articles (.txt, .md or .html files) in this folder",
                 p.display()
             ),
             IngestError::Manifest(at, msg) => write!(f, "{at}: {msg}"),
@@ -105,16 +118,14 @@ fn locate(file: &str, text: &str, offset: usize) -> Location {
 
 struct Entry {
     outlet: Option<String>,
+    /// As written; it may name a language with no pack.
     language: Option<String>,
     published: Option<PartialDate>,
     url: Option<String>,
     upstream: Option<String>,
 }
 
-fn read_manifest(
-    path: &Path,
-    rules: &RuleSet,
-) -> Result<(Option<String>, BTreeMap<String, Entry>), IngestError> {
+fn read_manifest(path: &Path) -> Result<(Option<String>, BTreeMap<String, Entry>), IngestError> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| IngestError::Io(path.to_path_buf(), e))?;
     let m: ManifestFile = toml::from_str(&text).map_err(|e| {
@@ -140,25 +151,11 @@ fn read_manifest(
             })?),
             None => None,
         };
-        let language = match &s.language {
-            Some(l) if rules.langs.contains_key(l.get_ref()) => Some(l.get_ref().clone()),
-            Some(l) => {
-                return Err(bad(
-                    l.span(),
-                    format!(
-                        "language '{}' has no language pack (have: {})",
-                        l.get_ref(),
-                        rules.langs.keys().cloned().collect::<Vec<_>>().join(", ")
-                    ),
-                ));
-            }
-            None => None,
-        };
         entries.insert(
             s.file.get_ref().clone(),
             Entry {
                 outlet: s.outlet,
-                language,
+                language: s.language.map(Spanned::into_inner),
                 published,
                 url: s.url,
                 upstream: s.upstream,
@@ -188,18 +185,6 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
     }
     out.sort();
     Ok(out)
-}
-
-/// Decode bytes as UTF-8; text in a legacy 8-bit encoding is read as Windows-1252-like
-/// Latin-1 with a warning. Files with NUL bytes are not text.
-fn decode(bytes: Vec<u8>) -> Result<(String, bool), &'static str> {
-    if bytes.contains(&0) {
-        return Err("not a text file (it contains NUL bytes)");
-    }
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok((s, false)),
-        Err(e) => Ok((e.into_bytes().iter().map(|&b| b as char).collect(), true)),
-    }
 }
 
 /// Detect the language of `text` from the packs' stop words: the pack with most hits wins.
@@ -250,12 +235,13 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
         .map(Path::to_path_buf)
         .or_else(|| default_manifest.is_file().then_some(default_manifest));
     let (title, mut entries) = match &manifest_path {
-        Some(p) => read_manifest(p, rules)?,
+        Some(p) => read_manifest(p)?,
         None => (None, BTreeMap::new()),
     };
 
     let mut warnings = Vec::new();
     let mut articles = Vec::new();
+    let mut line_maps = BTreeMap::new();
     let mut seen = BTreeSet::new();
     for path in walk(dir)? {
         let rel = path
@@ -273,7 +259,7 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
             continue;
         }
         if !is_article {
-            warnings.push(format!("{rel}: skipped: not a .txt or .md article"));
+            warnings.push(format!("{rel}: skipped: not a .txt, .md or .html article"));
             continue;
         }
         let bytes = match std::fs::read(&path) {
@@ -283,10 +269,11 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
                 continue;
             }
         };
-        let text = match decode(bytes) {
-            Ok((text, lossy)) => {
-                if lossy {
-                    warnings.push(format!("{rel}: not UTF-8; read as Latin-1"));
+        let is_page = ext.as_deref().is_some_and(|e| PAGE_EXTENSIONS.contains(&e));
+        let text = match decode(&bytes, is_page) {
+            Ok(Decoded { text, assumed }) => {
+                if let Some(how) = assumed {
+                    warnings.push(format!("{rel}: not UTF-8; read as {how}"));
                 }
                 text
             }
@@ -299,22 +286,57 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
             warnings.push(format!("{rel}: skipped: empty"));
             continue;
         }
+        let (text, meta) = if is_page {
+            let page = html::read(&text);
+            if page.text.trim().is_empty() {
+                warnings.push(format!("{rel}: skipped: no article text found in the page"));
+                continue;
+            }
+            line_maps.insert(rel.clone(), page.map);
+            (page.text, page.meta)
+        } else {
+            (text, html::Meta::default())
+        };
         seen.insert(rel.clone());
-        let entry = entries.remove(&rel);
+        // The manifest wins, field by field; the page's metadata stands in for it.
+        let entry = entries.remove(&rel).unwrap_or(Entry {
+            outlet: None,
+            language: None,
+            published: None,
+            url: None,
+            upstream: None,
+        });
         let furniture = furniture(&text, rules);
-        let language = match entry.as_ref().and_then(|e| e.language.clone()) {
-            Some(l) => l,
-            None => detect_language(&text, rules).unwrap_or_else(|| {
+        let language = match (entry.language, meta.language) {
+            (Some(l), _) if rules.langs.contains_key(&l) => l,
+            (Some(l), _) => {
+                // A language with no pack is no reason to stop: its claims are missed, the
+                // other articles are read.
                 warnings.push(format!(
-                    "{rel}: language not recognised; no claims extracted"
+                    "{rel}: no rule pack for language '{l}'; its claims are not extracted"
                 ));
+                "und".to_string()
+            }
+            (None, Some(l)) if rules.langs.contains_key(&l) => l,
+            (None, page) => detect_language(&text, rules).unwrap_or_else(|| {
+                warnings.push(match page {
+                    Some(l) => format!(
+                        "{rel}: no rule pack for language '{l}' (the page's); \
+                         its claims are not extracted"
+                    ),
+                    None => format!("{rel}: language not recognised; no claims extracted"),
+                });
                 "und".to_string()
             }),
         };
-        let (outlet, published, url, upstream) = match entry {
-            Some(e) => (e.outlet, e.published, e.url, e.upstream),
-            None => (None, None, None, None),
-        };
+        let published = entry.published.or_else(|| {
+            meta.published
+                .iter()
+                .find_map(|d| PartialDate::parse(d.split(['T', ' ']).next().unwrap_or(d)))
+        });
+        let outlet = entry.outlet.or(meta.outlet);
+        let url = entry.url.or(meta.url);
+        let upstream = entry.upstream;
         articles.push(Article {
             file: rel,
             text,
@@ -343,6 +365,7 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
         title,
         articles,
         warnings,
+        line_maps,
     })
 }
 
@@ -383,15 +406,5 @@ mod tests {
         let f = furniture(text, &set);
         let lines: Vec<&str> = f.iter().map(|r| text[r.clone()].trim()).collect();
         assert_eq!(lines, ["Baca juga: Something else", "0 Comments"]);
-    }
-
-    #[test]
-    fn binary_is_not_text() {
-        assert!(decode(vec![0x50, 0x4b, 0x03, 0x04, 0x00]).is_err());
-        assert_eq!(
-            decode("héllo".as_bytes().to_vec()).unwrap(),
-            ("héllo".to_string(), false)
-        );
-        assert!(decode(vec![b'c', 0xe9]).unwrap().1);
     }
 }

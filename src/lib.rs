@@ -60,7 +60,11 @@ pub fn analyze(story: Story, rules: &RuleSet) -> Analysis<'_> {
         .par_iter()
         .enumerate()
         .map(|(i, article)| {
-            let sentences = segment::segment(article, rules.langs.get(&article.language));
+            let sentences = segment::segment_mapped(
+                article,
+                rules.langs.get(&article.language),
+                story.line_maps.get(&article.file),
+            );
             extractor.article(i, article, &sentences)
         })
         .collect();

@@ -2,9 +2,11 @@
 //!
 //! Input: an [`Article`] and its language pack (for abbreviations). Output: [`Sentence`]s
 //! in text order. Offsets are bytes into the article text; lines are 1-based; columns are
-//! 1-based and count characters (not bytes). Furniture lines are skipped.
+//! 1-based and count characters (not bytes). Furniture lines are skipped. An article read
+//! from a page comes with a [`LineMap`]: its sentences' lines and columns are then the
+//! file's.
 
-use crate::ingest::Article;
+use crate::ingest::{Article, LineMap};
 use crate::rules::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,6 +173,16 @@ fn sentences_in(
 
 /// Every sentence of an article, in order.
 pub fn segment(article: &Article, lang: Option<&Lang>) -> Vec<Sentence> {
+    segment_mapped(article, lang, None)
+}
+
+/// Every sentence of an article, in order; with a line map (an article read from a page),
+/// each sentence's line and column are its place in the file, not in the article text.
+pub fn segment_mapped(
+    article: &Article,
+    lang: Option<&Lang>,
+    map: Option<&LineMap>,
+) -> Vec<Sentence> {
     let text = &article.text;
     let mut line_starts = vec![0];
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
@@ -187,8 +199,16 @@ pub fn segment(article: &Article, lang: Option<&Lang>) -> Vec<Sentence> {
             }
             let s = s + (text[s..e].len() - text[s..e].trim_start().len());
             let e = s + trimmed.len();
-            let line = line_starts.partition_point(|&ls| ls <= s);
-            let column = text[line_starts[line - 1]..s].chars().count() + 1;
+            let (line, column) = match map {
+                Some(map) => {
+                    let p = map.place(text, s);
+                    (p.line, p.column)
+                }
+                None => {
+                    let line = line_starts.partition_point(|&ls| ls <= s);
+                    (line, text[line_starts[line - 1]..s].chars().count() + 1)
+                }
+            };
             out.push(Sentence {
                 start: s,
                 end: e,

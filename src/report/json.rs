@@ -19,6 +19,12 @@ struct SourceV1<'a> {
     file: &'a str,
     language: &'a str,
     published: Option<String>,
+    /// From the manifest or the page's metadata; left out where unknown (added fields, so
+    /// readers of v1 are unaffected).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outlet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -65,13 +71,26 @@ struct ClaimsMentionV1<'a> {
     context: &'a BTreeMap<String, Vec<String>>,
 }
 
-fn mention(m: &Mention) -> MentionV1<'_> {
+/// A mention on the wire. Its `start` and `end` are bytes into the file: for an article
+/// read from a page, the mention's offsets into the article text are mapped back.
+fn mention<'a>(a: &'a Analysis, m: &'a Mention) -> MentionV1<'a> {
+    let (start, end) = match a.story.line_maps.get(&m.file) {
+        Some(map) => {
+            let text = &a.story.articles[m.article].text;
+            let last = text[..m.end].chars().next_back().map_or(0, char::len_utf8);
+            (
+                map.place(text, m.start).byte,
+                map.place(text, m.end - last).byte + last,
+            )
+        }
+        None => (m.start, m.end),
+    };
     MentionV1 {
         file: &m.file,
         line: m.line,
         column: m.column,
-        start: m.start,
-        end: m.end,
+        start,
+        end,
         text: &m.text,
         speaker: m.speaker.as_deref(),
         polarity: m.polarity.as_str(),
@@ -97,6 +116,8 @@ pub fn report_json(a: &Analysis) -> String {
                 file: &art.file,
                 language: &art.language,
                 published: art.published.map(|p| p.to_string()),
+                outlet: art.outlet.as_deref(),
+                url: art.url.as_deref(),
             })
             .collect(),
         claims: a
@@ -114,7 +135,7 @@ pub fn report_json(a: &Analysis) -> String {
                     .claim
                     .mentions
                     .iter()
-                    .map(|&i| mention(&a.mentions[i]))
+                    .map(|&i| mention(a, &a.mentions[i]))
                     .collect(),
             })
             .collect(),
@@ -129,7 +150,7 @@ pub fn claims_json(a: &Analysis) -> String {
             .mentions
             .iter()
             .map(|m| ClaimsMentionV1 {
-                mention: mention(m),
+                mention: mention(a, m),
                 rule: &m.rule,
                 kind: m.kind.as_str(),
                 key: &m.key,
