@@ -139,9 +139,15 @@ const FURNITURE_WORDS: &str = "\
     mostread outbrain taboola widget modal popup paywall masthead skip banner \
     complementary contentinfo search toolbar pagination pager";
 
-/// Class and id words that name the article itself (Readability's "maybe a candidate").
-const BODY_WORDS: &str = "\
-    article body content entry main story text post articlebody storybody prose";
+/// Parts of class and id words that name the article itself, as in Readability
+/// ("storytext", "entry-content", "article__body").
+const BODY_WORDS: &str = "article body content entry main story text post prose";
+
+fn names_body(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|w| BODY_WORDS.split_whitespace().any(|b| w.contains(b)))
+}
 
 /// Tags that end a block of text.
 const BLOCK_TAGS: &str = "\
@@ -208,12 +214,13 @@ fn looks_like_furniture(e: &scraper::node::Element) -> bool {
     if has(STRONG_BODY_WORDS) {
         return false;
     }
-    has(STRONG_FURNITURE_WORDS) || (has(FURNITURE_WORDS) && !has(BODY_WORDS))
+    has(STRONG_FURNITURE_WORDS) || (has(FURNITURE_WORDS) && !names_body(&words))
 }
 
 /// Every node inside page furniture, the furniture included. An element that holds the
 /// article (`<article>`, `<main>`, `role="main"`, `itemprop="articleBody"`) is never
-/// furniture, whatever its class ("layout-with-sidebar" on a page's wrapper).
+/// furniture, whatever its class ("layout-with-sidebar" on a page's wrapper). A `<time>`
+/// outside running text is furniture too.
 fn furniture_of(root: ElementRef) -> HashSet<NodeId> {
     let mut holds_article = HashSet::new();
     for el in root.descendent_elements() {
@@ -228,15 +235,23 @@ fn furniture_of(root: ElementRef) -> HashSet<NodeId> {
     let mut out = HashSet::new();
     for node in root.descendants() {
         let inside = node.parent().is_some_and(|p| out.contains(&p.id()));
-        let own = node
-            .value()
-            .as_element()
-            .is_some_and(|e| !holds_article.contains(&node.id()) && looks_like_furniture(e));
+        let own = node.value().as_element().is_some_and(|e| {
+            (!holds_article.contains(&node.id()) && looks_like_furniture(e))
+                || (e.name() == "time" && !in_running_text(node))
+        });
         if inside || own {
             out.insert(node.id());
         }
     }
     out
+}
+
+/// Is `node` inside a paragraph of running text? A `<time>` outside one is the page's
+/// dateline, metadata rather than text (its date is read as metadata).
+fn in_running_text(node: NodeRef<Node>) -> bool {
+    node.ancestors()
+        .filter_map(|a| a.value().as_element().map(|e| e.name()))
+        .any(|n| matches!(n, "p" | "li" | "blockquote" | "td" | "dd" | "pre"))
 }
 
 /// Text of an element with whitespace collapsed, furniture left out; and how much of it is
@@ -313,11 +328,7 @@ fn base_score(el: ElementRef) -> f64 {
         _ => 0.0,
     };
     let words = words(el.value());
-    let class = if words.iter().any(|w| listed(BODY_WORDS, w)) {
-        25.0
-    } else {
-        0.0
-    };
+    let class = if names_body(&words) { 25.0 } else { 0.0 };
     tag + class
 }
 
@@ -361,16 +372,36 @@ fn main_body<'a>(root: ElementRef<'a>, furniture: &HashSet<NodeId>) -> Option<El
         }
     }
     let doc = root.tree();
-    let mut best: Option<(f64, NodeId)> = None;
-    for id in order {
+    let mut ranked: Vec<(f64, usize, ElementRef)> = Vec::new();
+    for (i, id) in order.into_iter().enumerate() {
         let el = ElementRef::wrap(doc.get(id)?)?;
-        let score = scores[&id] * (1.0 - link_density(el, furniture));
-        if best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, id));
+        ranked.push((scores[&id] * (1.0 - link_density(el, furniture)), i, el));
+    }
+    // Best score first; ties to the first in document order.
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let (top_score, _, mut top) = *ranked.first()?;
+    // A body split in parts (between ads, say) scores in each part: when three of the next
+    // four candidates come close to the best, their nearest common holder with it is the
+    // body (Readability does the same).
+    let close: Vec<HashSet<NodeId>> = ranked
+        .iter()
+        .skip(1)
+        .take(4)
+        .filter(|c| c.0 >= top_score * 0.75)
+        .map(|c| c.2.ancestors().map(|a| a.id()).collect())
+        .collect();
+    if close.len() >= 3 {
+        for anc in top.ancestors().filter_map(ElementRef::wrap) {
+            if matches!(anc.value().name(), "body" | "html") {
+                break;
+            }
+            if close.iter().filter(|a| a.contains(&anc.id())).count() >= 3 {
+                top = anc;
+                break;
+            }
         }
     }
-    let id = best.map(|(_, id)| id)?;
-    ElementRef::wrap(doc.get(id)?)
+    Some(top)
 }
 
 /// The body and those of its siblings that read as article text, in document order.
@@ -1134,6 +1165,31 @@ mod tests {
             "First paragraph of the story, with a comma, and another, and more.\n\n\
              Second paragraph of the story, also with a comma, and words."
         );
+    }
+
+    #[test]
+    fn a_body_split_by_ads_is_read_whole() {
+        let part = |n: usize| {
+            format!(
+                "<section class=\"part\"><div class=\"wrap\"><div class=\"copy\">\
+                 <p>Paragraph {n} of the story, with a comma, another, and a third one here.</p>\
+                 <p>More of part {n}, told at length, with commas, so that it scores well.</p>\
+                 </div></div></section>"
+            )
+        };
+        let page = read(&format!(
+            "<body><div id=\"layout\">{}<div class=\"ad\">Buy now, 50% off, today only, while stocks last.</div>{}\
+             <div class=\"ad\">Another advert, with commas, for the same shop, again.</div>{}{}</div>\
+             <div class=\"sidebar\"><p>Sidebar text, with commas, that is not the story at all.</p></div></body>",
+            part(1),
+            part(2),
+            part(3),
+            part(4)
+        ));
+        let blocks: Vec<&str> = page.text.split("\n\n").collect();
+        assert_eq!(blocks.len(), 8, "{}", page.text);
+        assert!(blocks[0].starts_with("Paragraph 1") && blocks[7].starts_with("More of part 4"));
+        assert!(!page.text.contains("advert") && !page.text.contains("Sidebar"));
     }
 
     #[test]
