@@ -22,7 +22,7 @@ pub enum FailOn {
 
 #[derive(Debug, clap::Args)]
 pub struct Input {
-    /// The story folder: one article per .txt or .md file, optional story.toml.
+    /// The story folder: one article per .txt, .md or .html file, optional story.toml.
     pub story: PathBuf,
     /// A manifest to use instead of STORY/story.toml (keeps the story folder untouched).
     #[arg(long, value_name = "FILE")]
