@@ -400,6 +400,66 @@ mod tests {
     }
 
     #[test]
+    fn a_pages_sentences_stand_on_the_files_lines() {
+        let set = set();
+        let source = "<html lang=\"en\"><body>\n<article>\n<h1>Ferry fire</h1>\n\
+                      <p>A ferry caught fire on Sunday.\n   The crew put it out.</p>\n\
+                      <p>No one was hurt, &quot;thankfully&quot;, the &amp; coastguard said.</p>\n\
+                      </article></body></html>";
+        let page = html::read(source);
+        let article = Article {
+            file: "a.html".into(),
+            text: page.text.clone(),
+            language: "en".into(),
+            outlet: None,
+            published: None,
+            url: None,
+            upstream: None,
+            furniture: Vec::new(),
+            cited: Vec::new(),
+        };
+        let got: Vec<(usize, usize, &str)> =
+            crate::segment::segment_mapped(&article, set.langs.get("en"), Some(&page.map))
+                .iter()
+                .map(|s| (s.line, s.column, &page.text[s.start..s.end]))
+                .collect();
+        assert_eq!(
+            got,
+            [
+                (3, 5, "Ferry fire"),
+                (4, 4, "A ferry caught fire on Sunday."),
+                (5, 4, "The crew put it out."),
+                (
+                    6,
+                    4,
+                    "No one was hurt, \"thankfully\", the & coastguard said."
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pages_language_needs_a_pack_else_it_is_detected() {
+        let set = set();
+        let dir = tempfile::tempdir().unwrap();
+        let page = |lang: &str, body: &str| {
+            format!("<html lang=\"{lang}\"><body><article><p>{body}</p></article></body></html>")
+        };
+        let english = "The ferry was carrying passengers when it caught fire, and the crew said that it was out.";
+        std::fs::write(dir.path().join("a.html"), page("fr-FR", english)).unwrap();
+        std::fs::write(dir.path().join("b.html"), page("mk", english)).unwrap();
+        std::fs::write(dir.path().join("c.htm"), page("mk", "Ферибот Брана 212")).unwrap();
+        let story = ingest(dir.path(), None, &set).unwrap();
+        let langs: Vec<&str> = story.articles.iter().map(|a| a.language.as_str()).collect();
+        // The page's own word wins where a pack exists, even over the text's stop words.
+        assert_eq!(langs, ["fr", "en", "und"]);
+        assert_eq!(
+            story.warnings,
+            ["c.htm: no rule pack for language 'mk' (the page's); its claims are not extracted"]
+        );
+    }
+
+    #[test]
     fn furniture_lines_are_marked() {
         let set = set();
         let text = "Real text here.\nBaca juga: Something else\n0 Comments\nMore text.\n";

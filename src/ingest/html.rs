@@ -96,7 +96,9 @@ pub fn read(source: &str) -> Page {
     let root = doc.root_element();
     let furniture = furniture_of(root);
     let places = align(&doc, &runs(source));
-    let body = main_body(root, &furniture);
+    // A page too short to score (no paragraph of 25 characters) is read whole.
+    let body = main_body(root, &furniture)
+        .or_else(|| root.child_elements().find(|e| e.value().name() == "body"));
     let mut b = Builder::new(source, &places, &furniture);
     if let Some(body) = body {
         if let Some(h1) = headline_outside(root, body, &furniture) {
@@ -837,6 +839,11 @@ fn runs(source: &str) -> Vec<Run> {
                     i = source[i + 4..]
                         .find("-->")
                         .map_or(b.len(), |j| i + 4 + j + 3);
+                } else if next == b'/' && i + 2 == b.len() {
+                    // "</" at the end of the file is text.
+                    run.push(('<', i));
+                    run.push(('/', i + 1));
+                    i += 2;
                 } else if next == b'!'
                     || next == b'?'
                     || (next == b'/' && !b.get(i + 2).is_some_and(u8::is_ascii_alphabetic))
@@ -1190,6 +1197,22 @@ mod tests {
         assert_eq!(blocks.len(), 8, "{}", page.text);
         assert!(blocks[0].starts_with("Paragraph 1") && blocks[7].starts_with("More of part 4"));
         assert!(!page.text.contains("advert") && !page.text.contains("Sidebar"));
+    }
+
+    #[test]
+    fn every_prefix_of_a_page_reads_and_maps_into_it() {
+        for (cut, _) in PAGE.char_indices() {
+            let source = &PAGE[..cut];
+            let page = read(source);
+            for (k, c) in page.text.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+                let p = page.map.place(&page.text, k);
+                assert!(
+                    source.is_char_boundary(p.byte)
+                        && (source[p.byte..].starts_with(c) || source[p.byte..].starts_with('&')),
+                    "cut at {cut}: {c:?} mapped to {p:?}"
+                );
+            }
+        }
     }
 
     #[test]
