@@ -306,3 +306,82 @@ fn no_articles_names_every_format() {
         "{err}"
     );
 }
+
+/// The example story's articles as saved pages: the headline in an `<h1>`, each paragraph in
+/// a `<p>` (entities for quotes and ampersands, `<br>` for a line break), navigation, a
+/// related box and a footer all round.
+fn as_page(text: &str) -> String {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('"', "&quot;")
+            .replace('’', "&#8217;")
+    };
+    let mut paras = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
+    let headline = paras.next().unwrap_or_default();
+    let mut page = String::from(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>x</title>\n\
+         <script>var s = \"<p>12 dead</p>\";</script></head>\n<body>\n\
+         <nav class=\"menu\"><a href=\"/\">Home</a> <a href=\"/w\">World: 40 killed in 2021 floods</a></nav>\n\
+         <article>\n",
+    );
+    page.push_str(&format!(
+        "<h1>{}</h1>\n<div class=\"article-body\">\n",
+        escape(headline)
+    ));
+    for p in paras {
+        // A line break inside a paragraph ("3 Comments" over "Subscribe") is a <br>.
+        page.push_str(&format!("<p>{}</p>\n", escape(p).replace('\n', "<br>\n  ")));
+    }
+    page.push_str(
+        "</div>\n<aside class=\"related\"><p>Related: the treaty was signed on 3 May 2019, officials said.</p></aside>\n\
+         </article>\n<footer><p>&copy; 2024 The Outlet, with 2 million readers.</p></footer>\n</body></html>\n",
+    );
+    page
+}
+
+#[test]
+fn saved_pages_give_the_claims_of_the_same_articles_as_text() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/iran-russia");
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&example).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        if let Some(stem) = name.strip_suffix(".txt") {
+            std::fs::write(dir.path().join(format!("{stem}.html")), as_page(&text)).unwrap();
+        } else if name == "story.toml" {
+            std::fs::write(dir.path().join(name), text.replace(".txt\"", ".html\"")).unwrap();
+        }
+    }
+    // What a mention says, wherever it stands.
+    let said = |dir: &Path| -> Vec<String> {
+        let (ms, err) = mentions(dir);
+        assert!(!err.contains("warning"), "{err}");
+        ms.iter()
+            .map(|m| {
+                format!(
+                    "{} {} {} {} {} {}",
+                    m["file"].as_str().unwrap().replace(".txt", ".html"),
+                    m["rule"],
+                    m["value"],
+                    m["speaker"],
+                    m["polarity"],
+                    m["text"]
+                )
+            })
+            .collect()
+    };
+    let text = said(&example);
+    assert!(text.len() > 20, "{text:?}");
+    assert_eq!(said(dir.path()), text);
+    let verdicts = |dir: &Path| -> Vec<String> {
+        let (_, json, _) = run_json(&["check", dir.to_str().unwrap(), "--format", "json"]);
+        json["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| format!("{} {}", c["id"], c["verdict"]))
+            .collect()
+    };
+    assert_eq!(verdicts(dir.path()), verdicts(&example));
+}

@@ -637,8 +637,9 @@ struct Builder<'a> {
     /// Letters of the current block, and how many of them are link text.
     letters: usize,
     link_letters: usize,
-    /// The file byte of the first of a run of white space not yet written.
-    space: Option<Option<usize>>,
+    /// White space not yet written: a space (with the file byte of the first white space
+    /// character of its run) or a line break (`<br>`, which stands nowhere in the file).
+    space: Option<(char, Option<usize>)>,
     /// The file byte and character of the last character written, if it had one.
     last: Option<(usize, char)>,
     locator: Locator<'a>,
@@ -684,7 +685,7 @@ impl<'a> Builder<'a> {
             Node::Element(e) => {
                 let name = e.name();
                 if name == "br" {
-                    self.space = Some(None);
+                    self.space = Some(('\n', None));
                     return;
                 }
                 let block = listed(BLOCK_TAGS, name);
@@ -707,14 +708,14 @@ impl<'a> Builder<'a> {
     fn push(&mut self, c: char, at: Option<usize>, in_link: bool) {
         if c.is_whitespace() {
             if self.text.len() > self.block.0 && self.space.is_none() {
-                self.space = Some(at);
+                self.space = Some((' ', at));
             }
             return;
         }
-        if let Some(space) = self.space.take()
+        if let Some((space, at)) = self.space.take()
             && self.text.len() > self.block.0
         {
-            self.write(' ', space);
+            self.write(space, at);
         }
         if self.text.len() == self.block.0 && !self.text.is_empty() {
             // A new block: a blank line before it, which stands nowhere in the file.
