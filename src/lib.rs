@@ -3,6 +3,7 @@
 //! The pipeline, one module per stage, data flowing one way:
 //! `ingest → segment → extract (with normalize) → matching → judge → report`.
 
+pub mod archive;
 pub mod cli;
 pub mod entities;
 pub mod eval;
