@@ -5,13 +5,59 @@
 //! Input: an archive folder, or story folders one per line. Output: the caller's result for
 //! each story, passed to a sink in list order as soon as every story before it is done.
 
+use crate::extract::Extractor;
+use crate::ingest::Story;
+use crate::rules::RuleSet;
+use crate::{Analysis, analyze_with, languages};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::BufRead;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
+
+/// Extractors shared by the stories of an archive, one per set of languages: building one
+/// compiles its languages' patterns, which is most of a small story's time, and stories in
+/// the same languages get the same extractor, so reusing it changes nothing in the output.
+pub struct Extractors<'r> {
+    rules: &'r RuleSet,
+    built: Mutex<HashMap<Vec<String>, Arc<Extractor<'r>>>>,
+}
+
+impl<'r> Extractors<'r> {
+    pub fn new(rules: &'r RuleSet) -> Extractors<'r> {
+        Extractors {
+            rules,
+            built: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn rules(&self) -> &'r RuleSet {
+        self.rules
+    }
+
+    /// [`crate::analyze`], with the extractor for the story's languages built once.
+    pub fn analyze(&self, story: Story) -> Analysis<'r> {
+        let key: Vec<String> = languages(&story).into_iter().map(String::from).collect();
+        let found = self
+            .built
+            .lock()
+            .expect("no panic holds it")
+            .get(&key)
+            .cloned();
+        let extractor = found.unwrap_or_else(|| {
+            // Built outside the lock and without waiting on another thread's build: a rayon
+            // worker waiting in the build's own parallel loop may pick up another story,
+            // which must not block on this one. Two threads may build the same set once.
+            let langs: Vec<&str> = key.iter().map(String::as_str).collect();
+            let new = Arc::new(Extractor::for_languages(self.rules, &langs));
+            let mut built = self.built.lock().expect("no panic holds it");
+            built.entry(key).or_insert(new).clone()
+        });
+        analyze_with(story, self.rules, &extractor)
+    }
+}
 
 /// The stories of an archive: its immediate subfolders, sorted by name. Hidden folders
 /// (`.git`) and plain files are skipped; a symbolic link to a folder is a story.

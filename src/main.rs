@@ -160,12 +160,12 @@ impl Checked {
     }
 }
 
-fn check_story(dir: &Path, rules: &RuleSet, format: Format) -> Checked {
-    let story = match ingest::ingest(dir, None, rules) {
+fn check_story(dir: &Path, extractors: &archive::Extractors, format: Format) -> Checked {
+    let story = match ingest::ingest(dir, None, extractors.rules()) {
         Ok(story) => story,
         Err(e) => return Checked::failed(dir, e.to_string(), format),
     };
-    let analysis = analyze(story, rules);
+    let analysis = extractors.analyze(story);
     Checked {
         name: analysis.story.name.clone(),
         text: report::story_entry(&analysis.story.name, Ok(&analysis), format),
@@ -219,13 +219,14 @@ fn check_each(
     }
     let mut stream = Stream::open(input.output.as_deref())?;
     let bar = progress_bar(stories.len());
+    let extractors = archive::Extractors::new(rules);
     let (mut failed, mut conflict, mut fatal) = (0, false, None);
     archive::run(
         &stories,
         |dir| {
             // A bug in one story must not take the archive down with it.
             let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                check_story(dir, rules, format)
+                check_story(dir, &extractors, format)
             }))
             .unwrap_or_else(|panic| {
                 let why = panic
