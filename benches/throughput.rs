@@ -4,11 +4,25 @@
 //!    example of every language pack, repeated to about 8 MB per language.
 //! 2. The whole pipeline (`analyze`) on a generated archive: the example story's articles
 //!    copied 200 times, in articles per second and MB/s.
+//! 3. Archive mode (`check --each`) on the same copies as 200 story folders of 4 articles:
+//!    in-process with the rules loaded once (articles/s, and how much longer the one
+//!    800-article story takes), then the built binary on 20 of those folders, one
+//!    `check --each` against 20 separate `check` runs.
 
 use crosscheck::extract::Extractor;
 use crosscheck::ingest::{self, Article, Story};
-use crosscheck::{analyze, rules};
+use crosscheck::{analyze, archive, report, rules};
+use std::path::Path;
+use std::process::Command;
 use std::time::Instant;
+
+fn copy_story(from: &Path, to: &Path) {
+    std::fs::create_dir(to).expect("story folder");
+    for entry in std::fs::read_dir(from).expect("example story") {
+        let entry = entry.expect("example file");
+        std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+    }
+}
 
 fn main() {
     let set = rules::load(&rules::default_sources()).expect("rules load");
@@ -75,5 +89,65 @@ fn main() {
         bytes as f64 / 1e6 / secs,
         analysis.mentions.len(),
         analysis.claims.len()
+    );
+
+    // 3. The same copies as story folders, each the example story with its manifest.
+    let corpus = tempfile::tempdir().expect("temporary folder");
+    let few = tempfile::tempdir().expect("temporary folder");
+    for copy in 0..200 {
+        copy_story(&dir, &corpus.path().join(format!("story-{copy:03}")));
+        if copy < 20 {
+            copy_story(&dir, &few.path().join(format!("story-{copy:03}")));
+        }
+    }
+    let stories = archive::list(corpus.path()).expect("archive");
+    let start = Instant::now();
+    let mut out_bytes = 0usize;
+    let extractors = archive::Extractors::new(&set);
+    archive::run(
+        &stories,
+        |story| {
+            let s = ingest::ingest(story, None, &set).expect("story");
+            report::report_json_line(&extractors.analyze(s))
+        },
+        |_, line| {
+            out_bytes += line.len();
+            std::ops::ControlFlow::Continue(())
+        },
+    );
+    let each = start.elapsed().as_secs_f64();
+    println!("archive mode (check --each: ingest, pipeline, JSON Lines), rules loaded once");
+    println!(
+        "  {} stories, {n} articles in {each:.2} s = {:.0} articles/s ({:.1} MB of JSON Lines); \
+         the one {n}-article story above took {:.1}x as long",
+        stories.len(),
+        n as f64 / each,
+        out_bytes as f64 / 1e6,
+        secs / each
+    );
+
+    // The binary, start-up included: one `check --each` against one `check` per story.
+    let bin = env!("CARGO_BIN_EXE_crosscheck");
+    let time = |args: &[&Path]| {
+        let start = Instant::now();
+        let out = Command::new(bin)
+            .arg("check")
+            .args(args)
+            .args(["--format", "json"])
+            .output()
+            .expect("binary runs");
+        assert!(out.status.success());
+        start.elapsed().as_secs_f64()
+    };
+    let one_run = time(&[Path::new("--each"), few.path()]);
+    let separate: f64 = archive::list(few.path())
+        .expect("archive")
+        .iter()
+        .map(|s| time(&[s.as_path()]))
+        .sum();
+    println!("the binary on 20 stories, start-up included");
+    println!(
+        "  check --each: {one_run:.2} s; 20 separate check runs: {separate:.2} s ({:.1}x)",
+        separate / one_run
     );
 }

@@ -22,7 +22,8 @@ pub enum FailOn {
 
 #[derive(Debug, clap::Args)]
 pub struct Input {
-    /// The story folder: one article per .txt, .md or .html file, optional story.toml.
+    /// The story folder: one article per .txt, .md or .html file, optional story.toml. With
+    /// `check --each`: the archive folder, or - to read story folders from stdin.
     pub story: PathBuf,
     /// A manifest to use instead of STORY/story.toml (keeps the story folder untouched).
     #[arg(long, value_name = "FILE")]
@@ -46,6 +47,11 @@ pub enum Command {
         /// Exit 1 when this condition holds.
         #[arg(long, value_enum, default_value_t = FailOn::None)]
         fail_on: FailOn,
+        /// Check every subfolder of STORY as a story of its own (sorted by name; hidden ones
+        /// skipped), or with STORY '-' each folder listed on stdin, one per line. Stories run
+        /// in parallel; output keeps their order (JSON Lines with --format json).
+        #[arg(long, conflicts_with = "manifest")]
+        each: bool,
     },
     /// List every mention extracted, before matching, with file:line and value.
     Claims {

@@ -3,6 +3,7 @@
 //! The pipeline, one module per stage, data flowing one way:
 //! `ingest → segment → extract (with normalize) → matching → judge → report`.
 
+pub mod archive;
 pub mod cli;
 pub mod entities;
 pub mod eval;
@@ -34,12 +35,23 @@ pub struct Analysis<'r> {
     pub claims: Vec<Judged>,
 }
 
-/// Run segment → extract → match → judge over an ingested story.
-pub fn analyze(story: Story, rules: &RuleSet) -> Analysis<'_> {
+/// The languages of a story's articles, sorted, each once: what its extractor is built for.
+pub fn languages(story: &Story) -> Vec<&str> {
     let mut languages: Vec<&str> = story.articles.iter().map(|a| a.language.as_str()).collect();
     languages.sort();
     languages.dedup();
-    let extractor = Extractor::for_languages(rules, &languages);
+    languages
+}
+
+/// Run segment → extract → match → judge over an ingested story.
+pub fn analyze(story: Story, rules: &RuleSet) -> Analysis<'_> {
+    let extractor = Extractor::for_languages(rules, &languages(&story));
+    analyze_with(story, rules, &extractor)
+}
+
+/// [`analyze`] with an extractor built already, for the story's [`languages`] exactly
+/// (building one compiles the languages' patterns: most of a small story's time).
+pub fn analyze_with<'r>(story: Story, rules: &'r RuleSet, extractor: &Extractor) -> Analysis<'r> {
     let mut story = story;
     let outlets: Vec<String> = story
         .articles

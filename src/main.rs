@@ -5,9 +5,12 @@
 use clap::Parser;
 use crosscheck::cli::{Cli, Command, FailOn, Input, RulesCommand};
 use crosscheck::judge::Verdict;
+use crosscheck::report::Format;
 use crosscheck::rules::{self, RuleSet};
-use crosscheck::{analyze, eval, ingest, report, ruledoc, ruletest};
-use std::io::Write;
+use crosscheck::{Analysis, analyze, archive, eval, ingest, report, ruledoc, ruletest};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -42,18 +45,72 @@ fn print(s: &str) -> Result<(), Fatal> {
     }
 }
 
-/// Write `s` to `path` atomically: a temporary file beside it, then a rename.
-fn write_atomic(path: &Path, s: &str) -> Result<(), Fatal> {
+fn cannot_write(path: &Path, e: &dyn std::fmt::Display) -> Fatal {
+    Fatal(format!("error: cannot write {}: {e}", path.display()))
+}
+
+/// A temporary file beside `path`, to be renamed onto it once complete.
+fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, Fatal> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let fail =
-        |e: &dyn std::fmt::Display| Fatal(format!("error: cannot write {}: {e}", path.display()));
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| fail(&e))?;
-    tmp.write_all(s.as_bytes()).map_err(|e| fail(&e))?;
-    tmp.persist(path).map_err(|e| fail(&e.error))?;
+    tempfile::NamedTempFile::new_in(&dir).map_err(|e| cannot_write(path, &e))
+}
+
+/// Write `s` to `path` atomically: a temporary file beside it, then a rename.
+fn write_atomic(path: &Path, s: &str) -> Result<(), Fatal> {
+    let mut tmp = temp_beside(path)?;
+    tmp.write_all(s.as_bytes())
+        .map_err(|e| cannot_write(path, &e))?;
+    tmp.persist(path)
+        .map_err(|e| cannot_write(path, &e.error))?;
     Ok(())
+}
+
+/// Where `check --each` writes, story by story: stdout, or (`--output FILE`) a temporary
+/// file beside FILE that becomes FILE at the end, so FILE is never left half-written.
+enum Stream {
+    Stdout,
+    File(tempfile::NamedTempFile, PathBuf),
+}
+
+impl Stream {
+    fn open(output: Option<&Path>) -> Result<Stream, Fatal> {
+        Ok(match output {
+            Some(path) => Stream::File(temp_beside(path)?, path.to_path_buf()),
+            None => Stream::Stdout,
+        })
+    }
+
+    /// `Break` when stdout is a closed pipe: nobody reads what follows.
+    fn write(&mut self, s: &str) -> Result<ControlFlow<()>, Fatal> {
+        match self {
+            Stream::Stdout => {
+                let mut out = std::io::stdout().lock();
+                match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+                    Ok(()) => Ok(ControlFlow::Continue(())),
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                        Ok(ControlFlow::Break(()))
+                    }
+                    Err(e) => Err(Fatal(format!("error: cannot write to stdout: {e}"))),
+                }
+            }
+            Stream::File(tmp, path) => {
+                tmp.write_all(s.as_bytes())
+                    .map_err(|e| cannot_write(path, &e))?;
+                Ok(ControlFlow::Continue(()))
+            }
+        }
+    }
+
+    fn finish(self) -> Result<(), Fatal> {
+        if let Stream::File(tmp, path) = self {
+            tmp.persist(&path)
+                .map_err(|e| cannot_write(&path, &e.error))?;
+        }
+        Ok(())
+    }
 }
 
 fn emit(input: &Input, s: &str) -> Result<(), Fatal> {
@@ -72,22 +129,168 @@ fn read_story(input: &Input, rules: &RuleSet) -> Result<ingest::Story, Fatal> {
     Ok(story)
 }
 
+fn has_conflict(analysis: &Analysis) -> bool {
+    analysis
+        .claims
+        .iter()
+        .any(|j| j.verdict == Verdict::Conflict)
+}
+
+/// One story of `check --each`, done on a worker thread: its section or JSON line, ready
+/// to write.
+struct Checked {
+    name: String,
+    text: String,
+    warnings: Vec<String>,
+    /// Why the story could not be checked.
+    error: Option<String>,
+    conflict: bool,
+}
+
+impl Checked {
+    fn failed(dir: &Path, error: String, format: Format) -> Checked {
+        let name = archive::story_name(dir);
+        Checked {
+            text: report::story_entry(&name, Err(&error), format),
+            name,
+            warnings: Vec::new(),
+            error: Some(error),
+            conflict: false,
+        }
+    }
+}
+
+fn check_story(dir: &Path, extractors: &archive::Extractors, format: Format) -> Checked {
+    let story = match ingest::ingest(dir, None, extractors.rules()) {
+        Ok(story) => story,
+        Err(e) => return Checked::failed(dir, e.to_string(), format),
+    };
+    let analysis = extractors.analyze(story);
+    Checked {
+        name: analysis.story.name.clone(),
+        text: report::story_entry(&analysis.story.name, Ok(&analysis), format),
+        warnings: analysis.story.warnings.clone(),
+        error: None,
+        conflict: has_conflict(&analysis),
+    }
+}
+
+/// A bar on stderr when it is a terminal; hidden (drawing nothing) otherwise.
+fn progress_bar(stories: usize) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(stories as u64);
+    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} stories, {elapsed} (eta {eta})")
+        .expect("valid template");
+    bar.set_style(style);
+    bar
+}
+
+/// `check --each`: every story of an archive (or of a list on stdin), rules loaded once,
+/// stories in parallel, output in list order. A story that cannot be checked is reported
+/// in its place and the run goes on; exit 2 if any could not, else 1 if `--fail-on` holds
+/// for any story.
+fn check_each(
+    input: &Input,
+    format: Format,
+    fail_on: FailOn,
+    rules: &RuleSet,
+) -> Result<ExitCode, Fatal> {
+    let stories = if input.story.as_os_str() == "-" {
+        archive::read_list(std::io::stdin().lock()).map_err(|e| {
+            Fatal(format!(
+                "error: cannot read the list of story folders on stdin: {e}"
+            ))
+        })?
+    } else {
+        archive::list(&input.story).map_err(|e| {
+            Fatal(format!(
+                "error: {}: cannot read the archive folder: {e}",
+                input.story.display()
+            ))
+        })?
+    };
+    if stories.is_empty() {
+        return Err(Fatal(format!(
+            "error: {}: no story folders",
+            input.story.display()
+        )));
+    }
+    let mut stream = Stream::open(input.output.as_deref())?;
+    let bar = progress_bar(stories.len());
+    let extractors = archive::Extractors::new(rules);
+    let (mut failed, mut conflict, mut fatal) = (0, false, None);
+    archive::run(
+        &stories,
+        |dir| {
+            // A bug in one story must not take the archive down with it.
+            let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                check_story(dir, &extractors, format)
+            }))
+            .unwrap_or_else(|panic| {
+                let why = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                let error = format!("{}: internal error: {why}", dir.display());
+                Checked::failed(dir, error, format)
+            });
+            bar.inc(1);
+            checked
+        },
+        |_, checked| {
+            bar.suspend(|| {
+                for w in &checked.warnings {
+                    eprintln!("warning: {}: {w}", checked.name);
+                }
+                if let Some(e) = &checked.error {
+                    eprintln!("error: {e}");
+                    failed += 1;
+                }
+                conflict |= checked.conflict;
+                stream.write(&checked.text).unwrap_or_else(|e| {
+                    fatal = Some(e);
+                    ControlFlow::Break(())
+                })
+            })
+        },
+    );
+    bar.finish_and_clear();
+    if let Some(e) = fatal {
+        return Err(e);
+    }
+    stream.finish()?;
+    if failed > 0 {
+        eprintln!(
+            "error: {failed} of {} stories could not be checked",
+            stories.len()
+        );
+        return Ok(ExitCode::from(2));
+    }
+    if fail_on == FailOn::Conflict && conflict {
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     match cli.command {
         Command::Check {
             input,
             format,
             fail_on,
+            each,
         } => {
             let rules = load_rules(&input.rules)?;
+            if each {
+                return check_each(&input, format, fail_on, rules);
+            }
             let story = read_story(&input, rules)?;
             let analysis = analyze(story, rules);
             emit(&input, &report::report(&analysis, format))?;
-            let conflict = analysis
-                .claims
-                .iter()
-                .any(|j| j.verdict == Verdict::Conflict);
-            if fail_on == FailOn::Conflict && conflict {
+            if fail_on == FailOn::Conflict && has_conflict(&analysis) {
                 return Ok(ExitCode::from(1));
             }
             Ok(ExitCode::SUCCESS)

@@ -98,14 +98,28 @@ fn mention<'a>(a: &'a Analysis, m: &'a Mention) -> MentionV1<'a> {
     }
 }
 
+fn line<T: Serialize>(v: &T) -> String {
+    let mut s = serde_json::to_string(v).expect("report serializes");
+    s.push('\n');
+    s
+}
+
 fn to_string<T: Serialize>(v: &T) -> String {
     let mut s = serde_json::to_string_pretty(v).expect("report serializes");
     s.push('\n');
     s
 }
 
-pub fn report_json(a: &Analysis) -> String {
-    let report = ReportV1 {
+/// One story's error in `check --each --format json`: a line in place of its report.
+#[derive(Serialize)]
+struct ErrorV1<'a> {
+    schema: &'static str,
+    story: &'a str,
+    error: &'a str,
+}
+
+fn report_v1<'a>(a: &'a Analysis) -> ReportV1<'a> {
+    ReportV1 {
         schema: "crosscheck.report.v1",
         story: &a.story.name,
         sources: a
@@ -139,8 +153,27 @@ pub fn report_json(a: &Analysis) -> String {
                     .collect(),
             })
             .collect(),
-    };
-    to_string(&report)
+    }
+}
+
+/// `crosscheck.report.v1`, pretty-printed.
+pub fn report_json(a: &Analysis) -> String {
+    to_string(&report_v1(a))
+}
+
+/// `crosscheck.report.v1` on one line, for JSON Lines (`check --each`).
+pub fn report_json_line(a: &Analysis) -> String {
+    line(&report_v1(a))
+}
+
+/// `{"schema":"crosscheck.error.v1","story":…,"error":…}` on one line: a story of
+/// `check --each` that could not be checked.
+pub fn error_json_line(story: &str, error: &str) -> String {
+    line(&ErrorV1 {
+        schema: "crosscheck.error.v1",
+        story,
+        error,
+    })
 }
 
 pub fn claims_json(a: &Analysis) -> String {
