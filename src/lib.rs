@@ -24,6 +24,8 @@ use extract::{Extractor, Mention};
 use ingest::Story;
 use judge::Judged;
 use rules::RuleSet;
+use std::collections::BTreeMap;
+use time::PartialDate;
 
 /// Everything the pipeline found in one story.
 pub struct Analysis<'r> {
@@ -80,6 +82,25 @@ pub fn analyze_with<'r>(story: Story, rules: &'r RuleSet, extractor: &Extractor)
             extractor.article(i, article, &sentences)
         })
         .collect();
+    let mut per_article = per_article;
+    // Articles with no date from a manifest, page or dateline: guess the month they were
+    // published from their own dates and their twins' (the articles that tell the most of
+    // the same claims), then read them again against it.
+    let assumed = assume_published(&story, &per_article, extractor, rules);
+    for (i, date, reason) in assumed {
+        let article = &mut story.articles[i];
+        article.published = Some(date);
+        story.warnings.push(format!(
+            "{}: published {} assumed ({reason})",
+            article.file, date
+        ));
+        let sentences = segment::segment_mapped(
+            article,
+            rules.langs.get(&article.language),
+            story.line_maps.get(&article.file),
+        );
+        per_article[i] = extractor.article(i, article, &sentences);
+    }
     let mentions: Vec<Mention> = per_article.into_iter().flatten().collect();
     let langs: Vec<String> = story.articles.iter().map(|a| a.language.clone()).collect();
     let claims = matching::group(&mentions, &langs, rules);
@@ -90,4 +111,144 @@ pub fn analyze_with<'r>(story: Story, rules: &'r RuleSet, extractor: &Extractor)
         mentions,
         claims,
     }
+}
+
+/// Two articles are twins when they tell at least this many of the same claims (the same
+/// frame and key).
+const TWIN_CLAIMS: usize = 2;
+/// A twin's later month is the story's time for an article whose own latest date is at most
+/// this many days earlier.
+const STORY_DAYS: i64 = 62;
+
+/// A publication month for each article that has no date, with the reason: the latest day
+/// or month its text dates with a year; else the latest it gives without one, in the year
+/// of its closest twin with a time; then, when a twin's time is a little later, that (one
+/// story told at one time). Articles with nothing to go on are left undated.
+fn assume_published(
+    story: &Story,
+    mentions: &[Vec<Mention>],
+    extractor: &Extractor,
+    rules: &RuleSet,
+) -> Vec<(usize, PartialDate, String)> {
+    use chrono::Datelike;
+    let undated: Vec<usize> = (0..story.articles.len())
+        .filter(|&i| story.articles[i].published.is_none())
+        .collect();
+    if undated.is_empty() {
+        return Vec::new();
+    }
+    let keys: Vec<std::collections::BTreeSet<(usize, &[String])>> = mentions
+        .iter()
+        .map(|ms| {
+            ms.iter()
+                .filter(|m| {
+                    let f = &rules.frames[m.frame];
+                    !f.catch_all && f.kind != rules::Kind::Statement && !m.key.is_empty()
+                })
+                .map(|m| (m.frame, m.key.as_slice()))
+                .collect()
+        })
+        .collect();
+    // The twins of an article, most shared claims first (then file order).
+    let twins = |i: usize| -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = (0..story.articles.len())
+            .filter(|&j| j != i)
+            .map(|j| (j, keys[i].intersection(&keys[j]).count()))
+            .filter(|&(_, n)| n >= TWIN_CLAIMS)
+            .collect();
+        out.sort_by_key(|&(j, n)| (std::cmp::Reverse(n), j));
+        out
+    };
+    let month = |d: chrono::NaiveDate| PartialDate {
+        year: d.year(),
+        month: Some(d.month()),
+        day: None,
+    };
+    let as_day = |p: PartialDate| {
+        chrono::NaiveDate::from_ymd_opt(p.year, p.month.unwrap_or(12), p.day.unwrap_or(1))
+    };
+    let given: BTreeMap<usize, extract::DatesGiven> = undated
+        .iter()
+        .map(|&i| (i, extractor.dates_given(&story.articles[i])))
+        .collect();
+    // Round one: each article's own dates.
+    let mut own: BTreeMap<usize, (PartialDate, String)> = BTreeMap::new();
+    for &i in &undated {
+        if let Some((iv, text)) = given[&i].full.iter().max_by_key(|(iv, _)| iv.end) {
+            own.insert(i, (month(iv.end), format!("its latest date is '{text}'")));
+        }
+    }
+    // The time of an article known so far: its manifest or dateline, else its own dates.
+    let known = |j: usize, own: &BTreeMap<usize, (PartialDate, String)>| {
+        story.articles[j]
+            .published
+            .or_else(|| own.get(&j).map(|(d, _)| *d))
+    };
+    // Round two: a year from a twin for dates that give none.
+    let mut found = own.clone();
+    for &i in &undated {
+        if found.contains_key(&i) {
+            continue;
+        }
+        let Some((j, n, year)) = twins(i)
+            .into_iter()
+            .find_map(|(j, n)| known(j, &own).map(|d| (j, n, d.year)))
+        else {
+            continue;
+        };
+        let twin = &story.articles[j].file;
+        let latest = given[&i]
+            .yearless
+            .iter()
+            .filter_map(|(m, d, text)| {
+                chrono::NaiveDate::from_ymd_opt(year, *m, d.unwrap_or(1)).map(|x| (x, text))
+            })
+            .max_by_key(|(x, _)| *x);
+        let (date, why) = match latest {
+            Some((x, text)) => (month(x), format!("its latest date is '{text}'")),
+            None => (
+                PartialDate {
+                    year,
+                    month: None,
+                    day: None,
+                },
+                "it names no month".to_string(),
+            ),
+        };
+        found.insert(
+            i,
+            (
+                date,
+                format!("{why}; the year from {twin}, which tells {n} of its claims"),
+            ),
+        );
+    }
+    // Round three: one story, one time: a twin's time a little later than an article's own
+    // is the time of both.
+    let mut out = Vec::new();
+    for &i in &undated {
+        let Some((mut date, mut reason)) = found.get(&i).cloned() else {
+            continue;
+        };
+        for (j, n) in twins(i) {
+            let theirs = story.articles[j]
+                .published
+                .or_else(|| found.get(&j).map(|(d, _)| *d));
+            if let (Some(t), Some(a), Some(b)) = (theirs, as_day(date), theirs.and_then(as_day))
+                && t.month.is_some()
+                && b > a
+                && (b - a).num_days() <= STORY_DAYS
+            {
+                reason = format!(
+                    "{reason}; {} a little later, from {}, which tells {n} of its claims",
+                    t.month
+                        .map_or(t.year.to_string(), |m| format!("{}-{m:02}", t.year)),
+                    story.articles[j].file
+                );
+                date = PartialDate { day: None, ..t };
+            }
+        }
+        out.push((i, date, reason));
+    }
+    out
 }

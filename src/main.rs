@@ -129,6 +129,18 @@ fn read_story(input: &Input, rules: &RuleSet) -> Result<ingest::Story, Fatal> {
     Ok(story)
 }
 
+/// Read and analyze a story, with the warnings of each step on stderr as it comes (the
+/// analysis adds its own: publication dates it had to assume).
+fn read_and_analyze<'r>(input: &Input, rules: &'r RuleSet) -> Result<Analysis<'r>, Fatal> {
+    let story = read_story(input, rules)?;
+    let read = story.warnings.len();
+    let analysis = analyze(story, rules);
+    for w in &analysis.story.warnings[read..] {
+        eprintln!("warning: {w}");
+    }
+    Ok(analysis)
+}
+
 fn has_conflict(analysis: &Analysis) -> bool {
     analysis
         .claims
@@ -287,8 +299,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             if each {
                 return check_each(&input, format, fail_on, rules);
             }
-            let story = read_story(&input, rules)?;
-            let analysis = analyze(story, rules);
+            let analysis = read_and_analyze(&input, rules)?;
             emit(&input, &report::report(&analysis, format))?;
             if fail_on == FailOn::Conflict && has_conflict(&analysis) {
                 return Ok(ExitCode::from(1));
@@ -297,8 +308,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         }
         Command::Claims { input, format } => {
             let rules = load_rules(&input.rules)?;
-            let story = read_story(&input, rules)?;
-            let analysis = analyze(story, rules);
+            let analysis = read_and_analyze(&input, rules)?;
             emit(&input, &report::claims(&analysis, format))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -310,8 +320,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let rules = load_rules(&input.rules)?;
             let path = expected.unwrap_or_else(|| input.story.join("expected.toml"));
             let labels = eval::read_labels(&path).map_err(|e| Fatal(format!("error: {e}")))?;
-            let story = read_story(&input, rules)?;
-            let analysis = analyze(story, rules);
+            let analysis = read_and_analyze(&input, rules)?;
             let evaluation = eval::evaluate(&analysis, &labels);
             emit(&input, &eval::render(&analysis, &evaluation, verbose))?;
             Ok(ExitCode::SUCCESS)

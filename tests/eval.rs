@@ -43,6 +43,62 @@ fn seed_story_scores() {
     assert!(acc >= 0.99, "verdict accuracy {acc:.2}");
 }
 
+/// The seed story as a user meets it: the five files and no manifest. Publication dates
+/// are assumed from the articles' own dates and their twins' (issue 10); one label (the
+/// 2017 visit, whose article gives no year anywhere) cannot be dated and is not found.
+#[test]
+fn seed_story_without_manifest_scores() {
+    let dir = root().join("../shared/stories/iran-russia");
+    if !dir.is_dir() {
+        eprintln!(
+            "SKIPPED seed_story_without_manifest_scores: {} is absent",
+            dir.display()
+        );
+        return;
+    }
+    let set = rules::load(&rules::default_sources()).expect("rules");
+    let labels = eval::read_labels(&dir.join("expected.toml")).expect("labels");
+    let story = ingest::ingest(&dir, None, &set).expect("story");
+    let analysis = analyze(story, &set);
+    let e = eval::evaluate(&analysis, &labels);
+    let correct = e.results.iter().filter(|r| r.correct).count();
+    let found = e.results.iter().filter(|r| r.claim.is_some()).count();
+    let acc = correct as f64 / labels.len() as f64;
+    assert!(e.false_conflicts.is_empty(), "{:?}", e.false_conflicts);
+    assert!(found >= 20, "found {found}/{}", labels.len());
+    assert!(acc >= 0.95, "verdict accuracy {acc:.2}");
+    // Putin's 19 July 2022 visit: the Indonesian article's full date and the English one's
+    // "in July" (its year assumed from its twin) are one agreement.
+    let visit = e
+        .results
+        .iter()
+        .find(|r| r.label.id == "putin-tehran-2022-07")
+        .expect("labelled");
+    assert!(
+        visit.correct,
+        "the visit is an agreement: {:?}",
+        visit.claim
+    );
+    // Each assumed date is a warning with its reason.
+    let assumed: Vec<&String> = analysis
+        .story
+        .warnings
+        .iter()
+        .filter(|w| w.contains("assumed ("))
+        .collect();
+    assert!(
+        assumed
+            .iter()
+            .any(|w| w.starts_with("001_") && w.contains("published 2022-08")),
+        "{assumed:?}"
+    );
+    // The article that gives no year stays undated.
+    assert!(
+        !assumed.iter().any(|w| w.starts_with("002_")),
+        "{assumed:?}"
+    );
+}
+
 /// Our own labelled folders: no false conflict, and found / accuracy at least as measured.
 fn assert_floor(story: &str, min_found: usize, min_acc: f64) {
     assert_floor_known(story, min_found, min_acc, 0);
@@ -166,4 +222,40 @@ fn holdout_folders_have_no_false_conflict() {
     let story = "maui-wildfire-en";
     let (_, false_conflicts, _, _) = score(&root().join("tests/holdout").join(story), None);
     assert_eq!(false_conflicts, 0, "{story}: no false conflict");
+}
+
+// Batch F, tuned since 35c543f (first sight in tests/stories/FIRST_SIGHT.md). Known false
+// conflicts: dengue-wave's tolls of different months, years and places read as one toll
+// (three) and a child's age taken for a count; labour-strike's two towns' crowds;
+// space-landing's lander and its contact date read as one visit. The in-process scorer
+// reads drone-strike at 0.52 and labour-strike at 20 found, 0.55 (score.py: 0.57; 21, 0.59).
+
+#[test]
+fn corporate_collapse_scores() {
+    assert_floor("corporate-collapse", 24, 0.54);
+}
+
+#[test]
+fn dengue_wave_scores() {
+    assert_floor_known("dengue-wave", 21, 0.33, 4);
+}
+
+#[test]
+fn drone_strike_scores() {
+    assert_floor("drone-strike", 21, 0.52);
+}
+
+#[test]
+fn labour_strike_scores() {
+    assert_floor_known("labour-strike", 20, 0.54, 1);
+}
+
+#[test]
+fn landslide_scores() {
+    assert_floor("landslide", 18, 0.33);
+}
+
+#[test]
+fn space_landing_scores() {
+    assert_floor_known("space-landing", 20, 0.45, 1);
 }

@@ -158,6 +158,15 @@ pub struct Extractor<'r> {
     catch_frames: Vec<usize>,
 }
 
+/// The dates an article gives ([`Extractor::dates_given`]).
+#[derive(Debug, Default)]
+pub struct DatesGiven {
+    /// Days and months with their year, and their text.
+    pub full: Vec<(crate::time::Interval, String)>,
+    /// Days and months without a year: month, day, text.
+    pub yearless: Vec<(u32, Option<u32>, String)>,
+}
+
 impl<'r> Extractor<'r> {
     pub fn new(rules: &'r RuleSet) -> Extractor<'r> {
         let all: Vec<&str> = rules.langs.keys().map(String::as_str).collect();
@@ -275,6 +284,42 @@ impl<'r> Extractor<'r> {
             }
         }
         out.sort();
+        out
+    }
+
+    /// The dates an article gives, for guessing when it was published: each day or month
+    /// that names its year, with its text, and each day or month that does not ("Aug. 9",
+    /// "in July") as (month, day).
+    pub fn dates_given(&self, article: &Article) -> DatesGiven {
+        let mut out = DatesGiven::default();
+        let Some(grammar) = self.grammars.get(&article.language) else {
+            return out;
+        };
+        for line in article.text.lines() {
+            for f in grammar.scan(line, None) {
+                match &f.value {
+                    Value::Date(DateValue::Resolved(iv))
+                        if matches!(
+                            iv.granularity,
+                            crate::time::Granularity::Day | crate::time::Granularity::Month
+                        ) =>
+                    {
+                        out.full.push((*iv, line[f.start..f.end].to_string()));
+                    }
+                    Value::Date(DateValue::Unresolved { text, anchor: None }) => {
+                        let parts: Vec<&str> = text.trim_start_matches("--").split('-').collect();
+                        let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
+                        if text.starts_with("--")
+                            && let Some(m) = num(0)
+                        {
+                            out.yearless
+                                .push((m, num(1), line[f.start..f.end].to_string()));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
         out
     }
 
