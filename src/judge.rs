@@ -138,7 +138,15 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
                 Compat::Conflict(r)
                     if a.article != b.article && a.part == b.part && !settled(a, b) =>
                 {
-                    return (Verdict::Conflict, format!("{r} ({} vs {})", a.file, b.file));
+                    return (
+                        Verdict::Conflict,
+                        format!(
+                            "{r} ({} vs {}){}",
+                            a.file,
+                            b.file,
+                            undated_note(claim, &[a, b])
+                        ),
+                    );
                 }
                 Compat::Agree(r) if a.file != b.file => {
                     let d = spread(va, vb);
@@ -153,13 +161,36 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
     if files.len() >= 2
         && let Some((_, r)) = agree_reason
     {
-        return (Verdict::Agreement, r);
+        return (
+            Verdict::Agreement,
+            format!("{r}{}", undated_note(claim, &ms)),
+        );
     }
     let by = match &ms[0].speaker {
         Some(s) => format!(" ({s})"),
         None => String::new(),
     };
     (Verdict::SingleSource, format!("only one source{by}"))
+}
+
+/// What a quantity's reason adds when some of the figures compared give no time: they
+/// were taken as the story's time.
+fn undated_note(claim: &Claim, ms: &[&Mention]) -> &'static str {
+    let undated = |m: &&Mention| {
+        !matches!(
+            &m.period,
+            Some(crate::normalize::DateValue::Resolved(_))
+                | Some(crate::normalize::DateValue::Unresolved {
+                    anchor: Some(_),
+                    ..
+                })
+        )
+    };
+    if claim.kind == Kind::Quantity && ms.iter().any(undated) {
+        "; undated, taken as the story's time"
+    } else {
+        ""
+    }
 }
 
 /// How far apart two compatible values are: days of precision between dates, relative

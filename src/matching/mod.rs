@@ -63,6 +63,23 @@ fn cluster_events(
                         anchor: Some(xb),
                     }),
                 ) => ta == tb && xa == xb,
+                // Neither could be dated: the same words ("this month") in two articles.
+                (
+                    DateValue::Unresolved {
+                        text: ta,
+                        anchor: None,
+                    },
+                    Some(DateValue::Unresolved {
+                        text: tb,
+                        anchor: None,
+                    }),
+                ) => ta == tb,
+                // A day or month without its year ("19 July", "in July") meets the dates
+                // of that day or month.
+                (DateValue::Unresolved { text, anchor: None }, Some(DateValue::Resolved(iv)))
+                | (DateValue::Resolved(iv), Some(DateValue::Unresolved { text, anchor: None })) => {
+                    crate::normalize::partial_fits(text, iv)
+                }
                 _ => false,
             })
         };
@@ -495,8 +512,18 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                     }
                     let mut clusters =
                         cluster_events(&dated, mentions, rules.settings.count_window_days, true);
-                    // Undated amounts can neither corroborate nor contradict: one claim each.
-                    clusters.extend(undated.into_iter().map(|i| vec![i]));
+                    // A folder is one story: an undated figure is taken as of the story's
+                    // time, so it joins the one dated claim of its key, or the other
+                    // undated ones when none is dated. With two dated claims (two periods)
+                    // its time is unknown, and it stands alone.
+                    match clusters.as_mut_slice() {
+                        [] if !undated.is_empty() => clusters.push(undated),
+                        [one] => {
+                            one.extend(undated);
+                            one.sort();
+                        }
+                        _ => clusters.extend(undated.into_iter().map(|i| vec![i])),
+                    }
                     for c in clusters {
                         let period = cluster_period(&c, mentions);
                         raw.push((base(frame, &id_key(&c)), c, period));

@@ -356,6 +356,27 @@ fn compare_numbers(a: &Value, b: &Value, x: f64, y: f64, tolerance: f64) -> Comp
     }
 }
 
+/// Whether a date given without its year ("--07", "--07-19") is the month or day of a day
+/// or month of the calendar: "19 July" is 2022-07-19 without its year, "July" is 2022-07's
+/// and 2022-07-19's month.
+pub fn partial_fits(text: &str, iv: &crate::time::Interval) -> bool {
+    use crate::time::Granularity;
+    use chrono::Datelike;
+    let Some(rest) = text.strip_prefix("--") else {
+        return false;
+    };
+    let mut parts = rest.split('-').map(|p| p.parse::<u32>().ok());
+    let (Some(Some(month)), day) = (parts.next(), parts.next().flatten()) else {
+        return false;
+    };
+    let one_month = iv.start.year() == iv.end.year() && iv.start.month() == iv.end.month();
+    match (iv.granularity, day) {
+        (Granularity::Day, Some(d)) => iv.start.month() == month && iv.start.day() == d,
+        (Granularity::Day | Granularity::Month, None) => one_month && iv.start.month() == month,
+        _ => false,
+    }
+}
+
 fn compare_dates(a: &DateValue, b: &DateValue) -> Compat {
     match (a, b) {
         (DateValue::Resolved(x), DateValue::Resolved(y)) => {
@@ -382,6 +403,25 @@ fn compare_dates(a: &DateValue, b: &DateValue) -> Compat {
                 anchor: Some(xb),
             },
         ) if ta == tb && xa == xb => Compat::Agree(format!("both give {ta}, as of {xa}")),
+        (
+            DateValue::Unresolved {
+                text: ta,
+                anchor: None,
+            },
+            DateValue::Unresolved {
+                text: tb,
+                anchor: None,
+            },
+        ) if ta == tb => Compat::Agree(format!("both give {ta}; neither could be dated")),
+        (DateValue::Unresolved { text, anchor: None }, DateValue::Resolved(iv))
+        | (DateValue::Resolved(iv), DateValue::Unresolved { text, anchor: None })
+            if partial_fits(text, iv) =>
+        {
+            Compat::Agree(format!(
+                "{text} is {} without its year (the year is not given)",
+                iv.canonical()
+            ))
+        }
         _ => Compat::Unknown(format!(
             "{} and {} cannot be placed on one calendar",
             a.canonical(),
