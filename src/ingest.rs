@@ -187,8 +187,74 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
     Ok(out)
 }
 
-/// Detect the language of `text` from the packs' stop words: the pack with most hits wins.
+/// What language detection found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detected {
+    /// A language with a loaded pack (its ISO 639-1 code).
+    Pack(String),
+    /// A language recognised without a pack (ISO 639-1 code where it has one, else 639-3).
+    NoPack(String),
+    /// Too little text to tell.
+    Unknown,
+}
+
+/// Identify the language of `text`: whatlang's trigram model where it is sure (every
+/// language it knows, so that Macedonian is named and not read as Russian); else the packs'
+/// stop words, with whatlang choosing among the packs' languages when they tie ("30 die in
+/// a bus collision": `die` is a German stop word too).
+pub fn identify_language(text: &str, rules: &RuleSet) -> Detected {
+    let iso1 = |l: whatlang::Lang| {
+        isolang::Language::from_639_3(l.code())
+            .and_then(|x| x.to_639_1())
+            .map_or_else(|| l.code().to_string(), str::to_string)
+    };
+    if let Some(info) = whatlang::detect(text)
+        && info.is_reliable()
+    {
+        let code = iso1(info.lang());
+        return if rules.langs.contains_key(&code) {
+            Detected::Pack(code)
+        } else {
+            Detected::NoPack(code)
+        };
+    }
+    let mut counts: Vec<(usize, &str)> = stopword_counts(text, rules)
+        .into_iter()
+        .map(|(code, n)| (n, code))
+        .collect();
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let best = counts.first().copied();
+    let tied: Vec<&str> = counts
+        .iter()
+        .filter(|(n, _)| best.is_some_and(|(b, _)| *n + 1 >= b))
+        .map(|(_, c)| *c)
+        .collect();
+    if tied.len() >= 2 {
+        let allow: Vec<whatlang::Lang> = whatlang::Lang::all()
+            .iter()
+            .copied()
+            .filter(|l| tied.contains(&iso1(*l).as_str()))
+            .collect();
+        if let Some(lang) = whatlang::Detector::with_allowlist(allow).detect_lang(text) {
+            return Detected::Pack(iso1(lang));
+        }
+    }
+    match best {
+        Some((n, code)) if n >= 2 => Detected::Pack(code.to_string()),
+        _ => Detected::Unknown,
+    }
+}
+
+/// Detect the language of `text` among the loaded packs ([`identify_language`]).
 pub fn detect_language(text: &str, rules: &RuleSet) -> Option<String> {
+    match identify_language(text, rules) {
+        Detected::Pack(code) => Some(code),
+        _ => None,
+    }
+}
+
+/// Hits of each pack's stop words in `text` (its first 2,000 words).
+fn stopword_counts<'r>(text: &str, rules: &'r RuleSet) -> BTreeMap<&'r str, usize> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for word in text.split(|c: char| !c.is_alphanumeric()).take(2000) {
         if word.is_empty() {
@@ -201,11 +267,7 @@ pub fn detect_language(text: &str, rules: &RuleSet) -> Option<String> {
             }
         }
     }
-    // Highest count; ties go to the first code in sorted order.
-    let best = counts
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
-    (*best.1 >= 2).then(|| best.0.to_string())
+    counts
 }
 
 /// Byte ranges of lines that a furniture rule drops.
@@ -241,6 +303,7 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
 
     let mut warnings = Vec::new();
     let mut articles = Vec::new();
+    let mut unknown: Vec<usize> = Vec::new();
     let mut line_maps = BTreeMap::new();
     let mut seen = BTreeSet::new();
     for path in walk(dir)? {
@@ -318,16 +381,28 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
                 "und".to_string()
             }
             (None, Some(l)) if rules.langs.contains_key(&l) => l,
-            (None, page) => detect_language(&text, rules).unwrap_or_else(|| {
-                warnings.push(match page {
-                    Some(l) => format!(
+            (None, page) => match (identify_language(&text, rules), page) {
+                (Detected::Pack(code), _) => code,
+                (_, Some(l)) => {
+                    warnings.push(format!(
                         "{rel}: no rule pack for language '{l}' (the page's); \
                          its claims are not extracted"
-                    ),
-                    None => format!("{rel}: language not recognised; no claims extracted"),
-                });
-                "und".to_string()
-            }),
+                    ));
+                    "und".to_string()
+                }
+                (Detected::NoPack(l), None) => {
+                    warnings.push(format!(
+                        "{rel}: no rule pack for language '{l}' (detected); \
+                         its claims are not extracted"
+                    ));
+                    "und".to_string()
+                }
+                (Detected::Unknown, None) => {
+                    // Decided once every article is read: the folder's language.
+                    unknown.push(articles.len());
+                    "und".to_string()
+                }
+            },
         };
         let published = entry.published.or_else(|| {
             meta.published
@@ -348,6 +423,33 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
             furniture,
             cited: Vec::new(),
         });
+    }
+    // Too short to tell: read with the language most of the folder's articles are in.
+    let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in &articles {
+        if a.language != "und" {
+            *tally.entry(a.language.as_str()).or_default() += 1;
+        }
+    }
+    let majority = tally
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(l, _)| l.to_string());
+    for i in unknown {
+        let a = &mut articles[i];
+        match &majority {
+            Some(l) => {
+                warnings.push(format!(
+                    "{}: language not recognised; read as '{l}', the folder's most common",
+                    a.file
+                ));
+                a.language = l.clone();
+            }
+            None => warnings.push(format!(
+                "{}: language not recognised; no claims extracted",
+                a.file
+            )),
+        }
     }
     for missing in entries.keys() {
         warnings.push(format!("{missing}: listed in the manifest but not found"));
