@@ -72,6 +72,13 @@ pub enum Command {
         #[arg(long)]
         verbose: bool,
     },
+    /// Write a draft STORY/story.toml (or --output FILE) from what can be inferred about
+    /// each article: language, publication date, outlet and URL, each marked as inferred,
+    /// for you to correct. An existing story.toml is never overwritten.
+    Init {
+        #[command(flatten)]
+        input: Input,
+    },
     /// Work with the rule packs.
     Rules {
         #[command(subcommand)]

@@ -325,6 +325,28 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             emit(&input, &eval::render(&analysis, &evaluation, verbose))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Init { input } => {
+            let rules = load_rules(&input.rules)?;
+            let target = input
+                .output
+                .clone()
+                .unwrap_or_else(|| input.story.join("story.toml"));
+            if target.exists() && input.output.is_none() {
+                return Err(Fatal(format!(
+                    "error: {} exists; init never overwrites a manifest (pass --output FILE \
+                     to write the draft elsewhere)",
+                    target.display()
+                )));
+            }
+            let analysis = read_and_analyze(&input, rules)?;
+            write_atomic(&target, &report::manifest_draft(&analysis))?;
+            eprintln!(
+                "wrote {} ({} sources): check each inferred field",
+                target.display(),
+                analysis.story.articles.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Rules {
             command: RulesCommand::Test { rules },
         } => {

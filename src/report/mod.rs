@@ -4,7 +4,10 @@
 //! Input: an [`Analysis`]. Output: a `String` the caller writes to stdout or a file.
 
 mod json;
+mod manifest;
 mod table;
+
+pub use manifest::manifest_draft;
 
 use crate::Analysis;
 
