@@ -376,7 +376,7 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
                 // A language with no pack is no reason to stop: its claims are missed, the
                 // other articles are read.
                 warnings.push(format!(
-                    "{rel}: no rule pack for language '{l}'; its claims are not extracted"
+                    "{rel}: no rule pack for language '{l}'; only its values are read (numbers, dates in digits, money)"
                 ));
                 "und".to_string()
             }
@@ -386,14 +386,14 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
                 (_, Some(l)) => {
                     warnings.push(format!(
                         "{rel}: no rule pack for language '{l}' (the page's); \
-                         its claims are not extracted"
+                         only its values are read (numbers, dates in digits, money)"
                     ));
                     "und".to_string()
                 }
                 (Detected::NoPack(l), None) => {
                     warnings.push(format!(
                         "{rel}: no rule pack for language '{l}' (detected); \
-                         its claims are not extracted"
+                         only its values are read (numbers, dates in digits, money)"
                     ));
                     "und".to_string()
                 }
@@ -446,7 +446,7 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
                 a.language = l.clone();
             }
             None => warnings.push(format!(
-                "{}: language not recognised; no claims extracted",
+                "{}: language not recognised; only its values are read (numbers, dates in digits, money)",
                 a.file
             )),
         }
@@ -557,7 +557,9 @@ mod tests {
         assert_eq!(langs, ["fr", "en", "und"]);
         assert_eq!(
             story.warnings,
-            ["c.htm: no rule pack for language 'mk' (the page's); its claims are not extracted"]
+            [
+                "c.htm: no rule pack for language 'mk' (the page's); only its values are read (numbers, dates in digits, money)"
+            ]
         );
     }
 

@@ -274,7 +274,7 @@ fn a_manifest_language_without_a_pack_warns_and_the_run_goes_on() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("b-mk.txt: no rule pack for language 'mk'; its claims are not extracted"),
+        err.contains("b-mk.txt: no rule pack for language 'mk'; only its values are read (numbers, dates in digits, money)"),
         "{err}"
     );
     let sources = json["sources"].as_array().unwrap();
@@ -288,7 +288,26 @@ fn a_manifest_language_without_a_pack_warns_and_the_run_goes_on() {
         .map(|m| m["file"].as_str().unwrap())
         .collect();
     assert!(files.contains(&"a-en.txt"), "{files:?}");
-    assert!(!files.contains(&"b-mk.txt"), "{files:?}");
+    // Its values are still read (no words: no trigger, no speaker): the 212 passengers in
+    // digits meet the English article's 212.
+    let both = json["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            let ms = c["mentions"].as_array().unwrap();
+            ms.iter().any(|m| m["file"] == "b-mk.txt") && ms.iter().any(|m| m["file"] == "a-en.txt")
+        })
+        .expect("a claim of both articles");
+    assert_eq!(both["verdict"], "agreement", "{both}");
+    assert!(
+        both["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["value"] == "212"),
+        "{both}"
+    );
 }
 
 #[test]

@@ -34,9 +34,10 @@ fn default_pack_examples_pass() {
             f.id
         );
     }
-    // Every concept has words in every language of the default pack.
+    // Every concept has words in every language of the default pack (but the values-only
+    // pack for languages without one, `und`, which has no words at all).
     for c in set.concepts.values() {
-        for code in set.langs.keys() {
+        for code in set.langs.keys().filter(|c| *c != "und") {
             assert!(
                 c.words.get(code).is_some_and(|w| !w.is_empty()),
                 "concept {} has no words in {code}",
