@@ -275,6 +275,15 @@ fn check_each(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The name of a format as `--format` spells it.
+fn format_name(format: Format) -> String {
+    use clap::ValueEnum;
+    format
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     match cli.command {
         Command::Check {
@@ -283,19 +292,35 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             fail_on,
             each,
         } => {
+            if each && !report::streams(format) {
+                return Err(Fatal(format!(
+                    "error: --each writes one stream for many stories; --format {} is one \
+                     document per story (use table, json or markdown, or check each folder)",
+                    format_name(format)
+                )));
+            }
             let rules = load_rules(&input.rules)?;
             if each {
                 return check_each(&input, format, fail_on, rules);
             }
             let story = read_story(&input, rules)?;
             let analysis = analyze(story, rules);
-            emit(&input, &report::report(&analysis, format))?;
+            let options = report::Options {
+                story_dir: Some(&input.story),
+            };
+            emit(&input, &report::report_with(&analysis, format, &options))?;
             if fail_on == FailOn::Conflict && has_conflict(&analysis) {
                 return Ok(ExitCode::from(1));
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Claims { input, format } => {
+            if !report::streams(format) {
+                return Err(Fatal(format!(
+                    "error: claims prints table, json or markdown, not {}",
+                    format_name(format)
+                )));
+            }
             let rules = load_rules(&input.rules)?;
             let story = read_story(&input, rules)?;
             let analysis = analyze(story, rules);

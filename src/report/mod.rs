@@ -1,14 +1,21 @@
-//! Report: turn an analysis into bytes (table, JSON, Markdown). Every writer is
-//! deterministic: same input, same bytes.
+//! Report: turn an analysis into bytes (table, JSON, Markdown, HTML, SARIF, ClaimReview).
+//! Every writer is deterministic: same input, same bytes.
 //!
 //! Input: an [`Analysis`]. Output: a `String` the caller writes to stdout or a file.
 
+mod claimreview;
+mod html;
 mod json;
+mod sarif;
 mod table;
 
 use crate::Analysis;
+use std::path::Path;
 
+pub use claimreview::report_claimreview;
+pub use html::{esc as html_escape, report_html};
 pub use json::{claims_json, error_json_line, report_json, report_json_line};
+pub use sarif::report_sarif;
 pub use table::{claims_table, report_markdown, report_table};
 
 /// Output format of `check` and `claims`.
@@ -20,35 +27,67 @@ pub enum Format {
     Json,
     /// A Markdown table, for pull requests and wikis.
     Markdown,
+    /// One self-contained HTML page for editors: counts, sources, a source × claim matrix,
+    /// filters and every claim's evidence.
+    Html,
+    /// SARIF 2.1.0, for code-review annotations (GitHub code scanning).
+    Sarif,
+    /// schema.org ClaimReview JSON-LD, one review per claim.
+    Claimreview,
+}
+
+/// What a writer needs beyond the analysis.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Options<'a> {
+    /// The story folder as given on the command line: SARIF locations are this path joined
+    /// with each article's file, so that they are relative to where the check ran (the
+    /// repository root in CI). Default: the bare file names.
+    pub story_dir: Option<&'a Path>,
+}
+
+/// The report of `check` in `format`, with default [`Options`].
+pub fn report(analysis: &Analysis, format: Format) -> String {
+    report_with(analysis, format, &Options::default())
 }
 
 /// The report of `check` in `format`.
-pub fn report(analysis: &Analysis, format: Format) -> String {
+pub fn report_with(analysis: &Analysis, format: Format, options: &Options) -> String {
     match format {
         Format::Table => report_table(analysis),
         Format::Json => report_json(analysis),
         Format::Markdown => report_markdown(analysis),
+        Format::Html => report_html(analysis),
+        Format::Sarif => report_sarif(analysis, options.story_dir),
+        Format::Claimreview => report_claimreview(analysis),
     }
 }
 
 /// One story's part of `check --each`: for JSON one line (JSON Lines: the compact report,
 /// or `crosscheck.error.v1` for a story that could not be checked); for a table or Markdown
 /// a section headed by the story's name (`== name ==`, `## name`) that ends with a blank line.
+/// Formats that are one document per story (HTML, SARIF, ClaimReview) are refused before
+/// an archive is read.
 pub fn story_entry(name: &str, result: Result<&Analysis, &str>, format: Format) -> String {
     match (format, result) {
         (Format::Json, Ok(a)) => report_json_line(a),
         (Format::Json, Err(e)) => error_json_line(name, e),
-        (Format::Table, Ok(a)) => format!("== {name} ==\n{}\n", report_table(a)),
-        (Format::Table, Err(e)) => format!("== {name} ==\nerror: {e}\n\n"),
         (Format::Markdown, Ok(a)) => format!("## {name}\n\n{}\n", report_markdown(a)),
         (Format::Markdown, Err(e)) => format!("## {name}\n\n**error:** {e}\n\n"),
+        (_, Ok(a)) => format!("== {name} ==\n{}\n", report_table(a)),
+        (_, Err(e)) => format!("== {name} ==\nerror: {e}\n\n"),
     }
 }
 
-/// The mention list of `claims` in `format` (Markdown falls back to the table).
+/// Whether `check --each` can write `format` (one stream for many stories).
+pub fn streams(format: Format) -> bool {
+    matches!(format, Format::Table | Format::Json | Format::Markdown)
+}
+
+/// The mention list of `claims` in `format` (Markdown falls back to the table; `main`
+/// refuses the one-document formats).
 pub fn claims(analysis: &Analysis, format: Format) -> String {
     match format {
         Format::Json => claims_json(analysis),
-        Format::Table | Format::Markdown => claims_table(analysis),
+        _ => claims_table(analysis),
     }
 }
