@@ -284,7 +284,40 @@ fn format_name(format: Format) -> String {
         .unwrap_or_default()
 }
 
+/// `check -`: stdin as the one article of a story named "stdin" (file `stdin.txt`), read
+/// from a temporary folder so that decoding and language detection are those of a file.
+fn read_stdin_story(input: &Input, rules: &RuleSet) -> Result<ingest::Story, Fatal> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+        .map_err(|e| Fatal(format!("error: cannot read the article on stdin: {e}")))?;
+    let tmp = tempfile::tempdir()
+        .map_err(|e| Fatal(format!("error: cannot make a temporary folder: {e}")))?;
+    let dir = tmp.path().join("stdin");
+    std::fs::create_dir(&dir)
+        .and_then(|_| std::fs::write(dir.join("stdin.txt"), &bytes))
+        .map_err(|e| Fatal(format!("error: cannot keep the article from stdin: {e}")))?;
+    let local = Input {
+        story: dir,
+        manifest: input.manifest.clone(),
+        rules: Vec::new(),
+        output: None,
+    };
+    read_story(&local, rules)
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Fatal> {
+    let no_color = std::env::var("NO_COLOR").ok();
+    let term = std::env::var("TERM").ok();
+    let color_choice = cli.color;
+    // Colour only what goes to a terminal: never a file from --output.
+    let color = |input: &Input| {
+        input.output.is_none()
+            && color_choice.enabled(
+                std::io::stdout().is_terminal(),
+                no_color.as_deref(),
+                term.as_deref(),
+            )
+    };
     match cli.command {
         Command::Check {
             input,
@@ -303,10 +336,16 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             if each {
                 return check_each(&input, format, fail_on, rules);
             }
-            let story = read_story(&input, rules)?;
+            let stdin = input.story.as_os_str() == "-";
+            let story = if stdin {
+                read_stdin_story(&input, rules)?
+            } else {
+                read_story(&input, rules)?
+            };
             let analysis = analyze(story, rules);
             let options = report::Options {
-                story_dir: Some(&input.story),
+                story_dir: (!stdin).then_some(input.story.as_path()),
+                color: color(&input),
             };
             emit(&input, &report::report_with(&analysis, format, &options))?;
             if fail_on == FailOn::Conflict && has_conflict(&analysis) {

@@ -365,3 +365,114 @@ fn claimreview_is_json_ld_with_the_required_properties() {
         2
     );
 }
+
+// ---------------------------------------------------------------- Terminal
+
+fn run_env(args: &[&str], env: &[(&str, &str)], stdin: Option<&[u8]>) -> (i32, String, String) {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args)
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("binary runs");
+    let mut pipe = child.stdin.take().expect("stdin");
+    std::io::Write::write_all(&mut pipe, stdin.unwrap_or_default()).expect("stdin written");
+    drop(pipe);
+    let out = child.wait_with_output().expect("binary ends");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("utf-8 stdout"),
+        String::from_utf8(out.stderr).expect("utf-8 stderr"),
+    )
+}
+
+#[test]
+fn colour_by_verdict_only_when_asked_or_on_a_terminal() {
+    let (_, plain, _) = run_env(&["check", EXAMPLE], &[], None);
+    assert!(!plain.contains('\x1b'), "a pipe gets no colour");
+    let (_, always, _) = run_env(&["check", EXAMPLE, "--color", "always"], &[], None);
+    assert!(always.contains("\x1b[38;5;9m conflict"), "conflicts in red");
+    assert!(
+        always.contains("\x1b[38;5;10m agreement"),
+        "agreements in green"
+    );
+    // --color always overrides NO_COLOR; --color never wins over everything.
+    let (_, forced, _) = run_env(
+        &["check", EXAMPLE, "--color", "always"],
+        &[("NO_COLOR", "1")],
+        None,
+    );
+    assert_eq!(forced, always);
+    let (_, never, _) = run_env(&["--color", "never", "check", EXAMPLE], &[], None);
+    assert_eq!(never, plain);
+    // Without the escapes the table is the same table.
+    let stripped = strip_ansi(&always);
+    assert_eq!(stripped, plain);
+}
+
+/// `always` with its ANSI colour sequences removed.
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(at) = rest.find('\x1b') {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find('m').expect("an SGR sequence ends in m");
+        rest = &rest[at + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn version_prints_the_package_version() {
+    let (code, out, _) = run_env(&["--version"], &[], None);
+    assert_eq!(code, 0);
+    assert_eq!(out, format!("crosscheck {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn check_dash_reads_one_article_from_stdin() {
+    let article = std::fs::read(root().join(EXAMPLE).join("04-courier-2024-en.txt")).unwrap();
+    let (code, out, err) = run_env(&["check", "-", "--format", "json"], &[], Some(&article));
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(report["story"], "stdin");
+    assert_eq!(report["sources"][0]["file"], "stdin.txt");
+    assert_eq!(
+        report["sources"][0]["language"], "en",
+        "detected as for a file"
+    );
+    let conflict = &report["claims"][0];
+    assert_eq!(conflict["verdict"], "conflict");
+    assert_eq!(
+        conflict["reason"],
+        "Zamir Kabulov asserts, Kazem Jalali denies"
+    );
+    // The Indonesian article: its language is detected too.
+    let id = std::fs::read(root().join(EXAMPLE).join("02-kabar-id.txt")).unwrap();
+    let (_, out, _) = run_env(&["check", "-", "--format", "json"], &[], Some(&id));
+    let report: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(report["sources"][0]["language"], "id");
+}
+
+#[test]
+fn one_document_formats_refuse_each_and_claims() {
+    let (code, out, err) = run_env(
+        &["check", "--each", "examples", "--format", "html"],
+        &[],
+        None,
+    );
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.contains("--format html is one document per story"),
+        "{err}"
+    );
+    let (code, _, err) = run_env(&["claims", EXAMPLE, "--format", "sarif"], &[], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("not sarif"), "{err}");
+}

@@ -16,7 +16,7 @@ pub use claimreview::report_claimreview;
 pub use html::{esc as html_escape, report_html};
 pub use json::{claims_json, error_json_line, report_json, report_json_line};
 pub use sarif::report_sarif;
-pub use table::{claims_table, report_markdown, report_table};
+pub use table::{claims_table, report_markdown, report_table, report_table_colored};
 
 /// Output format of `check` and `claims`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -43,6 +43,8 @@ pub struct Options<'a> {
     /// with each article's file, so that they are relative to where the check ran (the
     /// repository root in CI). Default: the bare file names.
     pub story_dir: Option<&'a Path>,
+    /// Colour the table by verdict (ANSI). Default false.
+    pub color: bool,
 }
 
 /// The report of `check` in `format`, with default [`Options`].
@@ -53,7 +55,7 @@ pub fn report(analysis: &Analysis, format: Format) -> String {
 /// The report of `check` in `format`.
 pub fn report_with(analysis: &Analysis, format: Format, options: &Options) -> String {
     match format {
-        Format::Table => report_table(analysis),
+        Format::Table => report_table_colored(analysis, options.color),
         Format::Json => report_json(analysis),
         Format::Markdown => report_markdown(analysis),
         Format::Html => report_html(analysis),

@@ -3,7 +3,7 @@
 
 use crate::Analysis;
 use crate::judge::{Judged, Verdict};
-use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 /// Width of every table, in columns. Pinned for byte-identical output.
 pub const WIDTH: u16 = 120;
@@ -60,7 +60,27 @@ fn totals(a: &Analysis) -> String {
     )
 }
 
+/// The verdict's cell, coloured when `color` (red conflict, green agreement, blue
+/// single-source: the word says it too, so nothing depends on the colour).
+fn verdict_cell(v: Verdict, color: bool) -> Cell {
+    let cell = Cell::new(v.as_str());
+    if !color {
+        return cell;
+    }
+    cell.fg(match v {
+        Verdict::Conflict => Color::Red,
+        Verdict::Agreement => Color::Green,
+        Verdict::SingleSource => Color::Blue,
+    })
+}
+
+/// The report table, without colour.
 pub fn report_table(a: &Analysis) -> String {
+    report_table_colored(a, false)
+}
+
+/// The report table; with `color`, ANSI colours by verdict (the layout is the same).
+pub fn report_table_colored(a: &Analysis, color: bool) -> String {
     let mut t = new_table(&[
         "Verdict",
         "Claim and reason",
@@ -83,14 +103,20 @@ pub fn report_table(a: &Analysis) -> String {
         ColumnConstraint::Absolute(Width::Fixed(14)),
         ColumnConstraint::Absolute(Width::Fixed(longest + 2)),
     ]);
+    if color {
+        // The caller decided (`--color always` wins over NO_COLOR, see `cli::ColorChoice`);
+        // crossterm would otherwise drop the colours whenever NO_COLOR is set.
+        crossterm::style::force_color_output(true);
+        t.enforce_styling();
+    }
     for j in &a.claims {
         let (values, evidence) = value_lines(a, j);
         t.add_row(vec![
-            j.verdict.as_str().to_string(),
-            format!("{}\n→ {}", j.claim.summary, j.reason),
-            values,
-            sources_cell(j),
-            evidence,
+            verdict_cell(j.verdict, color),
+            Cell::new(format!("{}\n→ {}", j.claim.summary, j.reason)),
+            Cell::new(values),
+            Cell::new(sources_cell(j)),
+            Cell::new(evidence),
         ]);
     }
     format!("{t}\n{}", totals(a))
