@@ -41,6 +41,9 @@ impl ColorChoice {
 pub enum FailOn {
     /// Exit 1 when any claim is a conflict.
     Conflict,
+    /// Exit 1 when a conflict is new or its values changed since `--baseline` (without a
+    /// baseline every conflict is new).
+    NewConflict,
     /// Never exit 1 (default).
     None,
 }
@@ -94,6 +97,15 @@ pub enum Command {
         /// in parallel; output keeps their order (JSON Lines with --format json).
         #[arg(long, conflicts_with = "manifest")]
         each: bool,
+        /// Reviewed conflicts (from `crosscheck baseline`): each conflict is marked new,
+        /// changed or reviewed, and resolved ones are listed.
+        #[arg(long, value_name = "FILE", conflicts_with = "each")]
+        baseline: Option<PathBuf>,
+    },
+    /// Record the current conflicts and their values as reviewed, for `check --baseline`.
+    Baseline {
+        #[command(flatten)]
+        input: Input,
     },
     /// List every mention extracted, before matching, with file:line and value.
     Claims {

@@ -4,6 +4,7 @@
 //! `ingest → segment → extract (with normalize) → matching → judge → report`.
 
 pub mod archive;
+pub mod baseline;
 pub mod cli;
 pub mod entities;
 pub mod eval;

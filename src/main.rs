@@ -269,7 +269,8 @@ fn check_each(
         );
         return Ok(ExitCode::from(2));
     }
-    if fail_on == FailOn::Conflict && conflict {
+    // No baseline in archive mode: every conflict is new.
+    if fail_on != FailOn::None && conflict {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
@@ -324,6 +325,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             format,
             fail_on,
             each,
+            baseline,
         } => {
             if each && !report::streams(format) {
                 return Err(Fatal(format!(
@@ -336,6 +338,13 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             if each {
                 return check_each(&input, format, fail_on, rules);
             }
+            let recorded = match &baseline {
+                Some(path) => Some(
+                    crosscheck::baseline::Baseline::read(path)
+                        .map_err(|e| Fatal(format!("error: {e}")))?,
+                ),
+                None => None,
+            };
             let stdin = input.story.as_os_str() == "-";
             let story = if stdin {
                 read_stdin_story(&input, rules)?
@@ -343,14 +352,47 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 read_story(&input, rules)?
             };
             let analysis = analyze(story, rules);
+            let comparison = recorded
+                .as_ref()
+                .map(|b| crosscheck::baseline::compare(&analysis, b));
             let options = report::Options {
                 story_dir: (!stdin).then_some(input.story.as_path()),
                 color: color(&input),
+                baseline: comparison.as_ref(),
             };
             emit(&input, &report::report_with(&analysis, format, &options))?;
-            if fail_on == FailOn::Conflict && has_conflict(&analysis) {
-                return Ok(ExitCode::from(1));
-            }
+            let fails = match fail_on {
+                FailOn::Conflict => has_conflict(&analysis),
+                // Without a baseline every conflict is new.
+                FailOn::NewConflict => comparison
+                    .as_ref()
+                    .map_or(has_conflict(&analysis), |c| c.has_new()),
+                FailOn::None => false,
+            };
+            Ok(if fails {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Baseline { input } => {
+            let Some(output) = &input.output else {
+                return Err(Fatal(
+                    "error: baseline needs --output FILE (where to record the conflicts)"
+                        .to_string(),
+                ));
+            };
+            let rules = load_rules(&input.rules)?;
+            let story = read_story(&input, rules)?;
+            let analysis = analyze(story, rules);
+            let recorded = crosscheck::baseline::record(&analysis);
+            write_atomic(output, &recorded.to_toml())?;
+            eprintln!(
+                "recorded {} conflict(s) of {} in {}",
+                recorded.conflicts.len(),
+                recorded.story,
+                output.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Claims { input, format } => {

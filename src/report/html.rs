@@ -10,6 +10,7 @@
 //! Input: an [`Analysis`]. Output: the page as a `String`, byte-identical for the same input.
 
 use crate::Analysis;
+use crate::baseline::Comparison;
 use crate::extract::Mention;
 use crate::judge::{Judged, Verdict};
 use std::collections::BTreeSet;
@@ -319,12 +320,20 @@ fn matrix(out: &mut String, a: &Analysis) {
     out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
 }
 
-fn claim_details(out: &mut String, a: &Analysis, j: &Judged) {
+/// A conflict's standing against the baseline, as words after its badge.
+fn status_note(j: &Judged, baseline: Option<&Comparison>) -> String {
+    baseline
+        .and_then(|b| b.of(&j.claim.id))
+        .map(|s| format!(" <span class=\"status\">({})</span>", s.as_str()))
+        .unwrap_or_default()
+}
+
+fn claim_details(out: &mut String, a: &Analysis, j: &Judged, baseline: Option<&Comparison>) {
     let frame = &a.rules.frames[j.claim.frame];
     let _ = write!(
         out,
         "<article class=\"claim\" id=\"{}\"{}>\n<details{}>\n<summary>\
-         <span class=\"badge v-{}\">{}</span> <span class=\"summary\">{}</span>\
+         <span class=\"badge v-{}\">{}</span>{} <span class=\"summary\">{}</span>\
          <span class=\"reason\">{}</span></summary>\n",
         esc(&anchor(j)),
         filter_data(a, j),
@@ -336,6 +345,7 @@ fn claim_details(out: &mut String, a: &Analysis, j: &Judged) {
         },
         j.verdict.as_str(),
         verdict_label(j.verdict),
+        status_note(j, baseline),
         esc(&j.claim.summary),
         esc(&j.reason)
     );
@@ -384,6 +394,11 @@ fn claim_details(out: &mut String, a: &Analysis, j: &Judged) {
 
 /// The whole page.
 pub fn report_html(a: &Analysis) -> String {
+    report_html_with(a, None)
+}
+
+/// The whole page; with a baseline, each conflict's status and the resolved conflicts.
+pub fn report_html_with(a: &Analysis, baseline: Option<&Comparison>) -> String {
     let title = match &a.story.title {
         Some(t) => format!("crosscheck: {t}"),
         None => format!("crosscheck: {}", a.story.name),
@@ -409,9 +424,32 @@ pub fn report_html(a: &Analysis) -> String {
         out.push_str("<p>No claims were found.</p>\n");
     }
     for j in &a.claims {
-        claim_details(&mut out, a, j);
+        claim_details(&mut out, a, j, baseline);
     }
-    out.push_str("</section>\n</main>\n");
+    out.push_str("</section>\n");
+    if let Some(b) = baseline {
+        out.push_str(
+            "<section aria-labelledby=\"h-resolved\">\n\
+             <h2 id=\"h-resolved\">Resolved since the baseline</h2>\n",
+        );
+        if b.resolved.is_empty() {
+            out.push_str("<p>None: every reviewed conflict is still a conflict.</p>\n");
+        } else {
+            out.push_str("<ul>\n");
+            for r in &b.resolved {
+                let _ = writeln!(
+                    out,
+                    "<li>{} <code>{}</code> (was {})</li>",
+                    esc(&r.summary),
+                    esc(&r.id),
+                    esc(&r.values.join(" vs "))
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</main>\n");
     let _ = write!(out, "<script>\n{SCRIPT}</script>\n</body>\n</html>\n");
     out
 }

@@ -2,6 +2,7 @@
 //! only with a new schema version.
 
 use crate::Analysis;
+use crate::baseline::{Comparison, Recorded};
 use crate::extract::Mention;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -12,6 +13,10 @@ struct ReportV1<'a> {
     story: &'a str,
     sources: Vec<SourceV1<'a>>,
     claims: Vec<ClaimV1<'a>>,
+    /// With `--baseline` only (an added field): the recorded conflicts that are no longer
+    /// conflicts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resolved: Option<&'a [Recorded]>,
 }
 
 #[derive(Serialize)]
@@ -36,6 +41,10 @@ struct ClaimV1<'a> {
     verdict: &'static str,
     independent_origins: usize,
     reason: &'a str,
+    /// With `--baseline` only, on conflicts (an added field): "new", "changed" or
+    /// "reviewed".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<&'static str>,
     mentions: Vec<MentionV1<'a>>,
 }
 
@@ -118,7 +127,7 @@ struct ErrorV1<'a> {
     error: &'a str,
 }
 
-fn report_v1<'a>(a: &'a Analysis) -> ReportV1<'a> {
+fn report_v1<'a>(a: &'a Analysis, baseline: Option<&'a Comparison>) -> ReportV1<'a> {
     ReportV1 {
         schema: "crosscheck.report.v1",
         story: &a.story.name,
@@ -145,6 +154,7 @@ fn report_v1<'a>(a: &'a Analysis) -> ReportV1<'a> {
                 verdict: j.verdict.as_str(),
                 independent_origins: j.origins,
                 reason: &j.reason,
+                baseline: baseline.and_then(|b| b.of(&j.claim.id)).map(|s| s.as_str()),
                 mentions: j
                     .claim
                     .mentions
@@ -153,17 +163,24 @@ fn report_v1<'a>(a: &'a Analysis) -> ReportV1<'a> {
                     .collect(),
             })
             .collect(),
+        resolved: baseline.map(|b| b.resolved.as_slice()),
     }
 }
 
 /// `crosscheck.report.v1`, pretty-printed.
 pub fn report_json(a: &Analysis) -> String {
-    to_string(&report_v1(a))
+    report_json_with(a, None)
+}
+
+/// `crosscheck.report.v1`, pretty-printed; with a baseline, each conflict's status and the
+/// resolved conflicts.
+pub fn report_json_with(a: &Analysis, baseline: Option<&Comparison>) -> String {
+    to_string(&report_v1(a, baseline))
 }
 
 /// `crosscheck.report.v1` on one line, for JSON Lines (`check --each`).
 pub fn report_json_line(a: &Analysis) -> String {
-    line(&report_v1(a))
+    line(&report_v1(a, None))
 }
 
 /// `{"schema":"crosscheck.error.v1","story":…,"error":…}` on one line: a story of

@@ -10,13 +10,14 @@ mod sarif;
 mod table;
 
 use crate::Analysis;
+use crate::baseline::Comparison;
 use std::path::Path;
 
 pub use claimreview::report_claimreview;
 pub use html::{esc as html_escape, report_html};
 pub use json::{claims_json, error_json_line, report_json, report_json_line};
 pub use sarif::report_sarif;
-pub use table::{claims_table, report_markdown, report_table, report_table_colored};
+pub use table::{claims_table, report_markdown, report_table};
 
 /// Output format of `check` and `claims`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -45,6 +46,9 @@ pub struct Options<'a> {
     pub story_dir: Option<&'a Path>,
     /// Colour the table by verdict (ANSI). Default false.
     pub color: bool,
+    /// The conflicts against a baseline (`check --baseline`): each conflict's status, and
+    /// the resolved ones. Default none.
+    pub baseline: Option<&'a Comparison>,
 }
 
 /// The report of `check` in `format`, with default [`Options`].
@@ -55,11 +59,11 @@ pub fn report(analysis: &Analysis, format: Format) -> String {
 /// The report of `check` in `format`.
 pub fn report_with(analysis: &Analysis, format: Format, options: &Options) -> String {
     match format {
-        Format::Table => report_table_colored(analysis, options.color),
-        Format::Json => report_json(analysis),
-        Format::Markdown => report_markdown(analysis),
-        Format::Html => report_html(analysis),
-        Format::Sarif => report_sarif(analysis, options.story_dir),
+        Format::Table => table::report_table_with(analysis, options.color, options.baseline),
+        Format::Json => json::report_json_with(analysis, options.baseline),
+        Format::Markdown => table::report_markdown_with(analysis, options.baseline),
+        Format::Html => html::report_html_with(analysis, options.baseline),
+        Format::Sarif => sarif::report_sarif_with(analysis, options.story_dir, options.baseline),
         Format::Claimreview => report_claimreview(analysis),
     }
 }

@@ -11,6 +11,7 @@
 //! check runs there). Output: pretty-printed JSON, byte-identical for the same input.
 
 use crate::Analysis;
+use crate::baseline::{Comparison, Status};
 use crate::judge::{Judged, Verdict};
 use crate::rules::Frame;
 use serde::Serialize;
@@ -99,6 +100,9 @@ struct SarifResult {
     level: &'static str,
     message: Text,
     locations: Vec<Location>,
+    /// With `--baseline`, on conflicts: new, updated (values changed) or unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_state: Option<&'static str>,
     partial_fingerprints: BTreeMap<&'static str, String>,
     properties: ResultProperties,
 }
@@ -184,8 +188,10 @@ fn uri_escape(segment: &str) -> String {
     out
 }
 
-fn level(j: &Judged) -> &'static str {
+/// A conflict is an error; a reviewed one (in the baseline, same values) a warning.
+fn level(j: &Judged, status: Option<Status>) -> &'static str {
     match j.verdict {
+        Verdict::Conflict if status == Some(Status::Reviewed) => "warning",
         Verdict::Conflict => "error",
         Verdict::Agreement | Verdict::SingleSource => "note",
     }
@@ -255,6 +261,16 @@ fn rule<'a>(f: &'a Frame) -> Rule<'a> {
 
 /// SARIF 2.1.0, pretty-printed.
 pub fn report_sarif(a: &Analysis, story_dir: Option<&Path>) -> String {
+    report_sarif_with(a, story_dir, None)
+}
+
+/// SARIF 2.1.0; with a baseline, conflicts carry `baselineState` and a reviewed conflict
+/// is a warning.
+pub fn report_sarif_with(
+    a: &Analysis,
+    story_dir: Option<&Path>,
+    baseline: Option<&Comparison>,
+) -> String {
     // Only the frames that have results, by id.
     let mut used: Vec<usize> = a.claims.iter().map(|j| j.claim.frame).collect();
     used.sort_by(|x, y| a.rules.frames[*x].id.cmp(&a.rules.frames[*y].id));
@@ -264,6 +280,7 @@ pub fn report_sarif(a: &Analysis, story_dir: Option<&Path>) -> String {
         .claims
         .iter()
         .map(|j| {
+            let status = baseline.and_then(|b| b.of(&j.claim.id));
             let locations = j
                 .claim
                 .mentions
@@ -298,7 +315,7 @@ pub fn report_sarif(a: &Analysis, story_dir: Option<&Path>) -> String {
             SarifResult {
                 rule_id: a.rules.frames[j.claim.frame].id.clone(),
                 rule_index: index[&j.claim.frame],
-                level: level(j),
+                level: level(j, status),
                 message: Text {
                     text: format!(
                         "{}: {}. {}.",
@@ -308,6 +325,7 @@ pub fn report_sarif(a: &Analysis, story_dir: Option<&Path>) -> String {
                     ),
                 },
                 locations,
+                baseline_state: status.map(Status::sarif),
                 partial_fingerprints: BTreeMap::from([(
                     "crosscheckClaimId/v1",
                     j.claim.id.clone(),
