@@ -1,6 +1,6 @@
 //! Command-line flags.
 
-use crate::report::Format;
+use crate::report::{Format, Schema};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -97,6 +97,10 @@ pub enum Command {
         /// in parallel; output keeps their order (JSON Lines with --format json).
         #[arg(long, conflicts_with = "manifest")]
         each: bool,
+        /// The JSON report's schema: v2 (default), or v1, the first contract, kept for one
+        /// release.
+        #[arg(long, value_enum, default_value_t = Schema::V2)]
+        schema: Schema,
         /// Reviewed conflicts (from `crosscheck baseline`): each conflict is marked new,
         /// changed or reviewed, and resolved ones are listed.
         #[arg(long, value_name = "FILE", conflicts_with = "each")]

@@ -34,6 +34,9 @@ pub struct Analysis<'r> {
     pub mentions: Vec<Mention>,
     /// In report order.
     pub claims: Vec<Judged>,
+    /// Per article: its published date was assumed from a dateline in its first lines (no
+    /// manifest or page metadata gave one).
+    pub dated_from_text: Vec<bool>,
 }
 
 /// The languages of a story's articles, sorted, each once: what its extractor is built for.
@@ -59,10 +62,14 @@ pub fn analyze_with<'r>(story: Story, rules: &'r RuleSet, extractor: &Extractor)
         .iter()
         .filter_map(|a| a.outlet.clone())
         .collect();
+    let mut dated_from_text = Vec::with_capacity(story.articles.len());
     for article in &mut story.articles {
+        let mut assumed = false;
         if article.published.is_none() {
             article.published = extractor.dateline(article);
+            assumed = article.published.is_some();
         }
+        dated_from_text.push(assumed);
         article.cited = extractor.citations(article, &outlets);
     }
     // Articles are independent until matching: extract them in parallel, then concatenate
@@ -90,5 +97,6 @@ pub fn analyze_with<'r>(story: Story, rules: &'r RuleSet, extractor: &Extractor)
         story,
         mentions,
         claims,
+        dated_from_text,
     }
 }

@@ -5,7 +5,7 @@
 use clap::Parser;
 use crosscheck::cli::{Cli, Command, FailOn, Input, RulesCommand};
 use crosscheck::judge::Verdict;
-use crosscheck::report::Format;
+use crosscheck::report::{Format, Schema};
 use crosscheck::rules::{self, RuleSet};
 use crosscheck::{Analysis, analyze, archive, eval, ingest, report, ruledoc, ruletest};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -148,10 +148,10 @@ struct Checked {
 }
 
 impl Checked {
-    fn failed(dir: &Path, error: String, format: Format) -> Checked {
+    fn failed(dir: &Path, error: String, format: Format, schema: Schema) -> Checked {
         let name = archive::story_name(dir);
         Checked {
-            text: report::story_entry(&name, Err(&error), format),
+            text: report::story_entry(&name, Err(&error), format, schema),
             name,
             warnings: Vec::new(),
             error: Some(error),
@@ -160,15 +160,20 @@ impl Checked {
     }
 }
 
-fn check_story(dir: &Path, extractors: &archive::Extractors, format: Format) -> Checked {
+fn check_story(
+    dir: &Path,
+    extractors: &archive::Extractors,
+    format: Format,
+    schema: Schema,
+) -> Checked {
     let story = match ingest::ingest(dir, None, extractors.rules()) {
         Ok(story) => story,
-        Err(e) => return Checked::failed(dir, e.to_string(), format),
+        Err(e) => return Checked::failed(dir, e.to_string(), format, schema),
     };
     let analysis = extractors.analyze(story);
     Checked {
         name: analysis.story.name.clone(),
-        text: report::story_entry(&analysis.story.name, Ok(&analysis), format),
+        text: report::story_entry(&analysis.story.name, Ok(&analysis), format, schema),
         warnings: analysis.story.warnings.clone(),
         error: None,
         conflict: has_conflict(&analysis),
@@ -194,6 +199,7 @@ fn progress_bar(stories: usize) -> ProgressBar {
 fn check_each(
     input: &Input,
     format: Format,
+    schema: Schema,
     fail_on: FailOn,
     rules: &RuleSet,
 ) -> Result<ExitCode, Fatal> {
@@ -226,7 +232,7 @@ fn check_each(
         |dir| {
             // A bug in one story must not take the archive down with it.
             let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                check_story(dir, &extractors, format)
+                check_story(dir, &extractors, format, schema)
             }))
             .unwrap_or_else(|panic| {
                 let why = panic
@@ -235,7 +241,7 @@ fn check_each(
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_default();
                 let error = format!("{}: internal error: {why}", dir.display());
-                Checked::failed(dir, error, format)
+                Checked::failed(dir, error, format, schema)
             });
             bar.inc(1);
             checked
@@ -325,6 +331,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             format,
             fail_on,
             each,
+            schema,
             baseline,
         } => {
             if each && !report::streams(format) {
@@ -336,7 +343,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             }
             let rules = load_rules(&input.rules)?;
             if each {
-                return check_each(&input, format, fail_on, rules);
+                return check_each(&input, format, schema, fail_on, rules);
             }
             let recorded = match &baseline {
                 Some(path) => Some(
@@ -359,6 +366,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 story_dir: (!stdin).then_some(input.story.as_path()),
                 color: color(&input),
                 baseline: comparison.as_ref(),
+                schema,
             };
             emit(&input, &report::report_with(&analysis, format, &options))?;
             let fails = match fail_on {

@@ -476,3 +476,83 @@ fn one_document_formats_refuse_each_and_claims() {
     assert_eq!(code, 2);
     assert!(err.contains("not sarif"), "{err}");
 }
+
+// ---------------------------------------------------------------- JSON v2
+
+fn v2_validator() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(include_str!("../docs/report-v2.schema.json"))
+        .expect("docs/report-v2.schema.json is JSON");
+    jsonschema::draft202012::new(&schema).expect("the v2 schema compiles")
+}
+
+fn assert_valid(validator: &jsonschema::Validator, report: &Value, what: &str) {
+    let errors: Vec<String> = validator
+        .iter_errors(report)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{what}:\n{}", errors.join("\n"));
+}
+
+#[test]
+fn json_v2_is_the_default_and_validates_against_its_schema() {
+    let validator = v2_validator();
+    let v2: Value = serde_json::from_str(&check("json")).unwrap();
+    assert_eq!(v2["schema"], "crosscheck.report.v2");
+    assert_valid(&validator, &v2, "example story");
+    // The schema can fail: an unknown verdict, a missing field.
+    let mut broken = v2.clone();
+    broken["claims"][0]["verdict"] = Value::from("maybe");
+    assert!(!validator.is_valid(&broken));
+    let mut broken = v2.clone();
+    broken["claims"][0]["mentions"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("hedged");
+    assert!(!validator.is_valid(&broken));
+
+    // What v2 adds, on the example: the Indonesian article takes the Ledger's text.
+    let kabar = &v2["sources"][1];
+    assert_eq!(kabar["upstream"], "The Daily Ledger");
+    assert_eq!(kabar["origin_group"], v2["sources"][0]["origin_group"]);
+    assert_eq!(v2["resolved"], Value::Null);
+
+    // v1 is kept: the same claims, ids and mentions, without the added fields.
+    let (code, v1) = run(&["check", EXAMPLE, "--format", "json", "--schema", "v1"]);
+    assert_eq!(code, 0);
+    let v1: Value = serde_json::from_str(&v1).unwrap();
+    assert_eq!(v1["schema"], "crosscheck.report.v1");
+    let ids = |r: &Value| -> Vec<Value> {
+        r["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].clone())
+            .collect()
+    };
+    assert_eq!(ids(&v1), ids(&v2));
+    assert!(v1["claims"][0]["mentions"][0].get("hedged").is_none());
+}
+
+#[test]
+fn json_v2_lines_of_every_test_story_validate() {
+    let validator = v2_validator();
+    let (code, out) = run(&["check", "--each", "tests/stories", "--format", "json"]);
+    assert_eq!(code, 0);
+    let mut hedged = 0;
+    let mut lines = 0;
+    for line in out.lines() {
+        let report: Value = serde_json::from_str(line).expect("a JSON line");
+        let story = report["story"].as_str().unwrap_or("?").to_string();
+        assert_valid(&validator, &report, &story);
+        hedged += report["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["mentions"].as_array().unwrap())
+            .filter(|m| m["hedged"] == true)
+            .count();
+        lines += 1;
+    }
+    assert!(lines >= 10, "{lines} stories");
+    assert!(hedged > 0, "no hedged mention in any test story");
+}

@@ -101,23 +101,6 @@ fn anchor(j: &Judged) -> String {
     format!("claim-{id}")
 }
 
-/// The origin group (1-based, numbered by first article) of every article.
-fn origin_groups(a: &Analysis) -> Vec<usize> {
-    let claims: Vec<crate::matching::Claim> = a.claims.iter().map(|j| j.claim.clone()).collect();
-    let roots = crate::judge::origins(&a.story, &claims, &a.mentions);
-    let mut seen: Vec<usize> = Vec::new();
-    roots
-        .iter()
-        .map(|r| match seen.iter().position(|s| s == r) {
-            Some(p) => p + 1,
-            None => {
-                seen.push(*r);
-                seen.len()
-            }
-        })
-        .collect()
-}
-
 /// The articles a claim's mentions come from, in article order.
 fn articles_of(a: &Analysis, j: &Judged) -> BTreeSet<usize> {
     j.claim
@@ -403,7 +386,7 @@ pub fn report_html_with(a: &Analysis, baseline: Option<&Comparison>) -> String {
         Some(t) => format!("crosscheck: {t}"),
         None => format!("crosscheck: {}", a.story.name),
     };
-    let groups = origin_groups(a);
+    let groups = super::origin_groups(a);
     let mut out = String::new();
     head(&mut out, &title);
     out.push_str("<body>\n<header>\n");

@@ -37,6 +37,17 @@ pub enum Format {
     Claimreview,
 }
 
+/// The JSON report's schema (`--schema`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Schema {
+    /// `crosscheck.report.v1`, the first contract; kept for one release.
+    V1,
+    /// `crosscheck.report.v2` (default): v1 plus hedges, assumed dates, warnings, baseline
+    /// status and per-source metadata (docs/report-v2.md).
+    #[default]
+    V2,
+}
+
 /// What a writer needs beyond the analysis.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Options<'a> {
@@ -49,6 +60,8 @@ pub struct Options<'a> {
     /// The conflicts against a baseline (`check --baseline`): each conflict's status, and
     /// the resolved ones. Default none.
     pub baseline: Option<&'a Comparison>,
+    /// The JSON report's schema. Default v2.
+    pub schema: Schema,
 }
 
 /// The report of `check` in `format`, with default [`Options`].
@@ -60,7 +73,10 @@ pub fn report(analysis: &Analysis, format: Format) -> String {
 pub fn report_with(analysis: &Analysis, format: Format, options: &Options) -> String {
     match format {
         Format::Table => table::report_table_with(analysis, options.color, options.baseline),
-        Format::Json => json::report_json_with(analysis, options.baseline),
+        Format::Json => match options.schema {
+            Schema::V1 => json::report_json_with(analysis, options.baseline),
+            Schema::V2 => json::report_json_v2(analysis, options.baseline),
+        },
         Format::Markdown => table::report_markdown_with(analysis, options.baseline),
         Format::Html => html::report_html_with(analysis, options.baseline),
         Format::Sarif => sarif::report_sarif_with(analysis, options.story_dir, options.baseline),
@@ -68,13 +84,20 @@ pub fn report_with(analysis: &Analysis, format: Format, options: &Options) -> St
     }
 }
 
-/// One story's part of `check --each`: for JSON one line (JSON Lines: the compact report,
+/// One story's part of `check --each`: for JSON one line (JSON Lines: the compact report in
+/// `schema`,
 /// or `crosscheck.error.v1` for a story that could not be checked); for a table or Markdown
 /// a section headed by the story's name (`== name ==`, `## name`) that ends with a blank line.
 /// Formats that are one document per story (HTML, SARIF, ClaimReview) are refused before
 /// an archive is read.
-pub fn story_entry(name: &str, result: Result<&Analysis, &str>, format: Format) -> String {
+pub fn story_entry(
+    name: &str,
+    result: Result<&Analysis, &str>,
+    format: Format,
+    schema: Schema,
+) -> String {
     match (format, result) {
+        (Format::Json, Ok(a)) if schema == Schema::V2 => json::report_json_v2_line(a),
         (Format::Json, Ok(a)) => report_json_line(a),
         (Format::Json, Err(e)) => error_json_line(name, e),
         (Format::Markdown, Ok(a)) => format!("## {name}\n\n{}\n", report_markdown(a)),
@@ -82,6 +105,23 @@ pub fn story_entry(name: &str, result: Result<&Analysis, &str>, format: Format) 
         (_, Ok(a)) => format!("== {name} ==\n{}\n", report_table(a)),
         (_, Err(e)) => format!("== {name} ==\nerror: {e}\n\n"),
     }
+}
+
+/// The origin group (1-based, numbered by first article) of every article.
+pub(crate) fn origin_groups(a: &Analysis) -> Vec<usize> {
+    let claims: Vec<crate::matching::Claim> = a.claims.iter().map(|j| j.claim.clone()).collect();
+    let roots = crate::judge::origins(&a.story, &claims, &a.mentions);
+    let mut seen: Vec<usize> = Vec::new();
+    roots
+        .iter()
+        .map(|r| match seen.iter().position(|s| s == r) {
+            Some(p) => p + 1,
+            None => {
+                seen.push(*r);
+                seen.len()
+            }
+        })
+        .collect()
 }
 
 /// Whether `check --each` can write `format` (one stream for many stories).
