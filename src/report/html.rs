@@ -365,7 +365,7 @@ fn claim_details(out: &mut String, a: &Analysis, j: &Judged, baseline: Option<&C
         let _ = writeln!(
             out,
             "<tr><th scope=\"row\"><code>{}:{}</code></th><td>{speaker}</td>\
-             <td>{}{hedge}</td><td>{}</td></tr>",
+             <td class=\"value\">{}{hedge}</td><td>{}</td></tr>",
             esc(&m.file),
             m.line,
             esc(&shown_value(m)),
