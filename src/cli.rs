@@ -1,6 +1,6 @@
 //! Command-line flags.
 
-use crate::report::Format;
+use crate::report::{Format, Schema};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -10,19 +10,64 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Colour the table by verdict: auto (when stdout is a terminal and NO_COLOR is unset),
+    /// always, never.
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour: `always` and `never` decide; `auto` colours a terminal unless
+    /// `NO_COLOR` is set to anything but "" (https://no-color.org) or `TERM` is `dumb`.
+    pub fn enabled(self, terminal: bool, no_color: Option<&str>, term: Option<&str>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                terminal && no_color.is_none_or(str::is_empty) && term != Some("dumb")
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
     /// Exit 1 when any claim is a conflict.
     Conflict,
+    /// Exit 1 when a conflict is new or its values changed since `--baseline` (without a
+    /// baseline every conflict is new).
+    NewConflict,
     /// Never exit 1 (default).
     None,
 }
 
+#[cfg(test)]
+mod tests {
+    use super::ColorChoice;
+
+    #[test]
+    fn colour_follows_flag_terminal_no_color_and_term() {
+        assert!(ColorChoice::Auto.enabled(true, None, Some("xterm")));
+        assert!(ColorChoice::Auto.enabled(true, Some(""), None));
+        assert!(!ColorChoice::Auto.enabled(false, None, None));
+        assert!(!ColorChoice::Auto.enabled(true, Some("1"), None));
+        assert!(!ColorChoice::Auto.enabled(true, None, Some("dumb")));
+        assert!(ColorChoice::Always.enabled(false, Some("1"), None));
+        assert!(!ColorChoice::Never.enabled(true, None, None));
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Input {
-    /// The story folder: one article per .txt, .md or .html file, optional story.toml. With
+    /// The story folder: one article per .txt, .md or .html file, optional story.toml; with
+    /// `check`, - reads one article from stdin (language detected as for a file). With
     /// `check --each`: the archive folder, or - to read story folders from stdin.
     pub story: PathBuf,
     /// A manifest to use instead of STORY/story.toml (keeps the story folder untouched).
@@ -52,6 +97,19 @@ pub enum Command {
         /// in parallel; output keeps their order (JSON Lines with --format json).
         #[arg(long, conflicts_with = "manifest")]
         each: bool,
+        /// The JSON report's schema: v2 (default), or v1, the first contract, kept for one
+        /// release.
+        #[arg(long, value_enum, default_value_t = Schema::V2)]
+        schema: Schema,
+        /// Reviewed conflicts (from `crosscheck baseline`): each conflict is marked new,
+        /// changed or reviewed, and resolved ones are listed.
+        #[arg(long, value_name = "FILE", conflicts_with = "each")]
+        baseline: Option<PathBuf>,
+    },
+    /// Record the current conflicts and their values as reviewed, for `check --baseline`.
+    Baseline {
+        #[command(flatten)]
+        input: Input,
     },
     /// List every mention extracted, before matching, with file:line and value.
     Claims {

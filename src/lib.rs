@@ -4,6 +4,7 @@
 //! `ingest → segment → extract (with normalize) → matching → judge → report`.
 
 pub mod archive;
+pub mod baseline;
 pub mod cli;
 pub mod entities;
 pub mod eval;
@@ -35,6 +36,10 @@ pub struct Analysis<'r> {
     pub mentions: Vec<Mention>,
     /// In report order.
     pub claims: Vec<Judged>,
+    /// Per article: why its published date is what it is when crosscheck assumed it (a
+    /// dateline in its first lines, or its own and its twins' dates); `None` when the
+    /// manifest or the page gave it, or when it is unknown.
+    pub published_assumed: Vec<Option<String>>,
 }
 
 /// The languages of a story's articles, sorted, each once: what its extractor is built for.
@@ -60,10 +65,16 @@ pub fn analyze_with<'r>(story: Story, rules: &'r RuleSet, extractor: &Extractor)
         .iter()
         .filter_map(|a| a.outlet.clone())
         .collect();
+    let mut published_assumed = Vec::with_capacity(story.articles.len());
     for article in &mut story.articles {
+        let mut assumed = None;
         if article.published.is_none() {
             article.published = extractor.dateline(article);
+            assumed = article
+                .published
+                .map(|_| "the first date in the article's first lines (a dateline)".to_string());
         }
+        published_assumed.push(assumed);
         article.cited = extractor.citations(article, &outlets);
     }
     // Articles are independent until matching: extract them in parallel, then concatenate
@@ -94,6 +105,7 @@ pub fn analyze_with<'r>(story: Story, rules: &'r RuleSet, extractor: &Extractor)
             "{}: published {} assumed ({reason})",
             article.file, date
         ));
+        published_assumed[i] = Some(reason);
         let sentences = segment::segment_mapped(
             article,
             rules.langs.get(&article.language),
@@ -110,6 +122,7 @@ pub fn analyze_with<'r>(story: Story, rules: &'r RuleSet, extractor: &Extractor)
         story,
         mentions,
         claims,
+        published_assumed,
     }
 }
 

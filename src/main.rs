@@ -5,7 +5,7 @@
 use clap::Parser;
 use crosscheck::cli::{Cli, Command, FailOn, Input, RulesCommand};
 use crosscheck::judge::Verdict;
-use crosscheck::report::Format;
+use crosscheck::report::{Format, Schema};
 use crosscheck::rules::{self, RuleSet};
 use crosscheck::{Analysis, analyze, archive, eval, ingest, report, ruledoc, ruletest};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -133,12 +133,18 @@ fn read_story(input: &Input, rules: &RuleSet) -> Result<ingest::Story, Fatal> {
 /// analysis adds its own: publication dates it had to assume).
 fn read_and_analyze<'r>(input: &Input, rules: &'r RuleSet) -> Result<Analysis<'r>, Fatal> {
     let story = read_story(input, rules)?;
+    Ok(analyze_and_warn(story, rules))
+}
+
+/// Analyze a story read already (its reading warnings printed), printing the warnings the
+/// analysis adds.
+fn analyze_and_warn(story: ingest::Story, rules: &RuleSet) -> Analysis<'_> {
     let read = story.warnings.len();
     let analysis = analyze(story, rules);
     for w in &analysis.story.warnings[read..] {
         eprintln!("warning: {w}");
     }
-    Ok(analysis)
+    analysis
 }
 
 fn has_conflict(analysis: &Analysis) -> bool {
@@ -160,10 +166,10 @@ struct Checked {
 }
 
 impl Checked {
-    fn failed(dir: &Path, error: String, format: Format) -> Checked {
+    fn failed(dir: &Path, error: String, format: Format, schema: Schema) -> Checked {
         let name = archive::story_name(dir);
         Checked {
-            text: report::story_entry(&name, Err(&error), format),
+            text: report::story_entry(&name, Err(&error), format, schema),
             name,
             warnings: Vec::new(),
             error: Some(error),
@@ -172,15 +178,20 @@ impl Checked {
     }
 }
 
-fn check_story(dir: &Path, extractors: &archive::Extractors, format: Format) -> Checked {
+fn check_story(
+    dir: &Path,
+    extractors: &archive::Extractors,
+    format: Format,
+    schema: Schema,
+) -> Checked {
     let story = match ingest::ingest(dir, None, extractors.rules()) {
         Ok(story) => story,
-        Err(e) => return Checked::failed(dir, e.to_string(), format),
+        Err(e) => return Checked::failed(dir, e.to_string(), format, schema),
     };
     let analysis = extractors.analyze(story);
     Checked {
         name: analysis.story.name.clone(),
-        text: report::story_entry(&analysis.story.name, Ok(&analysis), format),
+        text: report::story_entry(&analysis.story.name, Ok(&analysis), format, schema),
         warnings: analysis.story.warnings.clone(),
         error: None,
         conflict: has_conflict(&analysis),
@@ -206,6 +217,7 @@ fn progress_bar(stories: usize) -> ProgressBar {
 fn check_each(
     input: &Input,
     format: Format,
+    schema: Schema,
     fail_on: FailOn,
     rules: &RuleSet,
 ) -> Result<ExitCode, Fatal> {
@@ -238,7 +250,7 @@ fn check_each(
         |dir| {
             // A bug in one story must not take the archive down with it.
             let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                check_story(dir, &extractors, format)
+                check_story(dir, &extractors, format, schema)
             }))
             .unwrap_or_else(|panic| {
                 let why = panic
@@ -247,7 +259,7 @@ fn check_each(
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_default();
                 let error = format!("{}: internal error: {why}", dir.display());
-                Checked::failed(dir, error, format)
+                Checked::failed(dir, error, format, schema)
             });
             bar.inc(1);
             checked
@@ -281,32 +293,141 @@ fn check_each(
         );
         return Ok(ExitCode::from(2));
     }
-    if fail_on == FailOn::Conflict && conflict {
+    // No baseline in archive mode: every conflict is new.
+    if fail_on != FailOn::None && conflict {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// The name of a format as `--format` spells it.
+fn format_name(format: Format) -> String {
+    use clap::ValueEnum;
+    format
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
+/// `check -`: stdin as the one article of a story named "stdin" (file `stdin.txt`), read
+/// from a temporary folder so that decoding and language detection are those of a file.
+fn read_stdin_story(input: &Input, rules: &RuleSet) -> Result<ingest::Story, Fatal> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+        .map_err(|e| Fatal(format!("error: cannot read the article on stdin: {e}")))?;
+    let tmp = tempfile::tempdir()
+        .map_err(|e| Fatal(format!("error: cannot make a temporary folder: {e}")))?;
+    let dir = tmp.path().join("stdin");
+    std::fs::create_dir(&dir)
+        .and_then(|_| std::fs::write(dir.join("stdin.txt"), &bytes))
+        .map_err(|e| Fatal(format!("error: cannot keep the article from stdin: {e}")))?;
+    let local = Input {
+        story: dir,
+        manifest: input.manifest.clone(),
+        rules: Vec::new(),
+        output: None,
+    };
+    read_story(&local, rules)
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Fatal> {
+    let no_color = std::env::var("NO_COLOR").ok();
+    let term = std::env::var("TERM").ok();
+    let color_choice = cli.color;
+    // Colour only what goes to a terminal: never a file from --output.
+    let color = |input: &Input| {
+        input.output.is_none()
+            && color_choice.enabled(
+                std::io::stdout().is_terminal(),
+                no_color.as_deref(),
+                term.as_deref(),
+            )
+    };
     match cli.command {
         Command::Check {
             input,
             format,
             fail_on,
             each,
+            schema,
+            baseline,
         } => {
+            if each && !report::streams(format) {
+                return Err(Fatal(format!(
+                    "error: --each writes one stream for many stories; --format {} is one \
+                     document per story (use table, json or markdown, or check each folder)",
+                    format_name(format)
+                )));
+            }
             let rules = load_rules(&input.rules)?;
             if each {
-                return check_each(&input, format, fail_on, rules);
+                return check_each(&input, format, schema, fail_on, rules);
             }
-            let analysis = read_and_analyze(&input, rules)?;
-            emit(&input, &report::report(&analysis, format))?;
-            if fail_on == FailOn::Conflict && has_conflict(&analysis) {
-                return Ok(ExitCode::from(1));
-            }
+            let recorded = match &baseline {
+                Some(path) => Some(
+                    crosscheck::baseline::Baseline::read(path)
+                        .map_err(|e| Fatal(format!("error: {e}")))?,
+                ),
+                None => None,
+            };
+            let stdin = input.story.as_os_str() == "-";
+            let story = if stdin {
+                read_stdin_story(&input, rules)?
+            } else {
+                read_story(&input, rules)?
+            };
+            let analysis = analyze_and_warn(story, rules);
+            let comparison = recorded
+                .as_ref()
+                .map(|b| crosscheck::baseline::compare(&analysis, b));
+            let options = report::Options {
+                story_dir: (!stdin).then_some(input.story.as_path()),
+                color: color(&input),
+                baseline: comparison.as_ref(),
+                schema,
+            };
+            emit(&input, &report::report_with(&analysis, format, &options))?;
+            let fails = match fail_on {
+                FailOn::Conflict => has_conflict(&analysis),
+                // Without a baseline every conflict is new.
+                FailOn::NewConflict => comparison
+                    .as_ref()
+                    .map_or(has_conflict(&analysis), |c| c.has_new()),
+                FailOn::None => false,
+            };
+            Ok(if fails {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Baseline { input } => {
+            let Some(output) = &input.output else {
+                return Err(Fatal(
+                    "error: baseline needs --output FILE (where to record the conflicts)"
+                        .to_string(),
+                ));
+            };
+            let rules = load_rules(&input.rules)?;
+            let story = read_story(&input, rules)?;
+            let analysis = analyze_and_warn(story, rules);
+            let recorded = crosscheck::baseline::record(&analysis);
+            write_atomic(output, &recorded.to_toml())?;
+            eprintln!(
+                "recorded {} conflict(s) of {} in {}",
+                recorded.conflicts.len(),
+                recorded.story,
+                output.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Claims { input, format } => {
+            if !report::streams(format) {
+                return Err(Fatal(format!(
+                    "error: claims prints table, json or markdown, not {}",
+                    format_name(format)
+                )));
+            }
             let rules = load_rules(&input.rules)?;
             let analysis = read_and_analyze(&input, rules)?;
             emit(&input, &report::claims(&analysis, format))?;

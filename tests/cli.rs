@@ -52,11 +52,20 @@ fn check_example_table() {
     snap!("check_example_table", transcript(&["check", EXAMPLE], None));
 }
 
+/// The v1 contract, byte for byte (`--schema v1`, kept for one release).
 #[test]
 fn check_example_json() {
-    let (code, out, err) = run(&["check", EXAMPLE, "--format", "json"]);
+    let (code, out, err) = run(&["check", EXAMPLE, "--format", "json", "--schema", "v1"]);
     assert_eq!(code, 0, "{err}");
     snap!("check_example_json", out);
+}
+
+/// The default JSON report, `crosscheck.report.v2` (docs/report-v2.md).
+#[test]
+fn check_example_json_v2() {
+    let (code, out, err) = run(&["check", EXAMPLE, "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    snap!("check_example_json_v2", out);
 }
 
 #[test]
@@ -76,8 +85,8 @@ fn claims_example_table() {
 
 #[test]
 fn json_is_v1_and_identical_across_runs() {
-    let (_, a, _) = run(&["check", EXAMPLE, "--format", "json"]);
-    let (_, b, _) = run(&["check", EXAMPLE, "--format", "json"]);
+    let (_, a, _) = run(&["check", EXAMPLE, "--format", "json", "--schema", "v1"]);
+    let (_, b, _) = run(&["check", EXAMPLE, "--format", "json", "--schema", "v1"]);
     assert_eq!(a, b, "two runs differ");
     let v: serde_json::Value = serde_json::from_str(&a).expect("valid JSON");
     assert_eq!(v["schema"], "crosscheck.report.v1");

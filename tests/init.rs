@@ -59,9 +59,20 @@ fn init_writes_a_draft_that_check_reads_and_never_overwrites() {
     assert!(draft.contains("# inferred: the page's metadata"), "{draft}");
     assert!(draft.contains("# url = \"\"   # not found"), "{draft}");
 
-    // The draft, read as the manifest, changes nothing in the report.
+    // The draft, read as the manifest, changes no claim (only the warnings that the date
+    // was assumed, and the report's record of it, go).
+    let claims = |json: &str| -> serde_json::Value {
+        serde_json::from_str::<serde_json::Value>(json).unwrap()["claims"].clone()
+    };
     let with = crosscheck(&["check", story, "--format", "json"]).1;
-    assert_eq!(with, without);
+    assert_eq!(claims(&with), claims(&without));
+    let before: serde_json::Value = serde_json::from_str(&without).unwrap();
+    assert!(
+        before["sources"][0]["published_assumed"]
+            .as_str()
+            .is_some_and(|r| r.contains("its latest date is '14 May 2024'")),
+        "{before}"
+    );
 
     // A second init leaves the manifest alone.
     std::fs::write(&path, "# mine\n").unwrap();

@@ -2,6 +2,7 @@
 //! only with a new schema version.
 
 use crate::Analysis;
+use crate::baseline::{Comparison, Recorded};
 use crate::extract::Mention;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -12,6 +13,10 @@ struct ReportV1<'a> {
     story: &'a str,
     sources: Vec<SourceV1<'a>>,
     claims: Vec<ClaimV1<'a>>,
+    /// With `--baseline` only (an added field): the recorded conflicts that are no longer
+    /// conflicts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resolved: Option<&'a [Recorded]>,
 }
 
 #[derive(Serialize)]
@@ -36,6 +41,10 @@ struct ClaimV1<'a> {
     verdict: &'static str,
     independent_origins: usize,
     reason: &'a str,
+    /// With `--baseline` only, on conflicts (an added field): "new", "changed" or
+    /// "reviewed".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<&'static str>,
     mentions: Vec<MentionV1<'a>>,
 }
 
@@ -118,7 +127,7 @@ struct ErrorV1<'a> {
     error: &'a str,
 }
 
-fn report_v1<'a>(a: &'a Analysis) -> ReportV1<'a> {
+fn report_v1<'a>(a: &'a Analysis, baseline: Option<&'a Comparison>) -> ReportV1<'a> {
     ReportV1 {
         schema: "crosscheck.report.v1",
         story: &a.story.name,
@@ -145,6 +154,7 @@ fn report_v1<'a>(a: &'a Analysis) -> ReportV1<'a> {
                 verdict: j.verdict.as_str(),
                 independent_origins: j.origins,
                 reason: &j.reason,
+                baseline: baseline.and_then(|b| b.of(&j.claim.id)).map(|s| s.as_str()),
                 mentions: j
                     .claim
                     .mentions
@@ -153,17 +163,24 @@ fn report_v1<'a>(a: &'a Analysis) -> ReportV1<'a> {
                     .collect(),
             })
             .collect(),
+        resolved: baseline.map(|b| b.resolved.as_slice()),
     }
 }
 
 /// `crosscheck.report.v1`, pretty-printed.
 pub fn report_json(a: &Analysis) -> String {
-    to_string(&report_v1(a))
+    report_json_with(a, None)
+}
+
+/// `crosscheck.report.v1`, pretty-printed; with a baseline, each conflict's status and the
+/// resolved conflicts.
+pub fn report_json_with(a: &Analysis, baseline: Option<&Comparison>) -> String {
+    to_string(&report_v1(a, baseline))
 }
 
 /// `crosscheck.report.v1` on one line, for JSON Lines (`check --each`).
 pub fn report_json_line(a: &Analysis) -> String {
-    line(&report_v1(a))
+    line(&report_v1(a, None))
 }
 
 /// `{"schema":"crosscheck.error.v1","story":…,"error":…}` on one line: a story of
@@ -192,4 +209,147 @@ pub fn claims_json(a: &Analysis) -> String {
             .collect(),
     };
     to_string(&out)
+}
+
+// ---------------------------------------------------------------- crosscheck.report.v2
+//
+// v1's fields with the same names and meanings, plus: the story's title and warnings;
+// per source its upstream, the outlets it cites, its origin group and whether its date was
+// assumed (and why); per claim its number of sources and its baseline status; per mention
+// its hedge and approximation. Fields that v1 leaves out where unknown are null here, so
+// every object has the same keys. Documented in docs/report-v2.md; schema in
+// docs/report-v2.schema.json.
+
+#[derive(Serialize)]
+struct ReportV2<'a> {
+    schema: &'static str,
+    story: &'a str,
+    title: Option<&'a str>,
+    sources: Vec<SourceV2<'a>>,
+    /// What ingest warned about (encodings assumed, languages without a pack, files
+    /// skipped), as on stderr.
+    warnings: &'a [String],
+    claims: Vec<ClaimV2<'a>>,
+    /// Null without `--baseline`; else the recorded conflicts that are no longer conflicts.
+    resolved: Option<&'a [Recorded]>,
+}
+
+#[derive(Serialize)]
+struct SourceV2<'a> {
+    file: &'a str,
+    language: &'a str,
+    published: Option<String>,
+    /// Why `published` is what it is when crosscheck assumed it; null when the manifest or
+    /// the page gave it, or when it is unknown.
+    published_assumed: Option<&'a str>,
+    outlet: Option<&'a str>,
+    url: Option<&'a str>,
+    upstream: Option<&'a str>,
+    cites: &'a [String],
+    /// Sources in one origin group count once (1-based, numbered by first source).
+    origin_group: usize,
+}
+
+#[derive(Serialize)]
+struct ClaimV2<'a> {
+    id: &'a str,
+    rule: &'a str,
+    kind: &'static str,
+    summary: &'a str,
+    verdict: &'static str,
+    sources: usize,
+    independent_origins: usize,
+    reason: &'a str,
+    /// "new", "changed" or "reviewed" on a conflict checked with `--baseline`; else null.
+    baseline: Option<&'static str>,
+    mentions: Vec<MentionV2<'a>>,
+}
+
+#[derive(Serialize)]
+struct MentionV2<'a> {
+    #[serde(flatten)]
+    v1: MentionV1<'a>,
+    /// The sentence hedges it ("reportedly", "allegedly").
+    hedged: bool,
+    /// "exact", "about", "over", "under", "at-least" or "at-most".
+    approx: &'static str,
+}
+
+fn approx_name(a: crate::rules::Approx) -> &'static str {
+    use crate::rules::Approx;
+    match a {
+        Approx::Exact => "exact",
+        Approx::About => "about",
+        Approx::Over => "over",
+        Approx::Under => "under",
+        Approx::AtLeast => "at-least",
+        Approx::AtMost => "at-most",
+    }
+}
+
+fn report_v2<'a>(a: &'a Analysis, baseline: Option<&'a Comparison>) -> ReportV2<'a> {
+    let groups = super::origin_groups(a);
+    ReportV2 {
+        schema: "crosscheck.report.v2",
+        story: &a.story.name,
+        title: a.story.title.as_deref(),
+        sources: a
+            .story
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, art)| SourceV2 {
+                file: &art.file,
+                language: &art.language,
+                published: art.published.map(|p| p.to_string()),
+                published_assumed: a.published_assumed.get(i).and_then(|r| r.as_deref()),
+                outlet: art.outlet.as_deref(),
+                url: art.url.as_deref(),
+                upstream: art.upstream.as_deref(),
+                cites: &art.cited,
+                origin_group: groups[i],
+            })
+            .collect(),
+        warnings: &a.story.warnings,
+        claims: a
+            .claims
+            .iter()
+            .map(|j| ClaimV2 {
+                id: &j.claim.id,
+                rule: &a.rules.frames[j.claim.frame].id,
+                kind: j.claim.kind.as_str(),
+                summary: &j.claim.summary,
+                verdict: j.verdict.as_str(),
+                sources: j.sources,
+                independent_origins: j.origins,
+                reason: &j.reason,
+                baseline: baseline.and_then(|b| b.of(&j.claim.id)).map(|s| s.as_str()),
+                mentions: j
+                    .claim
+                    .mentions
+                    .iter()
+                    .map(|&i| {
+                        let m = &a.mentions[i];
+                        MentionV2 {
+                            v1: mention(a, m),
+                            hedged: m.hedged,
+                            approx: approx_name(m.approx),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        resolved: baseline.map(|b| b.resolved.as_slice()),
+    }
+}
+
+/// `crosscheck.report.v2`, pretty-printed; with a baseline, each conflict's status and the
+/// resolved conflicts.
+pub fn report_json_v2(a: &Analysis, baseline: Option<&Comparison>) -> String {
+    to_string(&report_v2(a, baseline))
+}
+
+/// `crosscheck.report.v2` on one line, for JSON Lines (`check --each`).
+pub fn report_json_v2_line(a: &Analysis) -> String {
+    line(&report_v2(a, None))
 }

@@ -2,8 +2,9 @@
 //! terminal), and a Markdown table.
 
 use crate::Analysis;
+use crate::baseline::Comparison;
 use crate::judge::{Judged, Verdict};
-use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 /// Width of every table, in columns. Pinned for byte-identical output.
 pub const WIDTH: u16 = 120;
@@ -60,7 +61,54 @@ fn totals(a: &Analysis) -> String {
     )
 }
 
+/// The verdict's cell, coloured when `color` (red conflict, green agreement, blue
+/// single-source: the word says it too, so nothing depends on the colour).
+fn verdict_cell(v: Verdict, status: &str, color: bool) -> Cell {
+    let cell = Cell::new(format!("{}{status}", v.as_str()));
+    if !color {
+        return cell;
+    }
+    cell.fg(match v {
+        Verdict::Conflict => Color::Red,
+        Verdict::Agreement => Color::Green,
+        Verdict::SingleSource => Color::Blue,
+    })
+}
+
+/// A conflict's standing against the baseline, as a suffix of its verdict: "\n(new)".
+fn status_suffix(j: &Judged, baseline: Option<&Comparison>, sep: &str) -> String {
+    baseline
+        .and_then(|b| b.of(&j.claim.id))
+        .map(|s| format!("{sep}({})", s.as_str()))
+        .unwrap_or_default()
+}
+
+/// The conflicts of the baseline that are no longer conflicts.
+fn resolved_lines(baseline: Option<&Comparison>) -> String {
+    let Some(b) = baseline else {
+        return String::new();
+    };
+    let mut out = format!("{} resolved since the baseline", b.resolved.len());
+    out.push_str(if b.resolved.is_empty() { "\n" } else { ":\n" });
+    for r in &b.resolved {
+        out.push_str(&format!(
+            "  {} ({}): {}\n",
+            r.id,
+            r.values.join(" vs "),
+            r.summary
+        ));
+    }
+    out
+}
+
+/// The report table, without colour.
 pub fn report_table(a: &Analysis) -> String {
+    report_table_with(a, false, None)
+}
+
+/// The report table; with `color`, ANSI colours by verdict (the layout is the same); with
+/// a baseline, each conflict's status and the resolved conflicts.
+pub fn report_table_with(a: &Analysis, color: bool, baseline: Option<&Comparison>) -> String {
     let mut t = new_table(&[
         "Verdict",
         "Claim and reason",
@@ -83,17 +131,23 @@ pub fn report_table(a: &Analysis) -> String {
         ColumnConstraint::Absolute(Width::Fixed(14)),
         ColumnConstraint::Absolute(Width::Fixed(longest + 2)),
     ]);
+    if color {
+        // The caller decided (`--color always` wins over NO_COLOR, see `cli::ColorChoice`);
+        // crossterm would otherwise drop the colours whenever NO_COLOR is set.
+        crossterm::style::force_color_output(true);
+        t.enforce_styling();
+    }
     for j in &a.claims {
         let (values, evidence) = value_lines(a, j);
         t.add_row(vec![
-            j.verdict.as_str().to_string(),
-            format!("{}\n→ {}", j.claim.summary, j.reason),
-            values,
-            sources_cell(j),
-            evidence,
+            verdict_cell(j.verdict, &status_suffix(j, baseline, "\n"), color),
+            Cell::new(format!("{}\n→ {}", j.claim.summary, j.reason)),
+            Cell::new(values),
+            Cell::new(sources_cell(j)),
+            Cell::new(evidence),
         ]);
     }
-    format!("{t}\n{}", totals(a))
+    format!("{t}\n{}{}", totals(a), resolved_lines(baseline))
 }
 
 fn md_cell(s: &str) -> String {
@@ -101,14 +155,20 @@ fn md_cell(s: &str) -> String {
 }
 
 pub fn report_markdown(a: &Analysis) -> String {
+    report_markdown_with(a, None)
+}
+
+/// The Markdown table; with a baseline, each conflict's status and the resolved conflicts.
+pub fn report_markdown_with(a: &Analysis, baseline: Option<&Comparison>) -> String {
     let mut out = String::from(
         "| Verdict | Claim | Reason | Values | Sources | Evidence |\n|---|---|---|---|---|---|\n",
     );
     for j in &a.claims {
         let (values, evidence) = value_lines(a, j);
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} |\n",
+            "| {}{} | {} | {} | {} | {} | {} |\n",
             j.verdict.as_str(),
+            status_suffix(j, baseline, " "),
             md_cell(&j.claim.summary),
             md_cell(&j.reason),
             md_cell(&values),
@@ -118,6 +178,7 @@ pub fn report_markdown(a: &Analysis) -> String {
     }
     out.push('\n');
     out.push_str(&totals(a));
+    out.push_str(&resolved_lines(baseline));
     out
 }
 
