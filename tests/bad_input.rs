@@ -217,3 +217,113 @@ fn rules_given_a_file_say_it_is_not_a_folder() {
     assert_eq!(code, 2);
     assert!(err.contains("a.txt:1:1: not a folder"), "{err}");
 }
+
+/// A story folder of two articles that agree.
+fn bridge_story() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "a.txt", BRIDGE);
+    write(tmp.path(), "b.txt", BRIDGE_TOO);
+    tmp
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_link_writes_its_target_and_keeps_the_link() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let story = bridge_story();
+    let out = tempfile::tempdir().unwrap();
+    let real = out.path().join("real.txt");
+    std::fs::write(&real, "old").unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = out.path().join("link.txt");
+    symlink(&real, &link).unwrap();
+    let (code, _, err) = run(&[
+        "check",
+        story.path().to_str().unwrap(),
+        "-o",
+        link.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let meta = std::fs::metadata(&real).unwrap();
+    assert_eq!(
+        meta.permissions().mode() & 0o777,
+        0o640,
+        "the old file's mode is kept"
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("agreement")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_named_pipe_writes_through_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let story = bridge_story();
+    let out = tempfile::tempdir().unwrap();
+    let fifo = out.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("note: no mkfifo here; case not exercised");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let (code, _, err) = run(&[
+        "check",
+        story.path().to_str().unwrap(),
+        "-o",
+        fifo.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // Checked before joining: a reader of a replaced pipe would wait for ever.
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced: {kind:?}");
+    assert!(reader.join().unwrap().contains("agreement"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_proc_self_fd_1_is_standard_output() {
+    let story = bridge_story();
+    let (code, out, err) = run(&[
+        "check",
+        story.path().to_str().unwrap(),
+        "-o",
+        "/proc/self/fd/1",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("agreement"), "{out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_output_file_honours_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let story = bridge_story();
+    let out = tempfile::tempdir().unwrap();
+    for (umask, mode) in [("027", 0o640), ("022", 0o644)] {
+        let path = out.path().join(format!("report-{umask}.txt"));
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "umask {umask} && exec \"$0\" check \"$1\" -o \"$2\""
+            ))
+            .args([BIN, story.path().to_str().unwrap(), path.to_str().unwrap()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let got = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(got, mode, "umask {umask}: mode {got:o}");
+    }
+}
