@@ -59,6 +59,9 @@ pub struct Story {
     /// For each article read from a page, by file: where its text stands in the file.
     /// Articles read from text files have none: their text is the file's.
     pub line_maps: BTreeMap<String, LineMap>,
+    /// Copies: for each article whose text (furniture and whitespace aside) is that of an
+    /// earlier one, by file, the earlier one's file. A copy is one origin with its original.
+    pub copies: BTreeMap<String, String>,
 }
 
 /// Why a story could not be read at all (exit 2).
@@ -514,6 +517,12 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
     for missing in entries.keys() {
         warnings.push(format!("{missing}: listed in the manifest but not found"));
     }
+    let copies = copies(&articles);
+    for (copy, original) in &copies {
+        warnings.push(format!(
+            "{copy}: a copy of {original} (the same text); counted as one origin with it"
+        ));
+    }
     if articles.is_empty() {
         return Err(IngestError::Empty(dir.to_path_buf(), warnings));
     }
@@ -528,7 +537,52 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
         articles,
         warnings,
         line_maps,
+        copies,
     })
+}
+
+/// An article's text as a copy would carry it: furniture lines dropped, runs of whitespace
+/// made one space.
+fn copy_key(article: &Article) -> String {
+    let furniture: BTreeSet<usize> = article.furniture.iter().map(|r| r.start).collect();
+    let mut key = String::with_capacity(article.text.len());
+    let mut start = 0;
+    for line in article.text.split_inclusive('\n') {
+        let at = start;
+        start += line.len();
+        if furniture.contains(&at) {
+            continue;
+        }
+        for word in line.split_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(word);
+        }
+    }
+    key
+}
+
+/// Each article whose text is an earlier article's (see [`copy_key`]), with that article's
+/// file. Articles are in path order, so the original is the first by path.
+fn copies(articles: &[Article]) -> BTreeMap<String, String> {
+    let mut first: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    let mut out = BTreeMap::new();
+    for a in articles {
+        let key = copy_key(a);
+        if key.is_empty() {
+            continue;
+        }
+        match first.get(&key) {
+            Some(original) => {
+                out.insert(a.file.clone(), original.to_string());
+            }
+            None => {
+                first.insert(key, &a.file);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -617,7 +671,11 @@ mod tests {
         assert_eq!(langs, ["fr", "en", "und"]);
         assert_eq!(
             story.warnings,
-            ["c.htm: no rule pack for language 'mk' (the page's); its claims are not extracted"]
+            [
+                "c.htm: no rule pack for language 'mk' (the page's); its claims are not extracted",
+                // Two pages of one text are one origin, whatever they say their language is.
+                "b.html: a copy of a.html (the same text); counted as one origin with it"
+            ]
         );
     }
 

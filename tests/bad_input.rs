@@ -327,3 +327,118 @@ fn a_new_output_file_honours_the_umask() {
         assert_eq!(got, mode, "umask {umask}: mode {got:o}");
     }
 }
+
+const FERRY: &str =
+    "The ferry Nordlys ran aground off Tromsø on 12 March 2024, the coastguard said.\n";
+const FERRY_OTHER: &str =
+    "Coastguard officers said the ferry Nordlys grounded near Tromsø on 12 March 2024.\n";
+
+/// The verdict cell of the table's first claim.
+fn first_verdict(table: &str) -> String {
+    let line = table
+        .lines()
+        .skip_while(|l| !l.starts_with('╞'))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no claim in:\n{table}"));
+    line.split('┆')
+        .next()
+        .unwrap()
+        .trim_start_matches('│')
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn copies_are_one_origin_whatever_the_manifest_says() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "a.txt", FERRY);
+    // The same bytes, and the same text with other spacing and a furniture line.
+    write(tmp.path(), "b.txt", FERRY);
+    write(
+        tmp.path(),
+        "c.txt",
+        &format!(
+            "  {}\n\nRead more: ferries in the Arctic\n",
+            FERRY.replace(' ', "  ").trim()
+        ),
+    );
+    write(
+        tmp.path(),
+        "story.toml",
+        "[[source]]\nfile = \"a.txt\"\noutlet = \"North Post\"\n\
+         [[source]]\nfile = \"b.txt\"\noutlet = \"Fjord Daily\"\n\
+         [[source]]\nfile = \"c.txt\"\noutlet = \"Coast News\"\n",
+    );
+    let (report, err) = check_json(tmp.path());
+    for w in [
+        "warning: b.txt: a copy of a.txt (the same text); counted as one origin with it",
+        "warning: c.txt: a copy of a.txt (the same text); counted as one origin with it",
+    ] {
+        assert!(err.contains(w), "no {w:?} in:\n{err}");
+    }
+    let copy_of: Vec<&Value> = report["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["copy_of"])
+        .collect();
+    assert_eq!(copy_of, [&Value::Null, &"a.txt".into(), &"a.txt".into()]);
+    let claims = report["claims"].as_array().unwrap();
+    assert!(!claims.is_empty());
+    for c in claims {
+        assert_eq!(c["independent_origins"], 1, "{c}");
+        assert_eq!(c["verdict"], "agreement", "{c}");
+        assert_eq!(c["single_origin"], true, "{c}");
+        assert_eq!(c["origin_link"], "copies", "{c}");
+    }
+    let (code, table, _) = run(&["check", tmp.path().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(first_verdict(&table), "agreement (1 origin: copies)");
+}
+
+#[test]
+fn an_agreement_of_independent_articles_is_plain() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "a.txt", FERRY);
+    write(tmp.path(), "b.txt", FERRY_OTHER);
+    let (report, err) = check_json(tmp.path());
+    assert!(!err.contains("a copy of"), "{err}");
+    let claims = report["claims"].as_array().unwrap();
+    let agreed: Vec<&Value> = claims
+        .iter()
+        .filter(|c| c["verdict"] == "agreement")
+        .collect();
+    assert!(!agreed.is_empty(), "{report}");
+    for c in agreed {
+        assert_eq!(c["independent_origins"], 2, "{c}");
+        assert!(c.get("single_origin").is_none(), "{c}");
+        assert!(c.get("origin_link").is_none(), "{c}");
+    }
+    for s in report["sources"].as_array().unwrap() {
+        assert!(s.get("copy_of").is_none(), "{s}");
+    }
+}
+
+#[test]
+fn an_agreement_through_one_upstream_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "a.txt", FERRY);
+    write(tmp.path(), "b.txt", FERRY_OTHER);
+    write(
+        tmp.path(),
+        "story.toml",
+        "[[source]]\nfile = \"a.txt\"\nupstream = \"Wire\"\n\
+         [[source]]\nfile = \"b.txt\"\nupstream = \"Wire\"\n",
+    );
+    let (report, _) = check_json(tmp.path());
+    let agreed: Vec<&Value> = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["verdict"] == "agreement")
+        .collect();
+    assert!(!agreed.is_empty(), "{report}");
+    for c in agreed {
+        assert_eq!(c["origin_link"], "upstream", "{c}");
+    }
+}

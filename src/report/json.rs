@@ -25,6 +25,10 @@ struct SourceV1<'a> {
     outlet: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    /// The file this one is a copy of (the same text): one origin with it. Left out for
+    /// an article that is no copy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copy_of: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -35,6 +39,13 @@ struct ClaimV1<'a> {
     summary: &'a str,
     verdict: &'static str,
     independent_origins: usize,
+    /// `true` for an agreement of two or more sources that all come from one origin, with
+    /// `origin_link` saying what ties them ("copies", "upstream", "rewrites"); both left
+    /// out otherwise (added fields, so readers of v1 are unaffected).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    single_origin: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin_link: Option<&'static str>,
     reason: &'a str,
     mentions: Vec<MentionV1<'a>>,
 }
@@ -132,6 +143,7 @@ fn report_v1<'a>(a: &'a Analysis) -> ReportV1<'a> {
                 published: art.published.map(|p| p.to_string()),
                 outlet: art.outlet.as_deref(),
                 url: art.url.as_deref(),
+                copy_of: a.story.copies.get(&art.file).map(String::as_str),
             })
             .collect(),
         claims: a
@@ -144,6 +156,8 @@ fn report_v1<'a>(a: &'a Analysis) -> ReportV1<'a> {
                 summary: &j.claim.summary,
                 verdict: j.verdict.as_str(),
                 independent_origins: j.origins,
+                single_origin: j.single_origin.map(|_| true),
+                origin_link: j.single_origin.map(|l| l.as_str()),
                 reason: &j.reason,
                 mentions: j
                     .claim

@@ -75,9 +75,18 @@ pub fn report_table(a: &Analysis) -> String {
         .map(|m| m.file.chars().count() + 1 + m.line.to_string().len())
         .max()
         .unwrap_or(10)
-        .min(40) as u16;
+        .clamp("Evidence".len(), 40) as u16;
+    // The verdict column is wider only when a verdict line needs it ("agreement (1 origin:
+    // copies)" stays on one line).
+    let verdict = a
+        .claims
+        .iter()
+        .map(|j| j.verdict_line().chars().count() + 2)
+        .max()
+        .unwrap_or(15)
+        .max(15) as u16;
     t.set_constraints(vec![
-        ColumnConstraint::Absolute(Width::Fixed(15)),
+        ColumnConstraint::Absolute(Width::Fixed(verdict)),
         ColumnConstraint::LowerBoundary(Width::Fixed(30)),
         ColumnConstraint::LowerBoundary(Width::Fixed(18)),
         ColumnConstraint::Absolute(Width::Fixed(14)),
@@ -86,7 +95,7 @@ pub fn report_table(a: &Analysis) -> String {
     for j in &a.claims {
         let (values, evidence) = value_lines(a, j);
         t.add_row(vec![
-            j.verdict.as_str().to_string(),
+            j.verdict_line(),
             format!("{}\n→ {}", j.claim.summary, j.reason),
             values,
             sources_cell(j),
@@ -108,7 +117,7 @@ pub fn report_markdown(a: &Analysis) -> String {
         let (values, evidence) = value_lines(a, j);
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} |\n",
-            j.verdict.as_str(),
+            j.verdict_line(),
             md_cell(&j.claim.summary),
             md_cell(&j.reason),
             md_cell(&values),
