@@ -376,8 +376,22 @@ fn furniture(text: &str, rules: &RuleSet) -> Vec<Range<usize>> {
     out
 }
 
-/// Read a story folder. `manifest` overrides `DIR/story.toml`.
+/// The largest article file read, in bytes, unless `--max-file-size` says otherwise: 20 MB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 20_000_000;
+
+/// Read a story folder. `manifest` overrides `DIR/story.toml`. Files larger than
+/// [`DEFAULT_MAX_FILE_SIZE`] are skipped with a warning.
 pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<Story, IngestError> {
+    ingest_limited(dir, manifest, rules, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// [`ingest`], skipping files larger than `max_file_size` bytes with a warning.
+pub fn ingest_limited(
+    dir: &Path,
+    manifest: Option<&Path>,
+    rules: &RuleSet,
+    max_file_size: u64,
+) -> Result<Story, IngestError> {
     if !dir.exists() {
         return Err(IngestError::NotFound(dir.to_path_buf()));
     }
@@ -427,6 +441,16 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
             continue;
         }
         read.insert(id, rel.clone());
+        if let Ok(meta) = std::fs::metadata(&path)
+            && meta.len() > max_file_size
+        {
+            warnings.push(format!(
+                "{rel}: skipped: {} bytes, more than the limit of {max_file_size} \
+                 (--max-file-size)",
+                meta.len()
+            ));
+            continue;
+        }
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
@@ -502,7 +526,7 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
         let outlet = entry.outlet.or(meta.outlet);
         let url = entry.url.or(meta.url);
         let upstream = entry.upstream;
-        articles.push(Article {
+        let article = Article {
             file: rel,
             text,
             language,
@@ -512,7 +536,22 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
             upstream,
             furniture,
             cited: Vec::new(),
-        });
+        };
+        let lang = rules.langs.get(&article.language);
+        if let Some(first) =
+            crate::segment::segment_mapped(&article, lang, line_maps.get(&article.file))
+                .iter()
+                .find(|s| s.cut)
+        {
+            warnings.push(format!(
+                "{}:{}: more than {} characters with no sentence end; read in pieces of \
+                 at most that length",
+                article.file,
+                first.line,
+                crate::segment::MAX_SENTENCE_CHARS
+            ));
+        }
+        articles.push(article);
     }
     for missing in entries.keys() {
         warnings.push(format!("{missing}: listed in the manifest but not found"));

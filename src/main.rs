@@ -205,8 +205,13 @@ fn emit(input: &Input, s: &str) -> Result<(), Fatal> {
 }
 
 fn read_story(input: &Input, rules: &RuleSet) -> Result<ingest::Story, Fatal> {
-    let story = ingest::ingest(&input.story, input.manifest.as_deref(), rules)
-        .map_err(|e| Fatal(format!("error: {e}")))?;
+    let story = ingest::ingest_limited(
+        &input.story,
+        input.manifest.as_deref(),
+        rules,
+        input.max_file_bytes(),
+    )
+    .map_err(|e| Fatal(format!("error: {e}")))?;
     for w in &story.warnings {
         eprintln!("warning: {w}");
     }
@@ -244,8 +249,13 @@ impl Checked {
     }
 }
 
-fn check_story(dir: &Path, extractors: &archive::Extractors, format: Format) -> Checked {
-    let story = match ingest::ingest(dir, None, extractors.rules()) {
+fn check_story(
+    dir: &Path,
+    extractors: &archive::Extractors,
+    format: Format,
+    max_file_size: u64,
+) -> Checked {
+    let story = match ingest::ingest_limited(dir, None, extractors.rules(), max_file_size) {
         Ok(story) => story,
         Err(e) => return Checked::failed(dir, e.to_string(), format),
     };
@@ -310,7 +320,7 @@ fn check_each(
         |dir| {
             // A bug in one story must not take the archive down with it.
             let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                check_story(dir, &extractors, format)
+                check_story(dir, &extractors, format, input.max_file_bytes())
             }))
             .unwrap_or_else(|panic| {
                 let why = panic

@@ -442,3 +442,52 @@ fn an_agreement_through_one_upstream_says_so() {
         assert_eq!(c["origin_link"], "upstream", "{c}");
     }
 }
+
+#[test]
+fn a_huge_line_with_no_sentence_end_is_read_in_pieces_with_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = "the ferry carried 120 passengers and crew off the northern coast, the coastguard said, and ".repeat(3000);
+    write(
+        tmp.path(),
+        "a.txt",
+        &format!("Ferry aground\n\nThe ferry ran aground on 12 March 2024, {run}.\n"),
+    );
+    write(tmp.path(), "b.txt", FERRY_OTHER);
+    let (report, err) = check_json(tmp.path());
+    assert!(
+        err.contains("warning: a.txt:3: more than 2000 characters with no sentence end; read in pieces of at most that length"),
+        "{err}"
+    );
+    let texts: Vec<usize> = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["mentions"].as_array().unwrap())
+        .filter(|m| m["file"] == "a.txt")
+        .map(|m| m["text"].as_str().unwrap().chars().count())
+        .collect();
+    assert!(!texts.is_empty(), "no mention from the long line");
+    assert!(texts.iter().all(|&n| n <= 2000), "{texts:?}");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_skipped_with_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "a.txt", FERRY);
+    write(tmp.path(), "big.txt", &FERRY_OTHER.repeat(20_000)); // 1.6 MB
+    let (code, out, err) = run(&[
+        "check",
+        tmp.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--max-file-size",
+        "1",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: big.txt: skipped: 1660000 bytes, more than the limit of 1000000 (--max-file-size)"),
+        "{err}"
+    );
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(files(&report), ["a.txt"]);
+}
