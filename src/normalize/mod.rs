@@ -1307,7 +1307,11 @@ mod tests {
         assert_eq!(values(&en, "It hit on 29 February 2023.", None), none);
         // No day a month could have: no date, good or bad, and the figure stays.
         assert_eq!(
-            values(&de, "Im Dezember 97 Prozent der Mitglieder", Some("2024-01")),
+            values(
+                &de,
+                "Im Dezember 97 Prozent der Mitglieder",
+                Some("2024-01")
+            ),
             ["2023-12", "97%"]
         );
     }
