@@ -77,6 +77,7 @@ fn main() {
         articles,
         warnings: Vec::new(),
         line_maps: Default::default(),
+        copies: Default::default(),
     };
     let start = Instant::now();
     let analysis = analyze(big, &set);

@@ -79,6 +79,16 @@ pub struct Input {
     /// Write the output to FILE (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Skip, with a warning, any article file larger than this many megabytes (10^6 bytes).
+    #[arg(long, value_name = "MB", default_value_t = 20)]
+    pub max_file_size: u64,
+}
+
+impl Input {
+    /// `--max-file-size` in bytes.
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_size.saturating_mul(1_000_000)
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -59,6 +59,9 @@ pub struct Story {
     /// For each article read from a page, by file: where its text stands in the file.
     /// Articles read from text files have none: their text is the file's.
     pub line_maps: BTreeMap<String, LineMap>,
+    /// Copies: for each article whose text (furniture and whitespace aside) is that of an
+    /// earlier one, by file, the earlier one's file. A copy is one origin with its original.
+    pub copies: BTreeMap<String, String>,
 }
 
 /// Why a story could not be read at all (exit 2).
@@ -66,7 +69,8 @@ pub struct Story {
 pub enum IngestError {
     NotFound(PathBuf),
     NotADirectory(PathBuf),
-    Empty(PathBuf),
+    /// The folder, and why each file in it was skipped.
+    Empty(PathBuf, Vec<String>),
     Manifest(Location, String),
     Io(PathBuf, std::io::Error),
 }
@@ -76,11 +80,17 @@ impl fmt::Display for IngestError {
         match self {
             IngestError::NotFound(p) => write!(f, "{}: story folder not found", p.display()),
             IngestError::NotADirectory(p) => write!(f, "{}: not a folder", p.display()),
-            IngestError::Empty(p) => write!(
-                f,
-                "{}: no articles (.txt, .md or .html files) in this folder",
-                p.display()
-            ),
+            IngestError::Empty(p, skipped) => {
+                write!(
+                    f,
+                    "{}: no articles (.txt, .md or .html files) in this folder",
+                    p.display()
+                )?;
+                if !skipped.is_empty() {
+                    write!(f, " ({})", skipped.join("; "))?;
+                }
+                Ok(())
+            }
             IngestError::Manifest(at, msg) => write!(f, "{at}: {msg}"),
             IngestError::Io(p, e) => write!(f, "{}: {e}", p.display()),
         }
@@ -101,7 +111,8 @@ struct ManifestSource {
     file: Spanned<String>,
     outlet: Option<String>,
     language: Option<Spanned<String>>,
-    published: Option<Spanned<String>>,
+    /// A value, not a string, so that an unquoted TOML date gets a message of its own.
+    published: Option<Spanned<toml::Value>>,
     url: Option<String>,
     upstream: Option<String>,
 }
@@ -135,20 +146,54 @@ fn read_manifest(path: &Path) -> Result<(Option<String>, BTreeMap<String, Entry>
         )
     })?;
     let mut entries = BTreeMap::new();
+    let mut first_at: BTreeMap<String, Location> = BTreeMap::new();
     for s in m.source {
         let bad = |span: Range<usize>, msg: String| {
             IngestError::Manifest(locate(&shown, &text, span.start), msg)
         };
+        let here = locate(&shown, &text, s.file.span().start);
+        if let Some(first) = first_at.get(s.file.get_ref()) {
+            return Err(IngestError::Manifest(
+                here,
+                format!(
+                    "'{}' is listed twice (first at {first}); give each file one [[source]]",
+                    s.file.get_ref()
+                ),
+            ));
+        }
+        first_at.insert(s.file.get_ref().clone(), here);
         let published = match &s.published {
-            Some(p) => Some(PartialDate::parse(p.get_ref()).ok_or_else(|| {
-                bad(
-                    p.span(),
-                    format!(
-                        "published '{}': expected YYYY, YYYY-MM or YYYY-MM-DD",
-                        p.get_ref()
-                    ),
-                )
-            })?),
+            Some(p) => {
+                let written = match p.get_ref() {
+                    toml::Value::String(w) => w.clone(),
+                    // `published = 2024-05-01` is a TOML date, not the text crosscheck reads.
+                    toml::Value::Datetime(d) => {
+                        return Err(bad(
+                            p.span(),
+                            format!(
+                                "published must be a quoted string like \"2024-05-01\" \
+                                 (write published = \"{d}\")"
+                            ),
+                        ));
+                    }
+                    other => {
+                        return Err(bad(
+                            p.span(),
+                            format!(
+                                "published must be a quoted string like \"2024-05-01\", \
+                                 not a {}",
+                                other.type_str()
+                            ),
+                        ));
+                    }
+                };
+                Some(PartialDate::parse(&written).ok_or_else(|| {
+                    bad(
+                        p.span(),
+                        format!("published '{written}': expected YYYY, YYYY-MM or YYYY-MM-DD"),
+                    )
+                })?)
+            }
             None => None,
         };
         entries.insert(
@@ -165,23 +210,132 @@ fn read_manifest(path: &Path) -> Result<(Option<String>, BTreeMap<String, Entry>
     Ok((m.title, entries))
 }
 
-/// Every file under `dir`, sorted by relative path; hidden entries skipped.
-fn walk(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
+/// How deep the walk goes below the story folder; deeper folders are skipped with a warning.
+pub const MAX_DEPTH: usize = 16;
+
+/// What makes a file or folder itself, wherever it is linked from: device and inode on
+/// Unix, else its canonical path.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Identity {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg_attr(unix, allow(dead_code))]
+    Path(PathBuf),
+}
+
+fn identity(path: &Path, meta: &std::fs::Metadata) -> Identity {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        Identity::Inode(meta.dev(), meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Identity::Path(path.canonicalize().unwrap_or_else(|_| path.to_path_buf()))
+    }
+}
+
+/// Every file under `dir` with its identity, sorted by path; hidden entries skipped. Links
+/// to folders are followed only out of the story folder (a link back into it would read
+/// its files twice, or loop), each folder is entered once, and at most [`MAX_DEPTH`]
+/// levels down. What cannot be read or followed is a warning; only an unreadable `dir`
+/// itself is an error.
+fn walk(dir: &Path, warnings: &mut Vec<String>) -> Result<Vec<(PathBuf, Identity)>, IngestError> {
+    let root = dir
+        .canonicalize()
+        .map_err(|e| IngestError::Io(dir.to_path_buf(), e))?;
+    let root_meta = std::fs::metadata(dir).map_err(|e| IngestError::Io(dir.to_path_buf(), e))?;
+    let rel = |p: &Path| {
+        p.strip_prefix(dir)
+            .unwrap_or(p)
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
+    let mut visited = BTreeSet::from([identity(&root, &root_meta)]);
     let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| IngestError::Io(d.clone(), e))?;
-        for entry in entries.flatten() {
-            let path = entry.path();
+    // Depth first over sorted entries, so the first path to a folder or file is the same
+    // on every run.
+    let mut stack = vec![(dir.to_path_buf(), 0usize)];
+    while let Some((d, depth)) = stack.pop() {
+        let entries = match std::fs::read_dir(&d) {
+            Ok(entries) => entries,
+            Err(e) if depth == 0 => return Err(IngestError::Io(d, e)),
+            Err(e) => {
+                warnings.push(format!(
+                    "{}/: skipped: cannot read the folder: {e}",
+                    rel(&d)
+                ));
+                continue;
+            }
+        };
+        let mut paths: Vec<(PathBuf, bool)> = Vec::new();
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    warnings.push(format!("{}/: skipped an entry: {e}", rel(&d)));
+                    continue;
+                }
+            };
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push(path);
-            }
+            let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+            paths.push((entry.path(), is_link));
         }
+        paths.sort();
+        let mut subfolders = Vec::new();
+        for (path, is_link) in paths {
+            // Follows links: a link stands for what it points at.
+            let meta = match std::fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(e) if is_link => {
+                    warnings.push(format!(
+                        "{}: skipped: a link that leads nowhere: {e}",
+                        rel(&path)
+                    ));
+                    continue;
+                }
+                Err(e) => {
+                    warnings.push(format!("{}: skipped: cannot read: {e}", rel(&path)));
+                    continue;
+                }
+            };
+            if !meta.is_dir() {
+                out.push((path.clone(), identity(&path, &meta)));
+                continue;
+            }
+            if is_link
+                && path
+                    .canonicalize()
+                    .is_ok_and(|target| target.starts_with(&root) || root.starts_with(&target))
+            {
+                warnings.push(format!(
+                    "{}/: skipped: a link back into the story folder (its files are read where they are)",
+                    rel(&path)
+                ));
+                continue;
+            }
+            if !visited.insert(identity(&path, &meta)) {
+                warnings.push(format!(
+                    "{}/: skipped: a folder already read through another path",
+                    rel(&path)
+                ));
+                continue;
+            }
+            if depth + 1 > MAX_DEPTH {
+                warnings.push(format!(
+                    "{}/: skipped: more than {MAX_DEPTH} folders deep",
+                    rel(&path)
+                ));
+                continue;
+            }
+            subfolders.push((path, depth + 1));
+        }
+        // Reversed, so the first subfolder is walked first.
+        stack.extend(subfolders.into_iter().rev());
     }
     out.sort();
     Ok(out)
@@ -284,8 +438,22 @@ fn furniture(text: &str, rules: &RuleSet) -> Vec<Range<usize>> {
     out
 }
 
-/// Read a story folder. `manifest` overrides `DIR/story.toml`.
+/// The largest article file read, in bytes, unless `--max-file-size` says otherwise: 20 MB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 20_000_000;
+
+/// Read a story folder. `manifest` overrides `DIR/story.toml`. Files larger than
+/// [`DEFAULT_MAX_FILE_SIZE`] are skipped with a warning.
 pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<Story, IngestError> {
+    ingest_limited(dir, manifest, rules, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// [`ingest`], skipping files larger than `max_file_size` bytes with a warning.
+pub fn ingest_limited(
+    dir: &Path,
+    manifest: Option<&Path>,
+    rules: &RuleSet,
+    max_file_size: u64,
+) -> Result<Story, IngestError> {
     if !dir.exists() {
         return Err(IngestError::NotFound(dir.to_path_buf()));
     }
@@ -306,7 +474,9 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
     let mut unknown: Vec<usize> = Vec::new();
     let mut line_maps = BTreeMap::new();
     let mut seen = BTreeSet::new();
-    for path in walk(dir)? {
+    // The first path (in sorted order) to each file: a file linked twice is one article.
+    let mut read: BTreeMap<Identity, String> = BTreeMap::new();
+    for (path, id) in walk(dir, &mut warnings)? {
         let rel = path
             .strip_prefix(dir)
             .unwrap_or(&path)
@@ -321,8 +491,27 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
         {
             continue;
         }
+        // Found, whether or not it can be read: a skipped file is not also "not found".
+        let listed = entries.remove(&rel);
         if !is_article {
             warnings.push(format!("{rel}: skipped: not a .txt, .md or .html article"));
+            continue;
+        }
+        if let Some(first) = read.get(&id) {
+            warnings.push(format!(
+                "{rel}: skipped: the same file as {first} (a link); read once"
+            ));
+            continue;
+        }
+        read.insert(id, rel.clone());
+        if let Ok(meta) = std::fs::metadata(&path)
+            && meta.len() > max_file_size
+        {
+            warnings.push(format!(
+                "{rel}: skipped: {} bytes, more than the limit of {max_file_size} \
+                 (--max-file-size)",
+                meta.len()
+            ));
             continue;
         }
         let bytes = match std::fs::read(&path) {
@@ -362,7 +551,7 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
         };
         seen.insert(rel.clone());
         // The manifest wins, field by field; the page's metadata stands in for it.
-        let entry = entries.remove(&rel).unwrap_or(Entry {
+        let entry = listed.unwrap_or(Entry {
             outlet: None,
             language: None,
             published: None,
@@ -412,7 +601,7 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
         let outlet = entry.outlet.or(meta.outlet);
         let url = entry.url.or(meta.url);
         let upstream = entry.upstream;
-        articles.push(Article {
+        let article = Article {
             file: rel,
             text,
             language,
@@ -422,7 +611,22 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
             upstream,
             furniture,
             cited: Vec::new(),
-        });
+        };
+        let lang = rules.langs.get(&article.language);
+        if let Some(first) =
+            crate::segment::segment_mapped(&article, lang, line_maps.get(&article.file))
+                .iter()
+                .find(|s| s.cut)
+        {
+            warnings.push(format!(
+                "{}:{}: more than {} characters with no sentence end; read in pieces of \
+                 at most that length",
+                article.file,
+                first.line,
+                crate::segment::MAX_SENTENCE_CHARS
+            ));
+        }
+        articles.push(article);
     }
     // Too short to tell: read with the language most of the folder's articles are in.
     let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
@@ -454,8 +658,14 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
     for missing in entries.keys() {
         warnings.push(format!("{missing}: listed in the manifest but not found"));
     }
+    let copies = copies(&articles);
+    for (copy, original) in &copies {
+        warnings.push(format!(
+            "{copy}: a copy of {original} (the same text); counted as one origin with it"
+        ));
+    }
     if articles.is_empty() {
-        return Err(IngestError::Empty(dir.to_path_buf()));
+        return Err(IngestError::Empty(dir.to_path_buf(), warnings));
     }
     let name = dir
         .canonicalize()
@@ -468,7 +678,52 @@ pub fn ingest(dir: &Path, manifest: Option<&Path>, rules: &RuleSet) -> Result<St
         articles,
         warnings,
         line_maps,
+        copies,
     })
+}
+
+/// An article's text as a copy would carry it: furniture lines dropped, runs of whitespace
+/// made one space.
+fn copy_key(article: &Article) -> String {
+    let furniture: BTreeSet<usize> = article.furniture.iter().map(|r| r.start).collect();
+    let mut key = String::with_capacity(article.text.len());
+    let mut start = 0;
+    for line in article.text.split_inclusive('\n') {
+        let at = start;
+        start += line.len();
+        if furniture.contains(&at) {
+            continue;
+        }
+        for word in line.split_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(word);
+        }
+    }
+    key
+}
+
+/// Each article whose text is an earlier article's (see [`copy_key`]), with that article's
+/// file. Articles are in path order, so the original is the first by path.
+fn copies(articles: &[Article]) -> BTreeMap<String, String> {
+    let mut first: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    let mut out = BTreeMap::new();
+    for a in articles {
+        let key = copy_key(a);
+        if key.is_empty() {
+            continue;
+        }
+        match first.get(&key) {
+            Some(original) => {
+                out.insert(a.file.clone(), original.to_string());
+            }
+            None => {
+                first.insert(key, &a.file);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -558,7 +813,9 @@ mod tests {
         assert_eq!(
             story.warnings,
             [
-                "c.htm: no rule pack for language 'mk' (the page's); only its values are read (numbers, dates in digits, money)"
+                "c.htm: no rule pack for language 'mk' (the page's); only its values are read (numbers, dates in digits, money)",
+                // Two pages of one text are one origin, whatever they say their language is.
+                "b.html: a copy of a.html (the same text); counted as one origin with it"
             ]
         );
     }

@@ -40,6 +40,41 @@ pub struct Judged {
     pub reason: String,
     pub sources: usize,
     pub origins: usize,
+    /// For an agreement of two or more sources that all come from one origin, what makes
+    /// them one: [`OriginLink`]. Editors must not read such an agreement as corroboration.
+    pub single_origin: Option<OriginLink>,
+}
+
+/// Why articles count as one origin, from the closest tie to the loosest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum OriginLink {
+    /// The same text, whitespace and page furniture aside.
+    Copies,
+    /// The same upstream in the manifest, or one cites the other's outlet.
+    SameUpstream,
+    /// Most of the same claims in the same order: a rewrite or translation.
+    Rewrites,
+}
+
+impl OriginLink {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OriginLink::Copies => "copies",
+            OriginLink::SameUpstream => "upstream",
+            OriginLink::Rewrites => "rewrites",
+        }
+    }
+}
+
+impl Judged {
+    /// The verdict as the table shows it: "agreement (1 origin: copies)" for an agreement
+    /// that is one origin told more than once.
+    pub fn verdict_line(&self) -> String {
+        match self.single_origin {
+            Some(link) => format!("{} (1 origin: {})", self.verdict.as_str(), link.as_str()),
+            None => self.verdict.as_str().to_string(),
+        }
+    }
 }
 
 fn who(m: &Mention) -> String {
@@ -245,10 +280,49 @@ fn lcs(a: &[&str], b: &[&str]) -> usize {
     dp[a.len()][b.len()]
 }
 
-/// The origin (root article index) of every article.
-pub fn origins(story: &Story, claims: &[Claim], mentions: &[Mention]) -> Vec<usize> {
+/// The origin of every article (a root article index), at each [`OriginLink`]: by copies
+/// only, by copies and upstreams, and by all three (the origin counted).
+pub struct Origins {
+    pub copies: Vec<usize>,
+    pub upstream: Vec<usize>,
+    pub all: Vec<usize>,
+}
+
+impl Origins {
+    /// What ties `articles` (two or more, of one origin) together: the closest link that
+    /// holds for all of them.
+    fn link(&self, articles: &BTreeSet<usize>) -> OriginLink {
+        let one = |level: &[usize]| {
+            let roots: BTreeSet<usize> = articles.iter().map(|&a| level[a]).collect();
+            roots.len() == 1
+        };
+        if one(&self.copies) {
+            OriginLink::Copies
+        } else if one(&self.upstream) {
+            OriginLink::SameUpstream
+        } else {
+            OriginLink::Rewrites
+        }
+    }
+}
+
+/// The origins of every article.
+pub fn origins(story: &Story, claims: &[Claim], mentions: &[Mention]) -> Origins {
     let n = story.articles.len();
     let mut parent: Vec<usize> = (0..n).collect();
+    // Copies are one origin whatever the manifest says.
+    let index: BTreeMap<&str, usize> = story
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.file.as_str(), i))
+        .collect();
+    for (copy, original) in &story.copies {
+        if let (Some(&a), Some(&b)) = (index.get(copy.as_str()), index.get(original.as_str())) {
+            union(&mut parent, a, b);
+        }
+    }
+    let copies: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
     let norm = |s: &str| s.trim().to_lowercase();
     for i in 0..n {
         for j in i + 1..n {
@@ -274,6 +348,7 @@ pub fn origins(story: &Story, claims: &[Claim], mentions: &[Mention]) -> Vec<usi
             }
         }
     }
+    let upstream: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
     // Claim sequences per article, in text order.
     let mut claim_of = vec![0usize; mentions.len()];
     for (ci, c) in claims.iter().enumerate() {
@@ -299,7 +374,12 @@ pub fn origins(story: &Story, claims: &[Claim], mentions: &[Mention]) -> Vec<usi
             }
         }
     }
-    (0..n).map(|i| find(&mut parent, i)).collect()
+    let all = (0..n).map(|i| find(&mut parent, i)).collect();
+    Origins {
+        copies,
+        upstream,
+        all,
+    }
 }
 
 /// Judge every claim; order: conflict, agreement, single-source, then id.
@@ -319,10 +399,14 @@ pub fn judge(
                 .iter()
                 .map(|&i| mentions[i].article)
                 .collect();
-            let origins: BTreeSet<usize> = arts.iter().map(|&a| origin[a]).collect();
+            let roots: BTreeSet<usize> = arts.iter().map(|&a| origin.all[a]).collect();
+            let single_origin =
+                (verdict == Verdict::Agreement && arts.len() >= 2 && roots.len() == 1)
+                    .then(|| origin.link(&arts));
             Judged {
                 sources: arts.len(),
-                origins: origins.len(),
+                origins: roots.len(),
+                single_origin,
                 claim,
                 verdict,
                 reason,

@@ -49,36 +49,122 @@ fn cannot_write(path: &Path, e: &dyn std::fmt::Display) -> Fatal {
     Fatal(format!("error: cannot write {}: {e}", path.display()))
 }
 
-/// A temporary file beside `path`, to be renamed onto it once complete.
-fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, Fatal> {
+/// Where `--output FILE` writes. A regular file, or a path where nothing is yet, is written
+/// atomically: a temporary file beside it (with the umask's permissions, or the old file's)
+/// becomes FILE at the end, so FILE is never left half-written. Anything else (a device such
+/// as /dev/null, a named pipe, /proc/self/fd/1) is written straight through and never
+/// replaced; a symbolic link is followed, so the link stays and its target is written.
+enum Target {
+    Atomic(tempfile::NamedTempFile, PathBuf),
+    Direct(std::fs::File, PathBuf),
+}
+
+impl Target {
+    fn open(path: &Path) -> Result<Target, Fatal> {
+        let shown = path.to_path_buf();
+        // /dev/stdout and /proc/self/fd/1 name an open file of some process: even when it
+        // is a regular file, replacing it would cut that process off from it.
+        if path.starts_with("/dev") || path.starts_with("/proc") {
+            return Target::direct(path);
+        }
+        // Follows links: what matters is what would be written.
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_file() => {
+                // The real file, so that a link to it stays a link; a link that cannot be
+                // resolved to a path (a pipe behind /proc/self/fd/N) is written through.
+                let Ok(real) = path.canonicalize() else {
+                    return Target::direct(path);
+                };
+                let tmp = temp_beside(&real, Some(meta.permissions()))
+                    .map_err(|e| cannot_write(&shown, &e))?;
+                Ok(Target::Atomic(tmp, real))
+            }
+            Ok(_) => Target::direct(path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if std::fs::symlink_metadata(path).is_ok() {
+                    // A link to a path where nothing is yet: create its target.
+                    return Target::direct(path);
+                }
+                let tmp = temp_beside(path, None).map_err(|e| cannot_write(&shown, &e))?;
+                Ok(Target::Atomic(tmp, shown))
+            }
+            Err(e) => Err(cannot_write(&shown, &e)),
+        }
+    }
+
+    fn direct(path: &Path) -> Result<Target, Fatal> {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(path)
+            .map_err(|e| cannot_write(path, &e))?;
+        Ok(Target::Direct(file, path.to_path_buf()))
+    }
+
+    fn write(&mut self, s: &str) -> Result<(), Fatal> {
+        let (result, path) = match self {
+            Target::Atomic(tmp, path) => (tmp.write_all(s.as_bytes()), path),
+            Target::Direct(file, path) => (file.write_all(s.as_bytes()), path),
+        };
+        result.map_err(|e| cannot_write(path, &e))
+    }
+
+    fn finish(self) -> Result<(), Fatal> {
+        match self {
+            Target::Atomic(tmp, path) => {
+                tmp.persist(&path)
+                    .map_err(|e| cannot_write(&path, &e.error))?;
+            }
+            Target::Direct(mut file, path) => {
+                file.flush().map_err(|e| cannot_write(&path, &e))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A temporary file beside `path`, to be renamed onto it once complete: with `keep` (the
+/// permissions of the file it replaces), else read-write for all less the umask, as any
+/// new file (tempfile's own default, 0600, would hide a report from its readers).
+fn temp_beside(
+    path: &Path,
+    keep: Option<std::fs::Permissions>,
+) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    tempfile::NamedTempFile::new_in(&dir).map_err(|e| cannot_write(path, &e))
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let tmp = builder.tempfile_in(&dir)?;
+    if let Some(perms) = keep {
+        tmp.as_file().set_permissions(perms)?;
+    }
+    Ok(tmp)
 }
 
-/// Write `s` to `path` atomically: a temporary file beside it, then a rename.
-fn write_atomic(path: &Path, s: &str) -> Result<(), Fatal> {
-    let mut tmp = temp_beside(path)?;
-    tmp.write_all(s.as_bytes())
-        .map_err(|e| cannot_write(path, &e))?;
-    tmp.persist(path)
-        .map_err(|e| cannot_write(path, &e.error))?;
-    Ok(())
+/// Write `s` to `path`: see [`Target`].
+fn write_output(path: &Path, s: &str) -> Result<(), Fatal> {
+    let mut target = Target::open(path)?;
+    target.write(s)?;
+    target.finish()
 }
 
-/// Where `check --each` writes, story by story: stdout, or (`--output FILE`) a temporary
-/// file beside FILE that becomes FILE at the end, so FILE is never left half-written.
+/// Where `check --each` writes, story by story: stdout, or (`--output FILE`) a [`Target`].
 enum Stream {
     Stdout,
-    File(tempfile::NamedTempFile, PathBuf),
+    File(Target),
 }
 
 impl Stream {
     fn open(output: Option<&Path>) -> Result<Stream, Fatal> {
         Ok(match output {
-            Some(path) => Stream::File(temp_beside(path)?, path.to_path_buf()),
+            Some(path) => Stream::File(Target::open(path)?),
             None => Stream::Stdout,
         })
     }
@@ -96,18 +182,16 @@ impl Stream {
                     Err(e) => Err(Fatal(format!("error: cannot write to stdout: {e}"))),
                 }
             }
-            Stream::File(tmp, path) => {
-                tmp.write_all(s.as_bytes())
-                    .map_err(|e| cannot_write(path, &e))?;
+            Stream::File(target) => {
+                target.write(s)?;
                 Ok(ControlFlow::Continue(()))
             }
         }
     }
 
     fn finish(self) -> Result<(), Fatal> {
-        if let Stream::File(tmp, path) = self {
-            tmp.persist(&path)
-                .map_err(|e| cannot_write(&path, &e.error))?;
+        if let Stream::File(target) = self {
+            target.finish()?;
         }
         Ok(())
     }
@@ -115,14 +199,19 @@ impl Stream {
 
 fn emit(input: &Input, s: &str) -> Result<(), Fatal> {
     match &input.output {
-        Some(path) => write_atomic(path, s),
+        Some(path) => write_output(path, s),
         None => print(s),
     }
 }
 
 fn read_story(input: &Input, rules: &RuleSet) -> Result<ingest::Story, Fatal> {
-    let story = ingest::ingest(&input.story, input.manifest.as_deref(), rules)
-        .map_err(|e| Fatal(format!("error: {e}")))?;
+    let story = ingest::ingest_limited(
+        &input.story,
+        input.manifest.as_deref(),
+        rules,
+        input.max_file_bytes(),
+    )
+    .map_err(|e| Fatal(format!("error: {e}")))?;
     for w in &story.warnings {
         eprintln!("warning: {w}");
     }
@@ -183,8 +272,9 @@ fn check_story(
     extractors: &archive::Extractors,
     format: Format,
     schema: Schema,
+    max_file_size: u64,
 ) -> Checked {
-    let story = match ingest::ingest(dir, None, extractors.rules()) {
+    let story = match ingest::ingest_limited(dir, None, extractors.rules(), max_file_size) {
         Ok(story) => story,
         Err(e) => return Checked::failed(dir, e.to_string(), format, schema),
     };
@@ -250,7 +340,7 @@ fn check_each(
         |dir| {
             // A bug in one story must not take the archive down with it.
             let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                check_story(dir, &extractors, format, schema)
+                check_story(dir, &extractors, format, schema, input.max_file_bytes())
             }))
             .unwrap_or_else(|panic| {
                 let why = panic
@@ -326,6 +416,7 @@ fn read_stdin_story(input: &Input, rules: &RuleSet) -> Result<ingest::Story, Fat
         manifest: input.manifest.clone(),
         rules: Vec::new(),
         output: None,
+        max_file_size: input.max_file_size,
     };
     read_story(&local, rules)
 }
@@ -412,7 +503,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let story = read_story(&input, rules)?;
             let analysis = analyze_and_warn(story, rules);
             let recorded = crosscheck::baseline::record(&analysis);
-            write_atomic(output, &recorded.to_toml())?;
+            write_output(output, &recorded.to_toml())?;
             eprintln!(
                 "recorded {} conflict(s) of {} in {}",
                 recorded.conflicts.len(),
@@ -460,7 +551,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 )));
             }
             let analysis = read_and_analyze(&input, rules)?;
-            write_atomic(&target, &report::manifest_draft(&analysis))?;
+            write_output(&target, &report::manifest_draft(&analysis))?;
             eprintln!(
                 "wrote {} ({} sources): check each inferred field",
                 target.display(),

@@ -20,6 +20,41 @@ pub struct Sentence {
     /// The article's headline: a first paragraph of one line that does not end with a
     /// period. Headlines abridge the body, so no claims are taken from them.
     pub headline: bool,
+    /// Cut from a longer run of text with no sentence end (see [`MAX_SENTENCE_CHARS`]).
+    pub cut: bool,
+}
+
+/// The longest sentence, in characters. A longer run with no sentence end (a table flattened
+/// to one line, a file with no punctuation) is cut into pieces of at most this length, at a
+/// space where there is one, so that the cost of a sentence stays bounded and the work stays
+/// linear in the text.
+pub const MAX_SENTENCE_CHARS: usize = 2000;
+
+/// Cut `(s, e)` into pieces of at most [`MAX_SENTENCE_CHARS`] characters, each ending at the
+/// last whitespace before the limit when there is one in its second half.
+fn cut(text: &str, (s, e): (usize, usize), out: &mut Vec<(usize, usize, bool)>) {
+    let body = &text[s..e];
+    if body.len() <= MAX_SENTENCE_CHARS || body.chars().count() <= MAX_SENTENCE_CHARS {
+        out.push((s, e, false));
+        return;
+    }
+    let mut start = s;
+    while start < e {
+        let rest = &text[start..e];
+        let Some((limit, _)) = rest.char_indices().nth(MAX_SENTENCE_CHARS) else {
+            out.push((start, e, true));
+            break;
+        };
+        let piece = &rest[..limit];
+        let end = match piece.rfind(char::is_whitespace) {
+            Some(ws) if ws >= limit / 2 => ws,
+            _ => limit,
+        };
+        out.push((start, start + end, true));
+        start += end;
+        // The next piece starts at its first non-space character.
+        start += text[start..e].len() - text[start..e].trim_start().len();
+    }
 }
 
 /// Characters that may follow a sentence's final punctuation and still belong to it.
@@ -37,11 +72,12 @@ fn paragraphs(text: &str, skip: &[std::ops::Range<usize>]) -> Vec<(usize, usize)
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut current: Option<(usize, usize)> = None;
     let mut pos = 0;
+    let skip: std::collections::HashSet<usize> = skip.iter().map(|r| r.start).collect();
     for raw in text.split_inclusive('\n') {
         let start = pos;
         pos += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
-        let skipped = skip.iter().any(|r| r.start == start);
+        let skipped = skip.contains(&start);
         if line.trim().is_empty() || skipped {
             if let Some(p) = current.take() {
                 out.push(p);
@@ -76,11 +112,19 @@ fn paragraphs(text: &str, skip: &[std::ops::Range<usize>]) -> Vec<(usize, usize)
 /// Is the period at byte `dot` part of an abbreviation, an initial or an ordinal?
 fn is_abbreviation(text: &str, dot: usize, lang: Option<&Lang>) -> bool {
     let before = &text[..dot];
-    let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
+    // The word before the period; no abbreviation is longer than this many characters, and
+    // looking no further keeps a long run without spaces linear.
+    const LONGEST: usize = 40;
+    let mut word_start = 0;
+    for (n, (i, c)) in before.char_indices().rev().enumerate() {
+        if c.is_whitespace() || c == '(' || c == '"' || c == '“' {
+            word_start = i + c.len_utf8();
+            break;
+        }
+        if n == LONGEST {
+            return false;
+        }
+    }
     let token = &text[word_start..=dot];
     let bare = &token[..token.len() - 1];
     if bare.is_empty() {
@@ -187,12 +231,19 @@ pub fn segment_mapped(
     let mut line_starts = vec![0];
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     let mut out = Vec::new();
+    // Columns are counted on from the last sentence's start when it is on the same line,
+    // so that many sentences on one long line cost no more than the line.
+    let mut last: (usize, usize, usize) = (0, 0, 1); // line, byte, column
     for (pi, para) in paragraphs(text, &article.furniture).into_iter().enumerate() {
         let body = &text[para.0..para.1];
         let headline = pi == 0 && !body.contains('\n') && !body.trim_end().ends_with('.');
+        let mut found = Vec::new();
+        sentences_in(text, para, lang, &mut found);
         let mut ranges = Vec::new();
-        sentences_in(text, para, lang, &mut ranges);
-        for (s, e) in ranges {
+        for r in found {
+            cut(text, r, &mut ranges);
+        }
+        for (s, e, was_cut) in ranges {
             let trimmed = text[s..e].trim();
             if trimmed.is_empty() {
                 continue;
@@ -206,7 +257,14 @@ pub fn segment_mapped(
                 }
                 None => {
                     let line = line_starts.partition_point(|&ls| ls <= s);
-                    (line, text[line_starts[line - 1]..s].chars().count() + 1)
+                    let (from, column) = if last.0 == line && last.1 <= s {
+                        (last.1, last.2)
+                    } else {
+                        (line_starts[line - 1], 1)
+                    };
+                    let column = column + text[from..s].chars().count();
+                    last = (line, s, column);
+                    (line, column)
                 }
             };
             out.push(Sentence {
@@ -216,6 +274,7 @@ pub fn segment_mapped(
                 column,
                 paragraph: pi,
                 headline,
+                cut: was_cut,
             });
         }
     }
@@ -267,6 +326,37 @@ mod tests {
                 "Nach Angaben der Polizei gab es Festnahmen."
             ]
         );
+    }
+
+    #[test]
+    fn a_run_with_no_sentence_end_is_cut_at_spaces_into_bounded_pieces() {
+        let set = rules::load(&rules::default_sources()).unwrap();
+        let run = "ferry würde 12 passengers ".repeat(400); // 10,400 characters, no end
+        let text = format!("A short one. The {run}\nNext line. Ünïcödé and 40 more.");
+        let a = article(&text);
+        let got = segment(&a, set.langs.get("en"));
+        let cut: Vec<&Sentence> = got.iter().filter(|s| s.cut).collect();
+        assert!(cut.len() >= 6, "{} pieces", cut.len());
+        for s in &cut {
+            let piece = &text[s.start..s.end];
+            assert!(piece.chars().count() <= MAX_SENTENCE_CHARS);
+            // At a space: no word is cut in two.
+            assert!(
+                text[s.end..].starts_with(char::is_whitespace),
+                "{:?}",
+                &piece[piece.len() - 12..]
+            );
+        }
+        // Nothing is lost: the pieces cover the run.
+        let covered: usize = cut.iter().map(|s| s.end - s.start).sum();
+        assert!(covered >= run.trim().len() - cut.len(), "{covered}");
+        assert!(!got[0].cut && got[0].column == 1);
+        // Columns counted on along the line match a count from its start.
+        for s in &got {
+            let line_start = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+            assert_eq!(s.column, text[line_start..s.start].chars().count() + 1);
+        }
+        assert_eq!(got.last().map(|s| (s.line, s.column)), Some((2, 12)));
     }
 
     #[test]

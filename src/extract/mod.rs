@@ -333,7 +333,13 @@ impl<'r> Extractor<'r> {
             .filter(|l| !l.trim().is_empty())
             .take(3)
         {
-            for f in grammar.scan(line, None) {
+            // A dateline's date starts within its first 40 characters: reading the line's
+            // head only keeps a huge first line from costing its length squared.
+            let mut head = line.len().min(400);
+            while !line.is_char_boundary(head) {
+                head -= 1;
+            }
+            for f in grammar.scan(&line[..head], None) {
                 if let Value::Date(DateValue::Resolved(iv)) = &f.value
                     && iv.granularity == crate::time::Granularity::Day
                     && (line.chars().count() <= 100 || line[..f.start].chars().count() <= 40)

@@ -610,9 +610,14 @@ impl<'m> Linker<'m> {
         }
         let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
         let mut tried: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for list in by_token.values() {
+        for list in by_token.values_mut() {
+            // Only mentions of different articles can link: pair across articles only, so
+            // that one long article costs nothing here however many mentions it has.
+            list.sort_by_key(|&i| (self.mentions[i].article, i));
             for (x, &a) in list.iter().enumerate() {
-                for &b in &list[x + 1..] {
+                let article = self.mentions[a].article;
+                let next = x + list[x..].partition_point(|&b| self.mentions[b].article == article);
+                for &b in &list[next..] {
                     let key = (a.min(b), a.max(b));
                     if !tried.insert(key) {
                         continue;

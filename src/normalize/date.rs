@@ -181,8 +181,19 @@ impl Grammar {
         anchor: Option<PartialDate>,
         cues: super::Cues,
         out: &mut Vec<Found>,
-    ) {
+    ) -> Vec<(usize, usize)> {
         let r = &self.dates;
+        // Spans written as dates that are no day of the calendar ("31 February 2023",
+        // "2023-02-30"): rejected, and nothing read inside them either (no "February 2023",
+        // no count 31).
+        // Only a day number a month could have (1 to 31) makes such a span: "im Dezember 97
+        // Prozent" is no date and no bad one.
+        let mut invalid = Vec::new();
+        let mut off_calendar = |start: usize, end: usize, m: u32, d: u32| {
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                invalid.push((start, end));
+            }
+        };
         let mut push = |start: usize, end: usize, v: Option<DateValue>| {
             if let Some(v) = v {
                 out.push(Found::exact(start, end, Value::Date(v)));
@@ -209,6 +220,9 @@ impl Grammar {
                         }
                         _ => end,
                     };
+                    if v.is_none() {
+                        off_calendar(all.start(), all.end(), m, d);
+                    }
                     push(all.start(), all.end(), v);
                 }
             }
@@ -295,7 +309,7 @@ impl Grammar {
             }
         }
         if !cues.digit {
-            return;
+            return invalid;
         }
         for c in r.numeric.captures_iter(text) {
             let all = c.get(0).expect("group 0");
@@ -312,6 +326,9 @@ impl Grammar {
             if let (Some(d), Some(m), Some(y)) = (d, m, year(&c, "y")) {
                 let v =
                     NaiveDate::from_ymd_opt(y, m, d).map(|x| DateValue::Resolved(Interval::day(x)));
+                if v.is_none() {
+                    off_calendar(all.start(), all.end(), m, d);
+                }
                 push(all.start(), all.end(), v);
             }
         }
@@ -320,8 +337,12 @@ impl Grammar {
             if let (Some(y), Some(m), Some(d)) = (year(&c, "y"), int(&c, "m"), int(&c, "d")) {
                 let v =
                     NaiveDate::from_ymd_opt(y, m, d).map(|x| DateValue::Resolved(Interval::day(x)));
+                if v.is_none() {
+                    off_calendar(all.start(), all.end(), m, d);
+                }
                 push(all.start(), all.end(), v);
             }
         }
+        invalid
     }
 }

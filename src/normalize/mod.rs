@@ -717,11 +717,12 @@ impl Grammar {
     pub fn scan(&self, text: &str, anchor: Option<PartialDate>) -> Vec<Found> {
         let mut found = Vec::new();
         let cues = self.cues(text);
-        self.scan_dates(text, anchor, cues, &mut found);
+        let invalid = self.scan_dates(text, anchor, cues, &mut found);
         self.scan_numbers(text, cues, &mut found);
         if cues.digit {
             self.scan_times(text, &mut found);
         }
+        found.retain(|f| !invalid.iter().any(|&(s, e)| f.start < e && f.end > s));
         // Longest first ("until Dec. 31, 2021" is one date, not "until Dec." and 31), then
         // leftmost; drop what overlaps a pick.
         found.sort_by(|a, b| {
@@ -1318,6 +1319,41 @@ mod tests {
             ["14800000000 USD"]
         );
         assert_eq!(values(&en, "a 25-year deal", None), ["P25Y"]);
+    }
+
+    #[test]
+    fn a_date_off_the_calendar_is_no_value_at_all() {
+        let (en, de, fr) = (grammar("en"), grammar("de"), grammar("fr"));
+        let none: [&str; 0] = [];
+        assert_eq!(
+            values(&en, "The storm hit on 31 February 2023.", None),
+            none
+        );
+        assert_eq!(values(&en, "It hit on 2023-02-30, they said.", None), none);
+        assert_eq!(values(&en, "It hit on 30/02/2023.", None), none);
+        assert_eq!(
+            values(&de, "Am 30. Februar 2024 kam es zum Unglück.", None),
+            none
+        );
+        assert_eq!(
+            values(&fr, "Le 31 avril 2023, il y a eu 3 morts.", None),
+            ["3"]
+        );
+        // Real days stay, the leap day of a leap year included.
+        assert_eq!(
+            values(&en, "It hit on 29 February 2024 and on 2023-02-28.", None),
+            ["2024-02-29", "2023-02-28"]
+        );
+        assert_eq!(values(&en, "It hit on 29 February 2023.", None), none);
+        // No day a month could have: no date, good or bad, and the figure stays.
+        assert_eq!(
+            values(
+                &de,
+                "Im Dezember 97 Prozent der Mitglieder",
+                Some("2024-01")
+            ),
+            ["2023-12", "97%"]
+        );
     }
 
     /// Each value with its approximation sign (">=21", "<=P68Y").

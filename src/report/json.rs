@@ -30,6 +30,10 @@ struct SourceV1<'a> {
     outlet: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    /// The file this one is a copy of (the same text): one origin with it. Left out for
+    /// an article that is no copy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copy_of: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -40,6 +44,13 @@ struct ClaimV1<'a> {
     summary: &'a str,
     verdict: &'static str,
     independent_origins: usize,
+    /// `true` for an agreement of two or more sources that all come from one origin, with
+    /// `origin_link` saying what ties them ("copies", "upstream", "rewrites"); both left
+    /// out otherwise (added fields, so readers of v1 are unaffected).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    single_origin: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin_link: Option<&'static str>,
     reason: &'a str,
     /// With `--baseline` only, on conflicts (an added field): "new", "changed" or
     /// "reviewed".
@@ -141,6 +152,7 @@ fn report_v1<'a>(a: &'a Analysis, baseline: Option<&'a Comparison>) -> ReportV1<
                 published: art.published.map(|p| p.to_string()),
                 outlet: art.outlet.as_deref(),
                 url: art.url.as_deref(),
+                copy_of: a.story.copies.get(&art.file).map(String::as_str),
             })
             .collect(),
         claims: a
@@ -153,6 +165,8 @@ fn report_v1<'a>(a: &'a Analysis, baseline: Option<&'a Comparison>) -> ReportV1<
                 summary: &j.claim.summary,
                 verdict: j.verdict.as_str(),
                 independent_origins: j.origins,
+                single_origin: j.single_origin.map(|_| true),
+                origin_link: j.single_origin.map(|l| l.as_str()),
                 reason: &j.reason,
                 baseline: baseline.and_then(|b| b.of(&j.claim.id)).map(|s| s.as_str()),
                 mentions: j
@@ -248,6 +262,9 @@ struct SourceV2<'a> {
     cites: &'a [String],
     /// Sources in one origin group count once (1-based, numbered by first source).
     origin_group: usize,
+    /// The file this one is a copy of (the same text, furniture and spacing aside): one
+    /// origin with it; null for an article that is no copy.
+    copy_of: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -259,6 +276,11 @@ struct ClaimV2<'a> {
     verdict: &'static str,
     sources: usize,
     independent_origins: usize,
+    /// `true` for an agreement of two or more sources that all come from one origin,
+    /// with `origin_link` saying what ties them ("copies", "upstream", "rewrites", else
+    /// null): a copy is not corroboration.
+    single_origin: bool,
+    origin_link: Option<&'static str>,
     reason: &'a str,
     /// "new", "changed" or "reviewed" on a conflict checked with `--baseline`; else null.
     baseline: Option<&'static str>,
@@ -308,6 +330,7 @@ fn report_v2<'a>(a: &'a Analysis, baseline: Option<&'a Comparison>) -> ReportV2<
                 upstream: art.upstream.as_deref(),
                 cites: &art.cited,
                 origin_group: groups[i],
+                copy_of: a.story.copies.get(&art.file).map(String::as_str),
             })
             .collect(),
         warnings: &a.story.warnings,
@@ -322,6 +345,8 @@ fn report_v2<'a>(a: &'a Analysis, baseline: Option<&'a Comparison>) -> ReportV2<
                 verdict: j.verdict.as_str(),
                 sources: j.sources,
                 independent_origins: j.origins,
+                single_origin: j.single_origin.is_some(),
+                origin_link: j.single_origin.map(|l| l.as_str()),
                 reason: &j.reason,
                 baseline: baseline.and_then(|b| b.of(&j.claim.id)).map(|s| s.as_str()),
                 mentions: j

@@ -116,6 +116,7 @@ pub(crate) fn origin_groups(a: &Analysis) -> Vec<usize> {
     let roots = crate::judge::origins(&a.story, &claims, &a.mentions);
     let mut seen: Vec<usize> = Vec::new();
     roots
+        .all
         .iter()
         .map(|r| match seen.iter().position(|s| s == r) {
             Some(p) => p + 1,

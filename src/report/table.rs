@@ -63,12 +63,12 @@ fn totals(a: &Analysis) -> String {
 
 /// The verdict's cell, coloured when `color` (red conflict, green agreement, blue
 /// single-source: the word says it too, so nothing depends on the colour).
-fn verdict_cell(v: Verdict, status: &str, color: bool) -> Cell {
-    let cell = Cell::new(format!("{}{status}", v.as_str()));
+fn verdict_cell(j: &Judged, status: &str, color: bool) -> Cell {
+    let cell = Cell::new(format!("{}{status}", j.verdict_line()));
     if !color {
         return cell;
     }
-    cell.fg(match v {
+    cell.fg(match j.verdict {
         Verdict::Conflict => Color::Red,
         Verdict::Agreement => Color::Green,
         Verdict::SingleSource => Color::Blue,
@@ -123,9 +123,18 @@ pub fn report_table_with(a: &Analysis, color: bool, baseline: Option<&Comparison
         .map(|m| m.file.chars().count() + 1 + m.line.to_string().len())
         .max()
         .unwrap_or(10)
-        .min(40) as u16;
+        .clamp("Evidence".len(), 40) as u16;
+    // The verdict column is wider only when a verdict line needs it ("agreement (1 origin:
+    // copies)" stays on one line).
+    let verdict = a
+        .claims
+        .iter()
+        .map(|j| j.verdict_line().chars().count() + 2)
+        .max()
+        .unwrap_or(15)
+        .max(15) as u16;
     t.set_constraints(vec![
-        ColumnConstraint::Absolute(Width::Fixed(15)),
+        ColumnConstraint::Absolute(Width::Fixed(verdict)),
         ColumnConstraint::LowerBoundary(Width::Fixed(30)),
         ColumnConstraint::LowerBoundary(Width::Fixed(18)),
         ColumnConstraint::Absolute(Width::Fixed(14)),
@@ -140,7 +149,7 @@ pub fn report_table_with(a: &Analysis, color: bool, baseline: Option<&Comparison
     for j in &a.claims {
         let (values, evidence) = value_lines(a, j);
         t.add_row(vec![
-            verdict_cell(j.verdict, &status_suffix(j, baseline, "\n"), color),
+            verdict_cell(j, &status_suffix(j, baseline, "\n"), color),
             Cell::new(format!("{}\n→ {}", j.claim.summary, j.reason)),
             Cell::new(values),
             Cell::new(sources_cell(j)),
@@ -167,7 +176,7 @@ pub fn report_markdown_with(a: &Analysis, baseline: Option<&Comparison>) -> Stri
         let (values, evidence) = value_lines(a, j);
         out.push_str(&format!(
             "| {}{} | {} | {} | {} | {} | {} |\n",
-            j.verdict.as_str(),
+            j.verdict_line(),
             status_suffix(j, baseline, " "),
             md_cell(&j.claim.summary),
             md_cell(&j.reason),

@@ -30,12 +30,22 @@ pub fn dir_sources(dir: &Path) -> Result<Vec<Source>, RuleError> {
         },
         message,
     };
-    if !dir.is_dir() {
+    if !dir.exists() {
         return Err(here("rules folder not found".to_string()));
+    }
+    if !dir.is_dir() {
+        return Err(here(
+            "not a folder: --rules takes a folder of .toml rule files".to_string(),
+        ));
     }
     let mut paths = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
+    // Each folder once, so a link loop (`sub/up -> ..`) ends.
+    let mut visited = std::collections::BTreeSet::new();
     while let Some(d) = stack.pop() {
+        if !visited.insert(d.canonicalize().unwrap_or_else(|_| d.clone())) {
+            continue;
+        }
         let entries = std::fs::read_dir(&d).map_err(|e| here(format!("cannot read: {e}")))?;
         for entry in entries {
             let path = entry.map_err(|e| here(format!("cannot read: {e}")))?.path();
