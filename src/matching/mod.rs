@@ -184,27 +184,40 @@ fn cluster_content(
     // Agglomerative, complete link: the two groups whose least similar pair is most
     // similar merge first, so each statement finds the dispute it is closest to, and two
     // disputes in one story ("signal failure", "anti-collision system") stay apart.
-    let mut clusters: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    // The link of two groups is kept, not recomputed: merging y into x makes x's link to
+    // any other group the smaller of x's and y's (Lance-Williams), so each round costs the
+    // groups left squared, not the statements squared. Groups keep their first statement's
+    // place, so ties break as they would over a list of groups.
+    let mut link: Vec<f64> = (0..n * n)
+        .map(|i| sim[i / n][i % n].unwrap_or(f64::NEG_INFINITY))
+        .collect();
+    let mut clusters: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![i])).collect();
+    let mut alive: Vec<usize> = (0..n).collect();
     loop {
         let mut best: Option<(f64, usize, usize)> = None;
-        for x in 0..clusters.len() {
-            for y in x + 1..clusters.len() {
-                let link = clusters[x]
-                    .iter()
-                    .flat_map(|&a| clusters[y].iter().map(move |&b| (a, b)))
-                    .map(|(a, b)| sim[a][b].unwrap_or(f64::NEG_INFINITY))
-                    .fold(f64::INFINITY, f64::min);
-                if link >= threshold && best.is_none_or(|(l, _, _)| link > l) {
-                    best = Some((link, x, y));
+        for (xi, &x) in alive.iter().enumerate() {
+            for &y in &alive[xi + 1..] {
+                let l = link[x * n + y];
+                if l >= threshold && best.is_none_or(|(b, _, _)| l > b) {
+                    best = Some((l, x, y));
                 }
             }
         }
         let Some((_, x, y)) = best else { break };
-        let merged = clusters.remove(y);
-        clusters[x].extend(merged);
+        for &k in &alive {
+            let l = link[x * n + k].min(link[y * n + k]);
+            link[x * n + k] = l;
+            link[k * n + x] = l;
+        }
+        alive.retain(|&k| k != y);
+        let merged = clusters[y].take().unwrap_or_default();
+        if let Some(c) = clusters[x].as_mut() {
+            c.extend(merged);
+        }
     }
     let mut out: Vec<Vec<usize>> = clusters
         .into_iter()
+        .flatten()
         .map(|c| {
             let mut c: Vec<usize> = c.into_iter().map(|i| idx[i]).collect();
             c.sort();
