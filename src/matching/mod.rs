@@ -160,26 +160,38 @@ fn cluster_content(
             .sum::<f64>()
     };
     // Similarity of two statements, or None when they share fewer than two words.
+    // Each statement's words, language and words that cross languages, read once.
+    let n = idx.len();
+    let all: Vec<Vec<String>> = idx.iter().map(|&i| words(i)).collect();
+    let neutral: Vec<Vec<String>> = all
+        .iter()
+        .map(|ws| {
+            ws.iter()
+                .filter(|w| w.starts_with(['@', '#']))
+                .cloned()
+                .collect()
+        })
+        .collect();
+    let langs: Vec<String> = idx.iter().map(|&i| lang(i)).collect();
     let similarity = |a: usize, b: usize| -> Option<f64> {
-        if same(a, b) {
+        if same(idx[a], idx[b]) {
             return Some(1.0);
         }
-        let (mut wa, mut wb) = (words(a), words(b));
         // Across languages only concepts and names can be shared: the share is of those,
         // and it takes three of them.
-        let across = lang(a) != lang(b);
-        if across {
-            wa.retain(|w| w.starts_with(['@', '#']));
-            wb.retain(|w| w.starts_with(['@', '#']));
-        }
+        let across = langs[a] != langs[b];
+        let (wa, wb) = if across {
+            (&neutral[a], &neutral[b])
+        } else {
+            (&all[a], &all[b])
+        };
         let shared: Vec<String> = wa.iter().filter(|w| wb.contains(w)).cloned().collect();
-        let small = weight(&wa).min(weight(&wb));
+        let small = weight(wa).min(weight(wb));
         let enough = shared.len() >= if across { 3 } else { 2 };
         (enough && small > 0.0).then(|| weight(&shared) / small)
     };
-    let n = idx.len();
     let sim: Vec<Vec<Option<f64>>> = (0..n)
-        .map(|a| (0..n).map(|b| similarity(idx[a], idx[b])).collect())
+        .map(|a| (0..n).map(|b| similarity(a, b)).collect())
         .collect();
     // Agglomerative, complete link: the two groups whose least similar pair is most
     // similar merge first, so each statement finds the dispute it is closest to, and two
