@@ -211,17 +211,7 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
 /// What a quantity's reason adds when some of the figures compared give no time: they
 /// were taken as the story's time.
 fn undated_note(claim: &Claim, ms: &[&Mention]) -> &'static str {
-    let undated = |m: &&Mention| {
-        !matches!(
-            &m.period,
-            Some(crate::normalize::DateValue::Resolved(_))
-                | Some(crate::normalize::DateValue::Unresolved {
-                    anchor: Some(_),
-                    ..
-                })
-        )
-    };
-    if claim.kind == Kind::Quantity && ms.iter().any(undated) {
+    if claim.kind == Kind::Quantity && ms.iter().any(|m| !crate::matching::time_scoped_ok(m)) {
         "; undated, taken as the story's time"
     } else {
         ""

@@ -307,13 +307,8 @@ impl<'r> Extractor<'r> {
                         out.full.push((*iv, line[f.start..f.end].to_string()));
                     }
                     Value::Date(DateValue::Unresolved { text, anchor: None }) => {
-                        let parts: Vec<&str> = text.trim_start_matches("--").split('-').collect();
-                        let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
-                        if text.starts_with("--")
-                            && let Some(m) = num(0)
-                        {
-                            out.yearless
-                                .push((m, num(1), line[f.start..f.end].to_string()));
+                        if let Some((m, d)) = crate::normalize::month_day(text) {
+                            out.yearless.push((m, d, line[f.start..f.end].to_string()));
                         }
                     }
                     _ => {}

@@ -117,7 +117,9 @@ fn cluster_period(c: &[usize], mentions: &[Mention]) -> Option<DateValue> {
         })
 }
 
-fn time_scoped_ok(m: &Mention) -> bool {
+/// Whether a mention's time is known: a resolved period, or words resolved against a
+/// known date ("this month" as of 2022-08).
+pub(crate) fn time_scoped_ok(m: &Mention) -> bool {
     match &m.period {
         Some(DateValue::Resolved(_)) => true,
         Some(DateValue::Unresolved { anchor, .. }) => anchor.is_some(),

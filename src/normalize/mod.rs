@@ -356,17 +356,24 @@ fn compare_numbers(a: &Value, b: &Value, x: f64, y: f64, tolerance: f64) -> Comp
     }
 }
 
+/// The month and day of a date given without its year, as the normalizer writes it
+/// ("--07" July, "--07-19" 19 July); `None` for any other text.
+pub fn month_day(text: &str) -> Option<(u32, Option<u32>)> {
+    let mut parts = text
+        .strip_prefix("--")?
+        .split('-')
+        .map(|p| p.parse::<u32>().ok());
+    let month = parts.next()??;
+    Some((month, parts.next().flatten()))
+}
+
 /// Whether a date given without its year ("--07", "--07-19") is the month or day of a day
 /// or month of the calendar: "19 July" is 2022-07-19 without its year, "July" is 2022-07's
 /// and 2022-07-19's month.
 pub fn partial_fits(text: &str, iv: &crate::time::Interval) -> bool {
     use crate::time::Granularity;
     use chrono::Datelike;
-    let Some(rest) = text.strip_prefix("--") else {
-        return false;
-    };
-    let mut parts = rest.split('-').map(|p| p.parse::<u32>().ok());
-    let (Some(Some(month)), day) = (parts.next(), parts.next().flatten()) else {
+    let Some((month, day)) = month_day(text) else {
         return false;
     };
     let one_month = iv.start.year() == iv.end.year() && iv.start.month() == iv.end.month();

@@ -19,7 +19,7 @@ pub fn manifest_draft(analysis: &Analysis) -> String {
     if let Some(title) = &story.title {
         out.push_str(&format!("title = {}\n", quoted(title)));
     }
-    for a in &story.articles {
+    for (i, a) in story.articles.iter().enumerate() {
         let page = a.file.ends_with(".html") || a.file.ends_with(".htm");
         out.push_str(&format!("\n[[source]]\nfile = {}\n", quoted(&a.file)));
         let field = |out: &mut String, name: &str, value: Option<String>, from: &str| match value {
@@ -33,21 +33,12 @@ pub fn manifest_draft(analysis: &Analysis) -> String {
             "the text"
         };
         field(&mut out, "language", language, language_from);
-        // Where the publication date came from: an assumption (its warning gives the
-        // reason), the page's metadata, or the article's dateline.
-        let assumed = format!("{}: published ", a.file);
-        let reason = story
-            .warnings
-            .iter()
-            .find(|w| w.starts_with(&assumed) && w.contains(" assumed ("))
-            .and_then(|w| {
-                w.split_once(" assumed (")
-                    .map(|(_, r)| r.trim_end_matches(')'))
-            });
+        // Where the publication date came from: an assumption (with its reason), else the
+        // page's metadata (a manifest, which init never overwrites, is not read here).
+        let reason = analysis.published_assumed.get(i).and_then(|r| r.as_deref());
         let published_from = match reason {
             Some(r) => format!("assumed: {r}"),
-            None if page => "the page's metadata or dateline".to_string(),
-            None => "the dateline".to_string(),
+            None => "the page's metadata".to_string(),
         };
         field(
             &mut out,
