@@ -226,8 +226,9 @@ fn holdout_folders_have_no_false_conflict() {
 
 // Batch F, tuned since 35c543f (first sight in tests/stories/FIRST_SIGHT.md). Known false
 // conflicts: dengue-wave's tolls of different months, years and places read as one toll
-// (three) and a child's age taken for a count; labour-strike's two towns' crowds;
-// space-landing's lander and its contact date read as one visit. The in-process scorer
+// (three) and a child's age taken for a count; labour-strike's two towns' crowds. (The
+// lander read as landing a week late, "Sabtu (20/1)" taken as the last Saturday before
+// publication, is gone: the digits now say which day.) The in-process scorer
 // reads drone-strike at 0.52 and labour-strike at 20 found, 0.55 (score.py: 0.57; 21, 0.59).
 
 #[test]
@@ -257,5 +258,5 @@ fn landslide_scores() {
 
 #[test]
 fn space_landing_scores() {
-    assert_floor_known("space-landing", 20, 0.45, 1);
+    assert_floor_known("space-landing", 20, 0.45, 0);
 }

@@ -18,6 +18,8 @@ pub(super) struct DateRes {
     year: Option<Regex>,
     relative: Option<Regex>,
     weekday: Option<Regex>,
+    /// A weekday with its day and month in digits and no year: "Sabtu (20/1)".
+    weekday_numeric: Option<Regex>,
     numeric: Regex,
     iso: Regex,
     year_range: Option<Regex>,
@@ -93,6 +95,11 @@ impl DateRes {
             },
             year_dash: compile(r"\b(?P<y1>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d)\b"),
             relative: relative.map(|r| compile(&format!(r"\b(?P<r>{r})\b"))),
+            weekday_numeric: weekday.as_ref().map(|w| {
+                compile(&format!(
+                    r"\b(?P<w>{w}),?\s*\(\s*(?P<a>\d{{1,2}})[./](?P<b>\d{{1,2}})\s*\)"
+                ))
+            }),
             weekday: weekday.map(|w| compile(&format!(r"\b(?P<w>{w})\b"))),
             numeric: compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})\b"),
             iso: compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
@@ -310,6 +317,30 @@ impl Grammar {
         }
         if !cues.digit {
             return invalid;
+        }
+        // "Sabtu (20/1)": the day and month in digits say which day the weekday is, in the
+        // year placed as for "20 January".
+        for c in r
+            .weekday_numeric
+            .iter()
+            .filter(|_| cues.weekday)
+            .flat_map(|re| re.captures_iter(text))
+        {
+            let all = c.get(0).expect("group 0");
+            let (a, b) = (int(&c, "a"), int(&c, "b"));
+            let (d, m) = match r.order {
+                NumericOrder::Dmy => (a, b),
+                NumericOrder::Mdy => (b, a),
+            };
+            if let (Some(d), Some(m)) = (d, m) {
+                if (1..=12).contains(&m) {
+                    let v = place(None, m, Some(d), anchor);
+                    if v.is_none() {
+                        off_calendar(all.start(), all.end(), m, d);
+                    }
+                    push(all.start(), all.end(), v);
+                }
+            }
         }
         for c in r.numeric.captures_iter(text) {
             let all = c.get(0).expect("group 0");
