@@ -384,6 +384,19 @@ pub fn identify_language(text: &str, rules: &RuleSet) -> Detected {
         .map(|(_, c)| *c)
         .collect();
     if tied.len() >= 2 {
+        // The packs' own words decide first: the words of a short sentence that a tied
+        // language's stop words or concept lexicon know ("30 die in a bus collision": "die"
+        // and "collision" are English concept words, "in" and "a" English stop words).
+        let mut known: Vec<(usize, &str)> = tied
+            .iter()
+            .map(|&code| (lexicon_hits(text, code, rules), code))
+            .collect();
+        known.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        if let [(first, code), (second, _), ..] = known.as_slice()
+            && *first >= second + 2
+        {
+            return Detected::Pack(code.to_string());
+        }
         let allow: Vec<whatlang::Lang> = whatlang::Lang::all()
             .iter()
             .copied()
@@ -405,6 +418,32 @@ pub fn detect_language(text: &str, rules: &RuleSet) -> Option<String> {
         Detected::Pack(code) => Some(code),
         _ => None,
     }
+}
+
+/// How many of the first 200 words of `text` language `code` knows: its stop words, and
+/// the words its concept lexicon matches (on stems, as extraction does).
+fn lexicon_hits(text: &str, code: &str, rules: &RuleSet) -> usize {
+    let Some(lang) = rules.langs.get(code) else {
+        return 0;
+    };
+    // The byte where the 201st word starts (the text's end if it is shorter).
+    let end = text
+        .split_whitespace()
+        .nth(200)
+        .map_or(text.len(), |w| w.as_ptr() as usize - text.as_ptr() as usize);
+    let tokens = lang.tokens(&text[..end]);
+    let mut known: Vec<bool> = tokens
+        .iter()
+        .map(|t| lang.stopwords.contains(&t.lower))
+        .collect();
+    for concept in rules.concepts.values() {
+        for pattern in concept.words.get(code).into_iter().flatten() {
+            for (first, last) in pattern.find(&tokens) {
+                known[first..=last].iter_mut().for_each(|k| *k = true);
+            }
+        }
+    }
+    known.into_iter().filter(|&k| k).count()
 }
 
 /// Hits of each pack's stop words in `text` (its first 2,000 words).

@@ -72,3 +72,22 @@ fn a_macedonian_article_without_a_manifest_warns_and_the_rest_is_read() {
         story.warnings
     );
 }
+
+/// Short sentences whose stop words tie between two packs ("die" and "in" are German and
+/// English): the words each pack's lexicon knows decide, and whatlang's trigrams (which
+/// read the first as German) only break a tie that remains.
+#[test]
+fn a_short_sentence_is_read_by_the_words_its_pack_knows() {
+    let set = set();
+    for (text, want) in [
+        ("30 die in a bus collision in Uganda.", "en"),
+        ("Bei dem Unfall in Uganda starben 30 Menschen.", "de"),
+        ("Au moins 30 personnes sont mortes dans la collision.", "fr"),
+    ] {
+        assert_eq!(
+            identify_language(text, &set),
+            Detected::Pack(want.into()),
+            "{text}"
+        );
+    }
+}
