@@ -332,14 +332,14 @@ impl Grammar {
                 NumericOrder::Dmy => (a, b),
                 NumericOrder::Mdy => (b, a),
             };
-            if let (Some(d), Some(m)) = (d, m) {
-                if (1..=12).contains(&m) {
-                    let v = place(None, m, Some(d), anchor);
-                    if v.is_none() {
-                        off_calendar(all.start(), all.end(), m, d);
-                    }
-                    push(all.start(), all.end(), v);
+            if let (Some(d), Some(m)) = (d, m)
+                && (1..=12).contains(&m)
+            {
+                let v = place(None, m, Some(d), anchor);
+                if v.is_none() {
+                    off_calendar(all.start(), all.end(), m, d);
                 }
+                push(all.start(), all.end(), v);
             }
         }
         for c in r.numeric.captures_iter(text) {
