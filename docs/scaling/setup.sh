@@ -8,10 +8,10 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VENV=${1:-$ROOT/target/scaling-venv}
-if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+if [ ! -x "$VENV/bin/python" ] && ! python3 -m venv "$VENV"; then
+  rm -rf "$VENV"
   echo "docs/scaling/setup.sh: python3 cannot make a venv; on Debian: apt-get install python3-venv" >&2
   exit 2
 fi
-[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$ROOT/docs/scaling/requirements.txt"
 "$VENV/bin/python" -c 'import dask, distributed; print("dask", dask.__version__, "distributed", distributed.__version__, "in '"$VENV"'")'
