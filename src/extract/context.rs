@@ -38,6 +38,8 @@ pub(super) struct Context<'a> {
     pub(super) backdrop: bool,
     /// Where subgroup cues ("among the dead", "darunter") stand.
     pub(super) subgroups: Vec<(usize, usize)>,
+    /// Where words that point back at what was said ("the claims", "den Vorwurf") stand.
+    pub(super) references: Vec<(usize, usize)>,
 }
 
 impl Context<'_> {
@@ -126,7 +128,12 @@ impl Extractor<'_> {
             .filter(|(c, _)| *c == Cue::Subgroup)
             .map(|&(_, s)| s)
             .collect();
-        cues.retain(|(c, _)| !matches!(c, Cue::Backdrop | Cue::Subgroup));
+        let references: Vec<(usize, usize)> = cues
+            .iter()
+            .filter(|(c, _)| *c == Cue::Reference)
+            .map(|&(_, s)| s)
+            .collect();
+        cues.retain(|(c, _)| !matches!(c, Cue::Backdrop | Cue::Subgroup | Cue::Reference));
         let voice = voice(text, lang, &hits, &dates, &cues, last_speaker);
         let mut words = content_words(text, lang);
         words.extend(shared.iter().map(|(_, w)| w.clone()));
@@ -147,6 +154,7 @@ impl Extractor<'_> {
             voice,
             backdrop,
             subgroups,
+            references,
         }
     }
 }

@@ -474,13 +474,34 @@ impl<'r> Extractor<'r> {
                             && common >= 2
                             && common * 3 >= mine.len().min(theirs.len()) * 2
                     };
+                    // A short denial points back only when its own words are words that
+                    // point back ("wies den Vorwurf zurück", "menepis kesimpulan itu") or
+                    // the statement's own ("rejected claims of a shortage" after "stocks
+                    // had run short"): "denied any wrongdoing" and "rejected any suggestion
+                    // of an accident" deny something else.
+                    let points_back = |prev: &Mention| {
+                        let after = m.trigger_span.1;
+                        let mut rest = text[after..].to_string();
+                        for &(a, b) in &ctx.references {
+                            if a >= after && b <= text.len() {
+                                rest.replace_range(a - after..b - after, &" ".repeat(b - a));
+                            }
+                        }
+                        let theirs = prev.slots.get("content");
+                        content_words(&text[after..], lang).len() <= 2
+                            && content_words(&rest, lang).iter().all(|w| {
+                                theirs.into_iter().flatten().any(|t| {
+                                    t.chars().count().min(w.chars().count()) >= 4
+                                        && (t.starts_with(w.as_str()) || w.starts_with(t.as_str()))
+                                })
+                            })
+                    };
                     if frame.fallback
                         && m.kind == Kind::Statement
                         && m.polarity == Polarity::Denies
                         && let Some(prev) = &memory.statement
                         && prev.speaker != m.speaker
-                        && (content_words(&text[m.trigger_span.1..], lang).len() <= 2
-                            || rebuts(prev))
+                        && (points_back(prev) || rebuts(prev))
                     {
                         m.frame = prev.frame;
                         m.rule = prev.rule.clone();
@@ -591,5 +612,41 @@ mod tests {
         assert_eq!(st[0].summary, st[1].summary, "one claim");
         assert_eq!(st[1].polarity, Polarity::Denies);
         assert_eq!(st[1].speaker.as_deref(), Some("Paul Reid"));
+    }
+
+    /// A short denial with an object of its own denies that, not the statement before it.
+    #[test]
+    fn a_short_denial_of_something_else_keeps_its_own_claim() {
+        let ms = mentions(
+            "Inspector Ana Ruiz said the warehouse had been listed as a stable. The owner's lawyer denied any wrongdoing.",
+            "en",
+            "2024-05-02",
+        );
+        let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+        assert_eq!(st.len(), 2, "{ms:?}");
+        assert_ne!(st[0].summary, st[1].summary, "two claims: {st:?}");
+        assert_eq!(st[1].polarity, Polarity::Denies);
+    }
+
+    /// Words that point back ("kesimpulan itu", "claims of a shortage" after "ran short")
+    /// make a short denial deny the statement before it.
+    #[test]
+    fn a_short_denial_that_points_back_denies_the_statement_before_it() {
+        for (text, lang) in [
+            (
+                "Pengacara keluarga, Budi Santoso, menilai asap pabrik menjadi penyebab utama sakitnya warga. Dinas Kesehatan menepis kesimpulan itu.",
+                "id",
+            ),
+            (
+                "Nurses at the Central Clinic said supplies of insulin had run short for weeks. Health Minister Tom Hale rejected claims of a shortage.",
+                "en",
+            ),
+        ] {
+            let ms = mentions(text, lang, "2024-05-02");
+            let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+            assert_eq!(st.len(), 2, "{ms:?}");
+            assert_eq!(st[0].summary, st[1].summary, "one claim: {text}");
+            assert_eq!(st[1].polarity, Polarity::Denies, "{text}");
+        }
     }
 }

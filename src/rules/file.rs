@@ -68,6 +68,9 @@ pub enum Cue {
     /// A figure right beside it counts part of a group ("five children are among the dead",
     /// "среди них четверо детей", "dont deux enfants"): not the group's own count.
     Subgroup,
+    /// A word that points back at what was said ("the accusation", "kesimpulan itu", "den
+    /// Vorwurf"): a denial made of such words denies the statement before it.
+    Reference,
 }
 
 /// Engine-wide knobs that are still data.
