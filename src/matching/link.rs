@@ -145,7 +145,7 @@ pub(super) struct Linker<'m> {
     /// name a French article could give).
     vocab: BTreeMap<&'m str, BTreeSet<&'m str>>,
     /// Comparisons made: `Some(true)` differ, `Some(false)` agree, `None` not comparable.
-    relations: std::cell::RefCell<std::collections::HashMap<(usize, usize), Option<bool>>>,
+    relations: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), Option<bool>>>,
 }
 
 impl<'m> Linker<'m> {
