@@ -120,22 +120,60 @@ fn scale(v: &Value) -> Option<f64> {
     }
 }
 
+/// A map from mention index to a value, as a vector: the linker looks its maps up for
+/// every pair it weighs, and a 1,000-article story weighs millions.
+pub(super) struct Dense<T>(Vec<Option<T>>);
+
+impl<T> Default for Dense<T> {
+    fn default() -> Self {
+        Dense(Vec::new())
+    }
+}
+
+impl<T> Dense<T> {
+    pub(super) fn get(&self, i: &usize) -> Option<&T> {
+        self.0.get(*i).and_then(Option::as_ref)
+    }
+
+    fn insert(&mut self, i: usize, v: T) {
+        if self.0.len() <= i {
+            self.0.resize_with(i + 1, || None);
+        }
+        self.0[i] = Some(v);
+    }
+
+    /// The entries in index order.
+    fn iter(&self) -> impl Iterator<Item = (usize, &T)> {
+        self.0
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.as_ref().map(|v| (i, v)))
+    }
+}
+
+impl<T> std::ops::Index<&usize> for Dense<T> {
+    type Output = T;
+    fn index(&self, i: &usize) -> &T {
+        self.get(i).expect("an entry for this mention")
+    }
+}
+
 /// The links between value mentions of one story.
 pub(super) struct Linker<'m> {
     mentions: &'m [Mention],
     rules: &'m RuleSet,
-    sigs: BTreeMap<usize, Signature<'m>>,
+    sigs: Dense<Signature<'m>>,
     /// Inverse sentence frequency of each token.
     weights: BTreeMap<&'m str, f64>,
     /// The value mentions of each article.
     by_article: BTreeMap<usize, Vec<usize>>,
     /// Each mention's value as an id: equal values (with their approximation) share one,
     /// so that comparisons are made once per pair of distinct values.
-    value_id: BTreeMap<usize, usize>,
+    value_id: Dense<usize>,
     values: Vec<(Value, Approx)>,
     /// Each mention's value without its approximation ("about 154 billion" and "154
     /// billion" share one), and each article's sentences (starts) per such figure.
-    figure: BTreeMap<usize, usize>,
+    figure: Dense<usize>,
     figure_sentences: BTreeMap<(usize, usize), BTreeSet<usize>>,
     /// The figures each article gives of each counted thing (a concept: "@passenger").
     unit_figures: BTreeMap<(usize, &'m str), BTreeSet<usize>>,
@@ -156,10 +194,10 @@ impl<'m> Linker<'m> {
         langs: &'m [String],
         rules: &'m RuleSet,
     ) -> Linker<'m> {
-        let sigs: BTreeMap<usize, Signature> = idx
-            .iter()
-            .map(|&i| (i, signature(&mentions[i], langs)))
-            .collect();
+        let mut sigs: Dense<Signature> = Dense::default();
+        for &i in idx {
+            sigs.insert(i, signature(&mentions[i], langs));
+        }
         let mut df: BTreeMap<&str, usize> = BTreeMap::new();
         let mut seen = BTreeSet::new();
         for &i in idx {
@@ -176,7 +214,7 @@ impl<'m> Linker<'m> {
             .map(|(t, d)| (t, (1.0 + n / d as f64).ln()))
             .collect();
         let mut vocab: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-        for s in sigs.values() {
+        for (_, s) in sigs.iter() {
             vocab
                 .entry(s.lang)
                 .or_default()
@@ -188,9 +226,9 @@ impl<'m> Linker<'m> {
         }
         let mut values: Vec<(Value, Approx)> = Vec::new();
         let mut ids: BTreeMap<String, usize> = BTreeMap::new();
-        let mut value_id = BTreeMap::new();
+        let mut value_id = Dense::default();
         let mut figures: BTreeMap<String, usize> = BTreeMap::new();
-        let mut figure = BTreeMap::new();
+        let mut figure = Dense::default();
         let mut figure_sentences: BTreeMap<(usize, usize), BTreeSet<usize>> = BTreeMap::new();
         for &i in idx {
             if let Some(v) = &mentions[i].value {
@@ -211,7 +249,7 @@ impl<'m> Linker<'m> {
             }
         }
         let mut unit_figures: BTreeMap<(usize, &str), BTreeSet<usize>> = BTreeMap::new();
-        for (&i, sig) in &sigs {
+        for (i, sig) in sigs.iter() {
             if let (Some(u), Some(&f)) = (sig.unit.first(), figure.get(&i))
                 && u.starts_with('@')
             {
@@ -275,17 +313,20 @@ impl<'m> Linker<'m> {
             idx.iter().any(|&c| {
                 let mc = &self.mentions[c];
                 // The same thing: a concept, or the counted word, beside both.
-                let same_thing = self.sigs.get(&c).is_some_and(|sc| {
-                    sc.near
-                        .intersection(&so.near)
-                        .any(|t| t.starts_with(['@', '~']))
-                        || (!sc.unit.is_empty() && sc.unit == so.unit)
-                });
+                let same_thing = || {
+                    self.sigs.get(&c).is_some_and(|sc| {
+                        sc.near
+                            .intersection(&so.near)
+                            .any(|t| t.starts_with(['@', '~']))
+                            || (!sc.unit.is_empty() && sc.unit == so.unit)
+                    })
+                };
                 // A day does not settle a time of that day: "29 December" leaves "9:03"
                 // and "9:07" apart.
                 let precise = !matches!(self.mentions[other].value, Some(Value::Time(_)))
                     || matches!(mc.value, Some(Value::Time(_)));
-                mc.kind == kind && same_thing && precise && self.relation(c, other) == Some(false)
+                // Cheapest first: the comparison is cached, the shared words are not.
+                mc.kind == kind && precise && self.relation(c, other) == Some(false) && same_thing()
             })
         })
     }
