@@ -157,34 +157,85 @@ impl Value {
 
 /// Numbers as text: integers without a fraction, otherwise up to 4 decimals, trimmed.
 pub fn fmt_num(x: f64) -> String {
-    // Integers and four decimals through integer formatting where that gives the same text
-    // as `{:.0}` and `{:.4}`: exact float formatting (Dragon4) was a fifth of a 1,000-article
-    // story's time, in the comparisons' reasons.
+    match fixed4(x) {
+        Fixed::Int(r) => format!("{r}"),
+        Fixed::Tenths(k) => {
+            let (whole, frac) = (k.unsigned_abs() / 10_000, k.unsigned_abs() % 10_000);
+            let sign = if k < 0 { "-" } else { "" };
+            let frac = format!("{frac:04}");
+            let frac = frac.trim_end_matches('0');
+            if frac.is_empty() {
+                format!("{sign}{whole}")
+            } else {
+                format!("{sign}{whole}.{frac}")
+            }
+        }
+        Fixed::Slow => {
+            let r = x.round();
+            if (x - r).abs() <= 1e-9 * x.abs().max(1.0) {
+                format!("{r:.0}")
+            } else {
+                let s = format!("{x:.4}");
+                s.trim_end_matches('0').trim_end_matches('.').to_string()
+            }
+        }
+    }
+}
+
+/// The decimals [`fmt_num`] prints for `x` (0 to 4).
+pub fn fmt_decimals(x: f64) -> usize {
+    match fixed4(x) {
+        Fixed::Int(_) => 0,
+        Fixed::Tenths(k) => {
+            let frac = k.unsigned_abs() % 10_000;
+            if frac == 0 {
+                0
+            } else {
+                4 - decimal_zeros(frac)
+            }
+        }
+        Fixed::Slow => fmt_num(x).split('.').nth(1).map_or(0, str::len),
+    }
+}
+
+/// How [`fmt_num`] prints a number: an integer, a number of ten-thousandths, or through
+/// exact float formatting. The first two give the same text as `{:.0}` and `{:.4}` through
+/// integer formatting: exact float formatting (Dragon4) was a fifth of a 1,000-article
+/// story's time, in the comparisons' reasons.
+enum Fixed {
+    Int(i64),
+    Tenths(i64),
+    Slow,
+}
+
+fn fixed4(x: f64) -> Fixed {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
     let r = x.round();
     if (x - r).abs() <= 1e-9 * x.abs().max(1.0) {
-        if r.abs() < EXACT && r != 0.0 {
-            return format!("{}", r as i64);
-        }
-        return format!("{r:.0}");
+        return if r.abs() < EXACT && r != 0.0 {
+            Fixed::Int(r as i64)
+        } else {
+            Fixed::Slow
+        };
     }
     let scaled = x * 10_000.0;
     let k = scaled.round();
     // Away from a tie, the product's rounding error cannot move the fourth decimal.
     if k.abs() < EXACT && k != 0.0 && ((scaled - scaled.trunc()).abs() - 0.5).abs() > 1e-6 {
-        let k = k as i64;
-        let (whole, frac) = (k.unsigned_abs() / 10_000, k.unsigned_abs() % 10_000);
-        let sign = if k < 0 { "-" } else { "" };
-        let frac = format!("{frac:04}");
-        let frac = frac.trim_end_matches('0');
-        return if frac.is_empty() {
-            format!("{sign}{whole}")
-        } else {
-            format!("{sign}{whole}.{frac}")
-        };
+        Fixed::Tenths(k as i64)
+    } else {
+        Fixed::Slow
     }
-    let s = format!("{x:.4}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Trailing decimal zeros of a non-zero number.
+fn decimal_zeros(mut n: u64) -> usize {
+    let mut zeros = 0;
+    while n != 0 && n % 10 == 0 {
+        n /= 10;
+        zeros += 1;
+    }
+    zeros
 }
 
 /// A value found in a text, with its byte range in that text.
@@ -363,17 +414,25 @@ fn compare_numbers(a: &Value, b: &Value, x: f64, y: f64, tolerance: f64) -> Comp
         return Compat::Agree(format!("both give {ta}"));
     }
     let diff = (x - y).abs() / x.abs().max(y.abs());
-    let pct = fmt_num((diff * 1000.0).round() / 10.0);
-    let tol = fmt_num(tolerance * 100.0);
+    let pct = || fmt_num((diff * 1000.0).round() / 10.0);
+    let tol = || fmt_num(tolerance * 100.0);
     // The less precise figure may be the other rounded: 19% for 19.4%.
-    let decimals = |v: f64| fmt_num(v).split('.').nth(1).map_or(0, str::len) as i32;
-    let unit = 10f64.powi(-decimals(x).min(decimals(y)));
+    let (dx, dy) = (fmt_decimals(x) as i32, fmt_decimals(y) as i32);
+    let unit = 10f64.powi(-dx.min(dy));
     if diff <= tolerance + 1e-12 {
-        Compat::Agree(format!("{ta} and {tb} differ by {pct}%, within {tol}%"))
-    } else if decimals(x) != decimals(y) && (x - y).abs() <= unit / 2.0 + 1e-9 {
+        Compat::Agree(format!(
+            "{ta} and {tb} differ by {}%, within {}%",
+            pct(),
+            tol()
+        ))
+    } else if dx != dy && (x - y).abs() <= unit / 2.0 + 1e-9 {
         Compat::Agree(format!("{ta} and {tb} agree once rounded"))
     } else {
-        Compat::Conflict(format!("{ta} and {tb} differ by {pct}%, beyond {tol}%"))
+        Compat::Conflict(format!(
+            "{ta} and {tb} differ by {}%, beyond {}%",
+            pct(),
+            tol()
+        ))
     }
 }
 
@@ -1326,7 +1385,10 @@ mod tests {
             xs.push(sign * ((seed >> 20) % 100_000) as f64 / 10.0);
         }
         for x in xs {
-            assert_eq!(fmt_num(x), slow(x), "{x:e}");
+            let text = slow(x);
+            assert_eq!(fmt_num(x), text, "{x:e}");
+            let decimals = text.split('.').nth(1).map_or(0, str::len);
+            assert_eq!(fmt_decimals(x), decimals, "{x:e}");
         }
     }
 
