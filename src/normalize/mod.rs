@@ -231,7 +231,7 @@ fn fixed4(x: f64) -> Fixed {
 /// Trailing decimal zeros of a non-zero number.
 fn decimal_zeros(mut n: u64) -> usize {
     let mut zeros = 0;
-    while n != 0 && n % 10 == 0 {
+    while n != 0 && n.is_multiple_of(10) {
         n /= 10;
         zeros += 1;
     }
