@@ -81,8 +81,10 @@ fn who(m: &Mention) -> String {
     m.speaker.clone().unwrap_or_else(|| m.file.clone())
 }
 
-/// Whether two mentions have one named speaker: the same last word of the name.
-fn same_speaker(a: &Mention, b: &Mention) -> bool {
+/// Whether two mentions have one named speaker: the same last word of the name. A role
+/// noun ("Officials", "police") is no one person: the officials of one report and of
+/// another may say opposite things.
+fn same_speaker(a: &Mention, b: &Mention, rules: &RuleSet) -> bool {
     let last = |m: &Mention| {
         m.speaker.as_ref().and_then(|s| {
             s.split(|c: char| !c.is_alphanumeric())
@@ -90,7 +92,75 @@ fn same_speaker(a: &Mention, b: &Mention) -> bool {
                 .map(str::to_lowercase)
         })
     };
-    matches!((last(a), last(b)), (Some(x), Some(y)) if x == y)
+    let role = |w: &str| {
+        a.article != b.article
+            && rules
+                .langs
+                .values()
+                .any(|l| l.attribution.roles.iter().any(|r| r == w))
+    };
+    matches!((last(a), last(b)), (Some(x), Some(y)) if x == y && !role(&x))
+}
+
+/// Whether two statements say the same thing, one with a negation: a statement that
+/// negates another repeats its words ("the alarm had worked" / "had not worked"), so at
+/// least three of their content words are shared, and two thirds of the shorter's (so
+/// both are in one language). Loosely
+/// related statements, which clustering may join, are no negation of each other.
+/// Statements keyed by a topic (no content words) pass. The asserting side must have no
+/// negation cue anywhere in its sentence.
+fn restates(a: &Mention, b: &Mention) -> bool {
+    // The side that asserts says it plainly: a negation anywhere in its sentence (another
+    // clause, a quote) makes the two readings too close to call.
+    if [a, b]
+        .iter()
+        .any(|m| m.polarity == Polarity::Asserts && m.negated_anywhere)
+    {
+        return false;
+    }
+    // The words themselves, not the concepts (`@…`) that carry them across languages:
+    // two languages share too few words to tell a negation from another statement.
+    fn words(m: &Mention) -> BTreeSet<&String> {
+        m.slots
+            .get("content")
+            .into_iter()
+            .flatten()
+            .filter(|w| !w.starts_with('@'))
+            .collect()
+    }
+    let (x, y) = (words(a), words(b));
+    if !a.slots.contains_key("content") && !b.slots.contains_key("content") {
+        return true;
+    }
+    let common = x.intersection(&y).count();
+    common >= 3 && common * 3 >= x.len().min(y.len()) * 2
+}
+
+/// The voices on each side of a statement conflict, for its reason: each speaker (or
+/// file) once, with the file where one name stands on both sides ("Officials (a.txt)").
+fn sides(ms: &[&Mention]) -> (Vec<String>, Vec<String>) {
+    let mut out: (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    let on = |p: Polarity| ms.iter().filter(move |m| m.polarity == p);
+    let both: BTreeSet<String> = on(Polarity::Asserts)
+        .map(|m| who(m))
+        .filter(|w| on(Polarity::Denies).any(|d| who(d) == *w))
+        .collect();
+    for m in ms {
+        let w = who(m);
+        let label = if both.contains(&w) && m.speaker.is_some() {
+            format!("{w} ({})", m.file)
+        } else {
+            w
+        };
+        let list = match m.polarity {
+            Polarity::Asserts => &mut out.0,
+            Polarity::Denies => &mut out.1,
+        };
+        if !list.contains(&label) {
+            list.push(label);
+        }
+    }
+    out
 }
 
 fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, String) {
@@ -115,14 +185,35 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
         // "Bahn-Personalvorstand Martin Seiler" are one): that is two of their statements
         // read as one.
         let split = ms.iter().any(|a| {
-            ms.iter()
-                .any(|b| a.polarity != b.polarity && voice(a) != voice(b) && !same_speaker(a, b))
+            ms.iter().any(|b| {
+                a.polarity != b.polarity
+                    && voice(a) != voice(b)
+                    && !same_speaker(a, b, rules)
+                    && (a.negation.is_none() && b.negation.is_none() || restates(a, b))
+            })
         });
-        if let (true, Some(a), Some(d)) = (split, asserts, denies) {
-            return (
-                Verdict::Conflict,
-                format!("{} asserts, {} denies", a.join(" and "), d.join(" and ")),
-            );
+        if let (true, Some(_), Some(_)) = (split, asserts, denies) {
+            let (a, d) = sides(&ms);
+            // Where only negations deny ("had not worked"), the reason quotes one.
+            let negated = ms
+                .iter()
+                .filter(|m| m.polarity == Polarity::Denies)
+                .map(|m| {
+                    m.negation
+                        .map(|n| crate::extract::negation_quote(&m.text, n))
+                })
+                .collect::<Option<Vec<String>>>();
+            let reason = match negated.as_deref() {
+                Some([q, ..]) => format!(
+                    "{} {} it; {} {} it is not so (\"{q}\")",
+                    a.join(" and "),
+                    if a.len() > 1 { "say" } else { "says" },
+                    d.join(" and "),
+                    if d.len() > 1 { "say" } else { "says" },
+                ),
+                _ => format!("{} asserts, {} denies", a.join(" and "), d.join(" and ")),
+            };
+            return (Verdict::Conflict, reason);
         }
         let (pol, list) = by
             .iter()
@@ -133,7 +224,14 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
         if files.len() >= 2 {
             return (
                 Verdict::Agreement,
-                format!("{} all {}", list.join(", "), verb.trim_end_matches('s')),
+                format!(
+                    "{} all {}",
+                    list.join(", "),
+                    match pol {
+                        Polarity::Asserts => "assert",
+                        Polarity::Denies => "deny",
+                    }
+                ),
             );
         }
         return (

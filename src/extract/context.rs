@@ -34,6 +34,8 @@ pub(super) struct Context<'a> {
     pub(super) hits: Vec<Hit>,
     pub(super) topics: Vec<TopicHit>,
     pub(super) voice: Voice,
+    /// Negation cues of the sentence (see `negation`).
+    pub(super) negations: Vec<(usize, usize)>,
     /// Whether a backdrop cue ("memories of", "damals") makes the sentence background.
     pub(super) backdrop: bool,
     /// Where subgroup cues ("among the dead", "darunter") stand.
@@ -135,6 +137,18 @@ impl Extractor<'_> {
             .collect();
         cues.retain(|(c, _)| !matches!(c, Cue::Backdrop | Cue::Subgroup | Cue::Reference));
         let voice = voice(text, lang, &hits, &dates, &cues, last_speaker);
+        let denials: Vec<(usize, usize)> = lang
+            .attribution
+            .denial
+            .iter()
+            .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+            .chain(
+                cues.iter()
+                    .filter(|(c, _)| *c == Cue::Denial)
+                    .map(|&(_, s)| s),
+            )
+            .collect();
+        let negations = super::negation::cues(text, lang, &denials);
         let mut words = content_words(text, lang);
         words.extend(shared.iter().map(|(_, w)| w.clone()));
         words.sort();
@@ -152,6 +166,7 @@ impl Extractor<'_> {
             hits,
             topics,
             voice,
+            negations,
             backdrop,
             subgroups,
             references,

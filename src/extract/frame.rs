@@ -7,7 +7,7 @@
 
 use super::context::Context;
 use super::distance::weighted_gap;
-use super::{Extractor, Memory, Mention, slots, summarize, summary, values};
+use super::{Extractor, Memory, Mention, Polarity, negation, slots, summarize, summary, values};
 use crate::normalize::{Value, norm_space};
 use crate::rules::{Kind, Lang, SlotType};
 use crate::time::PartialDate;
@@ -241,7 +241,20 @@ impl Extractor<'_> {
         {
             slots.insert("clause".to_string(), vec![summary::clause(ctx, trig)]);
         }
-        let polarity = ctx.voice.polarity_at(trig);
+        let mut polarity = ctx.voice.polarity_at(trig);
+        // A statement whose own predicate is negated denies what the same words without
+        // the negation assert (issue 13); a denial already denies.
+        let mut negation = None;
+        if frame.kind == Kind::Statement && polarity == Polarity::Asserts {
+            let speech = frame
+                .slots
+                .iter()
+                .any(|s| s.types.contains(&SlotType::Content));
+            negation = negation::governing(ctx, &ctx.negations, trig, speech);
+            if negation.is_some() {
+                polarity = Polarity::Denies;
+            }
+        }
         let key = summary::key(frame, &slots, chosen.period.as_ref());
         let mut m = Mention {
             frame: fi,
@@ -256,6 +269,8 @@ impl Extractor<'_> {
             text: ctx.text.to_string(),
             speaker,
             polarity,
+            negation,
+            negated_anywhere: !ctx.negations.is_empty(),
             hedged: ctx.voice.hedged,
             backdrop: ctx.backdrop,
             part: chosen.span.is_some_and(|v| ctx.beside_subgroup(v)),

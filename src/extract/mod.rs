@@ -23,11 +23,13 @@ mod context;
 mod distance;
 mod frame;
 mod names;
+mod negation;
 mod slots;
 mod speaker;
 mod summary;
 mod values;
 
+pub use negation::quote as negation_quote;
 pub use summary::{content_words, slug, stem, summarize};
 
 use crate::entities::{Gazetteer, Hit, TopicFinder};
@@ -75,6 +77,12 @@ pub struct Mention {
     pub text: String,
     pub speaker: Option<String>,
     pub polarity: Polarity,
+    /// The negation cue that makes a statement deny ("had not worked": the span of "not",
+    /// within the sentence), when a negation and not a denial verb set its polarity.
+    pub negation: Option<(usize, usize)>,
+    /// Whether the sentence has a negation cue anywhere (in any clause): such a sentence
+    /// is no plain assertion for a negation to contradict.
+    pub negated_anywhere: bool,
     pub hedged: bool,
     /// Told as background to the story ("revived memories of the 2016 quake, which killed
     /// 670"): it meets only other background mentions.
@@ -469,7 +477,7 @@ impl<'r> Extractor<'r> {
                         };
                         let (mine, theirs) = (words(&m), words(prev));
                         let common = mine.intersection(&theirs).count();
-                        prev.polarity == Polarity::Asserts
+                        (prev.polarity == Polarity::Asserts || prev.negation.is_some())
                             && s.line <= prev.line + 2
                             && common >= 2
                             && common * 3 >= mine.len().min(theirs.len()) * 2
@@ -499,6 +507,7 @@ impl<'r> Extractor<'r> {
                     if frame.fallback
                         && m.kind == Kind::Statement
                         && m.polarity == Polarity::Denies
+                        && m.negation.is_none()
                         && let Some(prev) = &memory.statement
                         && prev.speaker != m.speaker
                         && (points_back(prev) || rebuts(prev))

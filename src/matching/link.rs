@@ -764,17 +764,25 @@ pub(super) fn attach(
     for (ci, cluster) in clusters.iter().enumerate() {
         let mine = articles(cluster);
         // The claim mentions each cluster mention may link to.
+        // Only claims that lack the cluster's articles can take it: the others are left out
+        // before their pairs are formed (in one long article every claim shares a token with
+        // every cluster, and forming those pairs cost the mentions squared; issue 13).
+        let open: Vec<bool> = claim_articles
+            .iter()
+            .map(|a| a.is_disjoint(&mine))
+            .collect();
         let mut pairs: BTreeMap<usize, BTreeSet<(usize, usize)>> = BTreeMap::new();
         for &a in cluster {
             for t in linker.tokens(a) {
                 for &(fi, b) in by_token.get(&t).into_iter().flatten() {
-                    pairs.entry(fi).or_default().insert((a, b));
+                    if open[fi] {
+                        pairs.entry(fi).or_default().insert((a, b));
+                    }
                 }
             }
         }
         let best = pairs
             .iter()
-            .filter(|(fi, _)| claim_articles[**fi].is_disjoint(&mine))
             .filter(|(fi, _)| {
                 // A value may bring a conflict into a claim only by a conflict link of its
                 // own: agreeing with the claim's 6 (article A) is no conflict with its 3

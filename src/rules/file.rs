@@ -311,6 +311,19 @@ pub struct AttributionFile {
     /// Words that open a reported clause ("that", "bahwa", "dass"); left out of summaries.
     #[serde(default)]
     pub complementizers: Vec<String>,
+    /// Negation cues ("not", "nicht", "tidak", "не", "ne … pas"): a statement whose own
+    /// predicate they negate `denies` it. Regexes.
+    #[serde(default)]
+    pub negation: Vec<Spanned<String>>,
+    /// Phrases in which a negation cue negates nothing ("not only", "no fewer than", "no
+    /// later than", "cannot rule out"): a cue inside one of their matches is no negation.
+    /// Regexes.
+    #[serde(default)]
+    pub not_negation: Vec<Spanned<String>>,
+    /// Words that open a subordinate clause ("who", "when", "because", "weil", "yang"): a
+    /// negation after one negates that clause, not the statement.
+    #[serde(default)]
+    pub subordinators: Vec<String>,
 }
 
 /// An example for the normalizer: every value found in `text`, in order.

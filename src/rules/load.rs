@@ -844,6 +844,13 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.attribution
         .complementizers
         .extend(lowercase(&a.complementizers));
+    let negation = ck.regexes(&a.negation);
+    lang.attribution.negation.extend(negation);
+    let not_negation = ck.regexes(&a.not_negation);
+    lang.attribution.not_negation.extend(not_negation);
+    lang.attribution
+        .subordinators
+        .extend(lowercase(&a.subordinators));
 
     for ex in &f.example {
         let at = ck.at(ex.text.span());

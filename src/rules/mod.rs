@@ -459,6 +459,9 @@ pub struct Attribution {
     pub pronouns: Vec<String>,
     pub roles: Vec<String>,
     pub complementizers: Vec<String>,
+    pub negation: Vec<Pattern>,
+    pub not_negation: Vec<Pattern>,
+    pub subordinators: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
