@@ -412,26 +412,41 @@ pub fn origins(story: &Story, claims: &[Claim], mentions: &[Mention]) -> Origins
     }
     let copies: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
     let norm = |s: &str| s.trim().to_lowercase();
+    // What an article took its text from (its manifest upstream and the outlets it cites)
+    // and what it is (its outlet), normalized once per article, not once per pair.
+    let sources: Vec<Vec<String>> = story
+        .articles
+        .iter()
+        .map(|x| {
+            x.upstream
+                .iter()
+                .chain(x.cited.iter())
+                .map(|s| norm(s))
+                .collect()
+        })
+        .collect();
+    let upstreams: Vec<Option<String>> = story
+        .articles
+        .iter()
+        .map(|x| x.upstream.as_deref().map(norm))
+        .collect();
+    let outlets: Vec<Option<String>> = story
+        .articles
+        .iter()
+        .map(|x| x.outlet.as_deref().map(norm))
+        .collect();
     for i in 0..n {
         for j in i + 1..n {
-            let (a, b) = (&story.articles[i], &story.articles[j]);
+            // Already one origin (copies of one text): nothing to add, and nothing to compare.
+            if find(&mut parent, i) == find(&mut parent, j) {
+                continue;
+            }
             let same_upstream =
-                matches!((&a.upstream, &b.upstream), (Some(x), Some(y)) if norm(x) == norm(y));
-            // What an article took its text from: its manifest upstream and the outlets it
-            // cites; what it is: its outlet.
-            let sources = |x: &crate::ingest::Article| -> Vec<String> {
-                x.upstream
-                    .iter()
-                    .chain(x.cited.iter())
-                    .map(|s| norm(s))
-                    .collect()
-            };
-            let cites = |x: &crate::ingest::Article, y: &crate::ingest::Article| {
-                let from = sources(x);
-                y.outlet.as_ref().is_some_and(|o| from.contains(&norm(o)))
-            };
-            let shared = sources(a).iter().any(|s| sources(b).contains(s));
-            if same_upstream || shared || cites(a, b) || cites(b, a) {
+                matches!((&upstreams[i], &upstreams[j]), (Some(x), Some(y)) if x == y);
+            let cites =
+                |x: usize, y: usize| outlets[y].as_ref().is_some_and(|o| sources[x].contains(o));
+            let shared = sources[i].iter().any(|s| sources[j].contains(s));
+            if same_upstream || shared || cites(i, j) || cites(j, i) {
                 union(&mut parent, i, j);
             }
         }
@@ -453,6 +468,9 @@ pub fn origins(story: &Story, claims: &[Claim], mentions: &[Mention]) -> Origins
     }
     for i in 0..n {
         for j in i + 1..n {
+            if find(&mut parent, i) == find(&mut parent, j) {
+                continue;
+            }
             // Reports of one event share its key facts; a rewrite or translation shares
             // most of its claims, in order.
             let shared = lcs(&seqs[i], &seqs[j]);
