@@ -1629,6 +1629,25 @@ mod tests {
             ),
             Compat::Conflict(_)
         ));
+        // Two 29-digit amounts one dollar apart are one float: equal digits alone "both give".
+        let big = |s: &str| Value::Money {
+            amount: Num::parse(s).unwrap(),
+            currency: "USD".into(),
+        };
+        let (nines, eights) = (
+            "99999999999999999999999999999",
+            "99999999999999999999999999998",
+        );
+        assert_eq!(
+            compare(&big(nines), &big(nines), 0.05),
+            Compat::Agree(format!("both give {nines} USD"))
+        );
+        assert_eq!(
+            compare(&big(nines), &big(eights), 0.05),
+            Compat::Agree(format!(
+                "{nines} USD and {eights} USD differ by 0%, within 5%"
+            ))
+        );
         let d = |s: &str| {
             Value::Date(DateValue::Resolved(
                 PartialDate::parse(s).unwrap().interval().unwrap(),

@@ -18,7 +18,7 @@ pub struct Num {
 /// Above this many units in `digits`, the `f64` view goes through the correctly rounded
 /// text parser (2^53: below it, one multiplication or division by an exact power of ten is
 /// correctly rounded too).
-const FLOAT_EXACT: i128 = 1 << 53;
+const FLOAT_EXACT: u128 = 1 << 53;
 
 impl Num {
     pub const ZERO: Num = Num { digits: 0, exp: 0 };
@@ -104,12 +104,12 @@ impl Num {
             1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
         ];
-        if self.digits.abs() < FLOAT_EXACT && self.exp.unsigned_abs() < 23 {
+        if self.digits.unsigned_abs() < FLOAT_EXACT && self.exp.unsigned_abs() < 23 {
             let d = self.digits as f64;
             let p = POW10[self.exp.unsigned_abs() as usize];
             return if self.exp >= 0 { d * p } else { d / p };
         }
-        self.to_string().parse().unwrap_or(f64::NAN)
+        self.exact_text().parse().unwrap_or(f64::NAN)
     }
 
     /// All its digits, with no rounding: "-12.5", "1750000000".
@@ -130,37 +130,45 @@ impl Num {
 }
 
 /// As [`super::fmt_num`] prints a number: a whole number, or up to 4 decimals, trimmed; a
-/// whole number to within a billionth is printed whole. Numbers a float holds to more than
-/// 4 decimals print through it, byte for byte as before; longer ones print from their digits.
+/// whole number to within a billionth is printed whole. A fraction with fewer than 16 digits
+/// prints through its float, byte for byte as before; a whole number, or a fraction with more
+/// digits, prints from its digits.
 impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.exp >= 0 {
             return f.write_str(&self.exact_text());
         }
-        if self.digits.abs() < FLOAT_EXACT {
-            return f.write_str(&super::fmt_num(self.f64()));
-        }
-        // Here `digits` has 16 digits or more and the point is inside or before them.
         let places = self.exp.unsigned_abs();
-        let Some(unit) = 10i128.checked_pow(places) else {
-            return f.write_str("0"); // below 10^-38 x 10^38: no whole part and no 4 decimals
+        let unit = 10u128.checked_pow(places);
+        let (Some(unit), false) = (unit, self.digits.unsigned_abs() < FLOAT_EXACT) else {
+            // Below 2^53, or below 1.8 with 39 digits: a float holds it to 4 decimals.
+            return f.write_str(&super::fmt_num(self.f64()));
         };
-        let (whole, rest) = (self.digits / unit, self.digits % unit);
-        let round_whole = if rest.abs() >= unit - rest.abs() {
-            whole + rest.signum()
+        // Here `digits` has 16 digits or more and the point is inside or before them.
+        let sign = if self.digits < 0 { "-" } else { "" };
+        let (whole, rest) = (
+            self.digits.unsigned_abs() / unit,
+            self.digits.unsigned_abs() % unit,
+        );
+        let (whole, off) = if rest >= unit - rest {
+            (whole + 1, unit - rest)
         } else {
-            whole
+            (whole, rest)
         };
-        let off = (self.digits - round_whole * unit).abs();
-        if off <= self.digits.abs().max(unit) / 1_000_000_000 {
-            return write!(f, "{round_whole}");
+        if off <= self.digits.unsigned_abs().max(unit) / 1_000_000_000 {
+            return if whole == 0 {
+                f.write_str("0")
+            } else {
+                write!(f, "{sign}{whole}")
+            };
         }
         let text = if places <= 4 {
-            Num::new(self.digits, self.exp).exact_text()
+            self.exact_text()
         } else {
+            // `digits` has at most 39 digits, so 10^(places - 4) fits.
             let cut = 10i128.pow(places - 4);
             let (q, r) = (self.digits / cut, self.digits % cut);
-            let q = if r.abs() >= cut - r.abs() {
+            let q = if r.unsigned_abs() >= cut.unsigned_abs() - r.unsigned_abs() {
                 q + r.signum()
             } else {
                 q
@@ -289,6 +297,15 @@ mod tests {
             Num::parse("0.1234567890123456789").unwrap().to_string(),
             "0.1235"
         );
+        assert_eq!(
+            Num::parse("0.170141183460469231731687303715884105727")
+                .unwrap()
+                .to_string(),
+            "0.1701"
+        );
+        // Past 22 places, the float view goes through the text parser, not through Display.
+        let tiny = Num::parse("0.00000000000000000000000123").unwrap();
+        assert_eq!((tiny.to_string().as_str(), tiny.f64()), ("0", 1.23e-24));
         assert_eq!(Num::parse("-2.50").unwrap(), Num::parse("-2.5").unwrap());
         assert_eq!(Num::parse("1.75").unwrap().f64(), 1.75);
     }
