@@ -327,8 +327,11 @@ fn spread(a: &Value, b: &Value) -> f64 {
             _ => 0.0,
         },
         (Value::Money { amount: x, .. }, Value::Money { amount: y, .. })
-        | (Value::Percent(x), Value::Percent(y))
-        | (Value::Count(x), Value::Count(y))
+        | (Value::Count(x), Value::Count(y)) => {
+            let (x, y) = (x.f64(), y.f64());
+            (x - y).abs() / x.abs().max(y.abs()).max(1e-12)
+        }
+        (Value::Percent(x), Value::Percent(y))
         | (Value::Factor(x), Value::Factor(y))
         | (Value::Duration(x, _), Value::Duration(y, _)) => {
             (x - y).abs() / x.abs().max(y.abs()).max(1e-12)

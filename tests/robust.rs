@@ -116,3 +116,40 @@ fn every_labelled_article_cut_anywhere_extracts_without_panic() {
     }
     assert!(runs > 500, "only {runs} cuts tried");
 }
+
+#[test]
+fn a_huge_amount_prints_as_written_and_ordinary_figures_as_before() {
+    // Issue 13: as a float, this bill was 99999999999999991433150857216 USD.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The bill was 99999999999999999999999999999 dollars.\n\
+         The firm paid $1.75 billion for 3,250 homes and 12.5 million tonnes.\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["claims", dir.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let values: Vec<&str> = v["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["value"].as_str())
+        .collect();
+    for want in [
+        "99999999999999999999999999999 USD",
+        "1750000000 USD",
+        "3250",
+        "12500000",
+    ] {
+        assert!(values.contains(&want), "{want} not in {values:?}");
+    }
+}

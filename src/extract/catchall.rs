@@ -138,7 +138,7 @@ impl Extractor<'_> {
             // "One thing is certain", "two nations": a small count in words is a way of
             // speaking unless it counts a thing of the lexicon ("two police officers").
             if let Some(Value::Count(n)) = m.value
-                && n < 3.0
+                && n.f64() < 3.0
                 && !ctx.text[f.start..f.end].contains(|c: char| c.is_ascii_digit())
                 && !m.context["unit"].iter().any(|u| u.starts_with('@'))
             {

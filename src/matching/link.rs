@@ -65,8 +65,8 @@ fn distinctive(v: &Value) -> bool {
         }
         // A minute of a day.
         Value::Time(_) => return true,
-        Value::Money { amount, .. } => *amount,
-        Value::Percent(x) | Value::Count(x) | Value::Factor(x) | Value::Measure(x, _) => *x,
+        Value::Money { amount, .. } | Value::Count(amount) => amount.f64(),
+        Value::Percent(x) | Value::Factor(x) | Value::Measure(x, _) => *x,
         Value::Duration(x, _) => *x,
     };
     significant_digits(number) >= 2
@@ -87,9 +87,10 @@ fn significant_digits(x: f64) -> usize {
 /// amount, a percentage or a measurement ("21 billion euros", "4.9%", "26 km").
 fn telling(v: &Value) -> bool {
     let (number, min) = match v {
-        Value::Money { amount, .. } => (*amount, 2),
+        Value::Money { amount, .. } => (amount.f64(), 2),
         Value::Percent(x) | Value::Measure(x, _) => (*x, 2),
-        Value::Count(x) | Value::Factor(x) | Value::Duration(x, _) => (*x, 3),
+        Value::Count(x) => (x.f64(), 3),
+        Value::Factor(x) | Value::Duration(x, _) => (*x, 3),
         Value::Date(_) | Value::Time(_) => return false,
     };
     significant_digits(number) >= min
@@ -110,12 +111,10 @@ fn minutes_apart(a: &crate::normalize::TimeOfDay, b: &crate::normalize::TimeOfDa
 /// The size of a number, for "a factor of five apart"; `None` for dates and times.
 fn scale(v: &Value) -> Option<f64> {
     match v {
-        Value::Money { amount: x, .. }
-        | Value::Percent(x)
-        | Value::Count(x)
-        | Value::Factor(x)
-        | Value::Measure(x, _)
-        | Value::Duration(x, _) => Some(x.abs()),
+        Value::Money { amount: x, .. } | Value::Count(x) => Some(x.f64().abs()),
+        Value::Percent(x) | Value::Factor(x) | Value::Measure(x, _) | Value::Duration(x, _) => {
+            Some(x.abs())
+        }
         Value::Date(_) | Value::Time(_) => None,
     }
 }

@@ -13,6 +13,7 @@ use regex::Regex;
 use std::collections::HashMap;
 
 pub use date::resolve_relative;
+pub use number::Num;
 
 /// A date as the text gives it.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,13 +50,15 @@ impl DateValue {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Date(DateValue),
+    /// Exact: [`Num`].
     Money {
-        amount: f64,
+        amount: Num,
         currency: String,
     },
     /// Signed when the text gives a direction ("fell 6%" is -6).
     Percent(f64),
-    Count(f64),
+    /// Exact: [`Num`].
+    Count(Num),
     /// Amount and ISO 8601 designator (Y, M, W, D).
     Duration(f64, char),
     Factor(f64),
@@ -130,9 +133,9 @@ impl Value {
     pub fn canonical(&self) -> String {
         match self {
             Value::Date(d) => d.canonical(),
-            Value::Money { amount, currency } => format!("{} {currency}", fmt_num(*amount)),
+            Value::Money { amount, currency } => format!("{amount} {currency}"),
             Value::Percent(p) => format!("{}%", fmt_num(*p)),
-            Value::Count(n) => fmt_num(*n),
+            Value::Count(n) => n.to_string(),
             Value::Duration(n, u) => format!("P{}{u}", fmt_num(*n)),
             Value::Factor(f) => format!("{}x", fmt_num(*f)),
             Value::Measure(n, u) => format!("{} {u}", fmt_num(*n)),
@@ -262,12 +265,10 @@ impl Found {
 /// The number a numeric value compares by.
 fn number_of(v: &Value) -> Option<f64> {
     match v {
-        Value::Money { amount, .. } => Some(*amount),
-        Value::Percent(x)
-        | Value::Count(x)
-        | Value::Factor(x)
-        | Value::Duration(x, _)
-        | Value::Measure(x, _) => Some(*x),
+        Value::Money { amount, .. } | Value::Count(amount) => Some(amount.f64()),
+        Value::Percent(x) | Value::Factor(x) | Value::Duration(x, _) | Value::Measure(x, _) => {
+            Some(*x)
+        }
         Value::Date(_) | Value::Time(_) => None,
     }
 }
@@ -347,11 +348,12 @@ pub fn compare(a: &Value, b: &Value, tolerance: f64) -> Compat {
             if cx != cy {
                 return Compat::Unknown(format!("{cx} and {cy} are different currencies"));
             }
+            compare_nums(a, b, *x, *y, tolerance)
+        }
+        (Value::Count(x), Value::Count(y)) => compare_nums(a, b, *x, *y, tolerance),
+        (Value::Percent(x), Value::Percent(y)) | (Value::Factor(x), Value::Factor(y)) => {
             compare_numbers(a, b, *x, *y, tolerance)
         }
-        (Value::Percent(x), Value::Percent(y))
-        | (Value::Count(x), Value::Count(y))
-        | (Value::Factor(x), Value::Factor(y)) => compare_numbers(a, b, *x, *y, tolerance),
         (Value::Duration(x, ux), Value::Duration(y, uy)) if ux == uy => {
             compare_numbers(a, b, *x, *y, tolerance)
         }
@@ -408,11 +410,25 @@ fn base(unit: &str) -> Option<(&'static str, f64)> {
     })
 }
 
-fn compare_numbers(a: &Value, b: &Value, x: f64, y: f64, tolerance: f64) -> Compat {
-    let (ta, tb) = (a.canonical(), b.canonical());
+/// Two exact numbers: equal only when their digits are, compared within `tolerance` through
+/// their floats (two 29-digit amounts one unit apart are one float, and 0% apart).
+fn compare_nums(a: &Value, b: &Value, x: Num, y: Num, tolerance: f64) -> Compat {
     if x == y {
-        return Compat::Agree(format!("both give {ta}"));
+        return Compat::Agree(format!("both give {}", a.canonical()));
     }
+    compare_different(a, b, x.f64(), y.f64(), tolerance)
+}
+
+fn compare_numbers(a: &Value, b: &Value, x: f64, y: f64, tolerance: f64) -> Compat {
+    if x == y {
+        return Compat::Agree(format!("both give {}", a.canonical()));
+    }
+    compare_different(a, b, x, y, tolerance)
+}
+
+/// Two numbers the text gives differently.
+fn compare_different(a: &Value, b: &Value, x: f64, y: f64, tolerance: f64) -> Compat {
+    let (ta, tb) = (a.canonical(), b.canonical());
     let diff = (x - y).abs() / x.abs().max(y.abs());
     let pct = || fmt_num((diff * 1000.0).round() / 10.0);
     let tol = || fmt_num(tolerance * 100.0);
@@ -992,6 +1008,12 @@ impl Grammar {
         number::parse(s, self.decimal, &self.words)
     }
 
+    /// A count or an amount with its scale word, exactly ("3,1 Billionen").
+    fn parse_exact(&self, s: &str, scale: f64) -> Option<Num> {
+        let n = number::parse_exact(s, self.decimal, &self.words)?;
+        Some(n.times(Num::from_f64(scale)?))
+    }
+
     /// Ranges ("zwischen 21 und 68 Jahre", "de 27 à 74 ans"): the first end is "at least",
     /// the second "at most", and a bare first end takes the second's unit. A change word
     /// before it ("passé de 5 à 7") makes it no range.
@@ -1033,7 +1055,7 @@ impl Grammar {
             }
             // "27 à 74 ans": 27 years; "5 to 10 per cent": 5%.
             if let Value::Count(n) = a.value
-                && let Some(x) = with_number(&b.value, n)
+                && let Some(x) = with_number(&b.value, n.f64())
             {
                 a.value = x;
             }
@@ -1134,15 +1156,14 @@ impl Grammar {
                 else {
                     continue;
                 };
-                let Some(n) = self.parse_number(num.as_str()) else {
+                let Some(n) = self.parse_exact(num.as_str(), self.scale_of(&c)) else {
                     continue;
                 };
-                let scale = self.scale_of(&c);
                 out.push(Found::exact(
                     all.start(),
                     all.end(),
                     Value::Money {
-                        amount: n * scale,
+                        amount: n,
                         currency: code.clone(),
                     },
                 ));
@@ -1291,8 +1312,7 @@ impl Grammar {
             if capital && !sentence_start {
                 continue;
             }
-            let scale = self.scale_of(&c);
-            if let Some(n) = self.parse_number(digits).map(|n| n * scale) {
+            if let Some(n) = self.parse_exact(digits, self.scale_of(&c)) {
                 // An ordinal's ending is part of it ("32nd").
                 let end = all.end() + if ordinal { ending.len() } else { 0 };
                 out.push(Found::exact(all.start(), end, Value::Count(n)));
@@ -1594,7 +1614,7 @@ mod tests {
     #[test]
     fn compare_reasons() {
         let m = |x: f64| Value::Money {
-            amount: x,
+            amount: Num::from_f64(x).unwrap(),
             currency: "USD".into(),
         };
         assert_eq!(
@@ -1602,9 +1622,32 @@ mod tests {
             Compat::Agree("3900000000 USD and 4000000000 USD differ by 2.5%, within 5%".into())
         );
         assert!(matches!(
-            compare(&Value::Count(12.0), &Value::Count(15.0), 0.0),
+            compare(
+                &Value::Count(Num::int(12)),
+                &Value::Count(Num::int(15)),
+                0.0
+            ),
             Compat::Conflict(_)
         ));
+        // Two 29-digit amounts one dollar apart are one float: equal digits alone "both give".
+        let big = |s: &str| Value::Money {
+            amount: Num::parse(s).unwrap(),
+            currency: "USD".into(),
+        };
+        let (nines, eights) = (
+            "99999999999999999999999999999",
+            "99999999999999999999999999998",
+        );
+        assert_eq!(
+            compare(&big(nines), &big(nines), 0.05),
+            Compat::Agree(format!("both give {nines} USD"))
+        );
+        assert_eq!(
+            compare(&big(nines), &big(eights), 0.05),
+            Compat::Agree(format!(
+                "{nines} USD and {eights} USD differ by 0%, within 5%"
+            ))
+        );
         let d = |s: &str| {
             Value::Date(DateValue::Resolved(
                 PartialDate::parse(s).unwrap().interval().unwrap(),
