@@ -7,7 +7,7 @@
 //! languages and the settings. Output: clusters of mention indices.
 
 use crate::extract::Mention;
-use crate::normalize::{Compat, DateValue, Value, compare_approx};
+use crate::normalize::{DateValue, Value, values_differ};
 use crate::rules::{Approx, Kind, RuleSet};
 use crate::time::Granularity;
 use std::collections::{BTreeMap, BTreeSet};
@@ -282,11 +282,7 @@ impl<'m> Linker<'m> {
             return *r;
         }
         let ((vx, ax), (vy, ay)) = (&self.values[x], &self.values[y]);
-        let r = match compare_approx(vx, *ax, vy, *ay, 0.0) {
-            Compat::Agree(_) => Some(false),
-            Compat::Conflict(_) => Some(true),
-            Compat::Unknown(_) => None,
-        };
+        let r = values_differ(vx, *ax, vy, *ay, 0.0);
         self.relations.borrow_mut().insert((x, y), r);
         r
     }
@@ -609,7 +605,7 @@ impl<'m> Linker<'m> {
     /// Whether two value ids cannot both hold.
     fn values_differ(&self, x: usize, y: usize) -> bool {
         let ((vx, ax), (vy, ay)) = (&self.values[x], &self.values[y]);
-        matches!(compare_approx(vx, *ax, vy, *ay, 0.0), Compat::Conflict(_))
+        values_differ(vx, *ax, vy, *ay, 0.0) == Some(true)
     }
 
     /// The tokens a mention proposes links by: those beside its value, and its value when

@@ -426,29 +426,81 @@ fn compare_numbers(a: &Value, b: &Value, x: f64, y: f64, tolerance: f64) -> Comp
     compare_different(a, b, x, y, tolerance)
 }
 
-/// Two numbers the text gives differently.
-fn compare_different(a: &Value, b: &Value, x: f64, y: f64, tolerance: f64) -> Compat {
-    let (ta, tb) = (a.canonical(), b.canonical());
+/// How two different numbers compare: within the tolerance (by how much), the same once
+/// the more precise is rounded ("19%" for "19.4%"), or beyond it.
+enum NumberVerdict {
+    Within(f64),
+    Rounded,
+    Beyond(f64),
+}
+
+fn number_verdict(x: f64, y: f64, tolerance: f64) -> NumberVerdict {
     let diff = (x - y).abs() / x.abs().max(y.abs());
-    let pct = || fmt_num((diff * 1000.0).round() / 10.0);
-    let tol = || fmt_num(tolerance * 100.0);
     // The less precise figure may be the other rounded: 19% for 19.4%.
     let (dx, dy) = (fmt_decimals(x) as i32, fmt_decimals(y) as i32);
     let unit = 10f64.powi(-dx.min(dy));
     if diff <= tolerance + 1e-12 {
-        Compat::Agree(format!(
-            "{ta} and {tb} differ by {}%, within {}%",
-            pct(),
-            tol()
-        ))
+        NumberVerdict::Within(diff)
     } else if dx != dy && (x - y).abs() <= unit / 2.0 + 1e-9 {
-        Compat::Agree(format!("{ta} and {tb} agree once rounded"))
+        NumberVerdict::Rounded
     } else {
-        Compat::Conflict(format!(
-            "{ta} and {tb} differ by {}%, beyond {}%",
-            pct(),
-            tol()
-        ))
+        NumberVerdict::Beyond(diff)
+    }
+}
+
+/// Two numbers the text gives differently.
+fn compare_different(a: &Value, b: &Value, x: f64, y: f64, tolerance: f64) -> Compat {
+    let (ta, tb) = (a.canonical(), b.canonical());
+    let pct = |diff: f64| fmt_num((diff * 1000.0).round() / 10.0);
+    let tol = fmt_num(tolerance * 100.0);
+    match number_verdict(x, y, tolerance) {
+        NumberVerdict::Within(d) => Compat::Agree(format!(
+            "{ta} and {tb} differ by {}%, within {tol}%",
+            pct(d)
+        )),
+        NumberVerdict::Rounded => Compat::Agree(format!("{ta} and {tb} agree once rounded")),
+        NumberVerdict::Beyond(d) => Compat::Conflict(format!(
+            "{ta} and {tb} differ by {}%, beyond {tol}%",
+            pct(d)
+        )),
+    }
+}
+
+/// What [`compare_approx`] decides, without its reason: `Some(true)` the values cannot both
+/// hold, `Some(false)` they agree, `None` they cannot be compared. Linking weighs millions
+/// of pairs in a big story and reads no reason; exact numbers of one kind skip the text.
+pub fn values_differ(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f64) -> Option<bool> {
+    let numbers = match (a, b) {
+        _ if ax != Approx::Exact || bx != Approx::Exact => None,
+        (
+            Value::Money {
+                amount: x,
+                currency: cx,
+            },
+            Value::Money {
+                amount: y,
+                currency: cy,
+            },
+        ) if cx == cy => Some((x == y, x.f64(), y.f64())),
+        (Value::Count(x), Value::Count(y)) => Some((x == y, x.f64(), y.f64())),
+        (Value::Percent(x), Value::Percent(y)) | (Value::Factor(x), Value::Factor(y)) => {
+            Some((x == y, *x, *y))
+        }
+        (Value::Duration(x, ux), Value::Duration(y, uy)) if ux == uy => Some((x == y, *x, *y)),
+        (Value::Measure(x, ux), Value::Measure(y, uy)) if ux == uy => Some((x == y, *x, *y)),
+        _ => None,
+    };
+    match numbers {
+        Some((true, _, _)) => Some(false),
+        Some((false, x, y)) => Some(matches!(
+            number_verdict(x, y, tolerance),
+            NumberVerdict::Beyond(_)
+        )),
+        None => match compare_approx(a, ax, b, bx, tolerance) {
+            Compat::Agree(_) => Some(false),
+            Compat::Conflict(_) => Some(true),
+            Compat::Unknown(_) => None,
+        },
     }
 }
 
