@@ -153,3 +153,40 @@ fn a_huge_amount_prints_as_written_and_ordinary_figures_as_before() {
         assert!(values.contains(&want), "{want} not in {values:?}");
     }
 }
+
+/// Every mention's span slices its file on character boundaries and is the mention's text,
+/// in every tuned and held-out folder (all UTF-8 `.txt`): evidence points at what it quotes.
+#[test]
+fn every_mention_span_quotes_its_text() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for group in ["examples", "tests/stories", "tests/holdout"] {
+        let mut dirs: Vec<_> = std::fs::read_dir(root.join(group))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir())
+            .collect();
+        dirs.sort();
+        for dir in dirs {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+                .args(["claims", "--format", "json"])
+                .arg(&dir)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{}", dir.display());
+            let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            for m in json["mentions"].as_array().unwrap() {
+                let file = std::fs::read(dir.join(m["file"].as_str().unwrap())).unwrap();
+                let (start, end) = (
+                    m["start"].as_u64().unwrap() as usize,
+                    m["end"].as_u64().unwrap() as usize,
+                );
+                let span = std::str::from_utf8(&file[start..end])
+                    .unwrap_or_else(|e| panic!("{}: {start}..{end}: {e}", dir.display()));
+                assert_eq!(span, m["text"].as_str().unwrap(), "{}", dir.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} mentions checked");
+}
