@@ -190,3 +190,30 @@ fn every_mention_span_quotes_its_text() {
     }
     assert!(checked > 1000, "only {checked} mentions checked");
 }
+
+/// Inputs the fuzzer (fuzz/, target `story`) once crashed on, each a story folder under
+/// tests/fixtures/fuzz-regressions: each is checked with exit 0 and no panic.
+#[test]
+fn fuzz_regressions_are_checked_without_panic() {
+    let root =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-regressions");
+    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    dirs.sort();
+    assert!(!dirs.is_empty());
+    for dir in dirs {
+        let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .arg("check")
+            .arg(&dir)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && !stderr.contains("panicked"),
+            "{}: {stderr}",
+            dir.display()
+        );
+    }
+}

@@ -130,7 +130,11 @@ pub(super) fn voice(
         let mut stop_end = end;
         for _ in 0..3 {
             let before = text[..stop_end].trim_end();
-            let w_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            // After the last space, whatever its width (U+2000 is three bytes).
+            let w_start = before
+                .char_indices()
+                .rfind(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let w = before[w_start..].trim_matches(|c: char| !c.is_alphanumeric());
             let in_date = dates.iter().any(|&(s, e)| s <= w_start && w_start < e);
             if !w.is_empty() && (lang.stopwords.contains(&w.to_lowercase()) || in_date) {
