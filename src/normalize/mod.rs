@@ -326,6 +326,13 @@ pub enum Compat {
 
 /// Compare two values; `tolerance` is relative (0.05 = 5%).
 pub fn compare(a: &Value, b: &Value, tolerance: f64) -> Compat {
+    if let Some((equal, x, y)) = same_kind_numbers(a, b) {
+        return if equal {
+            Compat::Agree(format!("both give {}", a.canonical()))
+        } else {
+            compare_different(a, b, x, y, tolerance)
+        };
+    }
     match (a, b) {
         (Value::Date(x), Value::Date(y)) => compare_dates(x, y),
         (Value::Time(x), Value::Time(y)) => compare_times(x, y),
@@ -335,30 +342,8 @@ pub fn compare(a: &Value, b: &Value, tolerance: f64) -> Compat {
         | (Value::Date(y), Value::Time(TimeOfDay { date: Some(d), .. })) => {
             compare_dates(&DateValue::Resolved(Interval::day(*d)), y)
         }
-        (
-            Value::Money {
-                amount: x,
-                currency: cx,
-            },
-            Value::Money {
-                amount: y,
-                currency: cy,
-            },
-        ) => {
-            if cx != cy {
-                return Compat::Unknown(format!("{cx} and {cy} are different currencies"));
-            }
-            compare_nums(a, b, *x, *y, tolerance)
-        }
-        (Value::Count(x), Value::Count(y)) => compare_nums(a, b, *x, *y, tolerance),
-        (Value::Percent(x), Value::Percent(y)) | (Value::Factor(x), Value::Factor(y)) => {
-            compare_numbers(a, b, *x, *y, tolerance)
-        }
-        (Value::Duration(x, ux), Value::Duration(y, uy)) if ux == uy => {
-            compare_numbers(a, b, *x, *y, tolerance)
-        }
-        (Value::Measure(x, ux), Value::Measure(y, uy)) if ux == uy => {
-            compare_numbers(a, b, *x, *y, tolerance)
+        (Value::Money { currency: cx, .. }, Value::Money { currency: cy, .. }) => {
+            Compat::Unknown(format!("{cx} and {cy} are different currencies"))
         }
         // Different units of one dimension: compared in the first one's unit ("26 km" and
         // "16 mi").
@@ -410,15 +395,8 @@ fn base(unit: &str) -> Option<(&'static str, f64)> {
     })
 }
 
-/// Two exact numbers: equal only when their digits are, compared within `tolerance` through
-/// their floats (two 29-digit amounts one unit apart are one float, and 0% apart).
-fn compare_nums(a: &Value, b: &Value, x: Num, y: Num, tolerance: f64) -> Compat {
-    if x == y {
-        return Compat::Agree(format!("both give {}", a.canonical()));
-    }
-    compare_different(a, b, x.f64(), y.f64(), tolerance)
-}
-
+/// Two numbers as floats: a measure against another converted to its unit. Numbers of one
+/// kind go through [`same_kind_numbers`] (exact amounts equal only when their digits are).
 fn compare_numbers(a: &Value, b: &Value, x: f64, y: f64, tolerance: f64) -> Compat {
     if x == y {
         return Compat::Agree(format!("both give {}", a.canonical()));
@@ -466,12 +444,10 @@ fn compare_different(a: &Value, b: &Value, x: f64, y: f64, tolerance: f64) -> Co
     }
 }
 
-/// What [`compare_approx`] decides, without its reason: `Some(true)` the values cannot both
-/// hold, `Some(false)` they agree, `None` they cannot be compared. Linking weighs millions
-/// of pairs in a big story and reads no reason; exact numbers of one kind skip the text.
-pub fn values_differ(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f64) -> Option<bool> {
-    let numbers = match (a, b) {
-        _ if ax != Approx::Exact || bx != Approx::Exact => None,
+/// Two numbers of one kind and unit (or currency): whether their exact values are equal,
+/// and their floats; `None` for anything else.
+fn same_kind_numbers(a: &Value, b: &Value) -> Option<(bool, f64, f64)> {
+    match (a, b) {
         (
             Value::Money {
                 amount: x,
@@ -489,7 +465,15 @@ pub fn values_differ(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f6
         (Value::Duration(x, ux), Value::Duration(y, uy)) if ux == uy => Some((x == y, *x, *y)),
         (Value::Measure(x, ux), Value::Measure(y, uy)) if ux == uy => Some((x == y, *x, *y)),
         _ => None,
-    };
+    }
+}
+
+/// What [`compare_approx`] decides, without its reason: `Some(true)` the values cannot both
+/// hold, `Some(false)` they agree, `None` they cannot be compared. Linking weighs millions
+/// of pairs in a big story and reads no reason; exact numbers of one kind skip the text.
+pub fn values_differ(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f64) -> Option<bool> {
+    let exact = ax == Approx::Exact && bx == Approx::Exact;
+    let numbers = if exact { same_kind_numbers(a, b) } else { None };
     match numbers {
         Some((true, _, _)) => Some(false),
         Some((false, x, y)) => Some(matches!(
