@@ -30,6 +30,9 @@ pub struct Sentence {
 /// linear in the text.
 pub const MAX_SENTENCE_CHARS: usize = 2000;
 
+/// A first line longer than this (in bytes) is no headline.
+const HEADLINE_BYTES: usize = 600;
+
 /// Cut `(s, e)` into pieces of at most [`MAX_SENTENCE_CHARS`] characters, each ending at the
 /// last whitespace before the limit when there is one in its second half.
 fn cut(text: &str, (s, e): (usize, usize), out: &mut Vec<(usize, usize, bool)>) {
@@ -236,7 +239,12 @@ pub fn segment_mapped(
     let mut last: (usize, usize, usize) = (0, 0, 1); // line, byte, column
     for (pi, para) in paragraphs(text, &article.furniture).into_iter().enumerate() {
         let body = &text[para.0..para.1];
-        let headline = pi == 0 && !body.contains('\n') && !body.trim_end().ends_with('.');
+        // A headline is one short line: a first line of thousands of characters with no
+        // final period is text (a page saved on one line), not a headline to skip.
+        let headline = pi == 0
+            && !body.contains('\n')
+            && !body.trim_end().ends_with('.')
+            && body.len() <= HEADLINE_BYTES;
         let mut found = Vec::new();
         sentences_in(text, para, lang, &mut found);
         let mut ranges = Vec::new();

@@ -472,6 +472,31 @@ fn a_huge_line_with_no_sentence_end_is_read_in_pieces_with_a_warning() {
 }
 
 #[test]
+fn a_whole_article_on_one_line_without_a_final_period_is_read_not_skipped_as_a_headline() {
+    // A page saved on one line, cut off mid-sentence: its first (and only) line is no
+    // headline, however it ends.
+    let tmp = tempfile::tempdir().unwrap();
+    let body = "The ferry Nordlys ran aground off Tromsø on 12 March 2024, the coastguard said. \
+        All 120 passengers were taken off by lifeboat before noon. "
+        .repeat(8);
+    write(
+        tmp.path(),
+        "a.txt",
+        &format!("{body}The captain told reporters that"),
+    );
+    write(tmp.path(), "b.txt", FERRY_OTHER);
+    let (report, _) = check_json(tmp.path());
+    let from_a = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["mentions"].as_array().unwrap())
+        .filter(|m| m["file"] == "a.txt")
+        .count();
+    assert!(from_a > 0, "no mention from the one-line article: {report}");
+}
+
+#[test]
 fn a_file_over_the_size_limit_is_skipped_with_a_warning() {
     let tmp = tempfile::tempdir().unwrap();
     write(tmp.path(), "a.txt", FERRY);

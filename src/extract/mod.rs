@@ -175,6 +175,10 @@ pub struct DatesGiven {
     pub yearless: Vec<(u32, Option<u32>, String)>,
 }
 
+/// A line longer than this many bytes is read sentence by sentence (see
+/// [`Extractor::dates_given`]).
+const LONG_LINE: usize = 8192;
+
 impl<'r> Extractor<'r> {
     pub fn new(rules: &'r RuleSet) -> Extractor<'r> {
         let all: Vec<&str> = rules.langs.keys().map(String::as_str).collect();
@@ -303,7 +307,19 @@ impl<'r> Extractor<'r> {
         let Some(grammar) = self.grammars.get(&article.language) else {
             return out;
         };
-        for line in article.text.lines() {
+        // Read line by line; an article with a line longer than a paragraph (a whole site
+        // saved on one line) sentence by sentence, so that the value patterns search short
+        // texts and a long line costs no more than its length.
+        let long = article.text.lines().any(|l| l.len() > LONG_LINE);
+        let pieces: Vec<&str> = if long {
+            crate::segment::segment(article, self.rules.langs.get(&article.language))
+                .iter()
+                .map(|s| &article.text[s.start..s.end])
+                .collect()
+        } else {
+            article.text.lines().collect()
+        };
+        for line in pieces {
             for f in grammar.scan(line, None) {
                 match &f.value {
                     Value::Date(DateValue::Resolved(iv))

@@ -9,14 +9,40 @@
 use crate::entities::Hit;
 use crate::normalize::{Found, Value};
 use crate::rules::{EntityKind, Lang};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The people an article has named so far: full names (for surnames) and the title each
 /// came with (for "die Kanzlerin", "the president").
 #[derive(Default)]
 pub(super) struct People {
-    names: Vec<String>,
-    /// (lowercase title, name, kind), in the order met.
-    titled: Vec<(String, String, EntityKind)>,
+    names: Names,
+    /// The name and kind each lowercase title last came with.
+    titled: FxHashMap<String, (String, EntityKind)>,
+}
+
+/// The full names met so far, looked up by their words: a surname finds the latest full
+/// name that holds it in constant time, so that an article with thousands of names (a
+/// whole archive saved as one file) costs no more than its length.
+#[derive(Default)]
+struct Names {
+    known: FxHashSet<String>,
+    /// For each word of a full name, the latest full name that holds it.
+    by_word: FxHashMap<String, String>,
+}
+
+impl Names {
+    fn add(&mut self, name: &str) {
+        if self.known.insert(name.to_string()) {
+            for w in name.split_whitespace() {
+                self.by_word.insert(w.to_string(), name.to_string());
+            }
+        }
+    }
+
+    /// The latest full name met that holds `word`.
+    fn holding(&self, word: &str) -> Option<&String> {
+        self.by_word.get(word)
+    }
 }
 
 /// Resolve a sentence's names in place, in this order: back-references to names met
@@ -42,20 +68,14 @@ pub(super) fn resolve(
 
 /// A later surname refers back to the full name met earlier in the article; `names`
 /// collects the full names met so far.
-fn back_references(text: &str, hits: &mut Vec<Hit>, names: &mut Vec<String>) {
+fn back_references(text: &str, hits: &mut Vec<Hit>, names: &mut Names) {
     for h in hits.iter_mut() {
         if h.kind != EntityKind::Unknown {
             continue;
         }
         if h.name.split_whitespace().count() >= 2 {
-            if !names.contains(&h.name) {
-                names.push(h.name.clone());
-            }
-        } else if let Some(full) = names
-            .iter()
-            .rev()
-            .find(|n| n.split_whitespace().any(|w| w == h.name))
-        {
+            names.add(&h.name);
+        } else if let Some(full) = names.holding(&h.name) {
             // "Jalali" or "Mahfud": the surname, or the given name many Indonesian
             // reports use.
             h.name = full.clone();
@@ -69,9 +89,7 @@ fn back_references(text: &str, hits: &mut Vec<Hit>, names: &mut Vec<String>) {
         if !taken
             && word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().all(char::is_alphabetic)
-            && let Some(full) = names.iter().rev().find(|n| {
-                n.split_whitespace().count() >= 2 && n.split_whitespace().any(|w| w == word)
-            })
+            && let Some(full) = names.holding(word)
         {
             hits.insert(
                 0,
@@ -95,7 +113,7 @@ fn titled_people(
     text: &str,
     lang: &Lang,
     hits: &mut Vec<Hit>,
-    titled: &mut Vec<(String, String, EntityKind)>,
+    titled: &mut FxHashMap<String, (String, EntityKind)>,
 ) {
     use crate::entities::is_title;
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
@@ -112,7 +130,7 @@ fn titled_people(
             .map(bare)
             .find(|w| is_title(w, &lang.titles, lang.title_compounds))
         {
-            titled.push((t.to_lowercase(), h.name.clone(), h.kind));
+            titled.insert(t.to_lowercase(), (h.name.clone(), h.kind));
         }
     }
     let mut pos = 0;
@@ -141,11 +159,7 @@ fn titled_people(
         if covered || named_next {
             continue;
         }
-        if let Some((_, name, kind)) = titled
-            .iter()
-            .rev()
-            .find(|(t, _, _)| *t == word.to_lowercase())
-        {
+        if let Some((name, kind)) = titled.get(&word.to_lowercase()) {
             extra.push(Hit {
                 start,
                 end,

@@ -147,97 +147,202 @@ fn content_weights(mentions: &[Mention]) -> BTreeMap<String, f64> {
 }
 
 /// Statements that say the same thing: a weighted share of shared content words at least
-/// `threshold` of the smaller statement, and at least two shared words.
-fn cluster_content(
+/// `threshold` of the smaller statement, and at least two shared words; two with the same
+/// `same` (a figure's text) are the same whatever their words.
+fn cluster_content<S: Eq + Ord>(
     idx: &[usize],
     words: impl Fn(usize) -> Vec<String>,
-    same: impl Fn(usize, usize) -> bool,
+    same: impl Fn(usize) -> Option<S>,
     lang: impl Fn(usize) -> String,
     weights: &BTreeMap<String, f64>,
     threshold: f64,
 ) -> Vec<Vec<usize>> {
-    let weight = |ws: &[String]| {
-        ws.iter()
-            .map(|w| weights.get(w).copied().unwrap_or(1.0))
-            .sum::<f64>()
-    };
-    // Similarity of two statements, or None when they share fewer than two words.
-    // Each statement's words, language and words that cross languages, read once.
+    // Each statement's words (as ids, each with its weight), language and words that
+    // cross languages, read once.
     let n = idx.len();
-    let all: Vec<Vec<String>> = idx.iter().map(|&i| words(i)).collect();
-    let neutral: Vec<Vec<String>> = all
+    let all_words: Vec<Vec<String>> = idx.iter().map(|&i| words(i)).collect();
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut weight_of: Vec<f64> = Vec::new();
+    let mut neutral_id: Vec<bool> = Vec::new();
+    let all: Vec<Vec<usize>> = all_words
         .iter()
         .map(|ws| {
             ws.iter()
-                .filter(|w| w.starts_with(['@', '#']))
-                .cloned()
+                .map(|w| {
+                    *ids.entry(w.as_str()).or_insert_with(|| {
+                        weight_of.push(weights.get(w).copied().unwrap_or(1.0));
+                        neutral_id.push(w.starts_with(['@', '#']));
+                        weight_of.len() - 1
+                    })
+                })
                 .collect()
         })
         .collect();
+    let neutral: Vec<Vec<usize>> = all
+        .iter()
+        .map(|ws| ws.iter().copied().filter(|&w| neutral_id[w]).collect())
+        .collect();
+    let weight = |ws: &[usize]| ws.iter().map(|&w| weight_of[w]).sum::<f64>();
+    let (all_weight, neutral_weight): (Vec<f64>, Vec<f64>) = (
+        all.iter().map(|ws| weight(ws)).collect(),
+        neutral.iter().map(|ws| weight(ws)).collect(),
+    );
     let langs: Vec<String> = idx.iter().map(|&i| lang(i)).collect();
+    let sames: Vec<Option<S>> = idx.iter().map(|&i| same(i)).collect();
+    // Similarity of two statements, or None when they share fewer than two words.
     let similarity = |a: usize, b: usize| -> Option<f64> {
-        if same(idx[a], idx[b]) {
+        if sames[a].is_some() && sames[a] == sames[b] {
             return Some(1.0);
         }
         // Across languages only concepts and names can be shared: the share is of those,
         // and it takes three of them.
         let across = langs[a] != langs[b];
-        let (wa, wb) = if across {
-            (&neutral[a], &neutral[b])
+        let (wa, wb, small) = if across {
+            (
+                &neutral[a],
+                &neutral[b],
+                neutral_weight[a].min(neutral_weight[b]),
+            )
         } else {
-            (&all[a], &all[b])
+            (&all[a], &all[b], all_weight[a].min(all_weight[b]))
         };
-        let shared: Vec<String> = wa.iter().filter(|w| wb.contains(w)).cloned().collect();
-        let small = weight(wa).min(weight(wb));
-        let enough = shared.len() >= if across { 3 } else { 2 };
-        (enough && small > 0.0).then(|| weight(&shared) / small)
+        let (mut count, mut shared) = (0, 0.0);
+        for &w in wa.iter().filter(|w| wb.contains(w)) {
+            count += 1;
+            shared += weight_of[w];
+        }
+        let enough = count >= if across { 3 } else { 2 };
+        (enough && small > 0.0).then(|| shared / small)
     };
-    let sim: Vec<Vec<Option<f64>>> = (0..n)
-        .map(|a| (0..n).map(|b| similarity(a, b)).collect())
-        .collect();
-    // Agglomerative, complete link: the two groups whose least similar pair is most
-    // similar merge first, so each statement finds the dispute it is closest to, and two
-    // disputes in one story ("signal failure", "anti-collision system") stay apart.
-    // The link of two groups is kept, not recomputed: merging y into x makes x's link to
-    // any other group the smaller of x's and y's (Lance-Williams), so each round costs the
-    // groups left squared, not the statements squared. Groups keep their first statement's
-    // place, so ties break as they would over a list of groups.
-    let mut link: Vec<f64> = (0..n * n)
-        .map(|i| sim[i / n][i % n].unwrap_or(f64::NEG_INFINITY))
-        .collect();
-    let mut clusters: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![i])).collect();
-    let mut alive: Vec<usize> = (0..n).collect();
-    loop {
-        let mut best: Option<(f64, usize, usize)> = None;
-        for (xi, &x) in alive.iter().enumerate() {
-            for &y in &alive[xi + 1..] {
-                let l = link[x * n + y];
-                if l >= threshold && best.is_none_or(|(b, _, _)| l > b) {
-                    best = Some((l, x, y));
+    // Only statements that share a word can be similar: the pairs are found through the
+    // statements of each word, not by weighing every pair, and the similar ones (at least
+    // `threshold`) join statements into components. Complete-link clustering never merges
+    // across components (their least similar pair is below `threshold`), so it runs in
+    // each component alone: a long article's many statements cost their similar pairs,
+    // not their number squared.
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); weight_of.len()];
+    for (a, ws) in all.iter().enumerate() {
+        for &w in ws {
+            if postings[w].last() != Some(&a) {
+                postings[w].push(a);
+            }
+        }
+    }
+    // The pairs weighed so far.
+    let mut weighed: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for list in &postings {
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                if !weighed.insert((a, b)) {
+                    continue;
+                }
+                // Either way: a word told twice counts twice on its own side.
+                let similar = |a, b| similarity(a, b).is_some_and(|s| s >= threshold);
+                if similar(a, b) || similar(b, a) {
+                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    parent[ra.max(rb)] = ra.min(rb);
                 }
             }
         }
-        let Some((_, x, y)) = best else { break };
-        for &k in &alive {
-            let l = link[x * n + k].min(link[y * n + k]);
-            link[x * n + k] = l;
-            link[k * n + x] = l;
-        }
-        alive.retain(|&k| k != y);
-        let merged = clusters[y].take().unwrap_or_default();
-        if let Some(c) = clusters[x].as_mut() {
-            c.extend(merged);
+    }
+    // Statements that are the same join whatever their words.
+    let mut first_same: BTreeMap<&S, usize> = BTreeMap::new();
+    for (a, key) in sames.iter().enumerate() {
+        if let Some(key) = key {
+            let b = *first_same.entry(key).or_insert(a);
+            if similarity(b, a).is_some_and(|s| s >= threshold) {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
         }
     }
-    let mut out: Vec<Vec<usize>> = clusters
-        .into_iter()
-        .flatten()
-        .map(|c| {
-            let mut c: Vec<usize> = c.into_iter().map(|i| idx[i]).collect();
-            c.sort();
-            c
-        })
-        .collect();
+    let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for a in 0..n {
+        let r = root(&mut parent, a);
+        components.entry(r).or_default().push(a);
+    }
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for members in components.into_values() {
+        let c = members.len();
+        // Agglomerative, complete link: the two groups whose least similar pair is most
+        // similar merge first, so each statement finds the dispute it is closest to, and
+        // two disputes in one story ("signal failure", "anti-collision system") stay
+        // apart. The link of two groups is kept, not recomputed: merging y into x makes
+        // x's link to any other group the smaller of x's and y's (Lance-Williams), so each
+        // round costs the groups left squared, not the statements squared. Groups keep
+        // their first statement's place, so ties break as they would over a list of
+        // groups.
+        let mut link: Vec<f64> = (0..c * c)
+            .map(|i| similarity(members[i / c], members[i % c]).unwrap_or(f64::NEG_INFINITY))
+            .collect();
+        let mut clusters: Vec<Option<Vec<usize>>> = (0..c).map(|i| Some(vec![i])).collect();
+        let mut alive: Vec<usize> = (0..c).collect();
+        // Each group's most similar later group (the first of equals), kept between
+        // rounds: a merge changes only the links to the merged group, so a row is searched
+        // again only when its best was one of the two merged.
+        let row_best = |x: usize, link: &[f64], alive: &[usize]| {
+            let mut best: Option<(f64, usize)> = None;
+            for &y in alive.iter().filter(|&&y| y > x) {
+                let l = link[x * c + y];
+                if l >= threshold && best.is_none_or(|(b, _)| l > b) {
+                    best = Some((l, y));
+                }
+            }
+            best
+        };
+        let mut best_of: Vec<Option<(f64, usize)>> =
+            (0..c).map(|x| row_best(x, &link, &alive)).collect();
+        loop {
+            // The most similar pair, the first of equals in (earlier, later) order.
+            let mut best: Option<(f64, usize, usize)> = None;
+            for &x in &alive {
+                if let Some((l, y)) = best_of[x]
+                    && best.is_none_or(|(b, _, _)| l > b)
+                {
+                    best = Some((l, x, y));
+                }
+            }
+            let Some((_, x, y)) = best else { break };
+            for &k in &alive {
+                let l = link[x * c + k].min(link[y * c + k]);
+                link[x * c + k] = l;
+                link[k * c + x] = l;
+            }
+            alive.retain(|&k| k != y);
+            best_of[y] = None;
+            for i in 0..alive.len() {
+                let k = alive[i];
+                if k == x || best_of[k].is_some_and(|(_, p)| p == x || p == y) {
+                    best_of[k] = row_best(k, &link, &alive);
+                } else if k < x {
+                    // The link to the merged group may also rise (a word told twice counts
+                    // twice on its own side, so a pair's two links can differ).
+                    let l = link[k * c + x];
+                    if l >= threshold && best_of[k].is_none_or(|(b, p)| l > b || (l == b && x < p))
+                    {
+                        best_of[k] = Some((l, x));
+                    }
+                }
+            }
+            let merged = clusters[y].take().unwrap_or_default();
+            if let Some(g) = clusters[x].as_mut() {
+                g.extend(merged);
+            }
+        }
+        out.extend(clusters.into_iter().flatten().map(|g| {
+            let mut g: Vec<usize> = g.into_iter().map(|i| idx[members[i]]).collect();
+            g.sort();
+            g
+        }));
+    }
     out.sort();
     out
 }
@@ -435,7 +540,7 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                         .cloned()
                         .unwrap_or_default()
                 },
-                |_, _| false,
+                |_| None::<String>,
                 |i| langs.get(mentions[i].article).cloned().unwrap_or_default(),
                 &weights,
                 rules.settings.content_overlap,
@@ -496,7 +601,7 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                 },
                 // The same figure may join on the key alone; only different figures need
                 // the same sentence around them to be one claim in conflict.
-                |a, b| mentions[a].value_text() == mentions[b].value_text(),
+                |i| Some(mentions[i].value_text()),
                 |i| langs.get(mentions[i].article).cloned().unwrap_or_default(),
                 &weights,
                 rules.settings.content_overlap,
@@ -655,4 +760,140 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         });
     }
     claims
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The clustering as it was first written: every pair weighed, then complete link over
+    /// all statements at once. `cluster_content` must give the same groups.
+    fn all_pairs(
+        all: &[Vec<String>],
+        sames: &[Option<u8>],
+        langs: &[&str],
+        weights: &BTreeMap<String, f64>,
+        threshold: f64,
+    ) -> Vec<Vec<usize>> {
+        let weight = |ws: &[String]| {
+            ws.iter()
+                .map(|w| weights.get(w).copied().unwrap_or(1.0))
+                .sum::<f64>()
+        };
+        let n = all.len();
+        let neutral: Vec<Vec<String>> = all
+            .iter()
+            .map(|ws| ws.iter().filter(|w| w.starts_with('@')).cloned().collect())
+            .collect();
+        let similarity = |a: usize, b: usize| -> Option<f64> {
+            if sames[a].is_some() && sames[a] == sames[b] {
+                return Some(1.0);
+            }
+            let across = langs[a] != langs[b];
+            let (wa, wb) = if across {
+                (&neutral[a], &neutral[b])
+            } else {
+                (&all[a], &all[b])
+            };
+            let shared: Vec<String> = wa.iter().filter(|w| wb.contains(w)).cloned().collect();
+            let small = weight(wa).min(weight(wb));
+            let enough = shared.len() >= if across { 3 } else { 2 };
+            (enough && small > 0.0).then(|| weight(&shared) / small)
+        };
+        let mut link: Vec<f64> = (0..n * n)
+            .map(|i| similarity(i / n, i % n).unwrap_or(f64::NEG_INFINITY))
+            .collect();
+        let mut clusters: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![i])).collect();
+        let mut alive: Vec<usize> = (0..n).collect();
+        loop {
+            let mut best: Option<(f64, usize, usize)> = None;
+            for (xi, &x) in alive.iter().enumerate() {
+                for &y in &alive[xi + 1..] {
+                    let l = link[x * n + y];
+                    if l >= threshold && best.is_none_or(|(b, _, _)| l > b) {
+                        best = Some((l, x, y));
+                    }
+                }
+            }
+            let Some((_, x, y)) = best else { break };
+            for &k in &alive {
+                let l = link[x * n + k].min(link[y * n + k]);
+                link[x * n + k] = l;
+                link[k * n + x] = l;
+            }
+            alive.retain(|&k| k != y);
+            let merged = clusters[y].take().unwrap_or_default();
+            clusters[x].as_mut().unwrap().extend(merged);
+        }
+        let mut out: Vec<Vec<usize>> = clusters
+            .into_iter()
+            .flatten()
+            .map(|mut c| {
+                c.sort();
+                c
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn clustering_by_components_equals_clustering_all_pairs() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        let vocabulary: Vec<String> = (0..14)
+            .map(|i| {
+                if i % 3 == 0 {
+                    format!("@c{i}")
+                } else {
+                    format!("w{i}")
+                }
+            })
+            .collect();
+        let weights: BTreeMap<String, f64> = vocabulary
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.clone(), 0.3 + (i % 5) as f64 * 0.4))
+            .collect();
+        let mut groups_seen = 0;
+        for _ in 0..1000 {
+            let n = 1 + next(24) as usize;
+            let all: Vec<Vec<String>> = (0..n)
+                .map(|_| {
+                    (0..next(6))
+                        .map(|_| vocabulary[next(vocabulary.len() as u64) as usize].clone())
+                        .collect()
+                })
+                .collect();
+            let sames: Vec<Option<u8>> = (0..n)
+                .map(|_| (next(3) == 0).then(|| next(3) as u8))
+                .collect();
+            let langs: Vec<&str> = (0..n).map(|_| ["en", "fr"][next(2) as usize]).collect();
+            let threshold = [0.3, 0.5, 0.7][next(3) as usize];
+            let idx: Vec<usize> = (0..n).map(|i| i * 2 + 1).collect();
+            let got = cluster_content(
+                &idx,
+                |i| all[i / 2].clone(),
+                |i| sames[i / 2],
+                |i| langs[i / 2].to_string(),
+                &weights,
+                threshold,
+            );
+            let want: Vec<Vec<usize>> = all_pairs(&all, &sames, &langs, &weights, threshold)
+                .into_iter()
+                .map(|c| c.into_iter().map(|i| i * 2 + 1).collect())
+                .collect();
+            assert_eq!(got, want, "{all:?} {sames:?} {langs:?} {threshold}");
+            groups_seen += got.iter().filter(|c| c.len() > 1).count();
+        }
+        assert!(
+            groups_seen > 100,
+            "too few merged groups to test: {groups_seen}"
+        );
+    }
 }

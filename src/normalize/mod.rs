@@ -687,6 +687,8 @@ pub(crate) fn times_on_days(text: &str, out: &mut [Found], fallback: Option<chro
             _ => None,
         })
         .collect();
+    let mut positions: Vec<usize> = days.iter().map(|(p, _)| *p).collect();
+    positions.sort_unstable();
     for f in out.iter_mut() {
         let Value::Time(t) = &mut f.value else {
             continue;
@@ -701,8 +703,20 @@ pub(crate) fn times_on_days(text: &str, out: &mut [Found], fallback: Option<chro
                 .map_or(usize::MAX, |s| s.chars().count())
         };
         if t.date.is_none() {
+            // The nearest day is the last one before the time or the first one after it
+            // (or one inside it): only these are measured, so that a long text with many
+            // times and days costs no more than its length.
+            let before = positions.partition_point(|&p| p < f.start);
+            let after = positions.partition_point(|&p| p < f.end);
+            let last_before = before.checked_sub(1).map(|i| positions[i]);
+            let first_after = positions.get(after).copied();
             t.date = days
                 .iter()
+                .filter(|(p, _)| {
+                    Some(*p) == last_before
+                        || Some(*p) == first_after
+                        || (f.start..f.end).contains(p)
+                })
                 .min_by_key(|(p, _)| distance(*p))
                 .map(|(_, d)| *d)
                 .or(fallback);
@@ -950,7 +964,16 @@ impl Grammar {
                 let mut offset = None;
                 let rest = &text[end..];
                 let skipped = rest.len() - rest.trim_start_matches([' ', '(', '\u{a0}']).len();
-                let lower = rest[skipped..].to_lowercase();
+                // A zone is a word or three: lowercasing only as many characters as the
+                // longest zone has (and one to see that it ends) keeps many times in a long
+                // text linear.
+                let width = self.zones.iter().map(|(z, _)| z.chars().count()).max();
+                let head: usize = rest[skipped..]
+                    .chars()
+                    .take(width.unwrap_or(0) + 1)
+                    .map(char::len_utf8)
+                    .sum();
+                let lower = rest[skipped..skipped + head].to_lowercase();
                 if let Some((zone, o)) = self.zones.iter().find(|(z, _)| {
                     lower.starts_with(z.as_str())
                         && !lower[z.len()..].starts_with(|c: char| c.is_alphanumeric())
