@@ -114,6 +114,7 @@ pub(super) fn voice(
                         && !text[at..h.start].contains([',', '.', ';', '(', '"', '“', '„'])
                 })
                 .map(|h| h.name.clone())
+                .or_else(|| appositive_name(text, at, hits, lang, true))
                 .or_else(|| pronoun_after(&text[ce..], lang, last_speaker));
             // A title alone is no one of its own ("Глава", "Gewerkschaftschef").
             let speaker = speaker.and_then(|s| no_title(s, lang, last_speaker));
@@ -187,6 +188,7 @@ pub(super) fn voice(
                 .find(|h| h.start >= m.end() && h.start <= m.end() + 5)
                 .map(|h| h.name.clone())
                 .or_else(|| pronoun_after(&text[m.end()..], lang, last_speaker))
+                .or_else(|| appositive_name(text, m.end(), hits, lang, false))
                 .or_else(|| role_after(&text[m.end()..], lang));
             // A title alone is no one of its own ("Глава", "Gewerkschaftschef").
             let speaker = speaker.and_then(|s| no_title(s, lang, last_speaker));
@@ -290,6 +292,45 @@ fn role_speaker(before: &str, lang: &Lang) -> Option<String> {
     (!phrase.is_empty()).then(|| phrase.join(" "))
 }
 
+/// The name after a title, a role or a few common words and a comma, right after a cue:
+/// "…, a répété vendredi le premier adjoint, Daniel Leroy", "…, ujar Direktur Pelindungan
+/// WNI Kemlu, Judha Nugraha".
+fn appositive_name(
+    text: &str,
+    at: usize,
+    hits: &[Hit],
+    lang: &Lang,
+    plain_ok: bool,
+) -> Option<String> {
+    let rest = &text[at..];
+    let comma = rest.find(',')?;
+    let head = &rest[..comma];
+    if head.contains(['.', ';', '(', '"', '“', '„', '»', '«', '”'])
+        || head.split_whitespace().count() > 10
+    {
+        return None;
+    }
+    let titled = head.split_whitespace().any(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        crate::entities::is_title(bare, &lang.titles, lang.title_compounds)
+            || lang.attribution.roles.contains(&bare.to_lowercase())
+    });
+    // Or, after a quotation, a few common words naming no one ("le premier adjoint"): no
+    // name among them. After "according to" they are a source of their own ("menurut
+    // laporan, Rusia …": the reports; Russia is the next clause's subject).
+    let end = at + comma;
+    let plain = plain_ok
+        && head.split_whitespace().count() <= 6
+        && !hits.iter().any(|h| h.start < end && at < h.end);
+    if !titled && !plain {
+        return None;
+    }
+    let after = end + 1;
+    hits.iter()
+        .find(|h| h.start >= after && text[after..h.start].trim().is_empty())
+        .map(|h| h.name.clone())
+}
+
 /// The last named speaker, when the next word is a pronoun ("said he", "kata dia").
 fn pronoun_after(rest: &str, lang: &Lang, last_speaker: Option<&str>) -> Option<String> {
     let w = rest
@@ -381,6 +422,33 @@ mod tests {
         );
         let speakers = statement_speakers(&ms);
         assert_eq!(speakers, [Some("Rizal"), Some("Rizal")]);
+    }
+
+    #[test]
+    fn a_speaker_named_after_a_role_and_a_comma_is_found() {
+        let cases = [
+            (
+                "« Les secours sont arrivés trop tard », a martelé vendredi le premier adjoint, Paul Mercier.",
+                "fr",
+                "Paul Mercier",
+            ),
+            (
+                "\"Tidak ada warga negara Indonesia yang menjadi korban,\" ujar Direktur Pelindungan WNI Kemlu, Judha Nugraha, Senin.",
+                "id",
+                "Judha Nugraha",
+            ),
+        ];
+        for (text, lang, who) in cases {
+            let ms = mentions(text, lang, "2024-08-11");
+            assert_eq!(statement_speakers(&ms), [Some(who)], "{text}");
+        }
+        // A name before the comma is the speaker; what follows the comma is not.
+        let ms = mentions(
+            "\"The alarm worked,\" said Paul Mercier, the mayor of Colmar, on Friday.",
+            "en",
+            "2024-08-11",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Paul Mercier")]);
     }
 
     #[test]
