@@ -17,6 +17,9 @@ pub(super) struct Voice {
     /// Byte offset from which the speaker's words run (their cue), and to which.
     scope: (usize, usize),
     denial_at: Option<usize>,
+    /// Speech cues a denial follows after a comma ("said, denying that …"): what is said
+    /// there is denied.
+    denied_speech: Vec<(usize, usize)>,
     pub(super) hedged: bool,
     /// Every attribution cue of the sentence (speech verbs, "according to", denials).
     pub(super) cues: Vec<(usize, usize)>,
@@ -32,8 +35,13 @@ impl Voice {
 
     /// Whether the words at `trig` are denied: a denial cue starts before the trigger ends.
     pub(super) fn polarity_at(&self, trig: (usize, usize)) -> Polarity {
+        let chained = self
+            .denied_speech
+            .iter()
+            .any(|&(s, e)| s < trig.1 && trig.0 < e);
         match self.denial_at {
             Some(at) if at < trig.1 => Polarity::Denies,
+            _ if chained => Polarity::Denies,
             _ => Polarity::Asserts,
         }
     }
@@ -72,6 +80,42 @@ pub(super) fn voice(
         .chain(&a.denial)
         .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
         .chain(concept_cues.iter().map(|&(_, span)| span))
+        .collect();
+    // "…, CGT co-leader Héctor Daer said, denying that the stoppage had a political aim":
+    // a denial right after a speech cue and a comma (one word may stand between) turns what
+    // is said into a denial.
+    let denial_starts: Vec<usize> = a
+        .denial
+        .iter()
+        .flat_map(|re| re.find_iter(text).map(|m| m.start()))
+        .chain(
+            concept_cues
+                .iter()
+                .filter(|(c, _)| *c == Cue::Denial)
+                .map(|&(_, (s, _))| s),
+        )
+        .collect();
+    let speech_cues = a
+        .speech
+        .iter()
+        .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+        .chain(
+            concept_cues
+                .iter()
+                .filter(|(c, _)| *c == Cue::Speech)
+                .map(|&(_, span)| span),
+        );
+    v.denied_speech = speech_cues
+        .filter(|&(_, e)| {
+            denial_starts.iter().any(|&d| {
+                d >= e && {
+                    let gap = &text[e..d];
+                    gap.trim_start().starts_with(',')
+                        && gap.trim_start()[1..].split_whitespace().count() <= 1
+                        && !gap.contains(['.', ';', '"', '“', '”', '«', '»'])
+                }
+            })
+        })
         .collect();
     let speaker_kind =
         |h: &Hit| !(h.kind == EntityKind::Country && h.form == crate::entities::Form::Demonym);
@@ -449,6 +493,26 @@ mod tests {
             "2024-08-11",
         );
         assert_eq!(statement_speakers(&ms), [Some("Paul Mercier")]);
+    }
+
+    #[test]
+    fn a_denial_right_after_the_speech_verb_denies() {
+        let ms = mentions(
+            "\"We only want our wages,\" union leader Rosa Diaz said, denying that the strike was political.",
+            "en",
+            "2024-01-25",
+        );
+        let st: Vec<_> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+        assert_eq!(st.len(), 1);
+        assert_eq!(st[0].polarity, Polarity::Denies);
+        // A denial reported further on is what was said, not a denial by the speaker.
+        let ms = mentions(
+            "Police chief Ana Ruiz said that the mayor had denied the reports.",
+            "en",
+            "2024-01-25",
+        );
+        let st: Vec<_> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+        assert!(st.iter().all(|m| m.polarity == Polarity::Asserts), "{st:?}");
     }
 
     #[test]
