@@ -295,22 +295,28 @@ pub fn compare_approx(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f
     if let Compat::Unknown(r) = compare(a, b, tolerance) {
         return Compat::Unknown(r);
     }
+    let ta = format!("{}{}", ax.sign(), a.canonical());
+    let tb = format!("{}{}", bx.sign(), b.canonical());
+    if approx_fit(x, ax, y, bx, tolerance) {
+        Compat::Agree(format!("{ta} and {tb} are compatible"))
+    } else {
+        Compat::Conflict(format!("{ta} and {tb} cannot both hold"))
+    }
+}
+
+/// Whether two numbers with their approximation markers can both hold: their intervals
+/// (see [`bounds`]) meet within `tolerance`.
+fn approx_fit(x: f64, ax: Approx, y: f64, bx: Approx, tolerance: f64) -> bool {
     let (alo, ahi) = bounds(x, ax);
     let (blo, bhi) = bounds(y, bx);
     let slack = tolerance * x.abs().max(y.abs());
-    let ta = format!("{}{}", ax.sign(), a.canonical());
-    let tb = format!("{}{}", bx.sign(), b.canonical());
     // "More than 40" and "40" cannot both hold: an open bound excludes the number.
     let open_a = matches!(ax, Approx::Over | Approx::Under);
     let open_b = matches!(bx, Approx::Over | Approx::Under);
     let meets_only_at_edge = slack == 0.0
         && ((open_a || open_b) && ((alo - bhi).abs() < 1e-9 || (blo - ahi).abs() < 1e-9))
         && !(alo < bhi && blo < ahi);
-    if alo <= bhi + slack && blo <= ahi + slack && !meets_only_at_edge {
-        Compat::Agree(format!("{ta} and {tb} are compatible"))
-    } else {
-        Compat::Conflict(format!("{ta} and {tb} cannot both hold"))
-    }
+    alo <= bhi + slack && blo <= ahi + slack && !meets_only_at_edge
 }
 
 /// The outcome of comparing two values.
@@ -470,16 +476,17 @@ fn same_kind_numbers(a: &Value, b: &Value) -> Option<(bool, f64, f64)> {
 
 /// What [`compare_approx`] decides, without its reason: `Some(true)` the values cannot both
 /// hold, `Some(false)` they agree, `None` they cannot be compared. Linking weighs millions
-/// of pairs in a big story and reads no reason; exact numbers of one kind skip the text.
+/// of pairs in a big story and reads no reason; numbers of one kind skip the text.
 pub fn values_differ(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f64) -> Option<bool> {
     let exact = ax == Approx::Exact && bx == Approx::Exact;
-    let numbers = if exact { same_kind_numbers(a, b) } else { None };
-    match numbers {
-        Some((true, _, _)) => Some(false),
-        Some((false, x, y)) => Some(matches!(
+    match same_kind_numbers(a, b) {
+        Some((true, _, _)) if exact => Some(false),
+        Some((false, x, y)) if exact => Some(matches!(
             number_verdict(x, y, tolerance),
             NumberVerdict::Beyond(_)
         )),
+        // Approximate numbers of one kind: their intervals, as `compare_approx` weighs them.
+        Some((_, x, y)) => Some(!approx_fit(x, ax, y, bx, tolerance)),
         None => match compare_approx(a, ax, b, bx, tolerance) {
             Compat::Agree(_) => Some(false),
             Compat::Conflict(_) => Some(true),
@@ -1426,6 +1433,55 @@ fn with_number(v: &Value, n: f64) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_differ_decides_as_compare_approx() {
+        use crate::rules::Approx;
+        let mut seed = 0x1234_5678_9abc_def1u64;
+        let mut next = move |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        let approx = [
+            Approx::Exact,
+            Approx::About,
+            Approx::Over,
+            Approx::Under,
+            Approx::AtLeast,
+            Approx::AtMost,
+        ];
+        let value = |k: u64, n: i64| match k {
+            0 => Value::Count(number::Num::int(n)),
+            1 => Value::Percent(n as f64 / 10.0),
+            2 => Value::Money {
+                amount: number::Num::int(n * 1000),
+                currency: "EUR".into(),
+            },
+            _ => Value::Duration(n as f64, 'Y'),
+        };
+        for _ in 0..20_000 {
+            let kind = next(4);
+            let a = value(kind, 1 + next(60) as i64);
+            let b = value(
+                if next(8) == 0 { next(4) } else { kind },
+                1 + next(60) as i64,
+            );
+            let (ax, bx) = (approx[next(6) as usize], approx[next(6) as usize]);
+            let tolerance = [0.0, 0.05][next(2) as usize];
+            let want = match compare_approx(&a, ax, &b, bx, tolerance) {
+                Compat::Agree(_) => Some(false),
+                Compat::Conflict(_) => Some(true),
+                Compat::Unknown(_) => None,
+            };
+            assert_eq!(
+                values_differ(&a, ax, &b, bx, tolerance),
+                want,
+                "{a:?} {ax:?} {b:?} {bx:?} {tolerance}"
+            );
+        }
+    }
     use crate::rules;
 
     /// `fmt_num`'s integer fast paths print what exact float formatting prints.
