@@ -288,10 +288,31 @@ impl Gazetteer {
 /// A title, or a compound ending in one ("Verkehrsminister" ends in "minister").
 pub fn is_title(word: &str, titles: &[String], compounds: bool) -> bool {
     let lower = word.to_lowercase();
+    let lower_bytes = lower.as_bytes();
+    // Each word of every sentence is asked: an ASCII title is compared byte by byte, with no
+    // lowercase copy of it made.
+    let ascii_eq = |a: &[u8], t: &str| {
+        a.len() == t.len()
+            && a.iter()
+                .zip(t.bytes())
+                .all(|(x, y)| *x == y.to_ascii_lowercase())
+    };
     titles.iter().any(|t| {
-        let t = t.to_lowercase();
-        lower == t
-            || (compounds && !t.contains(' ') && lower.len() > t.len() + 2 && lower.ends_with(&t))
+        if t.is_ascii() {
+            let n = t.len();
+            ascii_eq(lower_bytes, t)
+                || (compounds
+                    && !t.contains(' ')
+                    && lower.len() > n + 2
+                    && ascii_eq(&lower_bytes[lower.len() - n..], t))
+        } else {
+            let t = t.to_lowercase();
+            lower == t
+                || (compounds
+                    && !t.contains(' ')
+                    && lower.len() > t.len() + 2
+                    && lower.ends_with(&t))
+        }
     })
 }
 
@@ -407,6 +428,51 @@ impl TopicFinder {
 #[cfg(test)]
 mod tests {
     use super::is_title;
+
+    #[test]
+    fn titles_compare_as_their_lowercase_copies_do() {
+        // The plain formulation: lowercase both, then equal or (compounds) a suffix.
+        let plain = |word: &str, titles: &[String], compounds: bool| {
+            let lower = word.to_lowercase();
+            titles.iter().any(|t| {
+                let t = t.to_lowercase();
+                lower == t
+                    || (compounds
+                        && !t.contains(' ')
+                        && lower.len() > t.len() + 2
+                        && lower.ends_with(&t))
+            })
+        };
+        let rules = crate::rules::load(&crate::rules::default_sources()).unwrap();
+        let mut checked = 0;
+        for lang in rules.langs.values() {
+            for list in [&lang.titles, &lang.place_titles] {
+                for t in list.iter() {
+                    let upper = t.to_uppercase();
+                    let words = [
+                        t.clone(),
+                        upper.clone(),
+                        format!("Bundes{t}"),
+                        format!("x{t}"),
+                        format!("{t}s"),
+                        "speaking".to_string(),
+                        "Ärztin".to_string(),
+                    ];
+                    for w in &words {
+                        for compounds in [false, true] {
+                            assert_eq!(
+                                is_title(w, list, compounds),
+                                plain(w, list, compounds),
+                                "{w} {compounds}"
+                            );
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
 
     #[test]
     fn titles_join_compounds_only_where_the_language_does() {
