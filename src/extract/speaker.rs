@@ -173,6 +173,10 @@ pub(super) fn voice(
         // Allow up to three function words or words of a date ("has", "also", "on
         // Tuesday", "во вторник") between the subject and the verb.
         let mut stop_end = end;
+        // Where the subject may end: right before the verb, after each skipped word, and
+        // before an appositive that ends there ("Carlos Mesa, a historian who led the
+        // country from 2003 to 2005, has said …").
+        let mut ends = vec![end];
         for _ in 0..3 {
             let before = text[..stop_end].trim_end();
             // After the last space, whatever its width (U+2000 is three bytes).
@@ -184,13 +188,15 @@ pub(super) fn voice(
             let in_date = dates.iter().any(|&(s, e)| s <= w_start && w_start < e);
             if !w.is_empty() && (lang.stopwords.contains(&w.to_lowercase()) || in_date) {
                 stop_end = w_start;
+                ends.push(stop_end);
+                ends.push(subject_end(text, stop_end));
             } else {
                 break;
             }
         }
         let subject = hits.iter().rev().find(|h| {
             speaker_kind(h)
-                && [end, stop_end]
+                && ends
                     .iter()
                     .any(|&e| h.end <= e && text[h.end..e].trim().is_empty())
         });
@@ -513,6 +519,16 @@ mod tests {
         );
         let st: Vec<_> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
         assert!(st.iter().all(|m| m.polarity == Polarity::Asserts), "{st:?}");
+    }
+
+    #[test]
+    fn an_appositive_before_an_auxiliary_is_skipped() {
+        let ms = mentions(
+            "Ana Ruiz, a historian who led the party from 2003 to 2005, has said she will contest the result.",
+            "en",
+            "2024-01-25",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Ana Ruiz")]);
     }
 
     #[test]
