@@ -57,55 +57,46 @@ pub(super) fn voice(
     last_speaker: Option<&str>,
 ) -> Voice {
     let a = &lang.attribution;
-    let denials = concept_cues
-        .iter()
-        .filter(|(c, _)| *c == Cue::Denial)
-        .map(|&(_, (s, _))| s);
-    let mut v = Voice {
-        denial_at: a
-            .denial
+    // Each cue pattern is searched once; the concept cues come with the sentence.
+    let spans = |res: &[crate::rules::Pattern]| -> Vec<(usize, usize)> {
+        res.iter()
+            .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+            .collect()
+    };
+    let concept = |cue: Cue| {
+        concept_cues
             .iter()
-            .filter_map(|re| re.find(text))
-            .map(|m| m.start())
-            .chain(denials)
-            .min(),
+            .filter(move |(c, _)| *c == cue)
+            .map(|&(_, span)| span)
+    };
+    let speech = spans(&a.speech);
+    let denial = spans(&a.denial);
+    let denial_starts: Vec<usize> = denial
+        .iter()
+        .copied()
+        .chain(concept(Cue::Denial))
+        .map(|(s, _)| s)
+        .collect();
+    let mut v = Voice {
+        denial_at: denial_starts.iter().copied().min(),
         hedged: a.hedge.iter().any(|re| re.is_match(text)),
         ..Voice::default()
     };
-    v.cues = a
-        .speech
+    v.cues = speech
         .iter()
-        .chain(&a.speech_after)
-        .chain(&a.speech_self)
-        .chain(&a.denial)
-        .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+        .copied()
+        .chain(spans(&a.speech_after))
+        .chain(spans(&a.speech_self))
+        .chain(denial.iter().copied())
         .chain(concept_cues.iter().map(|&(_, span)| span))
         .collect();
     // "…, CGT co-leader Héctor Daer said, denying that the stoppage had a political aim":
     // a denial right after a speech cue and a comma (one word may stand between) turns what
     // is said into a denial.
-    let denial_starts: Vec<usize> = a
-        .denial
+    v.denied_speech = speech
         .iter()
-        .flat_map(|re| re.find_iter(text).map(|m| m.start()))
-        .chain(
-            concept_cues
-                .iter()
-                .filter(|(c, _)| *c == Cue::Denial)
-                .map(|&(_, (s, _))| s),
-        )
-        .collect();
-    let speech_cues = a
-        .speech
-        .iter()
-        .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
-        .chain(
-            concept_cues
-                .iter()
-                .filter(|(c, _)| *c == Cue::Speech)
-                .map(|&(_, span)| span),
-        );
-    v.denied_speech = speech_cues
+        .copied()
+        .chain(concept(Cue::Speech))
         .filter(|&(_, e)| {
             denial_starts.iter().any(|&d| {
                 d >= e && {
@@ -119,11 +110,10 @@ pub(super) fn voice(
         .collect();
     let speaker_kind =
         |h: &Hit| !(h.kind == EntityKind::Country && h.form == crate::entities::Form::Demonym);
-    let mut cues: Vec<(usize, usize)> = a
-        .speech
+    let mut cues: Vec<(usize, usize)> = speech
         .iter()
-        .chain(a.denial.iter())
-        .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+        .chain(&denial)
+        .copied()
         .chain(concept_cues.iter().map(|&(_, span)| span))
         .collect();
     cues.sort();

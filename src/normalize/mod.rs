@@ -678,6 +678,8 @@ pub struct Grammar {
     am: Vec<String>,
     pm: Vec<String>,
     zones: Vec<(String, i32)>,
+    /// The characters of the longest zone, and one to see that it ends.
+    zone_window: usize,
 }
 
 /// A time of day is on the day the sentence names nearest it ("on Sunday (3/11/2024) at
@@ -812,6 +814,13 @@ impl Grammar {
             am: lang.dates.am.clone(),
             pm: lang.dates.pm.clone(),
             zones: lang.dates.zones.clone(),
+            zone_window: lang
+                .dates
+                .zones
+                .iter()
+                .map(|(z, _)| z.chars().count() + 1)
+                .max()
+                .unwrap_or(1),
             lang: lang.code.clone(),
             decimal: n.decimal,
             months,
@@ -971,13 +980,11 @@ impl Grammar {
                 let mut offset = None;
                 let rest = &text[end..];
                 let skipped = rest.len() - rest.trim_start_matches([' ', '(', '\u{a0}']).len();
-                // A zone is a word or three: lowercasing only as many characters as the
-                // longest zone has (and one to see that it ends) keeps many times in a long
-                // text linear.
-                let width = self.zones.iter().map(|(z, _)| z.chars().count()).max();
+                // A zone is a word or three: lowercasing only the zone window keeps many
+                // times in a long text linear.
                 let head: usize = rest[skipped..]
                     .chars()
-                    .take(width.unwrap_or(0) + 1)
+                    .take(self.zone_window)
                     .map(char::len_utf8)
                     .sum();
                 let lower = rest[skipped..skipped + head].to_lowercase();
