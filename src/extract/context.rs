@@ -100,6 +100,9 @@ impl Extractor<'_> {
         // concept ("said", "a démenti") finds speakers and denials instead.
         let mut shared: Vec<(usize, String)> = Vec::new();
         let mut cues: Vec<(Cue, (usize, usize))> = Vec::new();
+        // Where the sentence's plain concepts stand: a lone capitalised word there is a noun
+        // the lexicon knows ("Todesopfer", "Beschäftigten"), not a name.
+        let mut concept_spans: Vec<(usize, usize)> = Vec::new();
         if let Some(index) = self.concepts.get(&lang.code) {
             for (id, m) in index.find(&tokens) {
                 let concept = self.rules.concepts.get(id.as_str());
@@ -110,10 +113,20 @@ impl Extractor<'_> {
                     None if concept.is_some_and(|c| c.actor) => {
                         shared.push((m.start, format!("#{id}")))
                     }
-                    None => shared.push((m.start, format!("@{id}"))),
+                    None => {
+                        concept_spans.push((m.start, m.end));
+                        shared.push((m.start, format!("@{id}")))
+                    }
                 }
             }
         }
+        hits.retain(|h| {
+            h.kind != EntityKind::Unknown
+                || h.name.contains(' ')
+                || !concept_spans
+                    .iter()
+                    .any(|&(s, e)| s <= h.start && h.end <= e)
+        });
         shared.extend(
             hits.iter()
                 .filter(|h| h.kind != EntityKind::Unknown || h.name.contains(' '))
