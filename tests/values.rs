@@ -182,3 +182,53 @@ fn a_past_date_named_once_agrees_at_two_precisions() {
     let values: Vec<&str> = date.1.iter().map(|(_, v)| v.as_str()).collect();
     assert_eq!(values, ["2019-05-03", "2019-05"]);
 }
+
+#[test]
+fn the_figures_of_two_options_never_meet() {
+    // tests/fixtures/two-options: "la opción Rechazo obtenía el 57,6%…, frente al 42,4% del
+    // Apruebo" and "58,2 % … ont rejeté…, contre 41,8 % pour l'« Apruebo »". Each sentence
+    // gives Apruebo a figure of its own, so Apruebo's 42.4% never meets the rejection's
+    // 58.2%, nor Rechazo's 57.6% Apruebo's 41.8%: no claim holds a share above one half
+    // and one below.
+    let claims = report_of("two-options");
+    let share = |v: &str| v.trim_end_matches('%').parse::<f64>().ok();
+    for (verdict, ms) in &claims {
+        let shares: Vec<f64> = ms.iter().filter_map(|(_, v)| share(v)).collect();
+        assert!(
+            shares.iter().all(|&x| x > 50.0) || shares.iter().all(|&x| x < 50.0),
+            "{verdict:?} {ms:?}"
+        );
+    }
+    // The rejection's two shares, one per article, are one claim.
+    let rejection = claim_with(&claims, "57.6%");
+    assert!(
+        rejection.1.iter().any(|(_, v)| v == "58.2%"),
+        "{rejection:?}"
+    );
+}
+
+#[test]
+fn a_dateline_tells_nothing_about_the_values_after_it() {
+    // "PUERTO ALTO, 12 mars (La Gazette des Îles) — …": the place and the outlet of the
+    // dateline are no context of the lede's figures ("Îles" would be the concept @island).
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-options");
+    let set = rules::load(&rules::default_sources()).expect("rules");
+    let a = analyze(ingest::ingest(&dir, None, &set).expect("story"), &set);
+    let lede: Vec<_> = a
+        .mentions
+        .iter()
+        .filter(|m| m.value_text().ends_with('%'))
+        .collect();
+    assert_eq!(lede.len(), 4, "{:?}", a.mentions);
+    for m in lede {
+        let tokens: Vec<&String> = m.context.values().flatten().collect();
+        assert!(
+            !tokens
+                .iter()
+                .any(|t| ["@island", "#gazet", "#faro", "#insul", "#puerto-alto"]
+                    .contains(&t.as_str())),
+            "{}: {tokens:?}",
+            m.value_text()
+        );
+    }
+}

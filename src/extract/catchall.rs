@@ -207,6 +207,7 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
         .tokens
         .iter()
         .skip(1)
+        .filter(|t| t.start >= ctx.lead)
         .filter(|t| {
             let word = &ctx.text[t.start..t.end];
             word.chars().next().is_some_and(char::is_uppercase)
@@ -220,6 +221,27 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
             (t.start, name)
         })
         .collect();
+    // Whose value it is: the nearest name no other value of the sentence stands nearer to
+    // ("58,2 % … contre 41,8 % pour l'Apruebo": Apruebo is 41.8's, not 58.2's).
+    let hit_names: Vec<(usize, String)> = ctx
+        .shared
+        .iter()
+        .filter(|(p, w)| w.starts_with('#') && ctx.hits.iter().any(|h| h.start == *p))
+        .cloned()
+        .collect();
+    let owner = names
+        .iter()
+        .chain(&hit_names)
+        .filter(|(p, _)| distance(*p) <= NEAR)
+        .filter(|(p, _)| {
+            ctx.found.iter().all(|f| {
+                (f.start, f.end) == (start, end)
+                    || f.start < end && start < f.end
+                    || gap(ctx.text, (*p, *p), (f.start, f.end)) >= distance(*p)
+            })
+        })
+        .min_by_key(|(p, _)| (distance(*p), *p))
+        .map(|(_, n)| n.clone());
     let mut near: Vec<(usize, usize, &str)> = ctx
         .shared
         .iter()
@@ -259,6 +281,7 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
             .iter()
             .filter(|t| {
                 t.end <= start
+                    && t.start >= ctx.lead
                     && t.lower.chars().count() >= 4
                     && t.lower.chars().all(char::is_alphabetic)
                     && !ctx.pack.stopwords.contains(&t.lower)
@@ -286,7 +309,8 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
     shared.dedup();
     // The words right around the value, content words only: four before, four after.
     let content = |t: &&crate::words::Token| {
-        t.lower.chars().count() >= 3
+        t.start >= ctx.lead
+            && t.lower.chars().count() >= 3
             && t.lower.chars().all(char::is_alphabetic)
             && !ctx.pack.stopwords.contains(&t.lower)
     };
@@ -316,6 +340,8 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
     m.context.insert("near".into(), beside);
     m.context.insert("unit".into(), unit.into_iter().collect());
     m.context.insert("names".into(), names);
+    m.context
+        .insert("owner".into(), owner.into_iter().collect());
     m.context.insert("with".into(), with);
     m.context.insert("shared".into(), shared);
     join_adjacent(ctx.text, &what)

@@ -42,6 +42,8 @@ pub(super) struct Context<'a> {
     pub(super) subgroups: Vec<(usize, usize)>,
     /// Where words that point back at what was said ("the claims", "den Vorwurf") stand.
     pub(super) references: Vec<(usize, usize)>,
+    /// Where the sentence's own text begins: after a dateline ("MOSKAU (dpa) — "), else 0.
+    pub(super) lead: usize,
 }
 
 impl Context<'_> {
@@ -78,13 +80,16 @@ impl Extractor<'_> {
             head_end -= 1;
         }
         let head = &text[..head_end];
-        if let Some(cut) = [" - ", " – ", " — "]
+        let dateline = [" - ", " – ", " — "]
             .iter()
             .filter_map(|s| head.find(s))
-            .min()
-        {
+            .min();
+        if let Some(cut) = dateline {
             found.retain(|f| !(f.end <= cut && matches!(f.value, Value::Date(_))));
         }
+        // Nor do its place and outlet ("PUERTO ALTO, 10 mar. (El Faro Insular) —") tell
+        // what the sentence's values are about.
+        let lead = dateline.unwrap_or(0);
         let mut hits = self.gazetteer.find(text, lang);
         names::resolve(text, lang, &mut hits, &found, people);
         let tokens = lang.tokens(text);
@@ -120,6 +125,8 @@ impl Extractor<'_> {
                 }
             }
         }
+        shared.retain(|&(p, _)| p >= lead);
+        hits.retain(|h| h.start >= lead);
         hits.retain(|h| {
             h.kind != EntityKind::Unknown
                 || h.name.contains(' ')
@@ -183,6 +190,7 @@ impl Extractor<'_> {
             backdrop,
             subgroups,
             references,
+            lead,
         }
     }
 }

@@ -22,9 +22,13 @@ struct Signature<'m> {
     lexical: BTreeSet<&'m str>,
     near: BTreeSet<&'m str>,
     unit: Vec<&'m str>,
+    /// Whose value it is: the name nearest the value that is neither who tells it (the
+    /// speaker) nor an actor concept ("#ministry"): "62.2% for Rechazo", "38.1% pour
+    /// l'Apruebo".
+    owner: Option<&'m str>,
 }
 
-fn signature<'m>(m: &'m Mention, langs: &'m [String]) -> Signature<'m> {
+fn signature<'m>(m: &'m Mention, langs: &'m [String], rules: &RuleSet) -> Signature<'m> {
     let slot = |name: &str| {
         m.context
             .get(name)
@@ -33,7 +37,25 @@ fn signature<'m>(m: &'m Mention, langs: &'m [String]) -> Signature<'m> {
             .map(String::as_str)
     };
     let unit = slot("unit");
+    let speaker: Vec<String> = m
+        .speaker
+        .as_deref()
+        .map(|s| {
+            s.split_whitespace()
+                .map(|w| crate::extract::slug(w).chars().take(5).collect())
+                .collect()
+        })
+        .unwrap_or_default();
+    let owner = slot("owner").find(|t| {
+        t.strip_prefix('#').is_some_and(|id| {
+            !rules.concepts.get(id).is_some_and(|c| c.actor)
+                && !speaker
+                    .iter()
+                    .any(|w| w.starts_with(id) || id.starts_with(w.as_str()))
+        })
+    });
     Signature {
+        owner,
         lang: langs.get(m.article).map_or("", String::as_str),
         local: slot("local").collect(),
         neutral: slot("shared")
@@ -195,7 +217,7 @@ impl<'m> Linker<'m> {
     ) -> Linker<'m> {
         let mut sigs: Dense<Signature> = Dense::default();
         for &i in idx {
-            sigs.insert(i, signature(&mentions[i], langs));
+            sigs.insert(i, signature(&mentions[i], langs, rules));
         }
         let mut df: BTreeMap<&str, usize> = BTreeMap::new();
         let mut seen = BTreeSet::new();
@@ -486,6 +508,15 @@ impl<'m> Linker<'m> {
         if apart || (comparable_units && !same_unit) {
             return None;
         }
+        // A value that belongs to a name, against a value whose sentence gives that name a
+        // figure of its own ("38.1% for Apruebo" and "62.2% for Rechazo against 37.8% for
+        // Apruebo"): the votes of two options are two figures.
+        let other_owners = |x: Option<&str>, j: usize, y: Option<&str>| {
+            x.is_some_and(|x| y != Some(x) && self.names_figure(j, x))
+        };
+        if differ && (other_owners(sa.owner, b, sb.owner) || other_owners(sb.owner, a, sa.owner)) {
+            return None;
+        }
         if !differ {
             // A value few sentences would give by chance ("42,000", "11 August 2023")
             // needs half the context that "3" or "2023" needs; so does one that counts the
@@ -539,6 +570,18 @@ impl<'m> Linker<'m> {
             && same_unit
             && same_act)
             .then_some(sim + near)
+    }
+
+    /// Whether the sentence of mention `i` gives another figure whose owner is `name`.
+    fn names_figure(&self, i: usize, name: &str) -> bool {
+        let m = &self.mentions[i];
+        self.by_article.get(&m.article).is_some_and(|idx| {
+            idx.iter().any(|&c| {
+                c != i
+                    && self.mentions[c].start == m.start
+                    && self.sigs.get(&c).and_then(|s| s.owner) == Some(name)
+            })
+        })
     }
 
     /// The concepts right beside mention `i`'s value, and the one it counts.
