@@ -924,8 +924,27 @@ impl Grammar {
                     gap.chars().count() <= 3 && gap.chars().all(char::is_lowercase)
                 }
         };
+        // "Jumat malam, 3 Februari", "Friday night, Feb. 3": a weekday a few words before a
+        // day that falls on it is that day, however far from publication it lies.
+        let weekday_of_next_day = |i: usize, out: &[Found]| {
+            use chrono::Datelike;
+            let (a, Some(b)) = (&out[i], out.get(i + 1)) else {
+                return false;
+            };
+            let Some(&wd) = self.weekdays.get(&key(&text[a.start..a.end])) else {
+                return false;
+            };
+            let Value::Date(DateValue::Resolved(iv)) = &b.value else {
+                return false;
+            };
+            let gap = &text[a.end..b.start];
+            iv.granularity == crate::time::Granularity::Day
+                && iv.start.weekday().num_days_from_monday() == wd
+                && gap.split_whitespace().count() <= 3
+                && !gap.contains(['.', ';', '!', '?'])
+        };
         let drop: Vec<bool> = (0..out.len())
-            .map(|i| weekday_before_date(i, &out))
+            .map(|i| weekday_before_date(i, &out) || weekday_of_next_day(i, &out))
             .collect();
         let mut out: Vec<Found> = out
             .into_iter()
