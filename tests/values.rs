@@ -232,3 +232,21 @@ fn a_dateline_tells_nothing_about_the_values_after_it() {
         );
     }
 }
+
+#[test]
+fn a_figure_followed_by_of_the_dead_is_a_part() {
+    // tests/fixtures/partitive: "bislang drei der Toten identifiziert" counts the identified
+    // among the dead, not the dead; "eleven people were killed" is the toll.
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/partitive");
+    let set = rules::load(&rules::default_sources()).expect("rules");
+    let a = analyze(ingest::ingest(&dir, None, &set).expect("story"), &set);
+    let part = |value: &str| {
+        a.mentions
+            .iter()
+            .find(|m| m.value_text() == value)
+            .unwrap_or_else(|| panic!("no mention of {value}: {:?}", a.mentions))
+            .part
+    };
+    assert!(part("3"));
+    assert!(!part("11"));
+}

@@ -40,6 +40,8 @@ pub(super) struct Context<'a> {
     pub(super) backdrop: bool,
     /// Where subgroup cues ("among the dead", "darunter") stand.
     pub(super) subgroups: Vec<(usize, usize)>,
+    /// Where partitive cues ("of the dead", "der Toten") stand.
+    pub(super) partitives: Vec<(usize, usize)>,
     /// Where words that point back at what was said ("the claims", "den Vorwurf") stand.
     pub(super) references: Vec<(usize, usize)>,
     /// Where the sentence's own text begins: after a dateline ("MOSKAU (dpa) — "), else 0.
@@ -50,14 +52,21 @@ impl Context<'_> {
     /// Whether a subgroup cue stands right before the value at `v`: at most three words
     /// between them and no comma, semicolon or bracket ("among them five children",
     /// "darunter drei Kinder"). A cue after the number is read no further: "141 of them
-    /// died", "141 anak di antaranya meninggal" may be the toll itself.
+    /// died", "141 anak di antaranya meninggal" may be the toll itself; but a partitive cue
+    /// right after it names the group it is part of ("three of the dead were identified").
     pub(super) fn beside_subgroup(&self, v: (usize, usize)) -> bool {
-        self.subgroups.iter().any(|&(_, e)| {
-            e <= v.0 && {
-                let gap = &self.text[e..v.0];
-                gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '(', ')', ':'])
-            }
-        })
+        // "drei der Toten", "three of the dead": a partitive right after the figure.
+        let partitive = self
+            .partitives
+            .iter()
+            .any(|&(s, _)| s >= v.1 && self.text[v.1..s].chars().all(char::is_whitespace));
+        partitive
+            || self.subgroups.iter().any(|&(_, e)| {
+                e <= v.0 && {
+                    let gap = &self.text[e..v.0];
+                    gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '(', ')', ':'])
+                }
+            })
     }
 }
 
@@ -150,12 +159,22 @@ impl Extractor<'_> {
             .filter(|(c, _)| *c == Cue::Subgroup)
             .map(|&(_, s)| s)
             .collect();
+        let partitives: Vec<(usize, usize)> = cues
+            .iter()
+            .filter(|(c, _)| *c == Cue::Partitive)
+            .map(|&(_, s)| s)
+            .collect();
         let references: Vec<(usize, usize)> = cues
             .iter()
             .filter(|(c, _)| *c == Cue::Reference)
             .map(|&(_, s)| s)
             .collect();
-        cues.retain(|(c, _)| !matches!(c, Cue::Backdrop | Cue::Subgroup | Cue::Reference));
+        cues.retain(|(c, _)| {
+            !matches!(
+                c,
+                Cue::Backdrop | Cue::Subgroup | Cue::Partitive | Cue::Reference
+            )
+        });
         let voice = voice(text, lang, &hits, &dates, &cues, last_speaker);
         let denials: Vec<(usize, usize)> = lang
             .attribution
@@ -190,6 +209,7 @@ impl Extractor<'_> {
             backdrop,
             subgroups,
             references,
+            partitives,
             lead,
         }
     }

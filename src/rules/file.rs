@@ -68,6 +68,9 @@ pub enum Cue {
     /// A figure right beside it counts part of a group ("five children are among the dead",
     /// "среди них четверо детей", "dont deux enfants"): not the group's own count.
     Subgroup,
+    /// Right after a figure, it makes the figure a part of a group already counted ("three
+    /// of the dead were identified", "drei der Toten", "трое из погибших").
+    Partitive,
     /// A word that points back at what was said ("the accusation", "kesimpulan itu", "den
     /// Vorwurf"): a denial made of such words denies the statement before it.
     Reference,
