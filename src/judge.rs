@@ -269,7 +269,10 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
                 // A part of a group ("five children among the dead") never contradicts
                 // the group's count.
                 Compat::Conflict(r)
-                    if a.article != b.article && a.part == b.part && !settled(a, b) =>
+                    if a.article != b.article
+                        && a.part == b.part
+                        && !settled(a, b)
+                        && !crate::matching::other_periods(a, b, rules) =>
                 {
                     return (
                         Verdict::Conflict,
@@ -297,6 +300,19 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
         return (
             Verdict::Agreement,
             format!("{r}{}", undated_note(claim, &ms)),
+        );
+    }
+    // Two articles whose figures are counted over different periods ("in the first
+    // quarter", "annual") were not compared: each figure stands alone.
+    if files.len() >= 2
+        && ms.iter().any(|a| {
+            ms.iter()
+                .any(|b| crate::matching::other_periods(a, b, rules))
+        })
+    {
+        return (
+            Verdict::SingleSource,
+            "not compared: the articles give figures over different periods".to_string(),
         );
     }
     let by = match &ms[0].speaker {

@@ -207,7 +207,7 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
         .tokens
         .iter()
         .skip(1)
-        .filter(|t| t.start >= ctx.lead)
+        .filter(|t| ctx.own(t.start))
         .filter(|t| {
             let word = &ctx.text[t.start..t.end];
             word.chars().next().is_some_and(char::is_uppercase)
@@ -281,7 +281,7 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
             .iter()
             .filter(|t| {
                 t.end <= start
-                    && t.start >= ctx.lead
+                    && ctx.own(t.start)
                     && t.lower.chars().count() >= 4
                     && t.lower.chars().all(char::is_alphabetic)
                     && !ctx.pack.stopwords.contains(&t.lower)
@@ -309,7 +309,7 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
     shared.dedup();
     // The words right around the value, content words only: four before, four after.
     let content = |t: &&crate::words::Token| {
-        t.start >= ctx.lead
+        ctx.own(t.start)
             && t.lower.chars().count() >= 3
             && t.lower.chars().all(char::is_alphabetic)
             && !ctx.pack.stopwords.contains(&t.lower)

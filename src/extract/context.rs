@@ -44,11 +44,16 @@ pub(super) struct Context<'a> {
     pub(super) partitives: Vec<(usize, usize)>,
     /// Where words that point back at what was said ("the claims", "den Vorwurf") stand.
     pub(super) references: Vec<(usize, usize)>,
-    /// Where the sentence's own text begins: after a dateline ("MOSKAU (dpa) — "), else 0.
-    pub(super) lead: usize,
+    /// Where a dateline names the outlet ("MOSKAU (dpa) — "): bytes no value is told by.
+    pub(super) outlet: (usize, usize),
 }
 
 impl Context<'_> {
+    /// Whether the byte at `p` is the sentence's own text, not a dateline's outlet.
+    pub(super) fn own(&self, p: usize) -> bool {
+        p < self.outlet.0 || p >= self.outlet.1
+    }
+
     /// Whether a subgroup cue stands right before the value at `v`: at most three words
     /// between them and no comma, semicolon or bracket ("among them five children",
     /// "darunter drei Kinder"). A cue after the number is read no further: "141 of them
@@ -96,9 +101,15 @@ impl Extractor<'_> {
         if let Some(cut) = dateline {
             found.retain(|f| !(f.end <= cut && matches!(f.value, Value::Date(_))));
         }
-        // Nor do its place and outlet ("PUERTO ALTO, 10 mar. (El Faro Insular) —") tell
-        // what the sentence's values are about.
-        let lead = dateline.unwrap_or(0);
+        // Nor does its outlet ("PUERTO ALTO, 10 mar. (El Faro Insular) —") tell what the
+        // sentence's values are about (its place may: it is often where the story is).
+        let outlet = dateline
+            .and_then(|cut| {
+                let open = head[..cut].find('(')?;
+                let close = open + head[open..cut].find(')')?;
+                Some((open, close + 1))
+            })
+            .unwrap_or((0, 0));
         let mut hits = self.gazetteer.find(text, lang);
         names::resolve(text, lang, &mut hits, &found, people);
         let tokens = lang.tokens(text);
@@ -117,6 +128,7 @@ impl Extractor<'_> {
         // Where the sentence's plain concepts stand: a lone capitalised word there is a noun
         // the lexicon knows ("Todesopfer", "Beschäftigten"), not a name.
         let mut concept_spans: Vec<(usize, usize)> = Vec::new();
+        let mut rates: Vec<String> = Vec::new();
         if let Some(index) = self.concepts.get(&lang.code) {
             for (id, m) in index.find(&tokens) {
                 let concept = self.rules.concepts.get(id.as_str());
@@ -127,6 +139,9 @@ impl Extractor<'_> {
                     None if concept.is_some_and(|c| c.actor) => {
                         shared.push((m.start, format!("#{id}")))
                     }
+                    // The period a figure is counted over is no word two figures share: it
+                    // only keeps a quarter's figure from a year's (`matching::other_periods`).
+                    None if concept.is_some_and(|c| c.rate) => rates.push(format!("@{id}")),
                     None => {
                         concept_spans.push((m.start, m.end));
                         shared.push((m.start, format!("@{id}")))
@@ -134,8 +149,9 @@ impl Extractor<'_> {
                 }
             }
         }
-        shared.retain(|&(p, _)| p >= lead);
-        hits.retain(|h| h.start >= lead);
+        let own = |p: usize| p < outlet.0 || p >= outlet.1;
+        shared.retain(|&(p, _)| own(p));
+        hits.retain(|h| own(h.start));
         hits.retain(|h| {
             h.kind != EntityKind::Unknown
                 || h.name.contains(' ')
@@ -190,6 +206,7 @@ impl Extractor<'_> {
         let negations = super::negation::cues(text, lang, &denials);
         let mut words = content_words(text, lang);
         words.extend(shared.iter().map(|(_, w)| w.clone()));
+        words.extend(rates);
         words.sort();
         words.dedup();
         Context {
@@ -210,7 +227,7 @@ impl Extractor<'_> {
             subgroups,
             references,
             partitives,
-            lead,
+            outlet,
         }
     }
 }

@@ -365,6 +365,10 @@ impl<'m> Linker<'m> {
             return None;
         };
         let differ = self.relation(a, b)?;
+        // A quarter's revenue and a year's are two figures.
+        if ma.kind == Kind::Quantity && super::other_periods(ma, mb, self.rules) {
+            return None;
+        }
         // A figure told as background (an earlier event's) never contradicts the story's.
         if differ && (ma.backdrop != mb.backdrop || ma.part != mb.part) {
             return None;

@@ -127,6 +127,20 @@ pub(crate) fn time_scoped_ok(m: &Mention) -> bool {
     }
 }
 
+/// Whether two figures are counted over different periods: each sentence names one ("in
+/// the first quarter", "годовой выручкой", "par an"), and they share none.
+pub(crate) fn other_periods(a: &Mention, b: &Mention, rules: &RuleSet) -> bool {
+    fn rates<'m>(m: &'m Mention, rules: &RuleSet) -> Vec<&'m str> {
+        m.words
+            .iter()
+            .filter_map(|w| w.strip_prefix('@'))
+            .filter(|id| rules.concepts.get(*id).is_some_and(|c| c.rate))
+            .collect()
+    }
+    let (ra, rb) = (rates(a, rules), rates(b, rules));
+    !ra.is_empty() && !rb.is_empty() && !ra.iter().any(|r| rb.contains(r))
+}
+
 /// Weight of each content word: rarer words in the story weigh more (inverse document
 /// frequency over the sentences that carry mentions).
 fn content_weights(mentions: &[Mention]) -> BTreeMap<String, f64> {

@@ -54,6 +54,10 @@ pub struct ConceptFile {
     /// does, not what the figure is.
     #[serde(default)]
     pub actor: bool,
+    /// Whether the concept names the period a figure is counted over ("annual",
+    /// "quarterly", "per day"): two figures over different periods are two figures.
+    #[serde(default)]
+    pub rate: bool,
 }
 
 /// What a cue concept does in a sentence.

@@ -384,6 +384,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                         counters,
                         cue: c.cue,
                         actor: c.actor,
+                        rate: c.rate,
                         at,
                     },
                 ));

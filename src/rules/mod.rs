@@ -708,6 +708,9 @@ pub struct Concept {
     /// Who acts or speaks: shared across languages like a name ("#official"), and like a
     /// name never what two figures are about.
     pub actor: bool,
+    /// The period a figure is counted over ("annual", "quarterly"): figures of two such
+    /// periods are never compared.
+    pub rate: bool,
     pub at: Location,
 }
 
