@@ -178,6 +178,20 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 impl Grammar {
+    /// Whether a word of the pack's `ahead` ("starting", "à partir de", "ab") stands right
+    /// before the weekday at `start` (with "on", "le", "el" or the like between, if the
+    /// pack lists it so).
+    fn looks_ahead(&self, text: &str, start: usize) -> bool {
+        let before = text[..start].trim_end().to_lowercase();
+        self.ahead.iter().any(|w| {
+            before.ends_with(w.as_str())
+                && !before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+    }
+
     fn month_of(&self, s: &str) -> Option<u32> {
         self.months.get(&key(s)).copied()
     }
@@ -302,6 +316,11 @@ impl Grammar {
                     continue;
                 };
                 let v = match anchor.and_then(|a| a.date()) {
+                    Some(a) if self.looks_ahead(text, all.start()) => {
+                        let on =
+                            (wd as i64 - a.weekday().num_days_from_monday() as i64).rem_euclid(7);
+                        DateValue::Resolved(Interval::day(a + Duration::days(on)))
+                    }
                     Some(a) => {
                         let back =
                             (a.weekday().num_days_from_monday() as i64 - wd as i64).rem_euclid(7);

@@ -651,6 +651,8 @@ pub struct Grammar {
     decimal: char,
     months: HashMap<String, u32>,
     weekdays: HashMap<String, u32>,
+    /// Lowercase words that make the weekday after them the next one.
+    ahead: Vec<String>,
     relative: HashMap<String, Relative>,
     scales: HashMap<String, f64>,
     words: HashMap<String, f64>,
@@ -825,6 +827,7 @@ impl Grammar {
             decimal: n.decimal,
             months,
             weekdays,
+            ahead: lang.dates.ahead.clone(),
             relative,
             scales: n.scales.iter().map(|(w, v)| (key(w), *v)).collect(),
             words: n

@@ -201,6 +201,10 @@ pub struct DatesFile {
     pub day_before: Vec<String>,
     #[serde(default)]
     pub day_after: Vec<String>,
+    /// Words right before a weekday that look ahead ("starting", "à partir de", "ab",
+    /// "mulai"): the weekday is the next one from publication, not the last.
+    #[serde(default)]
+    pub ahead: Vec<String>,
     /// Times of day: regexes with the groups `h` (the hour), and optionally `m` (minutes)
     /// and `half` (a word of `am` or `pm`): "20:11", "um 20.11 Uhr", "pukul 20.11".
     #[serde(default)]

@@ -622,6 +622,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.dates.until.extend(lowercase(&d.until));
     lang.dates.day_before.extend(lowercase(&d.day_before));
     lang.dates.day_after.extend(lowercase(&d.day_after));
+    lang.dates.ahead.extend(lowercase(&d.ahead));
     for p in &d.times {
         let Some(re) = ck.regex(p) else { continue };
         let groups: Vec<String> = re.group_names();

@@ -310,6 +310,8 @@ pub struct Dates {
     pub until: Vec<String>,
     pub day_before: Vec<String>,
     pub day_after: Vec<String>,
+    /// Words before a weekday that make it the next one ("starting Monday").
+    pub ahead: Vec<String>,
     /// Time-of-day patterns (groups `h`, `m`, `half`).
     pub times: Vec<Pattern>,
     pub am: Vec<String>,
