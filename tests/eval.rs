@@ -262,3 +262,38 @@ fn landslide_scores() {
 fn space_landing_scores() {
     assert_floor_known("space-landing", 20, 0.45, 0);
 }
+
+// Batch J, tuned since 077d6ee (first sight on a0546e7 in tests/stories/FIRST_SIGHT.md).
+// Known false conflict: chile-wildfires' rising toll (64 on Sunday morning, 99 that
+// afternoon), which this folder labels as two claims where most folders label one conflict.
+// The in-process scorer reads glacier-collapse at 0.46 (score.py: 0.50).
+
+#[test]
+fn chile_wildfires_scores() {
+    assert_floor_known("chile-wildfires", 24, 0.33, 1);
+}
+
+#[test]
+fn derailment_scores() {
+    assert_floor("derailment", 22, 0.43);
+}
+
+#[test]
+fn gdpr_fine_scores() {
+    assert_floor("gdpr-fine", 24, 0.58);
+}
+
+#[test]
+fn glacier_collapse_scores() {
+    assert_floor("glacier-collapse", 20, 0.45);
+}
+
+#[test]
+fn plant_closures_scores() {
+    assert_floor("plant-closures", 23, 0.33);
+}
+
+#[test]
+fn referendum_scores() {
+    assert_floor("referendum", 22, 0.33);
+}
