@@ -11,7 +11,7 @@
 
 use crate::extract::{Mention, Polarity};
 use crate::ingest::Story;
-use crate::matching::Claim;
+use crate::matching::{Claim, other_periods, periods};
 use crate::normalize::{Compat, Value, compare_approx};
 use crate::rules::{Kind, RuleSet};
 use std::collections::{BTreeMap, BTreeSet};
@@ -260,8 +260,10 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
     // Values: the first incompatible pair from different voices decides a conflict; of the
     // compatible pairs across articles, the one furthest apart gives the reason.
     let mut agree_reason: Option<(f64, String)> = None;
+    // The periods each figure is counted over ("in the first quarter", "annual").
+    let over: Vec<Vec<&str>> = ms.iter().map(|m| periods(m, rules)).collect();
     for (x, a) in ms.iter().enumerate() {
-        for b in &ms[x + 1..] {
+        for (y, b) in ms.iter().enumerate().skip(x + 1) {
             let (Some(va), Some(vb)) = (&a.value, &b.value) else {
                 continue;
             };
@@ -272,7 +274,7 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
                     if a.article != b.article
                         && a.part == b.part
                         && !settled(a, b)
-                        && !crate::matching::other_periods(a, b, rules) =>
+                        && !other_periods(&over[x], &over[y]) =>
                 {
                     return (
                         Verdict::Conflict,
@@ -305,10 +307,9 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
     // Two articles whose figures are counted over different periods ("in the first
     // quarter", "annual") were not compared: each figure stands alone.
     if files.len() >= 2
-        && ms.iter().any(|a| {
-            ms.iter()
-                .any(|b| crate::matching::other_periods(a, b, rules))
-        })
+        && over
+            .iter()
+            .any(|a| over.iter().any(|b| other_periods(a, b)))
     {
         return (
             Verdict::SingleSource,

@@ -48,10 +48,15 @@ pub(super) struct Context<'a> {
     pub(super) outlet: (usize, usize),
 }
 
+/// Whether the byte at `p` lies outside the span `(start, end)`.
+fn outside((start, end): (usize, usize), p: usize) -> bool {
+    p < start || p >= end
+}
+
 impl Context<'_> {
     /// Whether the byte at `p` is the sentence's own text, not a dateline's outlet.
     pub(super) fn own(&self, p: usize) -> bool {
-        p < self.outlet.0 || p >= self.outlet.1
+        outside(self.outlet, p)
     }
 
     /// Whether a subgroup cue stands right before the value at `v`: at most three words
@@ -149,15 +154,14 @@ impl Extractor<'_> {
                 }
             }
         }
-        let own = |p: usize| p < outlet.0 || p >= outlet.1;
-        shared.retain(|&(p, _)| own(p));
-        hits.retain(|h| own(h.start));
+        shared.retain(|&(p, _)| outside(outlet, p));
         hits.retain(|h| {
-            h.kind != EntityKind::Unknown
-                || h.name.contains(' ')
-                || !concept_spans
-                    .iter()
-                    .any(|&(s, e)| s <= h.start && h.end <= e)
+            outside(outlet, h.start)
+                && (h.kind != EntityKind::Unknown
+                    || h.name.contains(' ')
+                    || !concept_spans
+                        .iter()
+                        .any(|&(s, e)| s <= h.start && h.end <= e))
         });
         shared.extend(
             hits.iter()

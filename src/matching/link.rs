@@ -22,10 +22,11 @@ struct Signature<'m> {
     lexical: BTreeSet<&'m str>,
     near: BTreeSet<&'m str>,
     unit: Vec<&'m str>,
-    /// Whose value it is: the name nearest the value that is neither who tells it (the
-    /// speaker) nor an actor concept ("#ministry"): "62.2% for Rechazo", "38.1% pour
-    /// l'Apruebo".
+    /// Whose value it is ("62.2% for Rechazo"): the context's owner, unless it is who tells
+    /// it (the speaker) or an actor concept ("#ministry").
     owner: Option<&'m str>,
+    /// The periods its sentence counts figures over ("@per-quarter").
+    periods: Vec<&'m str>,
 }
 
 fn signature<'m>(m: &'m Mention, langs: &'m [String], rules: &RuleSet) -> Signature<'m> {
@@ -56,6 +57,7 @@ fn signature<'m>(m: &'m Mention, langs: &'m [String], rules: &RuleSet) -> Signat
     });
     Signature {
         owner,
+        periods: super::periods(m, rules),
         lang: langs.get(m.article).map_or("", String::as_str),
         local: slot("local").collect(),
         neutral: slot("shared")
@@ -203,6 +205,8 @@ pub(super) struct Linker<'m> {
     /// so only such tokens count ("Milliarden Euro", capitalized as a German noun, is no
     /// name a French article could give).
     vocab: BTreeMap<&'m str, BTreeSet<&'m str>>,
+    /// How many value mentions of each sentence (article, start) each owner has.
+    owners: BTreeMap<(usize, usize), BTreeMap<&'m str, usize>>,
     /// Comparisons made: `Some(true)` differ, `Some(false)` agree, `None` not comparable.
     relations: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), Option<bool>>>,
 }
@@ -280,7 +284,18 @@ impl<'m> Linker<'m> {
                     .insert(f);
             }
         }
+        let mut owners: BTreeMap<(usize, usize), BTreeMap<&str, usize>> = BTreeMap::new();
+        for (i, sig) in sigs.iter() {
+            if let Some(o) = sig.owner {
+                *owners
+                    .entry((mentions[i].article, mentions[i].start))
+                    .or_default()
+                    .entry(o)
+                    .or_default() += 1;
+            }
+        }
         Linker {
+            owners,
             mentions,
             rules,
             unit_figures,
@@ -365,10 +380,6 @@ impl<'m> Linker<'m> {
             return None;
         };
         let differ = self.relation(a, b)?;
-        // A quarter's revenue and a year's are two figures.
-        if ma.kind == Kind::Quantity && super::other_periods(ma, mb, self.rules) {
-            return None;
-        }
         // A figure told as background (an earlier event's) never contradicts the story's.
         if differ && (ma.backdrop != mb.backdrop || ma.part != mb.part) {
             return None;
@@ -426,6 +437,10 @@ impl<'m> Linker<'m> {
             return None;
         }
         let (sa, sb) = (self.sigs.get(&a)?, self.sigs.get(&b)?);
+        // A quarter's revenue and a year's are two figures.
+        if ma.kind == Kind::Quantity && super::other_periods(&sa.periods, &sb.periods) {
+            return None;
+        }
         let same_lang = sa.lang == sb.lang;
         let mut shared: Vec<&&str> = sa.neutral.intersection(&sb.neutral).collect();
         let empty = BTreeSet::new();
@@ -579,13 +594,11 @@ impl<'m> Linker<'m> {
     /// Whether the sentence of mention `i` gives another figure whose owner is `name`.
     fn names_figure(&self, i: usize, name: &str) -> bool {
         let m = &self.mentions[i];
-        self.by_article.get(&m.article).is_some_and(|idx| {
-            idx.iter().any(|&c| {
-                c != i
-                    && self.mentions[c].start == m.start
-                    && self.sigs.get(&c).and_then(|s| s.owner) == Some(name)
-            })
-        })
+        let mine = usize::from(self.sigs.get(&i).and_then(|s| s.owner) == Some(name));
+        self.owners
+            .get(&(m.article, m.start))
+            .and_then(|o| o.get(name))
+            .is_some_and(|&n| n > mine)
     }
 
     /// The concepts right beside mention `i`'s value, and the one it counts.

@@ -127,18 +127,20 @@ pub(crate) fn time_scoped_ok(m: &Mention) -> bool {
     }
 }
 
+/// The periods a mention's sentence names a figure over ("@per-quarter"): its words whose
+/// concept is a `rate`.
+pub(crate) fn periods<'m>(m: &'m Mention, rules: &RuleSet) -> Vec<&'m str> {
+    m.words
+        .iter()
+        .filter_map(|w| w.strip_prefix('@'))
+        .filter(|id| rules.concepts.get(*id).is_some_and(|c| c.rate))
+        .collect()
+}
+
 /// Whether two figures are counted over different periods: each sentence names one ("in
 /// the first quarter", "годовой выручкой", "par an"), and they share none.
-pub(crate) fn other_periods(a: &Mention, b: &Mention, rules: &RuleSet) -> bool {
-    fn rates<'m>(m: &'m Mention, rules: &RuleSet) -> Vec<&'m str> {
-        m.words
-            .iter()
-            .filter_map(|w| w.strip_prefix('@'))
-            .filter(|id| rules.concepts.get(*id).is_some_and(|c| c.rate))
-            .collect()
-    }
-    let (ra, rb) = (rates(a, rules), rates(b, rules));
-    !ra.is_empty() && !rb.is_empty() && !ra.iter().any(|r| rb.contains(r))
+pub(crate) fn other_periods(a: &[&str], b: &[&str]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|r| b.contains(r))
 }
 
 /// Weight of each content word: rarer words in the story weigh more (inverse document

@@ -182,7 +182,12 @@ impl Grammar {
     /// before the weekday at `start` (with "on", "le", "el" or the like between, if the
     /// pack lists it so).
     fn looks_ahead(&self, text: &str, start: usize) -> bool {
-        let before = text[..start].trim_end().to_lowercase();
+        // Only the words right before it: a long sentence is not lowercased per weekday.
+        let mut from = start.saturating_sub(64);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = text[from..start].trim_end().to_lowercase();
         self.ahead.iter().any(|w| {
             before.ends_with(w.as_str())
                 && !before[..before.len() - w.len()]
