@@ -262,3 +262,23 @@ fn a_quarters_figure_never_contradicts_a_years() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn the_word_after_an_abbreviated_scale_is_what_it_counts() {
+    // tests/fixtures/scale-dot: "погибли около 12,5 тыс. рыб" counts fish, not the dead: the
+    // dot of "тыс." is the number's. "3 400 — молодь" counts young fish after a dash.
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scale-dot");
+    let set = rules::load(&rules::default_sources()).expect("rules");
+    let a = analyze(ingest::ingest(&dir, None, &set).expect("story"), &set);
+    let rule = |value: &str| {
+        a.mentions
+            .iter()
+            .find(|m| m.value_text() == value)
+            .unwrap_or_else(|| panic!("no mention of {value}: {:?}", a.mentions))
+            .rule
+            .clone()
+    };
+    assert_ne!(rule("12500"), "casualties");
+    assert_ne!(rule("3400"), "casualties");
+    assert_eq!(rule("2"), "casualties");
+}

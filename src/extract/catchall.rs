@@ -185,10 +185,11 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
     // In characters, so that Cyrillic words are as near as Latin ones.
     let distance = |p: usize| gap(ctx.text, (p, p), (start, end));
     // The word right after the value: what it counts or measures.
-    let next = ctx.tokens.iter().position(|t| t.start >= end);
+    let after = super::values::past_scale_dot(ctx.text, end);
+    let next = ctx.tokens.iter().position(|t| t.start >= after);
     let unit_token = next.filter(|&i| {
         let t = &ctx.tokens[i];
-        let gap = &ctx.text[end..t.start];
+        let gap = &ctx.text[after..t.start];
         gap.chars().all(|c| c == ' ' || c == '-' || c == '\u{a0}')
             && !ctx.pack.stopwords.contains(&t.lower)
             && t.lower.chars().all(char::is_alphabetic)

@@ -238,6 +238,18 @@ fn attached(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> Option<(usize
         .find_map(|t| spans.iter().find(|&&(s, _)| s == t.start).copied())
 }
 
+/// Where the words after a value begin: past an abbreviated scale's dot, which is the
+/// number's and not the sentence's end ("43,7 тыс. рыб", "2,5 Mio. Euro", "3 jt. orang").
+pub(super) fn past_scale_dot(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    let abbreviated = text[..end].ends_with(char::is_alphabetic)
+        && rest
+            .strip_prefix('.')
+            .and_then(|r| r.trim_start().chars().next())
+            .is_some_and(char::is_lowercase);
+    if abbreviated { end + 1 } else { end }
+}
+
 /// Whether a count counts what the frame counts: the word after the number is absent, a
 /// stop word, one of the frame's `units`, or one of its triggers ("288 people", "40 dead",
 /// "revised to 275, saying" — but not "three trains" or "101 bodies" for the dead), and
@@ -249,9 +261,13 @@ fn counts_unit(
     unit_words: &[crate::words::WordPattern],
     spans: &[(usize, usize)],
 ) -> bool {
-    let rest = &ctx.text[f.end..];
-    let skipped = rest.len() - rest.trim_start_matches([' ', '-', '\u{a0}']).len();
-    let at = f.end + skipped;
+    let end = past_scale_dot(ctx.text, f.end);
+    let rest = &ctx.text[end..];
+    let skipped = rest.len()
+        - rest
+            .trim_start_matches([' ', '-', '\u{a0}', '—', '–'])
+            .len();
+    let at = end + skipped;
     let rest = &ctx.text[at..];
     let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
     if ctx.pack.numbers.partitive.contains(&word.to_lowercase()) {
