@@ -282,3 +282,14 @@ fn the_word_after_an_abbreviated_scale_is_what_it_counts() {
     assert_ne!(rule("3400"), "casualties");
     assert_eq!(rule("2"), "casualties");
 }
+
+#[test]
+fn a_target_year_is_not_the_time_of_the_next_sentences_figure() {
+    // tests/fixtures/target-year: "bis 2031" in one sentence is a target; the next
+    // sentence's "415.000 Fahrzeuge im Jahr" is still one figure with the other article's
+    // "mehr als 410.000 Fahrzeuge pro Jahr".
+    let claims = report_of("target-year");
+    let cut = claim_with(&claims, "415000");
+    assert_eq!(cut.0, Verdict::Agreement, "{cut:?}");
+    assert_eq!(cut.1.len(), 2, "{cut:?}");
+}

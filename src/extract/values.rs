@@ -53,8 +53,17 @@ pub(super) fn choose(
         .filter(|f| frame.kind != Kind::Event || event_date(ctx, f, trig))
         .collect();
     let inherited = |scope: TimeScope| -> Option<DateValue> {
+        // A count takes no later time from an earlier sentence: "bis 2030" there is a
+        // target, not the time of "sinkt um 730.000 Fahrzeuge im Jahr" here.
+        let later = |d: &DateValue| {
+            frame.kind == Kind::Quantity
+                && d.interval()
+                    .zip(anchor.and_then(|a| a.interval()))
+                    .is_some_and(|(iv, now)| iv.start > now.end)
+        };
         if scope != TimeScope::Sentence
             && let Some(d) = &memory.date
+            && !later(d)
         {
             return Some(d.clone());
         }

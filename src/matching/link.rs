@@ -371,18 +371,23 @@ impl<'m> Linker<'m> {
     /// agreeing value in either article, numbers within a factor of five, days within the
     /// event window, figures of overlapping periods).
     pub(super) fn link(&self, a: usize, b: usize) -> Option<f64> {
+        self.weigh(a, b).ok()
+    }
+
+    /// [`Linker::link`], with the reason when there is no link (for `CROSSCHECK_DEBUG_LINK`).
+    fn weigh(&self, a: usize, b: usize) -> Result<f64, &'static str> {
         let settings = &self.rules.settings;
         let (ma, mb) = (&self.mentions[a], &self.mentions[b]);
         if ma.article == mb.article || ma.kind != mb.kind {
-            return None;
+            return Err("same article or another kind");
         }
         let (Some(va), Some(vb)) = (&ma.value, &mb.value) else {
-            return None;
+            return Err("no value");
         };
-        let differ = self.relation(a, b)?;
+        let differ = self.relation(a, b).ok_or("values not comparable")?;
         // A figure told as background (an earlier event's) never contradicts the story's.
         if differ && (ma.backdrop != mb.backdrop || ma.part != mb.part) {
-            return None;
+            return Err("background or part against the story's figure");
         }
         // The same telling figure, given once in each article, is one figure whatever the
         // words around it (across languages they rarely share enough of them) and whatever
@@ -393,7 +398,7 @@ impl<'m> Linker<'m> {
             && self.once(a)
             && self.once(b)
         {
-            return Some(1.0);
+            return Ok(1.0);
         }
         // A past day or month each article names once, and no other date of that time
         // ("16 de abril de 2016", "April 2016"): one date told at two precisions.
@@ -405,7 +410,7 @@ impl<'m> Linker<'m> {
             && self.sole_date(a, &y)
             && self.sole_date(b, &x)
         {
-            return Some(1.0);
+            return Ok(1.0);
         }
         // Two different dates are one event told two ways only when both are days at most
         // `event_window_days` apart, as for the frames' events; otherwise two events.
@@ -419,7 +424,7 @@ impl<'m> Linker<'m> {
                 _ => false,
             };
             if !close {
-                return None;
+                return Err("two dates too far apart");
             }
         }
         if let (Some(pa), Some(pb)) = (
@@ -434,12 +439,15 @@ impl<'m> Linker<'m> {
                 || pb.granularity == Granularity::Year
                 || pa.gap_days(&pb) > settings.count_window_days)
         {
-            return None;
+            return Err("periods apart");
         }
-        let (sa, sb) = (self.sigs.get(&a)?, self.sigs.get(&b)?);
+        let (sa, sb) = (
+            self.sigs.get(&a).ok_or("no signature")?,
+            self.sigs.get(&b).ok_or("no signature")?,
+        );
         // A quarter's revenue and a year's are two figures.
         if ma.kind == Kind::Quantity && super::other_periods(&sa.periods, &sb.periods) {
-            return None;
+            return Err("other periods named");
         }
         let same_lang = sa.lang == sb.lang;
         let mut shared: Vec<&&str> = sa.neutral.intersection(&sb.neutral).collect();
@@ -487,11 +495,11 @@ impl<'m> Linker<'m> {
                 && self.only_time(a, &common)
                 && self.only_time(b, &common)
             {
-                return Some(1.0);
+                return Ok(1.0);
             }
         }
         if shared.len() < 2 || small <= 0.0 {
-            return None;
+            return Err("fewer than two shared tokens");
         }
         let sim = self.total(shared.iter().copied()) / small;
         // How much of what stands beside the values, names aside, they share: the
@@ -524,8 +532,11 @@ impl<'m> Linker<'m> {
             }
             _ => false,
         };
-        if apart || (comparable_units && !same_unit) {
-            return None;
+        if apart {
+            return Err("more than a factor of five apart");
+        }
+        if comparable_units && !same_unit {
+            return Err("other counted things");
         }
         // A value that belongs to a name, against a value whose sentence gives that name a
         // figure of its own ("38.1% for Apruebo" and "62.2% for Rechazo against 37.8% for
@@ -534,7 +545,7 @@ impl<'m> Linker<'m> {
             x.is_some_and(|x| y != Some(x) && self.names_figure(j, x))
         };
         if differ && (other_owners(sa.owner, b, sb.owner) || other_owners(sb.owner, a, sa.owner)) {
-            return None;
+            return Err("the other sentence gives the owner a figure of its own");
         }
         if !differ {
             // A value few sentences would give by chance ("42,000", "11 August 2023")
@@ -548,7 +559,7 @@ impl<'m> Linker<'m> {
                 // say much the same ("Dix-sept d'entre elles … ont réussi à sortir", "Les
                 // dix-sept rescapés … sont sortis").
                 if !rare {
-                    return None;
+                    return Err("agree, but nothing beside both and not distinctive");
                 }
                 settings.value_agreement
             } else if rare || counted {
@@ -556,7 +567,11 @@ impl<'m> Linker<'m> {
             } else {
                 settings.value_agreement
             };
-            return (sim >= needed).then_some(sim + near);
+            return if sim >= needed {
+                Ok(sim + near)
+            } else {
+                Err("agree, but too little shared context")
+            };
         }
         let settled = self.gives(mb.article, a, a) || self.gives(ma.article, b, b);
         // The only figure each article gives of one counted thing ("56 penumpang", "50
@@ -567,7 +582,7 @@ impl<'m> Linker<'m> {
             && self.sole_count(b)
             && matches!((scale(va), scale(vb)), (Some(x), Some(y)) if x.max(y) <= 2.0 * x.min(y))
         {
-            return Some(1.0);
+            return Ok(1.0);
         }
         // The words right around both values say the same: in one language their stems,
         // across languages their concepts.
@@ -580,15 +595,26 @@ impl<'m> Linker<'m> {
         };
         let (la, lb) = (words(sa), words(sb));
         let local = la.intersection(&lb).count() as f64 / la.len().min(lb.len()).max(1) as f64;
-        (sim >= settings.value_conflict
-            && !beside.is_empty()
-            && !settled
-            && local >= 0.5
-            && near >= 0.5
-            && (shared.len() >= 3 || (concept_beside && beside.len() >= 2))
-            && same_unit
-            && same_act)
-            .then_some(sim + near)
+        let checks = [
+            (
+                sim >= settings.value_conflict,
+                "differ, too little shared context",
+            ),
+            (!beside.is_empty(), "differ, nothing beside both"),
+            (!settled, "differ, but an article gives an agreeing value"),
+            (local >= 0.5, "differ, words around the values differ"),
+            (near >= 0.5, "differ, too little beside both"),
+            (
+                shared.len() >= 3 || (concept_beside && beside.len() >= 2),
+                "differ, fewer than three shared tokens",
+            ),
+            (same_unit, "differ, not the same counted thing"),
+            (same_act, "differ, no concept beside both"),
+        ];
+        match checks.iter().find(|(ok, _)| !ok) {
+            Some((_, why)) => Err(why),
+            None => Ok(sim + near),
+        }
     }
 
     /// Whether the sentence of mention `i` gives another figure whose owner is `name`.
@@ -695,6 +721,25 @@ impl<'m> Linker<'m> {
         self.relation(a, b) == Some(true)
     }
 
+    /// Print one weighed pair for `CROSSCHECK_DEBUG_LINK`.
+    fn trace(&self, filter: &str, a: usize, b: usize, weight: Result<f64, &str>) {
+        let show = |i: usize| {
+            let m = &self.mentions[i];
+            let v = m.value.as_ref().map(Value::canonical).unwrap_or_default();
+            (
+                v.contains(filter),
+                format!("{}:{} {}{v}", m.file, m.line, m.approx.sign()),
+            )
+        };
+        let ((fa, ta), (fb, tb)) = (show(a), show(b));
+        if fa || fb {
+            match weight {
+                Ok(w) => eprintln!("link {ta} ~ {tb}: {w:.2}"),
+                Err(why) => eprintln!("link {ta} ~ {tb}: no, {why}"),
+            }
+        }
+    }
+
     /// Candidate pairs among `idx`: mentions that share a token beside the value.
     fn candidates(&self, idx: &[usize]) -> BTreeMap<(usize, usize), f64> {
         let mut by_token: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -704,6 +749,9 @@ impl<'m> Linker<'m> {
                 by_token.entry(t).or_default().push(i);
             }
         }
+        // A developer's trace: `CROSSCHECK_DEBUG_LINK=VALUE` prints, on stderr, every pair
+        // weighed in which a value's canonical form contains VALUE, and why it did not link.
+        let debug = std::env::var("CROSSCHECK_DEBUG_LINK").ok();
         let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
         let mut tried: BTreeSet<(usize, usize)> = BTreeSet::new();
         for list in by_token.values_mut() {
@@ -718,7 +766,11 @@ impl<'m> Linker<'m> {
                     if !tried.insert(key) {
                         continue;
                     }
-                    if let Some(l) = self.link(a, b) {
+                    let weight = self.weigh(a, b);
+                    if let Some(filter) = &debug {
+                        self.trace(filter, a, b, weight);
+                    }
+                    if let Ok(l) = weight {
                         links.insert(key, l);
                     }
                 }
