@@ -490,19 +490,24 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
     }
     // A key part a mention leaves empty ("none": "the deficit reached 5.5% in 2023") is
     // the one the other mentions of its frame name, when they name only one: it joins
-    // "budget-deficit/france/2023" rather than stand apart.
+    // "budget-deficit/france/2023" rather than stand apart. So is a part that names some of
+    // the names another gives ("russia" in "north-korea+russia": the treaty Russia signed,
+    // told without the other party).
     let keys: Vec<(usize, Vec<String>)> = groups.keys().cloned().collect();
+    let part_of = |k: &str, o: &str| {
+        let theirs: BTreeSet<&str> = o.split('+').collect();
+        theirs.len() > 1 && k.split('+').all(|n| theirs.contains(n)) && k != o
+    };
     for (frame, key) in &keys {
-        if rules.frames[*frame].kind == Kind::Statement || !key.iter().any(|k| k == "none") {
+        if rules.frames[*frame].kind == Kind::Statement {
             continue;
         }
         let fits = |other: &Vec<String>| {
             other.len() == key.len()
                 && other != key
-                && key
-                    .iter()
-                    .zip(other)
-                    .all(|(k, o)| k == o || (k == "none" && o != "none"))
+                && key.iter().zip(other).all(|(k, o)| {
+                    k == o || (k == "none" && o != "none") || (k != "none" && part_of(k, o))
+                })
         };
         let homes: Vec<&(usize, Vec<String>)> = keys
             .iter()

@@ -1,0 +1,53 @@
+//! The gazetteer on the default rules: the generated world list (rules/entities/world.toml,
+//! from CLDR) names every country in its language's spellings and case forms, and a
+//! spelling of one language is no name in another.
+
+use crosscheck::entities::Gazetteer;
+use crosscheck::rules;
+
+fn names(text: &str, lang: &str) -> Vec<String> {
+    let set = rules::load(&rules::default_sources()).expect("rules");
+    let gazetteer = Gazetteer::new(&set);
+    gazetteer
+        .find(text, &set.langs[lang])
+        .into_iter()
+        .filter(|h| h.kind == rules::EntityKind::Country)
+        .map(|h| h.name)
+        .collect()
+}
+
+#[test]
+fn countries_the_hand_written_list_lacks_are_known_in_every_language() {
+    assert_eq!(
+        names("Floods hit Bangladesh on Monday.", "en"),
+        ["Bangladesh"]
+    );
+    assert_eq!(names("Des incendies ravagent le Chili.", "fr"), ["Chile"]);
+    assert_eq!(
+        names("Der Regierungschef Griechenlands sprach.", "de"),
+        ["Greece"]
+    );
+    // Russian case forms: genitive and prepositional.
+    assert_eq!(
+        names("Премьер-министр Греции заявил об этом.", "ru"),
+        ["Greece"]
+    );
+    assert_eq!(
+        names("Пожары бушуют в Чили и в Аргентине.", "ru"),
+        ["Chile", "Argentina"]
+    );
+    assert_eq!(
+        names("Kapal itu tenggelam di lepas pantai Yunani.", "id"),
+        ["Greece"]
+    );
+}
+
+#[test]
+fn one_languages_spelling_is_no_country_in_another() {
+    // "Island" is Iceland in German, an island in English.
+    assert_eq!(
+        names("Die Regierung von Island bestätigte das.", "de"),
+        ["Iceland"]
+    );
+    assert!(names("Island residents were evacuated.", "en").is_empty());
+}
