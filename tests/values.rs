@@ -293,3 +293,15 @@ fn a_target_year_is_not_the_time_of_the_next_sentences_figure() {
     assert_eq!(cut.0, Verdict::Agreement, "{cut:?}");
     assert_eq!(cut.1.len(), 2, "{cut:?}");
 }
+
+#[test]
+fn a_treaty_told_with_one_of_its_parties_is_the_same_treaty() {
+    // tests/fixtures/part-of-key: "Spain and France signed … on 10 May" and "France signed
+    // the water treaty on 11 May" are one signing (key "france+spain" and "france"), told
+    // on two days: a conflict.
+    let claims = report_of("part-of-key");
+    let signed = claim_with(&claims, "2025-05-10");
+    assert_eq!(signed.0, Verdict::Conflict, "{signed:?}");
+    let values: Vec<&str> = signed.1.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["2025-05-10", "2025-05-11"]);
+}
