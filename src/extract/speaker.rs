@@ -123,7 +123,20 @@ pub(super) fn voice(
         let before = text[..cs].trim_end();
         // "…,” said X" and German "…“, sagte X".
         let closing = before.trim_end_matches(',').trim_end();
-        if closing.ends_with(['”', '"', '»', '“']) || before.ends_with(",”") {
+        // A quoted term inside a phrase ("qui a ouvert une enquête pour « désastre », a
+        // estimé") is no quotation the speaker follows: its opening quote comes after a
+        // lowercase word.
+        let embedded = || {
+            let body = closing.trim_end_matches(['”', '"', '»', '“']);
+            body.rfind(['«', '“', '"', '„']).is_some_and(|open| {
+                body[..open]
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_lowercase)
+            })
+        };
+        if (closing.ends_with(['”', '"', '»', '“']) || before.ends_with(",”")) && !embedded() {
             // "…“, sagte der Bonner Hydrologe Martin Kessler": skip articles after the cue.
             let mut at = ce;
             for _ in 0..2 {
@@ -190,6 +203,15 @@ pub(super) fn voice(
                     .iter()
                     .any(|&e| h.end <= e && text[h.end..e].trim().is_empty())
         });
+        // A name inside a phrase that qualifies the subject ("Christian Casarotto vom Museum
+        // in Trient widersprach", "the head of the agency in Paris said") is no subject: a
+        // function word before it leads back to a name before, within the clause.
+        let subject = subject.map(|mut h| {
+            while let Some(prev) = qualified(text, h, hits, lang) {
+                h = prev;
+            }
+            h
+        });
         let speaker = match subject {
             Some(h) => Some(h.name.clone()),
             None if role_speaker(&text[..end], lang).is_some() => role_speaker(&text[..end], lang),
@@ -247,6 +269,28 @@ pub(super) fn voice(
         v.scope = (0, text.len());
     }
     v
+}
+
+/// The name a phrase with `h` qualifies: when the word before `h` is a function word
+/// ("vom Museum in Trient", "de Paris"), the nearest name before it in the same clause, at
+/// most five words back.
+fn qualified<'h>(text: &str, h: &Hit, hits: &'h [Hit], lang: &Lang) -> Option<&'h Hit> {
+    let before = text[..h.start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .filter(|w| !w.is_empty())?;
+    if !lang.stopwords.contains(&word.to_lowercase()) || word.chars().next()?.is_uppercase() {
+        return None;
+    }
+    let prev = hits
+        .iter()
+        .rev()
+        .find(|p| p.end <= before.len() - word.len() && p.start < h.start)?;
+    let gap = &text[prev.end..h.start];
+    let clause = !gap.contains([',', ';', ':', '.', '"', '“', '”', '«', '»', '(', ')']);
+    (clause && gap.split_whitespace().count() <= 5 && prev.kind != EntityKind::Country)
+        .then_some(prev)
 }
 
 /// A title alone ("der Gewerkschaftschef", "Глава", "the Minister") is the one who spoke
@@ -530,6 +574,30 @@ mod tests {
         );
         let speakers = statement_speakers(&ms);
         assert_eq!(speakers, [Some("Martin Kessler")]);
+    }
+
+    #[test]
+    fn a_name_in_a_phrase_after_the_subject_is_not_the_speaker() {
+        let ms = mentions(
+            "Die Geologin Anna Weber vom Landesamt in Graz widersprach: Der Hang sei stabil gewesen.",
+            "de",
+            "2024-05-02",
+        );
+        let speakers = statement_speakers(&ms);
+        assert!(
+            speakers.iter().all(|s| s.is_some_and(|s| s.ends_with("Anna Weber"))),
+            "{speakers:?}"
+        );
+    }
+
+    #[test]
+    fn a_quoted_term_in_an_appositive_is_no_quotation_before_the_verb() {
+        let ms = mentions(
+            "Le procureur de Lyon, Marc Vidal, qui a ouvert une enquête pour « homicide involontaire », a estimé mardi que rien ne permettait de conclure.",
+            "fr",
+            "2024-05-02",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Marc Vidal")]);
     }
 
     #[test]
