@@ -136,7 +136,8 @@ pub(super) fn voice(
                     .is_some_and(char::is_lowercase)
             })
         };
-        if (closing.ends_with(['”', '"', '»', '“']) || before.ends_with(",”")) && !embedded() {
+        if (closing.ends_with(['”', '"', '»', '“']) || before.ends_with(",”")) && !embedded()
+        {
             // "…“, sagte der Bonner Hydrologe Martin Kessler": skip articles after the cue.
             let mut at = ce;
             for _ in 0..2 {
@@ -585,7 +586,9 @@ mod tests {
         );
         let speakers = statement_speakers(&ms);
         assert!(
-            speakers.iter().all(|s| s.is_some_and(|s| s.ends_with("Anna Weber"))),
+            speakers
+                .iter()
+                .all(|s| s.is_some_and(|s| s.ends_with("Anna Weber"))),
             "{speakers:?}"
         );
     }

@@ -331,7 +331,7 @@ mod tests {
         let trains: Vec<&Mention> = ms.iter().filter(|m| m.rule == "value-figure").collect();
         assert_eq!(trains.len(), 1);
         assert_eq!(trains[0].value_text(), "3");
-        assert_eq!(trains[0].context["unit"], ["~train"]);
+        assert_eq!(trains[0].context["unit"], ["@train"]);
     }
 
     #[test]
