@@ -246,9 +246,25 @@ pub(super) fn voice(
         for m in re.find_iter(text) {
             // "according to X", "kata dia", "по словам президента": a name, a pronoun
             // or a role noun right after the cue.
+            // The name may follow a role or title: "Pour le maire Jean Dupont, …".
+            let titled = |gap: &str| {
+                gap.split_whitespace().count() <= 3
+                    && gap
+                        .chars()
+                        .all(|c| c.is_whitespace() || c.is_lowercase() || c == '-')
+            };
+            // A cue that opens the sentence ("Für …", "Pour …") names a person or a body, not
+            // a thing ("Für den Wiederaufbau stellt der Bund …").
+            let fronted = m.start() == 0;
             let speaker = hits
                 .iter()
-                .find(|h| h.start >= m.end() && h.start <= m.end() + 5)
+                .find(|h| {
+                    h.start >= m.end()
+                        && (h.start <= m.end() + 5 || titled(&text[m.end()..h.start]))
+                        && (!fronted
+                            || matches!(h.kind, EntityKind::Person | EntityKind::Org)
+                            || (h.kind == EntityKind::Unknown && h.name.contains(' ')))
+                })
                 .map(|h| h.name.clone())
                 .or_else(|| pronoun_after(&text[m.end()..], lang, last_speaker))
                 .or_else(|| appositive_name(text, m.end(), hits, lang, false))
@@ -601,6 +617,26 @@ mod tests {
             "2024-05-02",
         );
         assert_eq!(statement_speakers(&ms), [Some("Marc Vidal")]);
+    }
+
+    #[test]
+    fn a_sentence_opening_with_for_a_person_is_their_view() {
+        let ms = mentions(
+            "Pour le maire Jean Dupont, la commune n'a reçu aucune alerte avant la crue.",
+            "fr",
+            "2024-05-02",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Jean Dupont")]);
+        // A thing after "Für" is no one.
+        let ms = mentions(
+            "Für den Wiederaufbau stellt der Bund viel Geld bereit.",
+            "de",
+            "2024-05-02",
+        );
+        assert!(
+            statement_speakers(&ms).iter().all(Option::is_none),
+            "{ms:?}"
+        );
     }
 
     #[test]
