@@ -101,11 +101,11 @@ fn baseline_then_pass_then_a_new_conflict_fails_and_is_marked_new() {
     let (code, _, _) = run(&["check", s(&story), "--fail-on", "conflict"]);
     assert_eq!(code, 1);
 
-    // A wire story dates Putin's visit two days later: a new conflict.
+    // A wire story dates Putin's visit a day later: a new conflict.
     let wire = story.join("05-wire-en.txt");
     std::fs::write(
         &wire,
-        "Putin arrives in Tehran\n\nVladimir Putin arrived in Tehran on 21 July 2022 for \
+        "Putin arrives in Tehran\n\nVladimir Putin arrived in Tehran on 20 July 2022 for \
          talks with Ebrahim Raisi.\n",
     )
     .unwrap();
@@ -128,7 +128,7 @@ fn baseline_then_pass_then_a_new_conflict_fails_and_is_marked_new() {
     assert_eq!(check_against(&story, &baseline).0, 0);
     let edited = std::fs::read_to_string(&wire)
         .unwrap()
-        .replace("21 July", "22 July");
+        .replace("20 July", "21 July");
     std::fs::write(&wire, edited).unwrap();
     let (code, report) = check_against(&story, &baseline);
     assert_eq!(code, 1);

@@ -87,6 +87,7 @@ pub(super) fn voice(
         .copied()
         .chain(spans(&a.speech_after))
         .chain(spans(&a.speech_self))
+        .chain(spans(&a.speech_participle))
         .chain(denial.iter().copied())
         .chain(concept_cues.iter().map(|&(_, span)| span))
         .collect();
@@ -274,6 +275,37 @@ pub(super) fn voice(
             if speaker.is_some() {
                 v.speaker = speaker;
                 v.scope = (0, text.len());
+                return v;
+            }
+        }
+    }
+    // "The union proposed a fund, saying it would save …": after a comma, a participle of
+    // speech is the main clause's subject's: the first name of the sentence that no function
+    // word puts in a phrase, or a role among its first words.
+    for re in &a.speech_participle {
+        for m in re.find_iter(text) {
+            if !text[..m.start()].trim_end().ends_with(',') {
+                continue;
+            }
+            let speaker = hits
+                .iter()
+                .filter(|h| h.end <= m.start() && speaker_kind(h))
+                .find(|h| {
+                    let before = text[..h.start].trim_end();
+                    let word = before
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    word.is_empty()
+                        || !lang.stopwords.contains(&word.to_lowercase())
+                        || word.chars().next().is_some_and(char::is_uppercase)
+                })
+                .map(|h| h.name.clone())
+                .or_else(|| role_after(text, lang));
+            let speaker = speaker.and_then(|s| no_title(s, lang, last_speaker));
+            if speaker.is_some() {
+                v.speaker = speaker;
+                v.scope = (m.start(), text.len());
                 return v;
             }
         }
@@ -631,6 +663,26 @@ mod tests {
         let ms = mentions(
             "Für den Wiederaufbau stellt der Bund viel Geld bereit.",
             "de",
+            "2024-05-02",
+        );
+        assert!(
+            statement_speakers(&ms).iter().all(Option::is_none),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_of_speech_is_the_main_clauses_subjects() {
+        let ms = mentions(
+            "In March, Rosa Diaz rejected the offer, saying the union would not sign it.",
+            "en",
+            "2024-05-02",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Rosa Diaz")]);
+        // Without the comma it is no speech: "a sign saying 'exit'".
+        let ms = mentions(
+            "Rosa Diaz held up a sign saying the union would not sign it.",
+            "en",
             "2024-05-02",
         );
         assert!(

@@ -300,6 +300,10 @@ pub struct AttributionFile {
     /// Cues with the speaker after them ("according to X", "menurut X"). Regexes.
     #[serde(default)]
     pub speech_after: Vec<Spanned<String>>,
+    /// Participles of speech after a comma ("…, saying", "…, estimant que", "…, заявив,
+    /// что"): the speaker is the subject of the sentence's main clause. Regexes.
+    #[serde(default)]
+    pub speech_participle: Vec<Spanned<String>>,
     /// Cues that carry their own pronoun ("ujarnya", "katanya"): the speaker is the last
     /// one named. Regexes.
     #[serde(default)]

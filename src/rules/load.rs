@@ -826,6 +826,8 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.attribution.speech.extend(speech);
     let after = ck.regexes(&a.speech_after);
     lang.attribution.speech_after.extend(after);
+    let participle = ck.regexes(&a.speech_participle);
+    lang.attribution.speech_participle.extend(participle);
     let own = ck.regexes(&a.speech_self);
     lang.attribution.speech_self.extend(own);
     let denial = ck.regexes(&a.denial);

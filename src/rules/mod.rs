@@ -454,6 +454,7 @@ impl Approx {
 pub struct Attribution {
     pub speech: Vec<Pattern>,
     pub speech_after: Vec<Pattern>,
+    pub speech_participle: Vec<Pattern>,
     pub speech_self: Vec<Pattern>,
     pub denial: Vec<Pattern>,
     pub hedge: Vec<Pattern>,
