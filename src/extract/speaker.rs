@@ -692,6 +692,36 @@ mod tests {
     }
 
     #[test]
+    fn french_and_spanish_role_nouns_are_speakers() {
+        let ms = mentions(
+            "La police a affirmé que la route était fermée depuis le matin.",
+            "fr",
+            "2024-05-02",
+        );
+        let speakers = statement_speakers(&ms);
+        assert!(
+            speakers
+                .iter()
+                .all(|s| s.is_some_and(|s| s.ends_with("police")))
+                && !speakers.is_empty(),
+            "{speakers:?}"
+        );
+        let ms = mentions(
+            "El sindicato aseguró que la empresa no había pagado los salarios.",
+            "es",
+            "2024-05-02",
+        );
+        let speakers = statement_speakers(&ms);
+        assert!(
+            speakers
+                .iter()
+                .all(|s| s.is_some_and(|s| s.ends_with("sindicato")))
+                && !speakers.is_empty(),
+            "{speakers:?}"
+        );
+    }
+
+    #[test]
     fn a_title_alone_is_the_last_speaker_or_no_one() {
         let set = rules::load(&rules::default_sources()).unwrap();
         let ru = &set.langs["ru"];
