@@ -143,7 +143,7 @@ fn kanjuruhan_id_scores() {
 
 #[test]
 fn fr_fire_scores() {
-    assert_floor("fr-fire", 21, 0.45);
+    assert_floor("fr-fire", 23, 0.45);
 }
 
 #[test]
@@ -168,7 +168,7 @@ fn gdl_strike_de_scores() {
     // 18 found since "sagte der Gewerkschaftschef" is Claus Weselsky (the last speaker), not
     // a speaker of its own: his two statements now meet, and one label finds no claim of
     // its own (accuracy unchanged).
-    assert_floor("gdl-strike-de", 18, 0.65);
+    assert_floor("gdl-strike-de", 19, 0.65);
 }
 
 // Batch A's and batch B's held-out folders, tuned since f171b61 (first sight in
@@ -184,7 +184,7 @@ fn court_fr_de_scores() {
 
 #[test]
 fn es_election_scores() {
-    assert_floor_known("es-election", 23, 0.57, 1);
+    assert_floor("es-election", 24, 0.62);
 }
 
 #[test]
@@ -209,7 +209,7 @@ fn ru_de_security_scores() {
 
 #[test]
 fn ru_summit_scores() {
-    assert_floor("ru-summit", 23, 0.53);
+    assert_floor("ru-summit", 23, 0.62);
 }
 
 #[test]
@@ -225,6 +225,10 @@ fn holdout_folders_have_no_false_conflict() {
     let (_, false_conflicts, _, _) = score(&root().join("tests/holdout").join(story), None);
     assert_eq!(false_conflicts, 0, "{story}: no false conflict");
 }
+
+// Floors raised on 2026-12-04 (fifth stop) to the figures measured after this stop's
+// changes (derailment, es-election, fr-fire, gdl-strike-de, glacier-collapse, plant-closures,
+// referendum, ru-summit), a hundredth below where the figure rounds up.
 
 // Batch F, tuned since 35c543f (first sight in tests/stories/FIRST_SIGHT.md). Known false
 // conflicts: dengue-wave's tolls of different months, years and places read as one toll
@@ -275,7 +279,7 @@ fn chile_wildfires_scores() {
 
 #[test]
 fn derailment_scores() {
-    assert_floor("derailment", 22, 0.43);
+    assert_floor("derailment", 22, 0.52);
 }
 
 #[test]
@@ -285,15 +289,15 @@ fn gdpr_fine_scores() {
 
 #[test]
 fn glacier_collapse_scores() {
-    assert_floor("glacier-collapse", 20, 0.45);
+    assert_floor("glacier-collapse", 22, 0.50);
 }
 
 #[test]
 fn plant_closures_scores() {
-    assert_floor("plant-closures", 23, 0.33);
+    assert_floor("plant-closures", 23, 0.37);
 }
 
 #[test]
 fn referendum_scores() {
-    assert_floor("referendum", 22, 0.33);
+    assert_floor("referendum", 23, 0.37);
 }
