@@ -290,16 +290,7 @@ pub(super) fn voice(
             let speaker = hits
                 .iter()
                 .filter(|h| h.end <= m.start() && speaker_kind(h))
-                .find(|h| {
-                    let before = text[..h.start].trim_end();
-                    let word = before
-                        .rsplit(|c: char| !c.is_alphanumeric())
-                        .next()
-                        .unwrap_or("");
-                    word.is_empty()
-                        || !lang.stopwords.contains(&word.to_lowercase())
-                        || word.chars().next().is_some_and(char::is_uppercase)
-                })
+                .find(|h| function_word_before(text, h, lang).is_none())
                 .map(|h| h.name.clone())
                 .or_else(|| role_after(text, lang));
             let speaker = speaker.and_then(|s| no_title(s, lang, last_speaker));
@@ -325,13 +316,7 @@ pub(super) fn voice(
 /// most five words back.
 fn qualified<'h>(text: &str, h: &Hit, hits: &'h [Hit], lang: &Lang) -> Option<&'h Hit> {
     let before = text[..h.start].trim_end();
-    let word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .filter(|w| !w.is_empty())?;
-    if !lang.stopwords.contains(&word.to_lowercase()) || word.chars().next()?.is_uppercase() {
-        return None;
-    }
+    let word = function_word_before(text, h, lang)?;
     let prev = hits
         .iter()
         .rev()
@@ -340,6 +325,18 @@ fn qualified<'h>(text: &str, h: &Hit, hits: &'h [Hit], lang: &Lang) -> Option<&'
     let clause = !gap.contains([',', ';', ':', '.', '"', '“', '”', '«', '»', '(', ')']);
     (clause && gap.split_whitespace().count() <= 5 && prev.kind != EntityKind::Country)
         .then_some(prev)
+}
+
+/// The lowercase function word right before a name ("in" of "in Trient", "de" of "de
+/// Paris"): the name is then in a phrase, not a subject.
+fn function_word_before<'t>(text: &'t str, h: &Hit, lang: &Lang) -> Option<&'t str> {
+    let word = text[..h.start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .filter(|w| !w.is_empty())?;
+    (lang.stopwords.contains(&word.to_lowercase()) && !word.chars().next()?.is_uppercase())
+        .then_some(word)
 }
 
 /// A title alone ("der Gewerkschaftschef", "Глава", "the Minister") is the one who spoke
