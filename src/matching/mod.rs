@@ -495,11 +495,24 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
     // told without the other party).
     let keys: Vec<(usize, Vec<String>)> = groups.keys().cloned().collect();
     let part_of = |k: &str, o: &str| {
-        let theirs: BTreeSet<&str> = o.split('+').collect();
-        theirs.len() > 1 && k.split('+').all(|n| theirs.contains(n)) && k != o
+        o.contains('+') && k != o && k.split('+').all(|n| o.split('+').any(|x| x == n))
     };
+    // The keys are sorted by frame: each frame's are one run. Only a frame with a key that
+    // names several names can take a key as part of another.
+    let of_frame = |frame: usize| {
+        let lo = keys.partition_point(|(f, _)| *f < frame);
+        let hi = keys.partition_point(|(f, _)| *f <= frame);
+        &keys[lo..hi]
+    };
+    let plural: BTreeSet<usize> = keys
+        .iter()
+        .filter(|(_, k)| k.iter().any(|p| p.contains('+')))
+        .map(|(f, _)| *f)
+        .collect();
     for (frame, key) in &keys {
-        if rules.frames[*frame].kind == Kind::Statement {
+        if rules.frames[*frame].kind == Kind::Statement
+            || !(key.iter().any(|k| k == "none") || plural.contains(frame))
+        {
             continue;
         }
         let fits = |other: &Vec<String>| {
@@ -509,9 +522,9 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                     k == o || (k == "none" && o != "none") || (k != "none" && part_of(k, o))
                 })
         };
-        let homes: Vec<&(usize, Vec<String>)> = keys
+        let homes: Vec<&(usize, Vec<String>)> = of_frame(*frame)
             .iter()
-            .filter(|(f, other)| f == frame && fits(other))
+            .filter(|(_, other)| fits(other))
             .collect();
         // An article that names the filler elsewhere and leaves it empty here means
         // another one ("Rp 50 juta from the President … Rp 10 juta from the province").
