@@ -305,3 +305,14 @@ fn a_treaty_told_with_one_of_its_parties_is_the_same_treaty() {
     let values: Vec<&str> = signed.1.iter().map(|(_, v)| v.as_str()).collect();
     assert_eq!(values, ["2025-05-10", "2025-05-11"]);
 }
+
+#[test]
+fn a_running_total_since_january_is_the_total_as_of_the_report() {
+    // tests/fixtures/running-total: "1.006 personas han muerto … desde enero" in an October
+    // report and "1 006 morts au 1er octobre" are one toll as of the report, not a toll of
+    // January against one of October.
+    let claims = report_of("running-total");
+    let toll = claim_with(&claims, "1006");
+    assert_eq!(toll.0, Verdict::Agreement, "{toll:?}");
+    assert_eq!(toll.1.len(), 2, "{toll:?}");
+}

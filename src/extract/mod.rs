@@ -389,7 +389,14 @@ impl<'r> Extractor<'r> {
                 .iter()
                 .filter(|s| !s.headline)
                 .take(2)
-                .flat_map(|s| grammar.scan(&article.text[s.start..s.end], anchor))
+                .flat_map(|s| {
+                    let text = &article.text[s.start..s.end];
+                    // "Since January" opens a running total: its time is the report's.
+                    grammar
+                        .scan(text, anchor)
+                        .into_iter()
+                        .filter(move |f| !values::running_since(text, lang, f, anchor))
+                })
                 .find_map(|f| match f.value {
                     // A period a year or so before publication ("profit for 2023" in a
                     // January 2024 report); "since the Beslan siege in 2004" is history.

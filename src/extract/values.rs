@@ -10,7 +10,7 @@ use super::context::Context;
 use super::distance::{between, nearest};
 use super::frame::Trig;
 use crate::normalize::{DateValue, Found, Value};
-use crate::rules::{Frame, Kind, TimeScope, ValueKind};
+use crate::rules::{Frame, Kind, Lang, TimeScope, ValueKind};
 use crate::time::PartialDate;
 
 /// What [`choose`] picked for one trigger match.
@@ -154,7 +154,13 @@ pub(super) fn choose(
                 (Some(v.value.clone()), d)
             } else {
                 // An amount holds over a period: prefer a month or year to a day (the day
-                // is usually when it was reported).
+                // is usually when it was reported). A date that opens a running period
+                // ("since January") is none: the total holds as of the report.
+                let dates: Vec<&Found> = dates
+                    .iter()
+                    .copied()
+                    .filter(|f| !running_since(ctx.text, ctx.pack, f, anchor))
+                    .collect();
                 let periods: Vec<&Found> = dates
                     .iter()
                     .copied()
@@ -194,17 +200,7 @@ fn date_of(f: &Found) -> DateValue {
 /// date nearer an attribution cue than the event's own words.
 fn event_date(ctx: &Context, f: &Found, trig: (usize, usize)) -> bool {
     // Only the last words before the date can make it a deadline.
-    let head = &ctx.text[..f.start];
-    let from = head.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
-    let before = head[from..].trim_end().to_lowercase();
-    let deadline = ctx.pack.dates.until.iter().any(|u| {
-        before.ends_with(u.as_str())
-            && !before[..before.len() - u.len()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-    });
-    if deadline {
+    if preceded_by(ctx.text, f, &ctx.pack.dates.until) {
         return false;
     }
     let date = (f.start, f.end);
@@ -235,6 +231,61 @@ fn event_date(ctx: &Context, f: &Found, trig: (usize, usize)) -> bool {
         true
     };
     !ctx.voice.cues.iter().any(reports)
+}
+
+/// Whether one of `words` stands right before a date, as a whole word ("until 22 May",
+/// "since January"), or opens the date's own words (a month's prefix is in its match).
+/// Only the last forty characters before it are read.
+fn preceded_by(text: &str, f: &Found, words: &[String]) -> bool {
+    let own = text[f.start..f.end].to_lowercase();
+    let opens = words.iter().any(|u| {
+        own.strip_prefix(u.as_str())
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+    });
+    if opens {
+        return true;
+    }
+    let head = &text[..f.start];
+    let from = head.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
+    let before = head[from..].trim_end().to_lowercase();
+    words.iter().any(|u| {
+        before.ends_with(u.as_str())
+            && !before[..before.len() - u.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether a date opens a running period to the report: "since January" in an October
+/// report, a year or less before it. A farther one is a record's reference ("the highest
+/// since 2003"), and a date with its own clause is that clause's time ("since Aug. 6, 2016,
+/// when 14 people died").
+pub(super) fn running_since(
+    text: &str,
+    pack: &Lang,
+    f: &Found,
+    anchor: Option<PartialDate>,
+) -> bool {
+    let recent = match (&f.value, anchor.and_then(|a| a.interval())) {
+        (Value::Date(DateValue::Resolved(iv)), Some(now)) => {
+            iv.start <= now.end && (now.end - iv.start).num_days() <= 366
+        }
+        _ => false,
+    };
+    recent && preceded_by(text, f, &pack.dates.since) && !anchors_clause(text, pack, f)
+}
+
+/// Whether a clause opens right after a date ("since Aug. 6, 2016, when 14 people died"):
+/// the date is that clause's time, not the start of a running period.
+fn anchors_clause(text: &str, pack: &Lang, f: &Found) -> bool {
+    let rest = text[f.end..].trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    pack.attribution.subordinators.contains(&word)
 }
 
 /// The trigger a value stands right before: one that begins within the three words after

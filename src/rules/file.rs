@@ -195,6 +195,11 @@ pub struct DatesFile {
     /// event.
     #[serde(default)]
     pub until: Vec<String>,
+    /// Words that open a period running to the report ("since January", "depuis le 1er
+    /// janvier", "seit Jahresbeginn"): a running total's time is the report's, not the
+    /// date named.
+    #[serde(default)]
+    pub since: Vec<String>,
     /// The day before or after the last day the article named ("a day earlier", "am
     /// Vortag", "накануне"; "the next day"). Resolved against that day, not publication.
     #[serde(default)]

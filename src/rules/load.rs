@@ -620,6 +620,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.dates.range_start.extend(d.range_start.iter().cloned());
     lang.dates.range_join.extend(d.range_join.iter().cloned());
     lang.dates.until.extend(lowercase(&d.until));
+    lang.dates.since.extend(lowercase(&d.since));
     lang.dates.day_before.extend(lowercase(&d.day_before));
     lang.dates.day_after.extend(lowercase(&d.day_after));
     lang.dates.ahead.extend(lowercase(&d.ahead));

@@ -308,6 +308,7 @@ pub struct Dates {
     pub range_start: Vec<String>,
     pub range_join: Vec<String>,
     pub until: Vec<String>,
+    pub since: Vec<String>,
     pub day_before: Vec<String>,
     pub day_after: Vec<String>,
     /// Words before a weekday that make it the next one ("starting Monday").
