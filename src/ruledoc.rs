@@ -200,6 +200,13 @@ fn concepts(out: &mut String, rules: &RuleSet) {
             } else {
                 let _ = writeln!(out, "{}\n", c.gloss);
             }
+            if !c.opposite.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "Opposite of {}.\n",
+                    codes(c.opposite.iter().map(String::as_str))
+                );
+            }
             for (lang, words) in &c.words {
                 let _ = writeln!(
                     out,

@@ -124,3 +124,31 @@ fn rule_reference_is_current() {
         );
     }
 }
+
+/// A concept's `opposite` names another concept; an unknown one is a located error.
+#[test]
+fn an_unknown_opposite_is_reported_with_its_location() {
+    let mut sources = rules::default_sources();
+    sources.push(rules::Source {
+        trusted: false,
+        path: "extra/opposite.toml".into(),
+        text: "[[concept]]\nid = \"hold-out\"\nopposite = [\"no-such-concept\"]\n[concept.words]\nen = [\"=held =out\"]\n[[concept.example]]\nlanguage = \"en\"\ntext = \"The union held out.\"\n".into(),
+    });
+    let errs = rules::load(&sources).err().expect("an error");
+    let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|e| e.starts_with("extra/opposite.toml:3:13") && e.contains("no-such-concept")),
+        "{text:?}"
+    );
+}
+
+/// Opposites hold both ways: "agree" names "refuse" as its opposite though only "refuse"
+/// lists it.
+#[test]
+fn opposites_hold_both_ways() {
+    let set = load_or_panic(&rules::default_sources());
+    let refuse = &set.concepts["refuse"];
+    assert!(refuse.opposite.iter().any(|o| o == "agree"));
+    assert!(set.concepts["agree"].opposite.iter().any(|o| o == "refuse"));
+}

@@ -316,3 +316,15 @@ fn a_running_total_since_january_is_the_total_as_of_the_report() {
     assert_eq!(toll.0, Verdict::Agreement, "{toll:?}");
     assert_eq!(toll.1.len(), 2, "{toll:?}");
 }
+
+#[test]
+fn a_rejected_offers_raise_is_not_the_accepted_offers() {
+    // tests/fixtures/opposite-acts: "rechazaron … una subida salarial del 30%" and "agreed
+    // … to a wage increase of 33%" are two offers (concepts `refuse` and `agree` are
+    // opposites), not one raise told two ways.
+    let claims = report_of("opposite-acts");
+    let rejected = claim_with(&claims, "30%");
+    assert_eq!(rejected.0, Verdict::SingleSource, "{rejected:?}");
+    let accepted = claim_with(&claims, "33%");
+    assert_eq!(accepted.0, Verdict::SingleSource, "{accepted:?}");
+}

@@ -449,6 +449,11 @@ impl<'m> Linker<'m> {
         if ma.kind == Kind::Quantity && super::other_periods(&sa.periods, &sb.periods) {
             return Err("other periods named");
         }
+        // A figure told beside an act and one told beside the opposite act ("rejected an
+        // offer of a 35% raise", "agreed to a 38% raise") are two figures.
+        if differ && self.opposed(sa, sb) {
+            return Err("opposite acts");
+        }
         let same_lang = sa.lang == sb.lang;
         let mut shared: Vec<&&str> = sa.neutral.intersection(&sb.neutral).collect();
         let empty = BTreeSet::new();
@@ -615,6 +620,23 @@ impl<'m> Linker<'m> {
             Some((_, why)) => Err(why),
             None => Ok(sim + near),
         }
+    }
+
+    /// Whether one sentence tells an act and the other its opposite, and neither tells
+    /// both (see `Concept::opposite`).
+    fn opposed(&self, sa: &Signature, sb: &Signature) -> bool {
+        sa.neutral.iter().any(|t| {
+            t.strip_prefix('@')
+                .and_then(|id| self.rules.concepts.get(id))
+                .is_some_and(|c| {
+                    c.opposite.iter().any(|o| {
+                        let o = format!("@{o}");
+                        sb.neutral.contains(o.as_str())
+                            && !sb.neutral.contains(t)
+                            && !sa.neutral.contains(o.as_str())
+                    })
+                })
+        })
     }
 
     /// Whether the sentence of mention `i` gives another figure whose owner is `name`.

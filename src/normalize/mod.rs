@@ -659,6 +659,7 @@ pub struct Grammar {
     currencies: HashMap<String, String>,
     up: Vec<String>,
     down: Vec<String>,
+    particle_verbs: Vec<String>,
     level: Vec<String>,
     factors: HashMap<String, f64>,
     durations: HashMap<String, char>,
@@ -842,6 +843,7 @@ impl Grammar {
                 .collect(),
             up: n.up.iter().map(|w| w.to_lowercase()).collect(),
             down: n.down.iter().map(|w| w.to_lowercase()).collect(),
+            particle_verbs: n.particle_verbs.clone(),
             level: n.level.iter().map(|w| w.to_lowercase()).collect(),
             factors: n
                 .factors
@@ -1210,7 +1212,16 @@ impl Grammar {
                 break;
             }
         }
-        let near = before.iter().chain(after.iter());
+        // "turned down by 64%": the particle of a verb is no direction.
+        let particle = |i: usize| {
+            before.get(i + 1).is_some_and(|verb| {
+                self.particle_verbs
+                    .iter()
+                    .any(|p| p.split_once(' ') == Some((verb.as_str(), before[i].as_str())))
+            })
+        };
+        let before_dir = before.iter().enumerate().filter(|&(i, _)| !particle(i));
+        let near = before_dir.map(|(_, w)| w).chain(after.iter());
         for w in near {
             if self.down.contains(w) {
                 return -1.0;

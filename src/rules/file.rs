@@ -58,6 +58,11 @@ pub struct ConceptFile {
     /// "quarterly", "per day"): two figures over different periods are two figures.
     #[serde(default)]
     pub rate: bool,
+    /// The concepts that mean the opposite act ("agree" and "approve" for "refuse"): a
+    /// figure told beside one is not the figure told beside the other. Symmetric; name it
+    /// on one of the two.
+    #[serde(default)]
+    pub opposite: Vec<Spanned<String>>,
 }
 
 /// What a cue concept does in a sentence.
@@ -268,6 +273,10 @@ pub struct NumbersFile {
     pub up: Vec<String>,
     #[serde(default)]
     pub down: Vec<String>,
+    /// Verbs whose particle is no direction ("turned down by 64% of members" is a
+    /// rejection, not a fall): two words, the verb and the particle.
+    #[serde(default)]
+    pub particle_verbs: Vec<String>,
     /// Words that make the number after them a level, not a change: "fell to 6.9%" is
     /// 6.9%, "fell 6.9%" is -6.9%.
     #[serde(default)]

@@ -385,6 +385,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                         cue: c.cue,
                         actor: c.actor,
                         rate: c.rate,
+                        opposite: Vec::new(),
                         at,
                     },
                 ));
@@ -402,6 +403,33 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
         }
         errors.append(&mut errs);
         errors.append(&mut ck.errors);
+    }
+    // Opposites name concepts that exist, and hold both ways.
+    let mut opposites: Vec<(String, String)> = Vec::new();
+    for ((src, file), lines) in parsed.iter().zip(&starts) {
+        let mut ck = Checker::with_lines(src, lines);
+        for c in &file.concept {
+            for o in &c.opposite {
+                if !set.concepts.contains_key(o.get_ref()) || o.get_ref() == c.id.get_ref() {
+                    ck.error(
+                        o.span(),
+                        format!("opposite '{}' is no other concept", o.get_ref()),
+                    );
+                } else {
+                    opposites.push((c.id.get_ref().clone(), o.get_ref().clone()));
+                }
+            }
+        }
+        errors.append(&mut ck.errors);
+    }
+    for (a, b) in opposites {
+        for (x, y) in [(&a, &b), (&b, &a)] {
+            if let Some(c) = set.concepts.get_mut(x)
+                && !c.opposite.contains(y)
+            {
+                c.opposite.push(y.clone());
+            }
+        }
     }
 
     let mut frame_ids = BTreeSet::new();
@@ -768,6 +796,11 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         .ordinal_suffixes
         .extend(lowercase(&n.ordinal_suffixes));
     lang.numbers.down.extend(n.down.iter().cloned());
+    lang.numbers.particle_verbs.extend(
+        n.particle_verbs
+            .iter()
+            .map(|w| crate::normalize::norm_space(&w.to_lowercase())),
+    );
     lang.numbers.level.extend(n.level.iter().cloned());
     lang.numbers.partitive.extend(lowercase(&n.partitive));
     lang.numbers.compare.extend(lowercase(&n.compare));

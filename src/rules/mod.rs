@@ -393,6 +393,7 @@ pub struct Numbers {
     pub currencies: Vec<(String, String)>,
     pub up: Vec<String>,
     pub down: Vec<String>,
+    pub particle_verbs: Vec<String>,
     pub level: Vec<String>,
     pub partitive: Vec<String>,
     pub compare: Vec<String>,
@@ -715,6 +716,8 @@ pub struct Concept {
     /// The period a figure is counted over ("annual", "quarterly"): figures of two such
     /// periods are never compared.
     pub rate: bool,
+    /// The concepts of the opposite act (both ways).
+    pub opposite: Vec<String>,
     pub at: Location,
 }
 
