@@ -259,7 +259,15 @@ impl Gazetteer {
                 .names
                 .iter()
                 .filter(|(_, k, _)| *k == EntityKind::Person)
-                .map(|(n, k, c)| (strsim::jaro_winkler(n, name), n, k, c))
+                // The whole name and the surname alike: a spelling of the same person
+                // ("Recep Tayyip Erdogan"), not another with the same first name ("Donald
+                // Tusk" is not "Donald Trump").
+                .map(|(n, k, c)| {
+                    let last = |s: &str| s.split_whitespace().last().unwrap_or("").to_string();
+                    let score = strsim::jaro_winkler(n, name)
+                        .min(strsim::jaro_winkler(&last(n), &last(name)));
+                    (score, n, k, c)
+                })
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((score, n, k, c)) = best
                 && score >= self.similarity

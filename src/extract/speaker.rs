@@ -119,6 +119,38 @@ pub(super) fn voice(
         .collect();
     cues.sort();
     cues.dedup();
+    // The speaker named after the verb: "…“, sagte der Bonner Hydrologe Martin Kessler",
+    // "…, a répété vendredi son premier adjoint, Daniel Leroy".
+    let after_cue = |ce: usize| -> Option<String> {
+        // Skip articles after the cue.
+        let mut at = ce;
+        for _ in 0..2 {
+            let rest = &text[at..];
+            let word_start = at + (rest.len() - rest.trim_start().len());
+            let word: String = text[word_start..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            if word.is_empty() || !lang.stopwords.contains(&word.to_lowercase()) {
+                break;
+            }
+            at = word_start + word.len();
+        }
+        // The name may follow a title ("der Bonner Hydrologe Martin Kessler"): the first
+        // name in the same run of words.
+        let speaker = hits
+            .iter()
+            .find(|h| {
+                h.start >= at
+                    && h.start <= at + 60
+                    && !text[at..h.start].contains([',', '.', ';', '(', '"', '“', '„'])
+            })
+            .map(|h| h.name.clone())
+            .or_else(|| appositive_name(text, at, hits, lang, true))
+            .or_else(|| pronoun_after(&text[ce..], lang, last_speaker));
+        // A title alone is no one of its own ("Глава", "Gewerkschaftschef").
+        speaker.and_then(|s| no_title(s, lang, last_speaker))
+    };
     for (cs, ce) in cues {
         // A quotation closes before the verb: the speaker follows it ("…,” said X).
         let before = text[..cs].trim_end();
@@ -137,36 +169,10 @@ pub(super) fn voice(
                     .is_some_and(char::is_lowercase)
             })
         };
-        if (closing.ends_with(['”', '"', '»', '“']) || before.ends_with(",”")) && !embedded()
-        {
-            // "…“, sagte der Bonner Hydrologe Martin Kessler": skip articles after the cue.
-            let mut at = ce;
-            for _ in 0..2 {
-                let rest = &text[at..];
-                let word_start = at + (rest.len() - rest.trim_start().len());
-                let word: String = text[word_start..]
-                    .chars()
-                    .take_while(|c| c.is_alphabetic())
-                    .collect();
-                if word.is_empty() || !lang.stopwords.contains(&word.to_lowercase()) {
-                    break;
-                }
-                at = word_start + word.len();
-            }
-            // The name may follow a title ("der Bonner Hydrologe Martin Kessler"): the
-            // first name in the same run of words.
-            let speaker = hits
-                .iter()
-                .find(|h| {
-                    h.start >= at
-                        && h.start <= at + 60
-                        && !text[at..h.start].contains([',', '.', ';', '(', '"', '“', '„'])
-                })
-                .map(|h| h.name.clone())
-                .or_else(|| appositive_name(text, at, hits, lang, true))
-                .or_else(|| pronoun_after(&text[ce..], lang, last_speaker));
-            // A title alone is no one of its own ("Глава", "Gewerkschaftschef").
-            let speaker = speaker.and_then(|s| no_title(s, lang, last_speaker));
+        let quoted =
+            (closing.ends_with(['”', '"', '»', '“']) || before.ends_with(",”")) && !embedded();
+        if quoted {
+            let speaker = after_cue(ce);
             if speaker.is_some() {
                 v.speaker = speaker;
                 v.scope = (0, text.len());
@@ -174,7 +180,7 @@ pub(super) fn voice(
             }
             continue;
         }
-        let end = subject_end(text, cs);
+        let end = subject_end(text, cs, lang);
         // Allow up to three function words or words of a date ("has", "also", "on
         // Tuesday", "во вторник") between the subject and the verb.
         let mut stop_end = end;
@@ -194,7 +200,7 @@ pub(super) fn voice(
             if !w.is_empty() && (lang.stopwords.contains(&w.to_lowercase()) || in_date) {
                 stop_end = w_start;
                 ends.push(stop_end);
-                ends.push(subject_end(text, stop_end));
+                ends.push(subject_end(text, stop_end, lang));
             } else {
                 break;
             }
@@ -214,8 +220,44 @@ pub(super) fn voice(
             }
             h
         });
+        // A verb after a comma, or after a comma and an auxiliary, opens its own clause
+        // (", a répété vendredi son premier adjoint, Daniel Leroy", ", сообщил в субботу
+        // Следственный комитет"): with no subject right before the comma, its subject is
+        // after it, not further back.
+        let verb_after_comma = {
+            let mut head = text[..cs].trim_end();
+            // One lowercase word may stand between: an auxiliary ("a", "ha", "has").
+            if let Some(w) = head.rsplit(char::is_whitespace).next()
+                && w.chars().all(char::is_lowercase)
+            {
+                head = head[..head.len() - w.len()].trim_end();
+            }
+            head.ends_with(',')
+        };
+        let inverted = match subject {
+            None if verb_after_comma => after_cue(ce),
+            _ => None,
+        };
+        // Failing that, a subject further back in the clause, with adverbs between it and
+        // the verb ("Donald Tusk hatte bereits Ende November erklärt", "Von der Leyen has
+        // repeatedly argued"): the last name before the verb, six words back at most, no
+        // punctuation between, and in no phrase.
+        let subject = subject.or_else(|| {
+            if verb_after_comma {
+                return None;
+            }
+            hits.iter().rev().find(|h| {
+                let gap = &text[h.end.min(end)..end];
+                h.end <= end
+                    && speaker_kind(h)
+                    && gap.split_whitespace().count() <= 6
+                    && !gap.contains([',', ';', ':', '.', '(', ')', '"', '“', '”', '«', '»', '„'])
+                    && function_word_before(text, h, lang).is_none()
+            })
+        });
         let speaker = match subject {
             Some(h) => Some(h.name.clone()),
+            None if inverted.is_some() => inverted,
             None if role_speaker(&text[..end], lang).is_some() => role_speaker(&text[..end], lang),
             None => {
                 let prev = text[..end]
@@ -343,7 +385,14 @@ fn function_word_before<'t>(text: &'t str, h: &Hit, lang: &Lang) -> Option<&'t s
 /// last in the article, as a pronoun is; never a speaker of its own.
 fn no_title(speaker: String, lang: &Lang, last_speaker: Option<&str>) -> Option<String> {
     if lang.only_titles(&speaker) {
-        last_speaker.map(str::to_string)
+        // A title names a person: not an agency ("МЧС") nor a role ("police").
+        let person = |s: &&str| {
+            s.split_whitespace().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+            })
+        };
+        last_speaker.filter(person).map(str::to_string)
     } else {
         Some(speaker)
     }
@@ -351,7 +400,7 @@ fn no_title(speaker: String, lang: &Lang, last_speaker: Option<&str>) -> Option<
 
 /// Remove a trailing parenthetical ("Amerika Serikat (AS)") and an appositive
 /// ("Zamir Kabulov, a senior official,") so the subject stands right before the verb.
-fn subject_end(text: &str, cue: usize) -> usize {
+fn subject_end(text: &str, cue: usize, lang: &Lang) -> usize {
     let mut p = text[..cue].trim_end();
     if p.ends_with(')')
         && let Some(open) = p.rfind('(')
@@ -379,7 +428,8 @@ fn subject_end(text: &str, cue: usize) -> usize {
                     .trim_start()
                     .chars()
                     .next()
-                    .is_some_and(|ch| ch.is_lowercase() || ch.is_ascii_digit()) =>
+                    .is_some_and(|ch| ch.is_lowercase() || ch.is_ascii_digit())
+                    || starts_with_title(&body[c + 1..], lang) =>
             {
                 body = body[..c].trim_end();
             }
@@ -387,6 +437,16 @@ fn subject_end(text: &str, cue: usize) -> usize {
         }
     }
     strip_paren(body)
+}
+
+/// Whether a phrase opens with a title or a role noun ("Chefin der Zivilflugzeugsparte",
+/// German capitalising its nouns): an appositive, not a name.
+fn starts_with_title(phrase: &str, lang: &Lang) -> bool {
+    phrase.split_whitespace().next().is_some_and(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        crate::entities::is_title(bare, &lang.titles, lang.title_compounds)
+            || lang.attribution.roles.contains(&bare.to_lowercase())
+    })
 }
 
 /// An unnamed speaker named by a role noun right before the verb: "the railway ministry",
@@ -516,19 +576,61 @@ mod tests {
 
     #[test]
     fn appositive_is_skipped_to_find_the_speaker() {
+        let set = rules::load(&rules::default_sources()).unwrap();
+        let en = &set.langs["en"];
         let text = "Ana Ruiz, a trade official, said that talks were delayed.";
         let cue = text.find("said").unwrap();
-        assert_eq!(&text[..subject_end(text, cue)], "Ana Ruiz");
+        assert_eq!(&text[..subject_end(text, cue, en)], "Ana Ruiz");
         let text = "Iran's envoy to Russia, Kazem Jalali, denied it.";
         let cue = text.find("denied").unwrap();
         assert_eq!(
-            &text[..subject_end(text, cue)],
+            &text[..subject_end(text, cue, en)],
             "Iran's envoy to Russia, Kazem Jalali"
         );
         // An age between commas is an appositive too.
         let text = "Jorge Ordóñez, 52, a mechanic who rented a flat there, disputed that.";
         let cue = text.find("disputed").unwrap();
-        assert_eq!(&text[..subject_end(text, cue)], "Jorge Ordóñez");
+        assert_eq!(&text[..subject_end(text, cue, en)], "Jorge Ordóñez");
+        // So is a phrase that opens with a title, capitalised as German nouns are.
+        let de = &set.langs["de"];
+        let text = "Anna Berg, Chefin der Sparte, wies das zurück.";
+        let cue = text.find("wies").unwrap();
+        assert_eq!(&text[..subject_end(text, cue, de)], "Anna Berg");
+    }
+
+    #[test]
+    fn a_verb_after_a_comma_may_name_its_subject_after_it() {
+        let ms = mentions(
+            "Le bâtiment n'a jamais été déclaré aux autorités, a répété vendredi son premier adjoint, Daniel Leroy.",
+            "fr",
+            "2024-12-06",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Daniel Leroy")]);
+        // A subject before the comma and its appositive still speaks.
+        let ms = mentions(
+            "Nadia Kern, a former minister, said the crash would have been averted if the Delta system had been installed.",
+            "en",
+            "2024-12-06",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Nadia Kern")]);
+    }
+
+    #[test]
+    fn a_subject_with_adverbs_before_the_verb_is_the_speaker() {
+        // Adverbs and a date between the subject and the verb, and a first name shared
+        // with a known person who is someone else.
+        let ms = mentions(
+            "Regierungschef Donald Tusk hatte bereits Ende November erklärt, Polen werde das Abkommen nicht unterschreiben.",
+            "de",
+            "2024-12-06",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Donald Tusk")]);
+        let ms = mentions(
+            "Marta Olsen has repeatedly argued that the text protects farmers.",
+            "en",
+            "2024-12-06",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Marta Olsen")]);
     }
 
     #[test]
@@ -733,6 +835,12 @@ mod tests {
             Some("Claus Weselsky")
         );
         assert_eq!(no_title("Gewerkschaftschef".into(), de, None), None);
+        // An agency or a role spoke last: the title is no one known.
+        assert_eq!(no_title("президента".into(), ru, Some("МЧС")), None);
+        assert_eq!(
+            no_title("Gewerkschaftschef".into(), de, Some("police")),
+            None
+        );
         assert_eq!(
             no_title("Martin Seiler".into(), de, Some("Claus Weselsky")).as_deref(),
             Some("Martin Seiler")
