@@ -328,3 +328,14 @@ fn a_rejected_offers_raise_is_not_the_accepted_offers() {
     let accepted = claim_with(&claims, "33%");
     assert_eq!(accepted.0, Verdict::SingleSource, "{accepted:?}");
 }
+
+#[test]
+fn a_name_told_short_is_the_name_told_in_full() {
+    // tests/fixtures/short-name: "Rassemblement National … won 143 seats" and "Der
+    // Rassemblement kam … auf 143 Sitze" are one party's seats; the dateline's "July" is no
+    // party.
+    let claims = report_of("short-name");
+    let seats = claim_with(&claims, "143");
+    assert_eq!(seats.0, Verdict::Agreement, "{seats:?}");
+    assert_eq!(seats.1.len(), 2, "{seats:?}");
+}

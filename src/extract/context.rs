@@ -103,6 +103,13 @@ impl Extractor<'_> {
             .iter()
             .filter_map(|s| head.find(s))
             .min();
+        // The words of a date are no name ("July" of "PARIS, July 8 (Wire) —"), the
+        // dateline's date included.
+        let date_spans: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|f| matches!(f.value, Value::Date(_)))
+            .map(|f| (f.start, f.end))
+            .collect();
         if let Some(cut) = dateline {
             found.retain(|f| !(f.end <= cut && matches!(f.value, Value::Date(_))));
         }
@@ -116,6 +123,10 @@ impl Extractor<'_> {
             })
             .unwrap_or((0, 0));
         let mut hits = self.gazetteer.find(text, lang);
+        hits.retain(|h| {
+            h.kind != EntityKind::Unknown
+                || !date_spans.iter().any(|&(s, e)| h.start < e && s < h.end)
+        });
         names::resolve(text, lang, &mut hits, &found, people);
         let tokens = lang.tokens(text);
         let word_triggers = match self.word_triggers.get(&lang.code) {

@@ -497,6 +497,14 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
     let part_of = |k: &str, o: &str| {
         o.contains('+') && k != o && k.split('+').all(|n| o.split('+').any(|x| x == n))
     };
+    // A name told short ("Rassemblement", "Trump") is the longer name whose words it
+    // holds ("rassemblement-national", "donald-trump"), when only one such name is there.
+    let short_for = |k: &str, o: &str| {
+        k != o
+            && !k.contains('+')
+            && !o.contains('+')
+            && k.split('-').all(|w| o.split('-').any(|x| x == w))
+    };
     // The keys are sorted by frame: each frame's are one run. Only a frame with a key that
     // names several names can take a key as part of another.
     let of_frame = |frame: usize| {
@@ -504,22 +512,33 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         let hi = keys.partition_point(|(f, _)| *f <= frame);
         &keys[lo..hi]
     };
-    let plural: BTreeSet<usize> = keys
-        .iter()
-        .filter(|(_, k)| k.iter().any(|p| p.contains('+')))
-        .map(|(f, _)| *f)
-        .collect();
     for (frame, key) in &keys {
-        if rules.frames[*frame].kind == Kind::Statement
-            || !(key.iter().any(|k| k == "none") || plural.contains(frame))
-        {
+        if rules.frames[*frame].kind == Kind::Statement {
             continue;
         }
+        // Which parts of the key are names: only a name is told short ("corporate loans"
+        // are some of the loans, not the loans).
+        let f = &rules.frames[*frame];
+        let named: Vec<bool> = (0..key.len())
+            .map(|at| {
+                f.key.get(at).is_some_and(|name| {
+                    f.slots.iter().any(|s| {
+                        &s.name == name
+                            && s.types
+                                .iter()
+                                .any(|t| matches!(t, crate::rules::SlotType::Entity(_)))
+                    })
+                })
+            })
+            .collect();
         let fits = |other: &Vec<String>| {
             other.len() == key.len()
                 && other != key
-                && key.iter().zip(other).all(|(k, o)| {
-                    k == o || (k == "none" && o != "none") || (k != "none" && part_of(k, o))
+                && key.iter().zip(other).zip(&named).all(|((k, o), &name)| {
+                    k == o
+                        || (k == "none" && o != "none")
+                        || (k != "none" && o != "none" && part_of(k, o))
+                        || (name && k != "none" && o != "none" && short_for(k, o))
                 })
         };
         let homes: Vec<&(usize, Vec<String>)> = of_frame(*frame)
