@@ -339,3 +339,15 @@ fn a_name_told_short_is_the_name_told_in_full() {
     assert_eq!(seats.0, Verdict::Agreement, "{seats:?}");
     assert_eq!(seats.1.len(), 2, "{seats:?}");
 }
+
+#[test]
+fn a_toll_whose_sentence_names_no_place_is_the_storys_toll() {
+    // tests/fixtures/unplaced-toll: one article gives Spain's toll (190), Portugal's (25)
+    // and "En total, 215"; the other "In all, 215". The 215s are one toll, not Portugal's.
+    let claims = report_of("unplaced-toll");
+    let total = claim_with(&claims, "215");
+    assert_eq!(total.0, Verdict::Agreement, "{total:?}");
+    assert_eq!(total.1.len(), 2, "{total:?}");
+    let portugal = claim_with(&claims, "25");
+    assert_eq!(portugal.0, Verdict::SingleSource, "{portugal:?}");
+}

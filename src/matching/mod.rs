@@ -376,25 +376,13 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
             .filter(|v| !v.is_empty())
             .map(|v| v.join(" and "))
     };
-    let most = |fillers: &Vec<String>| most_frequent(fillers.iter().cloned());
-    // The fillers named per (frame, article, qualifier) and per (frame, qualifier), and per
-    // (frame, key, qualifier) the distinct ones each article names.
+    // Per (frame, key, qualifier) the distinct fillers each article names.
     type Named<'m> =
         BTreeMap<(usize, &'m [String], &'m str), BTreeMap<(usize, i32), BTreeSet<String>>>;
-    let mut by_article: BTreeMap<(usize, usize, &str), Vec<String>> = BTreeMap::new();
-    let mut by_story: BTreeMap<(usize, &str), Vec<String>> = BTreeMap::new();
     let mut named: Named = BTreeMap::new();
     for m in mentions {
         for q in &rules.frames[m.frame].qualifiers {
             let Some(f) = filler(m, q) else { continue };
-            by_article
-                .entry((m.frame, m.article, q.as_str()))
-                .or_default()
-                .push(f.clone());
-            by_story
-                .entry((m.frame, q.as_str()))
-                .or_default()
-                .push(f.clone());
             // Two places count only for figures of one year: "10 dead in Paris in 2019"
             // beside this week's toll is history, not a second toll of this event.
             let year = m
@@ -425,14 +413,10 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
                     if !active(m, q) {
                         return String::new();
                     }
-                    filler(m, q)
-                        .or_else(|| {
-                            by_article
-                                .get(&(m.frame, m.article, q.as_str()))
-                                .and_then(most)
-                        })
-                        .or_else(|| by_story.get(&(m.frame, q.as_str())).and_then(most))
-                        .unwrap_or_else(|| "none".to_string())
+                    // A figure whose sentence names no place is the story's figure, not
+                    // the figure of a place named elsewhere in its article: "none", which
+                    // joins the one place the others name, if there is only one.
+                    filler(m, q).unwrap_or_else(|| "none".to_string())
                 })
                 .collect()
         })
