@@ -376,13 +376,19 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
             .filter(|v| !v.is_empty())
             .map(|v| v.join(" and "))
     };
-    // Per (frame, key, qualifier) the distinct fillers each article names.
+    // The fillers named per (frame, article, qualifier), and per (frame, key, qualifier)
+    // the distinct ones each article names.
     type Named<'m> =
         BTreeMap<(usize, &'m [String], &'m str), BTreeMap<(usize, i32), BTreeSet<String>>>;
+    let mut by_article: BTreeMap<(usize, usize, &str), Vec<String>> = BTreeMap::new();
     let mut named: Named = BTreeMap::new();
     for m in mentions {
         for q in &rules.frames[m.frame].qualifiers {
             let Some(f) = filler(m, q) else { continue };
+            by_article
+                .entry((m.frame, m.article, q.as_str()))
+                .or_default()
+                .push(f.clone());
             // Two places count only for figures of one year: "10 dead in Paris in 2019"
             // beside this week's toll is history, not a second toll of this event.
             let year = m
@@ -413,10 +419,20 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
                     if !active(m, q) {
                         return String::new();
                     }
-                    // A figure whose sentence names no place is the story's figure, not
-                    // the figure of a place named elsewhere in its article: "none", which
-                    // joins the one place the others name, if there is only one.
-                    filler(m, q).unwrap_or_else(|| "none".to_string())
+                    // A figure whose sentence names nothing is the story's figure, not the
+                    // figure of a place named elsewhere in its article: "none", which joins
+                    // the one place the others name, if there is only one. A sentence that
+                    // names what the gazetteer cannot place ("en la isla Jambelí") keeps
+                    // its article's place.
+                    let unplaced_name = m.context.get("names").is_some_and(|n| !n.is_empty());
+                    filler(m, q)
+                        .or_else(|| {
+                            unplaced_name
+                                .then(|| by_article.get(&(m.frame, m.article, q.as_str())))
+                                .flatten()
+                                .and_then(|f| most_frequent(f.iter().cloned()))
+                        })
+                        .unwrap_or_else(|| "none".to_string())
                 })
                 .collect()
         })
