@@ -302,3 +302,40 @@ fn plant_closures_scores() {
 fn referendum_scores() {
     assert_floor("referendum", 23, 0.37);
 }
+
+// Batch L, tuned since the sixth stop of 2026-12-04 (first sight on ca47bac in
+// tests/stories/FIRST_SIGHT.md). Known false conflicts: french-election's election dated the 7th in
+// one article and the 8th in another, and its left alliance's 180 and 182 seats,
+// which the folder labels as agreement within 5%; valencia-dana's and wayanad-landslide's
+// one each, not yet read. The in-process scorer reads galaxy-leader at 21 found and
+// 0.33, and wayanad-landslide at 0.54 (score.py: 22, 0.42; 0.58).
+
+#[test]
+fn boeing_strike_scores() {
+    assert_floor("boeing-strike", 24, 0.65);
+}
+
+#[test]
+fn french_election_scores() {
+    assert_floor_known("french-election", 24, 0.56, 2);
+}
+
+#[test]
+fn galaxy_leader_scores() {
+    assert_floor("galaxy-leader", 21, 0.33);
+}
+
+#[test]
+fn mercosur_deal_scores() {
+    assert_floor("mercosur-deal", 22, 0.56);
+}
+
+#[test]
+fn valencia_dana_scores() {
+    assert_floor_known("valencia-dana", 22, 0.36, 1);
+}
+
+#[test]
+fn wayanad_landslide_scores() {
+    assert_floor_known("wayanad-landslide", 23, 0.53, 1);
+}
