@@ -134,7 +134,7 @@ fn an_unknown_opposite_is_reported_with_its_location() {
         path: "extra/opposite.toml".into(),
         text: "[[concept]]\nid = \"hold-out\"\nopposite = [\"no-such-concept\"]\n[concept.words]\nen = [\"=held =out\"]\n[[concept.example]]\nlanguage = \"en\"\ntext = \"The union held out.\"\n".into(),
     });
-    let errs = rules::load(&sources).err().expect("an error");
+    let errs = rules::load(&sources).expect_err("an error");
     let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
     assert!(
         text.iter()

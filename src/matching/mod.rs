@@ -535,10 +535,10 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
             other.len() == key.len()
                 && other != key
                 && key.iter().zip(other).zip(&named).all(|((k, o), &name)| {
+                    let filled = k != "none" && o != "none";
                     k == o
                         || (k == "none" && o != "none")
-                        || (k != "none" && o != "none" && part_of(k, o))
-                        || (name && k != "none" && o != "none" && short_for(k, o))
+                        || (filled && (part_of(k, o) || (name && short_for(k, o))))
                 })
         };
         let homes: Vec<&(usize, Vec<String>)> = of_frame(*frame)
