@@ -80,14 +80,23 @@ fn built_in_regexes_parse_when_checked() {
     }
 }
 
-#[test]
-fn a_wrong_expectation_is_reported_with_its_location() {
+/// The default rules and one more file, checked as a user's `--rules` folder is.
+fn default_and(path: &str, text: &str) -> Vec<rules::Source> {
     let mut sources = rules::default_sources();
     sources.push(rules::Source {
         trusted: false,
-        path: "extra/wrong.toml".into(),
-        text: "[language]\ncode = \"en\"\n[[language.example]]\ntext = \"in July 2021\"\nexpect = [\"2020-07\"]\n".into(),
+        path: path.into(),
+        text: text.into(),
     });
+    sources
+}
+
+#[test]
+fn a_wrong_expectation_is_reported_with_its_location() {
+    let sources = default_and(
+        "extra/wrong.toml",
+        "[language]\ncode = \"en\"\n[[language.example]]\ntext = \"in July 2021\"\nexpect = [\"2020-07\"]\n",
+    );
     let set = rules::load(&sources).expect("loads");
     let run = ruletest::run(&set);
     assert_eq!(run.failures.len(), 1, "{:?}", run.failures);
@@ -128,12 +137,10 @@ fn rule_reference_is_current() {
 /// A concept's `opposite` names another concept; an unknown one is a located error.
 #[test]
 fn an_unknown_opposite_is_reported_with_its_location() {
-    let mut sources = rules::default_sources();
-    sources.push(rules::Source {
-        trusted: false,
-        path: "extra/opposite.toml".into(),
-        text: "[[concept]]\nid = \"hold-out\"\nopposite = [\"no-such-concept\"]\n[concept.words]\nen = [\"=held =out\"]\n[[concept.example]]\nlanguage = \"en\"\ntext = \"The union held out.\"\n".into(),
-    });
+    let sources = default_and(
+        "extra/opposite.toml",
+        "[[concept]]\nid = \"hold-out\"\nopposite = [\"no-such-concept\"]\n[concept.words]\nen = [\"=held =out\"]\n[[concept.example]]\nlanguage = \"en\"\ntext = \"The union held out.\"\n",
+    );
     let errs = rules::load(&sources).expect_err("an error");
     let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
     assert!(

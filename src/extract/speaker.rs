@@ -442,11 +442,18 @@ fn subject_end(text: &str, cue: usize, lang: &Lang) -> usize {
 /// Whether a phrase opens with a title or a role noun ("Chefin der Zivilflugzeugsparte",
 /// German capitalising its nouns): an appositive, not a name.
 fn starts_with_title(phrase: &str, lang: &Lang) -> bool {
-    phrase.split_whitespace().next().is_some_and(|w| {
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        crate::entities::is_title(bare, &lang.titles, lang.title_compounds)
-            || lang.attribution.roles.contains(&bare.to_lowercase())
-    })
+    phrase
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| title_word(w, lang))
+}
+
+/// Whether a word (punctuation aside) is a title ("Chefin", "Verkehrsminister") or a role
+/// noun ("police", "sindicato").
+fn title_word(w: &str, lang: &Lang) -> bool {
+    let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+    crate::entities::is_title(bare, &lang.titles, lang.title_compounds)
+        || lang.attribution.roles.contains(&bare.to_lowercase())
 }
 
 /// An unnamed speaker named by a role noun right before the verb: "the railway ministry",
@@ -500,11 +507,7 @@ fn appositive_name(
     {
         return None;
     }
-    let titled = head.split_whitespace().any(|w| {
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        crate::entities::is_title(bare, &lang.titles, lang.title_compounds)
-            || lang.attribution.roles.contains(&bare.to_lowercase())
-    });
+    let titled = head.split_whitespace().any(|w| title_word(w, lang));
     // Or, after a quotation, a few common words naming no one ("le premier adjoint"): no
     // name among them. After "according to" they are a source of their own ("menurut
     // laporan, Rusia …": the reports; Russia is the next clause's subject).

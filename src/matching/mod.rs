@@ -505,8 +505,8 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
             && !o.contains('+')
             && k.split('-').all(|w| o.split('-').any(|x| x == w))
     };
-    // The keys are sorted by frame: each frame's are one run. Only a frame with a key that
-    // names several names can take a key as part of another.
+    // The keys are sorted by frame: each frame's are one run, and a key finds its home
+    // among its own frame's keys only.
     let of_frame = |frame: usize| {
         let lo = keys.partition_point(|(f, _)| *f < frame);
         let hi = keys.partition_point(|(f, _)| *f <= frame);
