@@ -351,3 +351,17 @@ fn a_toll_whose_sentence_names_no_place_is_the_storys_toll() {
     let portugal = claim_with(&claims, "25");
     assert_eq!(portugal.0, Verdict::SingleSource, "{portugal:?}");
 }
+
+#[test]
+fn a_year_is_no_figure_that_competes_with_a_day() {
+    // tests/fixtures/owner-shape: "Statnova published the accounts for 2023 on Monday" and
+    // "the accounts that Statnova published on Tuesday". The year 2023 is Statnova's too,
+    // but it is no other day: the two days of one publication are one event told two
+    // ways, and they differ.
+    let claims = report_of("owner-shape");
+    let day = claim_with(&claims, "2024-03-25");
+    assert_eq!(day.0, Verdict::Conflict, "{claims:?}");
+    assert!(day.1.iter().any(|(_, v)| v == "2024-03-26"), "{day:?}");
+    // The year stays a claim of its own.
+    assert!(!day.1.iter().any(|(_, v)| v == "2023"), "{day:?}");
+}

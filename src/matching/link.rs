@@ -120,6 +120,27 @@ fn telling(v: &Value) -> bool {
     significant_digits(number) >= min
 }
 
+/// What kind of figure a value is, for telling figures of one kind apart: its variant,
+/// with a date's granularity and a measure's unit.
+fn shape(
+    v: &Value,
+) -> (
+    std::mem::Discriminant<Value>,
+    Option<Granularity>,
+    Option<&str>,
+) {
+    let granularity = match v {
+        Value::Date(d) => d.interval().map(|iv| iv.granularity),
+        _ => None,
+    };
+    let unit = match v {
+        Value::Measure(_, u) => Some(u.as_str()),
+        Value::Money { currency, .. } => Some(currency.as_str()),
+        _ => None,
+    };
+    (std::mem::discriminant(v), granularity, unit)
+}
+
 /// Two times of day this many minutes apart or fewer may be one moment told two ways.
 const MOMENT_MINUTES: i64 = 30;
 
@@ -206,7 +227,7 @@ pub(super) struct Linker<'m> {
     /// name a French article could give).
     vocab: BTreeMap<&'m str, BTreeSet<&'m str>>,
     /// How many value mentions of each sentence (article, start) each owner has.
-    owners: BTreeMap<(usize, usize), BTreeMap<&'m str, usize>>,
+    owners: BTreeMap<(usize, usize), BTreeMap<&'m str, Vec<usize>>>,
     /// Comparisons made: `Some(true)` differ, `Some(false)` agree, `None` not comparable.
     relations: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), Option<bool>>>,
 }
@@ -284,14 +305,15 @@ impl<'m> Linker<'m> {
                     .insert(f);
             }
         }
-        let mut owners: BTreeMap<(usize, usize), BTreeMap<&str, usize>> = BTreeMap::new();
+        let mut owners: BTreeMap<(usize, usize), BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
         for (i, sig) in sigs.iter() {
             if let Some(o) = sig.owner {
-                *owners
+                owners
                     .entry((mentions[i].article, mentions[i].start))
                     .or_default()
                     .entry(o)
-                    .or_default() += 1;
+                    .or_default()
+                    .push(i);
             }
         }
         Linker {
@@ -639,14 +661,16 @@ impl<'m> Linker<'m> {
         })
     }
 
-    /// Whether the sentence of mention `i` gives another figure whose owner is `name`.
+    /// Whether the sentence of mention `i` gives another figure of the same shape whose
+    /// owner is `name`: "37.8% for Apruebo" beside a percentage, not the year of the
+    /// accounts ("2023") an agency published on a day.
     fn names_figure(&self, i: usize, name: &str) -> bool {
         let m = &self.mentions[i];
-        let mine = usize::from(self.sigs.get(&i).and_then(|s| s.owner) == Some(name));
+        let shape = |c: usize| self.mentions[c].value.as_ref().map(shape);
         self.owners
             .get(&(m.article, m.start))
             .and_then(|o| o.get(name))
-            .is_some_and(|&n| n > mine)
+            .is_some_and(|owned| owned.iter().any(|&c| c != i && shape(c) == shape(i)))
     }
 
     /// The concepts right beside mention `i`'s value, and the one it counts.
