@@ -8,6 +8,7 @@ use crate::rules::{EntityKind, Lang, RuleSet};
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 /// How an entity is named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +119,13 @@ impl Gazetteer {
 
     /// Entities in `text`: gazetteer matches first (longest wins), then unknown names.
     pub fn find(&self, text: &str, lang: &Lang) -> Vec<Hit> {
+        self.find_named(text, lang, &FxHashSet::default())
+    }
+
+    /// [`Gazetteer::find`] in a sentence of an article: `named` are the words the article
+    /// capitalises inside its sentences, so that one of them alone at a sentence's start is
+    /// a name too ("Boeing dijo …", when the article also writes "las fábricas de Boeing").
+    pub fn find_named(&self, text: &str, lang: &Lang, named: &FxHashSet<String>) -> Vec<Hit> {
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
         if let Some(ac) = &self.ac {
             for m in ac.find_overlapping_iter(text) {
@@ -173,7 +181,7 @@ impl Gazetteer {
                     .collect();
             }
             for (s, e) in pieces {
-                if let Some(hit) = self.unknown(text, s, e, lang) {
+                if let Some(hit) = self.unknown(text, s, e, lang, named) {
                     hits.push(hit);
                 }
             }
@@ -183,7 +191,14 @@ impl Gazetteer {
     }
 
     /// A name from a run of capitalised words, titles and function words stripped.
-    fn unknown(&self, text: &str, s: usize, e: usize, lang: &Lang) -> Option<Hit> {
+    fn unknown(
+        &self,
+        text: &str,
+        s: usize,
+        e: usize,
+        lang: &Lang,
+        named: &FxHashSet<String>,
+    ) -> Option<Hit> {
         let mut words: Vec<(usize, &str)> = Vec::new();
         let mut pos = s;
         for w in text[s..e].split_whitespace() {
@@ -250,7 +265,8 @@ impl Gazetteer {
             .trim_start()
             .strip_prefix('(')
             .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-        let lone_start = sentence_start && !aged;
+        // … or the article writes it capitalised inside a sentence too.
+        let lone_start = sentence_start && !aged && !named.contains(name);
         if name.is_empty() || (words.len() == 1 && (lone_start || name.chars().count() < 3)) {
             return None;
         }

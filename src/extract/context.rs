@@ -122,7 +122,7 @@ impl Extractor<'_> {
                 Some((open, close + 1))
             })
             .unwrap_or((0, 0));
-        let mut hits = self.gazetteer.find(text, lang);
+        let mut hits = self.gazetteer.find_named(text, lang, &people.named);
         hits.retain(|h| {
             h.kind != EntityKind::Unknown
                 || !date_spans.iter().any(|&(s, e)| h.start < e && s < h.end)

@@ -415,6 +415,12 @@ impl<'r> Extractor<'r> {
         };
         let mut last_speaker: Option<String> = None;
         let mut people = People::default();
+        people.named = names::capitalised_inside(
+            sentences
+                .iter()
+                .filter(|s| !s.headline)
+                .map(|s| &article.text[s.start..s.end]),
+        );
         for s in sentences {
             if s.paragraph != memory.paragraph {
                 memory = Memory {

@@ -16,6 +16,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 #[derive(Default)]
 pub(super) struct People {
     names: Names,
+    /// The words the article capitalises inside its sentences (see
+    /// [`crate::entities::Gazetteer::find_named`]).
+    pub(super) named: FxHashSet<String>,
     /// The name and kind each lowercase title last came with.
     titled: FxHashMap<String, (String, EntityKind)>,
 }
@@ -201,8 +204,34 @@ fn places(text: &str, lang: &Lang, hits: &mut [Hit]) {
     }
 }
 
+/// The words an article capitalises inside its sentences and never writes in lower case:
+/// names, when one of them opens a sentence alone ("Boeing dijo …").
+pub(super) fn capitalised_inside<'a>(
+    sentences: impl Iterator<Item = &'a str>,
+) -> FxHashSet<String> {
+    let mut upper: FxHashSet<String> = FxHashSet::default();
+    let mut lower: FxHashSet<String> = FxHashSet::default();
+    for text in sentences {
+        for (i, w) in text.split_whitespace().enumerate() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            match w.chars().next() {
+                Some(c) if c.is_uppercase() && i > 0 => {
+                    upper.insert(w.to_string());
+                }
+                Some(c) if c.is_lowercase() => {
+                    lower.insert(w.to_string());
+                }
+                _ => {}
+            }
+        }
+    }
+    upper.retain(|w| !lower.contains(&w.to_lowercase()));
+    upper
+}
+
 #[cfg(test)]
 mod tests {
+    use super::capitalised_inside;
     use crate::extract::Mention;
     use crate::extract::tests::mentions;
 
@@ -229,5 +258,25 @@ mod tests {
         let dead: Vec<&Mention> = ms.iter().filter(|m| m.rule == "casualties").collect();
         assert_eq!(dead.len(), 1);
         assert_eq!(dead[0].slots["place"], ["Ahrweiler"]);
+    }
+
+    #[test]
+    fn a_word_capitalised_inside_a_sentence_and_never_lowercase_is_a_name() {
+        let named = capitalised_inside(
+            [
+                "Tecnaval said on Monday that the talks had failed.",
+                "The workers of Tecnaval walked out.",
+                "Yesterday the union said yesterday was the last day.",
+                "Officials of the Union met.",
+            ]
+            .into_iter(),
+        );
+        assert!(named.contains("Tecnaval"), "{named:?}");
+        // A word that opens a sentence only, or is written in lower case elsewhere, is not.
+        assert!(
+            !named.contains("Yesterday") && !named.contains("The"),
+            "{named:?}"
+        );
+        assert!(!named.contains("Union"), "{named:?}");
     }
 }
