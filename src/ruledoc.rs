@@ -200,6 +200,9 @@ fn concepts(out: &mut String, rules: &RuleSet) {
             } else {
                 let _ = writeln!(out, "{}\n", c.gloss);
             }
+            if c.projection {
+                out.push_str("A projection: a figure told beside it is never compared with one told without.\n\n");
+            }
             if !c.opposite.is_empty() {
                 let _ = writeln!(
                     out,

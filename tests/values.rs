@@ -365,3 +365,21 @@ fn a_year_is_no_figure_that_competes_with_a_day() {
     // The year stays a claim of its own.
     assert!(!day.1.iter().any(|(_, v)| v == "2023"), "{day:?}");
 }
+
+#[test]
+fn a_projection_is_no_figure_to_contradict() {
+    // tests/fixtures/projection: "In its forecast, the ministry … put the season's catch …
+    // at 41,200 tonnes" and "The season's catch … came to 38,700 tonnes". The forecast
+    // (the lexicon's `forecast` is a `projection`) and the figure once known are two
+    // figures, not a conflict.
+    let claims = report_of("projection");
+    assert!(
+        claims.iter().all(|(v, _)| *v != Verdict::Conflict),
+        "{claims:?}"
+    );
+    let forecast = claim_with(&claims, "41200 t");
+    assert!(
+        !forecast.1.iter().any(|(_, v)| v == "38700 t"),
+        "{forecast:?}"
+    );
+}

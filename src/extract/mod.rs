@@ -391,11 +391,17 @@ impl<'r> Extractor<'r> {
                 .take(2)
                 .flat_map(|s| {
                     let text = &article.text[s.start..s.end];
+                    let found = grammar.scan(text, anchor);
+                    // The period of the article's figures is a date told beside a figure
+                    // ("profit rose to €3bn in 2023"), not one of a sentence with none ("who
+                    // will govern from January").
+                    let figure = found
+                        .iter()
+                        .any(|f| !matches!(f.value, Value::Date(_) | Value::Time(_)));
                     // "Since January" opens a running total: its time is the report's.
-                    grammar
-                        .scan(text, anchor)
+                    found
                         .into_iter()
-                        .filter(move |f| !values::running_since(text, lang, f, anchor))
+                        .filter(move |f| figure && !values::running_since(text, lang, f, anchor))
                 })
                 .find_map(|f| match f.value {
                     // A period a year or so before publication ("profit for 2023" in a
@@ -621,6 +627,29 @@ mod tests {
         let set = rules::load(&rules::default_sources()).unwrap();
         let ex = Extractor::new(&set);
         ex.text(text, lang, PartialDate::parse(published))
+    }
+
+    #[test]
+    fn the_leads_period_is_a_date_told_beside_a_figure() {
+        // "… who will govern from January" names a month and no figure: it is not the
+        // period of the article's figures. "… profit rose to 3.2 billion euros in 2023" is.
+        let period = |text: &str, value: &str| {
+            mentions(text, "en", "2019-10-21")
+                .into_iter()
+                .find(|m| m.value_text() == value)
+                .and_then(|m| m.period)
+                .map(|p| p.canonical())
+        };
+        let none = period(
+            "Nobody in the country knows who will govern it from January.\n\nSome 7.3 million people were registered to vote.",
+            "7300000",
+        );
+        assert_ne!(none.as_deref(), Some("2019-01"), "{none:?}");
+        let lead = period(
+            "The group's profit rose to 3.2 billion euros in 2018, it said.\n\nSome 7,300 people work for it.",
+            "7300",
+        );
+        assert_eq!(lead.as_deref(), Some("2018"));
     }
 
     #[test]

@@ -683,18 +683,6 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                 Kind::Quantity if !f.key.iter().any(|k| k == "period") => {
                     let (dated, undated): (Vec<usize>, Vec<usize>) =
                         idx.iter().partition(|&&i| time_scoped_ok(&mentions[i]));
-                    if std::env::var("XPER").is_ok() {
-                        for &i in &idx {
-                            eprintln!(
-                                "PER {:?} {}:{} {:?} {:?}",
-                                key,
-                                mentions[i].article,
-                                mentions[i].line,
-                                mentions[i].value.as_ref().map(|v| v.canonical()),
-                                mentions[i].period.as_ref().map(|p| p.canonical())
-                            );
-                        }
-                    }
                     let mut clusters =
                         cluster_events(&dated, mentions, rules.settings.count_window_days, true);
                     // A folder is one story: an undated figure is taken as of the story's

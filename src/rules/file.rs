@@ -58,6 +58,10 @@ pub struct ConceptFile {
     /// "quarterly", "per day"): two figures over different periods are two figures.
     #[serde(default)]
     pub rate: bool,
+    /// Whether the concept makes a figure a projection of another ("forecast", "quick
+    /// count"): a projection and the figure itself, once known, are two figures.
+    #[serde(default)]
+    pub projection: bool,
     /// The concepts that mean the opposite act ("agree" and "approve" for "refuse"): a
     /// figure told beside one is not the figure told beside the other. Symmetric; name it
     /// on one of the two.

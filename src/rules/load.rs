@@ -385,6 +385,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                         cue: c.cue,
                         actor: c.actor,
                         rate: c.rate,
+                        projection: c.projection,
                         opposite: Vec::new(),
                         at,
                     },

@@ -716,6 +716,9 @@ pub struct Concept {
     /// The period a figure is counted over ("annual", "quarterly"): figures of two such
     /// periods are never compared.
     pub rate: bool,
+    /// A projection of a figure ("forecast", "quick count"): never compared with the
+    /// figure told without one.
+    pub projection: bool,
     /// The concepts of the opposite act (both ways).
     pub opposite: Vec<String>,
     pub at: Location,
