@@ -89,6 +89,53 @@ impl std::ops::Deref for Pattern {
     }
 }
 
+/// Which of many patterns match somewhere in a text (as [`regex::RegexSet::matches`]), all
+/// case-insensitive. Built without the literal prefilter `regex` would extract: for a set of
+/// many word alternations, extracting it cost more than half the set's build (most of a
+/// small story's start-up) and found no literals worth searching for.
+pub struct Set {
+    meta: regex_automata::meta::Regex,
+}
+
+impl Set {
+    /// The set of `patterns` (checked already), with `size_limit` bytes for its automaton.
+    pub fn new<S: AsRef<str>>(patterns: &[S], size_limit: usize) -> Result<Set, String> {
+        use regex_automata::{MatchKind, meta, nfa::thompson::WhichCaptures, util::syntax};
+        // The configuration of `regex::RegexSetBuilder`, less the prefilter.
+        let config = meta::Config::new()
+            .nfa_size_limit(Some(size_limit))
+            .hybrid_cache_capacity(2 * (1 << 20))
+            .match_kind(MatchKind::All)
+            .utf8_empty(true)
+            .which_captures(WhichCaptures::None)
+            .auto_prefilter(false);
+        meta::Builder::new()
+            .configure(config)
+            .syntax(syntax::Config::new().case_insensitive(true).utf8(true))
+            .build_many(patterns)
+            .map(|meta| Set { meta })
+            .map_err(|e| e.to_string())
+    }
+
+    /// The indices of the patterns that match in `text`, ascending.
+    pub fn matches(&self, text: &str) -> impl Iterator<Item = usize> + use<> {
+        let mut found = regex_automata::PatternSet::new(self.meta.pattern_len());
+        self.meta
+            .which_overlapping_matches(&regex_automata::Input::new(text), &mut found);
+        found
+            .iter()
+            .map(|p| p.as_usize())
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+}
+
+impl fmt::Debug for Set {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Set({} patterns)", self.meta.pattern_len())
+    }
+}
+
 impl fmt::Debug for Pattern {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:?}", &*self.source)
