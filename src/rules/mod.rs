@@ -9,8 +9,8 @@ mod load;
 
 pub use load::{default_sources, dir_sources, load};
 
+use crate::rx::Regex;
 use crate::words::{Stemmer, Token, WordPattern};
-use regex::Regex;
 use std::sync::{Arc, OnceLock};
 
 /// A rule's regex: checked when the rules load (by parsing it, which is cheap), compiled
@@ -20,6 +20,9 @@ use std::sync::{Arc, OnceLock};
 pub struct Pattern {
     source: Arc<str>,
     compiled: Arc<OnceLock<Regex>>,
+    /// Built with a literal prefilter (see [`crate::rx`]): false for the patterns searched
+    /// only where a [`Set`] found them or their frame.
+    prefilter: bool,
 }
 
 impl Pattern {
@@ -52,6 +55,17 @@ impl Pattern {
         Pattern {
             source: source.into(),
             compiled: Arc::new(OnceLock::new()),
+            prefilter: true,
+        }
+    }
+
+    /// The same pattern, built without a literal prefilter: for a pattern searched only
+    /// in texts where a [`Set`] found it or its frame (a trigger, a topic word), where the
+    /// prefilter costs more to build than it saves.
+    pub fn in_set(self) -> Pattern {
+        Pattern {
+            prefilter: false,
+            ..self
         }
     }
 
@@ -80,10 +94,7 @@ impl std::ops::Deref for Pattern {
     type Target = Regex;
     fn deref(&self) -> &Regex {
         self.compiled.get_or_init(|| {
-            regex::RegexBuilder::new(&self.source)
-                .case_insensitive(true)
-                .size_limit(64 << 20)
-                .build()
+            Regex::new(&self.source, 64 << 20, self.prefilter)
                 .expect("checked when the rules loaded")
         })
     }
