@@ -343,8 +343,10 @@ pub fn is_title(word: &str, titles: &[String], compounds: bool) -> bool {
 /// Topic words per language, with one `RegexSet` pass to find which topics a sentence
 /// has before any word is located.
 pub struct TopicFinder {
-    by_lang:
-        std::collections::BTreeMap<String, (regex::RegexSet, Vec<(usize, crate::rules::Pattern)>)>,
+    by_lang: std::collections::BTreeMap<
+        String,
+        (crate::rules::Set, Vec<(usize, crate::rules::Pattern)>),
+    >,
     /// Per language: every topic's word patterns, and the topic of each.
     terms: std::collections::BTreeMap<String, crate::words::Owned<usize>>,
     topics: Vec<(String, String)>,
@@ -386,10 +388,8 @@ impl TopicFinder {
             by_lang: by_lang
                 .into_par_iter()
                 .map(|(lang, list)| {
-                    let set = regex::RegexSetBuilder::new(list.iter().map(|(_, re)| re.as_str()))
-                        .case_insensitive(true)
-                        .size_limit(256 << 20)
-                        .build()
+                    let patterns: Vec<&str> = list.iter().map(|(_, re)| re.as_str()).collect();
+                    let set = crate::rules::Set::new(&patterns, 256 << 20)
                         .expect("topic patterns compiled once already");
                     (lang, (set, list))
                 })
@@ -415,17 +415,17 @@ impl TopicFinder {
                 });
             }
         }
-        let empty = (regex::RegexSet::empty(), Vec::new());
-        let (set, list) = self.by_lang.get(lang).unwrap_or(&empty);
-        for i in set.matches(text).iter() {
-            let (ti, re) = &list[i];
-            for m in re.find_iter(text) {
-                out.push(TopicHit {
-                    start: m.start(),
-                    end: m.end(),
-                    id: self.topics[*ti].0.clone(),
-                    group: self.topics[*ti].1.clone(),
-                });
+        if let Some((set, list)) = self.by_lang.get(lang) {
+            for i in set.matches(text) {
+                let (ti, re) = &list[i];
+                for m in re.find_iter(text) {
+                    out.push(TopicHit {
+                        start: m.start(),
+                        end: m.end(),
+                        id: self.topics[*ti].0.clone(),
+                        group: self.topics[*ti].1.clone(),
+                    });
+                }
             }
         }
         out.sort_by(|a, b| a.start.cmp(&b.start).then(a.id.cmp(&b.id)));

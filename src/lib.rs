@@ -17,6 +17,7 @@ pub mod report;
 pub mod ruledoc;
 pub mod rules;
 pub mod ruletest;
+pub mod rx;
 pub mod segment;
 pub mod time;
 pub mod words;

@@ -40,7 +40,7 @@ impl TrigMatch {
         }
     }
 
-    fn of_regex(re: &regex::Regex, c: &regex::Captures) -> TrigMatch {
+    fn of_regex(re: &crate::rx::Regex, c: &crate::rx::Captures) -> TrigMatch {
         let m = c.get(0).expect("group 0");
         TrigMatch {
             span: (m.start(), m.end()),

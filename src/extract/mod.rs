@@ -157,7 +157,7 @@ pub struct Extractor<'r> {
     gazetteer: Gazetteer,
     topics: TopicFinder,
     /// Per language: every trigger of every frame in one set, and the frame of each.
-    triggers: BTreeMap<String, (regex::RegexSet, Vec<usize>)>,
+    triggers: BTreeMap<String, (crate::rules::Set, Vec<usize>)>,
     /// Per language: every frame's word patterns in one index, and the frame of each.
     word_triggers: BTreeMap<String, Owned<usize>>,
     /// Per language: every concept's word patterns in one index, and the concept of each.
@@ -242,10 +242,7 @@ impl<'r> Extractor<'r> {
                     }
                     // Every frame's triggers in one set: larger than one regex's default
                     // size limit once a language has many frames.
-                    let set = regex::RegexSetBuilder::new(&patterns)
-                        .case_insensitive(true)
-                        .size_limit(256 << 20)
-                        .build()
+                    let set = crate::rules::Set::new(&patterns, 256 << 20)
                         .expect("trigger patterns compiled once already");
                     (code.clone(), (set, owners))
                 })
@@ -453,7 +450,7 @@ impl<'r> Extractor<'r> {
             context::date_times(&mut ctx, memory.last_day);
             // Only frames with a trigger in the sentence run their slot filling.
             let mut active: Vec<usize> = match self.triggers.get(&lang.code) {
-                Some((set, owners)) => set.matches(text).iter().map(|i| owners[i]).collect(),
+                Some((set, owners)) => set.matches(text).map(|i| owners[i]).collect(),
                 None => Vec::new(),
             };
             active.extend(ctx.word_triggers.iter().map(|(fi, _)| *fi));

@@ -2,28 +2,28 @@
 //! after a preposition, numeric dates, weekdays and relative expressions, resolved against
 //! the document's anchor date.
 
-use super::{DateValue, Found, Grammar, Value, alternation, compile, key, norm_space};
+use super::{Compiled, DateValue, Found, Grammar, Value, alternation, compile, key, norm_space};
 use crate::rules::{Lang, NumericOrder, Relative};
+use crate::rx::Captures;
 use crate::time::{Interval, PartialDate};
 use chrono::{Datelike, Duration, NaiveDate};
-use regex::Regex;
 
 #[derive(Debug)]
 pub(super) struct DateRes {
-    dm: Option<Regex>,
-    md: Option<Regex>,
-    my: Option<Regex>,
-    month: Option<Regex>,
-    month_absorbed: Option<Regex>,
-    year: Option<Regex>,
-    relative: Option<Regex>,
-    weekday: Option<Regex>,
+    dm: Option<Compiled>,
+    md: Option<Compiled>,
+    my: Option<Compiled>,
+    month: Option<Compiled>,
+    month_absorbed: Option<Compiled>,
+    year: Option<Compiled>,
+    relative: Option<Compiled>,
+    weekday: Option<Compiled>,
     /// A weekday with its day and month in digits and no year: "Sabtu (20/1)".
-    weekday_numeric: Option<Regex>,
-    numeric: Regex,
-    iso: Regex,
-    year_range: Option<Regex>,
-    year_dash: Regex,
+    weekday_numeric: Option<Compiled>,
+    numeric: Compiled,
+    iso: Compiled,
+    year_range: Option<Compiled>,
+    year_dash: Compiled,
     order: NumericOrder,
 }
 
@@ -225,12 +225,10 @@ impl Grammar {
                 out.push(Found::exact(start, end, Value::Date(v)));
             }
         };
-        let year = |c: &regex::Captures, name: &str| {
-            c.name(name).and_then(|m| m.as_str().parse::<i32>().ok())
-        };
-        let int = |c: &regex::Captures, name: &str| {
-            c.name(name).and_then(|m| m.as_str().parse::<u32>().ok())
-        };
+        let year =
+            |c: &Captures, name: &str| c.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
+        let int =
+            |c: &Captures, name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
         let day_month = cues.digit && cues.month;
         for re in [&r.dm, &r.md].into_iter().flatten().filter(|_| day_month) {
             for c in re.captures_iter(text) {

@@ -8,8 +8,8 @@ mod date;
 mod number;
 
 use crate::rules::{Approx, Lang, Relative};
+use crate::rx::{Captures, Regex};
 use crate::time::{Interval, PartialDate};
-use regex::Regex;
 use std::collections::HashMap;
 
 pub use date::resolve_relative;
@@ -664,13 +664,13 @@ pub struct Grammar {
     factors: HashMap<String, f64>,
     durations: HashMap<String, char>,
     units: HashMap<String, String>,
-    measure: Option<Regex>,
+    measure: Option<Compiled>,
     dates: date::DateRes,
-    money: Option<Regex>,
-    percent: Option<Regex>,
-    duration: Option<Regex>,
-    factor: Option<Regex>,
-    count: Regex,
+    money: Option<Compiled>,
+    percent: Option<Compiled>,
+    duration: Option<Compiled>,
+    factor: Option<Compiled>,
+    count: Compiled,
     approx: Vec<(String, Approx)>,
     ranges: Vec<(String, String)>,
     changes: Vec<String>,
@@ -756,12 +756,32 @@ pub(crate) fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> Optio
     Some(format!("(?:{})", parts.join("|")))
 }
 
-fn compile(pattern: &str) -> Regex {
-    regex::RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .size_limit(1 << 24)
-        .build()
-        .unwrap_or_else(|e| panic!("generated grammar does not compile: {e}\n{pattern}"))
+/// A generated grammar pattern, compiled the first time a text needs it: a story compiles
+/// only the patterns its sentences reach (the cues gate most of them), not every one of
+/// its languages'. Derefs to the compiled [`Regex`]; case-insensitive, without a literal
+/// prefilter (they begin with a number; its literals cost more to extract than they save).
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    source: String,
+    regex: std::sync::OnceLock<Regex>,
+}
+
+impl std::ops::Deref for Compiled {
+    type Target = Regex;
+    fn deref(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            Regex::new(&self.source, 1 << 24, false).unwrap_or_else(|e| {
+                panic!("generated grammar does not compile: {e}\n{}", self.source)
+            })
+        })
+    }
+}
+
+fn compile(pattern: &str) -> Compiled {
+    Compiled {
+        source: pattern.to_string(),
+        regex: std::sync::OnceLock::new(),
+    }
 }
 
 impl Grammar {
@@ -1094,7 +1114,7 @@ impl Grammar {
     }
 
     /// The factor of the `scale` group of a match ("billion" = 1e9), 1 without one.
-    fn scale_of(&self, c: &regex::Captures) -> f64 {
+    fn scale_of(&self, c: &Captures) -> f64 {
         c.name("scale")
             .and_then(|s| self.scales.get(&key(s.as_str())))
             .copied()

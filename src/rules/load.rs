@@ -458,7 +458,9 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                         format!("language '{lang}' has no language pack"),
                     );
                 }
-                words.insert(lang.clone(), ck.regexes(pats));
+                // Searched only where the language's set of topic words matched.
+                let pats = ck.regexes(pats).into_iter().map(Pattern::in_set);
+                words.insert(lang.clone(), pats.collect());
             }
             let terms = ck.terms_and_concepts(&set, &t.terms, &t.concepts, t.id.span());
             if words.is_empty() && terms.is_empty() {
@@ -1142,7 +1144,9 @@ fn check_frame(
                         );
                     }
                 }
-                res.push(re);
+                // Searched only in sentences where the language's set of triggers (or a
+                // word trigger) found the frame.
+                res.push(re.in_set());
             }
         }
         triggers.insert(lang.clone(), res);

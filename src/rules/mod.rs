@@ -9,8 +9,8 @@ mod load;
 
 pub use load::{default_sources, dir_sources, load};
 
+use crate::rx::Regex;
 use crate::words::{Stemmer, Token, WordPattern};
-use regex::Regex;
 use std::sync::{Arc, OnceLock};
 
 /// A rule's regex: checked when the rules load (by parsing it, which is cheap), compiled
@@ -20,6 +20,9 @@ use std::sync::{Arc, OnceLock};
 pub struct Pattern {
     source: Arc<str>,
     compiled: Arc<OnceLock<Regex>>,
+    /// Built with a literal prefilter (see [`crate::rx`]): false for the patterns searched
+    /// only where a [`Set`] found them or their frame.
+    prefilter: bool,
 }
 
 impl Pattern {
@@ -52,6 +55,17 @@ impl Pattern {
         Pattern {
             source: source.into(),
             compiled: Arc::new(OnceLock::new()),
+            prefilter: true,
+        }
+    }
+
+    /// The same pattern, built without a literal prefilter: for a pattern searched only
+    /// in texts where a [`Set`] found it or its frame (a trigger, a topic word), where the
+    /// prefilter costs more to build than it saves.
+    pub fn in_set(self) -> Pattern {
+        Pattern {
+            prefilter: false,
+            ..self
         }
     }
 
@@ -80,12 +94,56 @@ impl std::ops::Deref for Pattern {
     type Target = Regex;
     fn deref(&self) -> &Regex {
         self.compiled.get_or_init(|| {
-            regex::RegexBuilder::new(&self.source)
-                .case_insensitive(true)
-                .size_limit(64 << 20)
-                .build()
+            Regex::new(&self.source, 64 << 20, self.prefilter)
                 .expect("checked when the rules loaded")
         })
+    }
+}
+
+/// Which of many patterns match somewhere in a text (as [`regex::RegexSet::matches`]), all
+/// case-insensitive. Built without the literal prefilter `regex` would extract: for a set of
+/// many word alternations, extracting it cost more than half the set's build (most of a
+/// small story's start-up) and found no literals worth searching for.
+pub struct Set {
+    meta: regex_automata::meta::Regex,
+}
+
+impl Set {
+    /// The set of `patterns` (checked already), with `size_limit` bytes for its automaton.
+    pub fn new<S: AsRef<str>>(patterns: &[S], size_limit: usize) -> Result<Set, String> {
+        use regex_automata::{MatchKind, meta, nfa::thompson::WhichCaptures, util::syntax};
+        // The configuration of `regex::RegexSetBuilder`, less the prefilter.
+        let config = meta::Config::new()
+            .nfa_size_limit(Some(size_limit))
+            .hybrid_cache_capacity(2 * (1 << 20))
+            .match_kind(MatchKind::All)
+            .utf8_empty(true)
+            .which_captures(WhichCaptures::None)
+            .auto_prefilter(false);
+        meta::Builder::new()
+            .configure(config)
+            .syntax(syntax::Config::new().case_insensitive(true).utf8(true))
+            .build_many(patterns)
+            .map(|meta| Set { meta })
+            .map_err(|e| e.to_string())
+    }
+
+    /// The indices of the patterns that match in `text`, ascending.
+    pub fn matches(&self, text: &str) -> impl Iterator<Item = usize> + use<> {
+        let mut found = regex_automata::PatternSet::new(self.meta.pattern_len());
+        self.meta
+            .which_overlapping_matches(&regex_automata::Input::new(text), &mut found);
+        found
+            .iter()
+            .map(|p| p.as_usize())
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+}
+
+impl fmt::Debug for Set {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Set({} patterns)", self.meta.pattern_len())
     }
 }
 
