@@ -226,7 +226,7 @@ pub(super) struct Linker<'m> {
     /// so only such tokens count ("Milliarden Euro", capitalized as a German noun, is no
     /// name a French article could give).
     vocab: BTreeMap<&'m str, BTreeSet<&'m str>>,
-    /// How many value mentions of each sentence (article, start) each owner has.
+    /// The value mentions each owner has in each sentence (article, start).
     owners: BTreeMap<(usize, usize), BTreeMap<&'m str, Vec<usize>>>,
     /// Comparisons made: `Some(true)` differ, `Some(false)` agree, `None` not comparable.
     relations: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), Option<bool>>>,

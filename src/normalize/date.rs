@@ -28,6 +28,27 @@ pub(super) struct DateRes {
 }
 
 impl DateRes {
+    /// Every pattern, for a test that compiles them all.
+    #[cfg(test)]
+    pub(super) fn patterns(&self) -> Vec<&Compiled> {
+        let optional = [
+            &self.dm,
+            &self.md,
+            &self.my,
+            &self.month,
+            &self.month_absorbed,
+            &self.year,
+            &self.relative,
+            &self.weekday,
+            &self.weekday_numeric,
+            &self.year_range,
+        ];
+        let always = [&self.numeric, &self.iso, &self.year_dash];
+        optional.into_iter().flatten().chain(always).collect()
+    }
+}
+
+impl DateRes {
     pub(super) fn new(lang: &Lang, _num: &str) -> DateRes {
         let d = &lang.dates;
         let names: Vec<String> = d.months.iter().flatten().map(|m| key(m)).collect();

@@ -8,7 +8,7 @@ mod date;
 mod number;
 
 use crate::rules::{Approx, Lang, Relative};
-use crate::rx::{Captures, Regex};
+use crate::rx::Captures;
 use crate::time::{Interval, PartialDate};
 use std::collections::HashMap;
 
@@ -758,30 +758,12 @@ pub(crate) fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> Optio
 
 /// A generated grammar pattern, compiled the first time a text needs it: a story compiles
 /// only the patterns its sentences reach (the cues gate most of them), not every one of
-/// its languages'. Derefs to the compiled [`Regex`]; case-insensitive, without a literal
-/// prefilter (they begin with a number; its literals cost more to extract than they save).
-#[derive(Debug)]
-pub(crate) struct Compiled {
-    source: String,
-    regex: std::sync::OnceLock<Regex>,
-}
-
-impl std::ops::Deref for Compiled {
-    type Target = Regex;
-    fn deref(&self) -> &Regex {
-        self.regex.get_or_init(|| {
-            Regex::new(&self.source, 1 << 24, false).unwrap_or_else(|e| {
-                panic!("generated grammar does not compile: {e}\n{}", self.source)
-            })
-        })
-    }
-}
+/// its languages'. Case-insensitive, without a literal prefilter (they begin with a number;
+/// its literals cost more to extract than they save).
+pub(crate) type Compiled = crate::rx::Lazy;
 
 fn compile(pattern: &str) -> Compiled {
-    Compiled {
-        source: pattern.to_string(),
-        regex: std::sync::OnceLock::new(),
-    }
+    Compiled::new(pattern, 1 << 24, false)
 }
 
 impl Grammar {
@@ -1493,6 +1475,27 @@ fn with_number(v: &Value, n: f64) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The grammar's patterns are compiled only when a text needs them: each must compile.
+    #[test]
+    fn every_generated_pattern_compiles() {
+        let set = rules::load(&rules::default_sources()).unwrap();
+        for (code, lang) in &set.langs {
+            let g = Grammar::new(lang);
+            let own = [&g.measure, &g.money, &g.percent, &g.duration, &g.factor];
+            let all: Vec<&Compiled> = own
+                .into_iter()
+                .flatten()
+                .chain([&g.count])
+                .chain(g.dates.patterns())
+                .collect();
+            assert!(all.len() >= 4, "{code}: {} patterns", all.len());
+            for p in all {
+                let re: &crate::rx::Regex = p;
+                assert!(re.capture_names().count() >= 1, "{code}: {}", p.as_str());
+            }
+        }
+    }
 
     #[test]
     fn values_differ_decides_as_compare_approx() {

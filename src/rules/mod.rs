@@ -9,7 +9,8 @@ mod load;
 
 pub use load::{default_sources, dir_sources, load};
 
-use crate::rx::Regex;
+pub use crate::rx::Set;
+use crate::rx::{Lazy, Regex};
 use crate::words::{Stemmer, Token, WordPattern};
 use std::sync::{Arc, OnceLock};
 
@@ -17,13 +18,10 @@ use std::sync::{Arc, OnceLock};
 /// the first time a story uses it (compiling is what made loading slow). Derefs to the
 /// compiled [`Regex`]; always case-insensitive.
 #[derive(Clone)]
-pub struct Pattern {
-    source: Arc<str>,
-    compiled: Arc<OnceLock<Regex>>,
-    /// Built with a literal prefilter (see [`crate::rx`]): false for the patterns searched
-    /// only where a [`Set`] found them or their frame.
-    prefilter: bool,
-}
+pub struct Pattern(Arc<Lazy>);
+
+/// Bytes a rule's regex may take once compiled.
+const PATTERN_LIMIT: usize = 64 << 20;
 
 impl Pattern {
     /// Parse `source` (case-insensitive); the parser's message on a syntax error.
@@ -52,32 +50,25 @@ impl Pattern {
     /// A pattern whose syntax was checked before (the built-in rules): it is parsed only
     /// when first used.
     pub fn unchecked(source: &str) -> Pattern {
-        Pattern {
-            source: source.into(),
-            compiled: Arc::new(OnceLock::new()),
-            prefilter: true,
-        }
+        Pattern(Arc::new(Lazy::new(source, PATTERN_LIMIT, true)))
     }
 
     /// The same pattern, built without a literal prefilter: for a pattern searched only
     /// in texts where a [`Set`] found it or its frame (a trigger, a topic word), where the
     /// prefilter costs more to build than it saves.
     pub fn in_set(self) -> Pattern {
-        Pattern {
-            prefilter: false,
-            ..self
-        }
+        Pattern(Arc::new(Lazy::new(self.as_str(), PATTERN_LIMIT, false)))
     }
 
     /// The pattern's text, without compiling it.
     pub fn as_str(&self) -> &str {
-        &self.source
+        self.0.as_str()
     }
 
     /// The names of its capture groups, without compiling it.
     pub fn group_names(&self) -> Vec<String> {
         let mut out = Vec::new();
-        let mut rest: &str = &self.source;
+        let mut rest: &str = self.as_str();
         while let Some(at) = rest.find("(?P<").or_else(|| rest.find("(?<")) {
             let from = at + rest[at..].find('<').expect("found above") + 1;
             let Some(len) = rest[from..].find('>') else {
@@ -93,63 +84,13 @@ impl Pattern {
 impl std::ops::Deref for Pattern {
     type Target = Regex;
     fn deref(&self) -> &Regex {
-        self.compiled.get_or_init(|| {
-            Regex::new(&self.source, 64 << 20, self.prefilter)
-                .expect("checked when the rules loaded")
-        })
-    }
-}
-
-/// Which of many patterns match somewhere in a text (as [`regex::RegexSet::matches`]), all
-/// case-insensitive. Built without the literal prefilter `regex` would extract: for a set of
-/// many word alternations, extracting it cost more than half the set's build (most of a
-/// small story's start-up) and found no literals worth searching for.
-pub struct Set {
-    meta: regex_automata::meta::Regex,
-}
-
-impl Set {
-    /// The set of `patterns` (checked already), with `size_limit` bytes for its automaton.
-    pub fn new<S: AsRef<str>>(patterns: &[S], size_limit: usize) -> Result<Set, String> {
-        use regex_automata::{MatchKind, meta, nfa::thompson::WhichCaptures, util::syntax};
-        // The configuration of `regex::RegexSetBuilder`, less the prefilter.
-        let config = meta::Config::new()
-            .nfa_size_limit(Some(size_limit))
-            .hybrid_cache_capacity(2 * (1 << 20))
-            .match_kind(MatchKind::All)
-            .utf8_empty(true)
-            .which_captures(WhichCaptures::None)
-            .auto_prefilter(false);
-        meta::Builder::new()
-            .configure(config)
-            .syntax(syntax::Config::new().case_insensitive(true).utf8(true))
-            .build_many(patterns)
-            .map(|meta| Set { meta })
-            .map_err(|e| e.to_string())
-    }
-
-    /// The indices of the patterns that match in `text`, ascending.
-    pub fn matches(&self, text: &str) -> impl Iterator<Item = usize> + use<> {
-        let mut found = regex_automata::PatternSet::new(self.meta.pattern_len());
-        self.meta
-            .which_overlapping_matches(&regex_automata::Input::new(text), &mut found);
-        found
-            .iter()
-            .map(|p| p.as_usize())
-            .collect::<Vec<_>>()
-            .into_iter()
-    }
-}
-
-impl fmt::Debug for Set {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Set({} patterns)", self.meta.pattern_len())
+        &self.0
     }
 }
 
 impl fmt::Debug for Pattern {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}", &*self.source)
+        write!(f, "{:?}", self.as_str())
     }
 }
 use std::collections::{BTreeMap, BTreeSet};
