@@ -204,6 +204,12 @@ fn event_date(ctx: &Context, f: &Found, trig: (usize, usize)) -> bool {
         return false;
     }
     let date = (f.start, f.end);
+    // A date in another clause than the event's words, well away from them, is that
+    // clause's time: "the fires that swept the hills now count 122 dead, twice the figure
+    // the president gave a day before".
+    if other_clause(ctx, trig, date) {
+        return false;
+    }
     let to_trigger = between(ctx.text, trig, date).chars().count();
     // The date goes with a cue right beside it, in the same clause, nearer than the
     // event's own words…
@@ -231,6 +237,45 @@ fn event_date(ctx: &Context, f: &Found, trig: (usize, usize)) -> bool {
         true
     };
     !ctx.voice.cues.iter().any(reports)
+}
+
+/// How far (in characters) a date may stand from an event's words across a clause break
+/// and still be its time.
+const CLAUSE_REACH: usize = 25;
+
+/// Whether a date stands in another clause than the event's words, well away from them:
+/// beyond a semicolon, colon or dash, or beyond a subordinator or complementizer of the
+/// language ("that", "que", "yang", "который"), or beyond a speech cue. One such word
+/// right after the date opens a
+/// clause about the date, not another clause ("Aug. 6, 2016, when 14 people died in a
+/// blaze"). One right after the event's words is left parting them: "the landslides that
+/// tore through the hills on Tuesday" reads as the landslides' time, but measured on the
+/// labelled folders such a clause more often carries another act's time.
+fn other_clause(ctx: &Context, trig: (usize, usize), date: (usize, usize)) -> bool {
+    let gap = between(ctx.text, trig, date);
+    if gap.chars().count() <= CLAUSE_REACH {
+        return false;
+    }
+    if gap.contains([';', ':', '—', '–']) {
+        return true;
+    }
+    // A speech cue between them: the event is what is told, the date when it was told
+    // ("went further on Thursday, saying that no alert for landslides had come").
+    let (lo, hi) = (trig.1.min(date.1), trig.0.max(date.0));
+    if ctx.voice.cues.iter().any(|&(s, e)| lo <= s && e <= hi) {
+        return true;
+    }
+    let a = &ctx.pack.attribution;
+    let opens: Vec<usize> = gap
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .enumerate()
+        .filter(|(_, w)| a.subordinators.contains(w) || a.complementizers.contains(w))
+        .map(|(i, _)| i)
+        .collect();
+    let about_date = date.1 <= trig.0 && opens == [0];
+    !opens.is_empty() && !about_date
 }
 
 /// Whether one of `words` stands right before a date, as a whole word ("until 22 May",
@@ -407,5 +452,30 @@ mod tests {
             "2024-03-25",
         );
         assert_eq!(values_of(&ms, "action"), ["2024-03-24"]);
+    }
+
+    #[test]
+    fn a_date_in_another_clause_is_not_the_event_s() {
+        // "on Sunday" is when the president spoke, in a clause of its own.
+        let ms = mentions(
+            "Forensic officials said the wildfire in the hills above the port has now killed 122 people, nearly twice the toll that the president had given on Sunday.",
+            "en",
+            "2024-02-05",
+        );
+        assert!(values_of(&ms, "incident").is_empty(), "{ms:?}");
+        // The same words with the date in the fire's own clause.
+        let ms = mentions(
+            "The wildfire broke out in the hills above the port on Sunday, killing 122 people.",
+            "en",
+            "2024-02-05",
+        );
+        assert_eq!(values_of(&ms, "incident"), ["2024-02-04"]);
+        // A clause about the date is the date's: the blaze was on that day.
+        let ms = mentions(
+            "It was the deadliest since Aug. 6, 2016, when 14 people died in a blaze at a bar.",
+            "en",
+            "2023-08-10",
+        );
+        assert_eq!(values_of(&ms, "incident"), ["2016-08-06"]);
     }
 }

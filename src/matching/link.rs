@@ -153,6 +153,17 @@ fn minutes_apart(a: &crate::normalize::TimeOfDay, b: &crate::normalize::TimeOfDa
     (da == db).then(|| (ma - mb).abs())
 }
 
+/// For a date or a time of day with its day, its interval (`None` inside when it has
+/// none); `None` for any other value. Two times of day without days are compared by
+/// `MOMENT_MINUTES`, not here.
+fn dated(v: &Value) -> Option<Option<crate::time::Interval>> {
+    match v {
+        Value::Date(d) => Some(d.interval()),
+        Value::Time(t) => t.date.map(|d| Some(crate::time::Interval::day(d))),
+        _ => None,
+    }
+}
+
 /// The size of a number, for "a factor of five apart"; `None` for dates and times.
 fn scale(v: &Value) -> Option<f64> {
     match v {
@@ -436,8 +447,9 @@ impl<'m> Linker<'m> {
         }
         // Two different dates are one event told two ways only when both are days at most
         // `event_window_days` apart, as for the frames' events; otherwise two events.
-        if differ && let (Value::Date(da), Value::Date(db)) = (va, vb) {
-            let close = match (da.interval(), db.interval()) {
+        // A time of day counts as its day here ("18:20 on 19 January" against "29 January").
+        if differ && let (Some(da), Some(db)) = (dated(va), dated(vb)) {
+            let close = match (da, db) {
                 (Some(x), Some(y)) => {
                     x.granularity == Granularity::Day
                         && y.granularity == Granularity::Day
