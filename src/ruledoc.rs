@@ -203,6 +203,9 @@ fn concepts(out: &mut String, rules: &RuleSet) {
             if c.projection {
                 out.push_str("A projection: a figure told beside it is never compared with one told without.\n\n");
             }
+            if c.ordinal {
+                out.push_str("A rank: what is told beside it is never compared with what is told beside another rank.\n\n");
+            }
             if !c.opposite.is_empty() {
                 let _ = writeln!(
                     out,

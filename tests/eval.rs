@@ -332,7 +332,7 @@ fn mercosur_deal_scores() {
 
 #[test]
 fn valencia_dana_scores() {
-    assert_floor_known("valencia-dana", 22, 0.41, 1);
+    assert_floor_known("valencia-dana", 22, 0.41, 0);
 }
 
 #[test]

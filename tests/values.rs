@@ -383,3 +383,26 @@ fn a_projection_is_no_figure_to_contradict() {
         "{forecast:?}"
     );
 }
+
+#[test]
+fn two_ranks_are_two_things() {
+    // tests/fixtures/ranks: "aprobó este martes un primer paquete de ayudas de 10.600
+    // millones" and "a adopté lundi un deuxième paquet d'aides de 3,765 milliards". The
+    // first package and the second (the lexicon's ranks are `ordinal`) are two acts and two
+    // amounts: without the ranks the two days and the two amounts are conflicts.
+    let claims = report_of("ranks");
+    assert!(
+        claims.iter().all(|(v, _)| *v != Verdict::Conflict),
+        "{claims:?}"
+    );
+    let first = claim_with(&claims, "10600000000 EUR");
+    assert!(
+        !first.1.iter().any(|(_, v)| v == "3765000000 EUR"),
+        "{first:?}"
+    );
+    let tuesday = claim_with(&claims, "2024-11-05");
+    assert!(
+        !tuesday.1.iter().any(|(_, v)| v == "2024-11-04"),
+        "{tuesday:?}"
+    );
+}

@@ -27,6 +27,9 @@ use crate::time::PartialDate;
 
 /// How far from the value (in characters) a concept or name may stand and still describe it.
 const NEAR: usize = 80;
+/// How far from the value (in characters) a rank ("the second package") may stand and
+/// still be its rank.
+const RANK_NEAR: usize = 40;
 /// At most this many concepts and names describe a value.
 const ABOUT: usize = 3;
 
@@ -336,6 +339,21 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
     );
     local.sort();
     local.dedup();
+    // Its rank: the nearest "first", "second"… in its clause ("a second package of 3.8
+    // billion"; not "where a second round was held, 76 were elected in the first").
+    let rank = ctx
+        .ranks
+        .iter()
+        .filter(|(p, _)| distance(*p) <= RANK_NEAR)
+        .filter(|(p, _)| {
+            !super::distance::between(ctx.text, (*p, *p), (start, end))
+                .contains([',', ';', ':', '—', '–', '(', ')'])
+        })
+        .min_by_key(|(p, _)| (distance(*p), *p))
+        .map(|(_, r)| r.clone());
+    if let Some(r) = rank {
+        m.context.insert("rank".into(), vec![r]);
+    }
     m.context.insert("local".into(), local);
     m.context.insert("about".into(), about);
     m.context.insert("near".into(), beside);

@@ -23,6 +23,8 @@ pub(super) struct Context<'a> {
     /// Language-neutral words of the sentence: concepts ("@die") and names ("#ecuador"),
     /// each with where it starts.
     pub(super) shared: Vec<(usize, String)>,
+    /// Ranks ("@first", "@second": concepts marked `ordinal`), each with where it starts.
+    pub(super) ranks: Vec<(usize, String)>,
     /// Word-pattern triggers found in the sentence: (frame index, byte range).
     pub(super) word_triggers: Vec<(usize, (usize, usize))>,
     pub(super) lang: &'a str,
@@ -145,6 +147,7 @@ impl Extractor<'_> {
         // the lexicon knows ("Todesopfer", "Beschäftigten"), not a name.
         let mut concept_spans: Vec<(usize, usize)> = Vec::new();
         let mut rates: Vec<String> = Vec::new();
+        let mut ranks: Vec<(usize, String)> = Vec::new();
         if let Some(index) = self.concepts.get(&lang.code) {
             for (id, m) in index.find(&tokens) {
                 let concept = self.rules.concepts.get(id.as_str());
@@ -158,6 +161,11 @@ impl Extractor<'_> {
                     // The period a figure is counted over is no word two figures share: it
                     // only keeps a quarter's figure from a year's (`matching::other_periods`).
                     None if concept.is_some_and(|c| c.rate) => rates.push(format!("@{id}")),
+                    // A rank is no word two figures share either: it only keeps the first
+                    // package from the second (`Mention::rank`).
+                    None if concept.is_some_and(|c| c.ordinal) => {
+                        ranks.push((m.start, format!("@{id}")))
+                    }
                     None => {
                         concept_spans.push((m.start, m.end));
                         shared.push((m.start, format!("@{id}")))
@@ -227,6 +235,7 @@ impl Extractor<'_> {
         Context {
             text,
             shared,
+            ranks,
             tokens,
             word_triggers,
             lang: &lang.code,

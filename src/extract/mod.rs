@@ -109,12 +109,26 @@ pub struct Mention {
     /// Content words of the whole sentence, stemmed (for weighting statement words).
     pub words: Vec<String>,
     /// What the value is told by, in words that hold across languages (see
-    /// `extract::catchall`): `about`, `near`, `unit`, `names`, `with`, `shared`, `local`.
-    /// Empty for statements.
+    /// `extract::catchall`): `about`, `near`, `unit`, `names`, `with`, `shared`, `local`,
+    /// and `rank` when one stands beside it. Empty for statements.
     pub context: BTreeMap<String, Vec<String>>,
 }
 
 impl Mention {
+    /// The rank told beside the value ("@second" in "a second package of 3.8 billion").
+    pub fn rank(&self) -> Option<&str> {
+        self.context
+            .get("rank")
+            .and_then(|r| r.first())
+            .map(String::as_str)
+    }
+
+    /// Whether two mentions are told beside two different ranks: "the first package" and
+    /// "a second package" are two things, whatever their values.
+    pub fn other_rank(&self, other: &Mention) -> bool {
+        matches!((self.rank(), other.rank()), (Some(a), Some(b)) if a != b)
+    }
+
     /// The value as the report prints it.
     pub fn value_text(&self) -> String {
         match (&self.value, self.kind) {

@@ -418,6 +418,10 @@ impl<'m> Linker<'m> {
             return Err("no value");
         };
         let differ = self.relation(a, b).ok_or("values not comparable")?;
+        // "The first package" and "a second package" are two things.
+        if ma.other_rank(mb) {
+            return Err("other ranks");
+        }
         // A figure told as background (an earlier event's) never contradicts the story's.
         if differ && (ma.backdrop != mb.backdrop || ma.part != mb.part) {
             return Err("background or part against the story's figure");

@@ -46,42 +46,47 @@ fn cluster_events(
             continue;
         };
         let joins = |c: &Vec<usize>, close: bool| {
-            c.iter().all(|&j| match (p, &mentions[j].period) {
-                (DateValue::Resolved(a), Some(DateValue::Resolved(b))) => {
-                    a.overlaps(b)
-                        || (close
-                            && close_enough(a.granularity, b.granularity, any_precision)
-                            && a.gap_days(b) <= window)
-                }
-                (
-                    DateValue::Unresolved {
-                        text: ta,
-                        anchor: Some(xa),
-                    },
-                    Some(DateValue::Unresolved {
-                        text: tb,
-                        anchor: Some(xb),
-                    }),
-                ) => ta == tb && xa == xb,
-                // Neither could be dated: the same words ("this month") in two articles.
-                (
-                    DateValue::Unresolved {
-                        text: ta,
-                        anchor: None,
-                    },
-                    Some(DateValue::Unresolved {
-                        text: tb,
-                        anchor: None,
-                    }),
-                ) => ta == tb,
-                // A day or month without its year ("19 July", "in July") meets the dates
-                // of that day or month.
-                (DateValue::Unresolved { text, anchor: None }, Some(DateValue::Resolved(iv)))
-                | (DateValue::Resolved(iv), Some(DateValue::Unresolved { text, anchor: None })) => {
-                    crate::normalize::partial_fits(text, iv)
-                }
-                _ => false,
-            })
+            c.iter().all(|&j| !mentions[i].other_rank(&mentions[j]))
+                && c.iter().all(|&j| match (p, &mentions[j].period) {
+                    (DateValue::Resolved(a), Some(DateValue::Resolved(b))) => {
+                        a.overlaps(b)
+                            || (close
+                                && close_enough(a.granularity, b.granularity, any_precision)
+                                && a.gap_days(b) <= window)
+                    }
+                    (
+                        DateValue::Unresolved {
+                            text: ta,
+                            anchor: Some(xa),
+                        },
+                        Some(DateValue::Unresolved {
+                            text: tb,
+                            anchor: Some(xb),
+                        }),
+                    ) => ta == tb && xa == xb,
+                    // Neither could be dated: the same words ("this month") in two articles.
+                    (
+                        DateValue::Unresolved {
+                            text: ta,
+                            anchor: None,
+                        },
+                        Some(DateValue::Unresolved {
+                            text: tb,
+                            anchor: None,
+                        }),
+                    ) => ta == tb,
+                    // A day or month without its year ("19 July", "in July") meets the dates
+                    // of that day or month.
+                    (
+                        DateValue::Unresolved { text, anchor: None },
+                        Some(DateValue::Resolved(iv)),
+                    )
+                    | (
+                        DateValue::Resolved(iv),
+                        Some(DateValue::Unresolved { text, anchor: None }),
+                    ) => crate::normalize::partial_fits(text, iv),
+                    _ => false,
+                })
         };
         if let Some(c) = clusters.iter_mut().find(|c| joins(c, false)) {
             c.push(i);

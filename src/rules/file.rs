@@ -62,6 +62,11 @@ pub struct ConceptFile {
     /// count"): a projection and the figure itself, once known, are two figures.
     #[serde(default)]
     pub projection: bool,
+    /// Whether the concept is a rank ("first", "second"): the event or figure told beside
+    /// one rank is not the one told beside another ("the first aid package", "a second
+    /// package").
+    #[serde(default)]
+    pub ordinal: bool,
     /// The concepts that mean the opposite act ("agree" and "approve" for "refuse"): a
     /// figure told beside one is not the figure told beside the other. Symmetric; name it
     /// on one of the two.

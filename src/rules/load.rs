@@ -386,6 +386,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                         actor: c.actor,
                         rate: c.rate,
                         projection: c.projection,
+                        ordinal: c.ordinal,
                         opposite: Vec::new(),
                         at,
                     },

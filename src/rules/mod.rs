@@ -718,6 +718,8 @@ pub struct Concept {
     /// A projection of a figure ("forecast", "quick count"): never compared with the
     /// figure told without one.
     pub projection: bool,
+    /// A rank ("first", "second"): what is told beside two different ranks is two things.
+    pub ordinal: bool,
     /// The concepts of the opposite act (both ways).
     pub opposite: Vec<String>,
     pub at: Location,
