@@ -305,18 +305,14 @@ pub fn compare_approx(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f
 }
 
 /// Whether two numbers with their approximation markers can both hold: their intervals
-/// (see [`bounds`]) meet within `tolerance`.
+/// (see [`bounds`]) meet within `tolerance`. A bound's own number counts as inside it:
+/// "nearly 80%" and "80%", "more than 3,500 flights" and "3,500 flights" are one figure
+/// rounded two ways, not a contradiction.
 fn approx_fit(x: f64, ax: Approx, y: f64, bx: Approx, tolerance: f64) -> bool {
     let (alo, ahi) = bounds(x, ax);
     let (blo, bhi) = bounds(y, bx);
     let slack = tolerance * x.abs().max(y.abs());
-    // "More than 40" and "40" cannot both hold: an open bound excludes the number.
-    let open_a = matches!(ax, Approx::Over | Approx::Under);
-    let open_b = matches!(bx, Approx::Over | Approx::Under);
-    let meets_only_at_edge = slack == 0.0
-        && ((open_a || open_b) && ((alo - bhi).abs() < 1e-9 || (blo - ahi).abs() < 1e-9))
-        && !(alo < bhi && blo < ahi);
-    alo <= bhi + slack && blo <= ahi + slack && !meets_only_at_edge
+    alo <= bhi + slack && blo <= ahi + slack
 }
 
 /// The outcome of comparing two values.
@@ -1495,6 +1491,31 @@ mod tests {
                 assert!(re.capture_names().count() >= 1, "{code}: {}", p.as_str());
             }
         }
+    }
+
+    #[test]
+    fn a_bound_holds_its_own_number() {
+        use crate::rules::Approx;
+        let agree = |a: Value, ax, b: Value, bx| {
+            matches!(compare_approx(&a, ax, &b, bx, 0.0), Compat::Agree(_))
+        };
+        // "nearly 80%" and "80%"; "more than 3,500" and "3,500": one figure rounded two ways.
+        assert!(agree(
+            Value::Percent(80.0),
+            Approx::Under,
+            Value::Percent(80.0),
+            Approx::Exact
+        ));
+        let n = |x| Value::Count(number::Num::int(x));
+        assert!(agree(n(3500), Approx::Over, n(3500), Approx::Exact));
+        // Beyond the bound they still cannot both hold.
+        assert!(!agree(n(3500), Approx::Over, n(3400), Approx::Exact));
+        assert!(!agree(
+            Value::Percent(80.0),
+            Approx::Under,
+            Value::Percent(81.0),
+            Approx::Exact
+        ));
     }
 
     #[test]
