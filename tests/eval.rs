@@ -339,3 +339,43 @@ fn valencia_dana_scores() {
 fn wayanad_landslide_scores() {
     assert_floor_known("wayanad-landslide", 23, 0.53, 1);
 }
+
+// Batch N, tuned since the eighth stop of 2026-12-05 (first sight on 0e05657 in
+// tests/stories/FIRST_SIGHT.md). Known false conflicts: it-outage's statements of two
+// different propositions (Delta's chief blaming the update, CrowdStrike's lawyer rejecting
+// negligence) and its flight cancellations of three different scopes (Delta's, worldwide on
+// one day, Delta's over five days); la-wildfires' two days on which evacuation counts were
+// given; marburg-rwanda's growing case and death counts (36, 58, 66 cases a week apart, each
+// labelled a claim of its own), the 51 recovered read as deaths beside "tingkat kematian",
+// and a second consignment of doses against the total. The in-process scorer reads
+// it-outage at 21 found (score.py: 22).
+
+#[test]
+fn assad_fall_scores() {
+    assert_floor("assad-fall", 21, 0.42);
+}
+
+#[test]
+fn door_plug_scores() {
+    assert_floor("door-plug", 23, 0.6);
+}
+
+#[test]
+fn it_outage_scores() {
+    assert_floor_known("it-outage", 21, 0.34, 2);
+}
+
+#[test]
+fn la_wildfires_scores() {
+    assert_floor_known("la-wildfires", 23, 0.5, 1);
+}
+
+#[test]
+fn marburg_rwanda_scores() {
+    assert_floor_known("marburg-rwanda", 23, 0.42, 5);
+}
+
+#[test]
+fn martial_law_kr_scores() {
+    assert_floor("martial-law-kr", 24, 0.53);
+}
