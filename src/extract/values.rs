@@ -378,7 +378,16 @@ fn counts_unit(
     if ctx.pack.numbers.partitive.contains(&word.to_lowercase()) {
         return false;
     }
-    if word.is_empty() || ctx.pack.stopwords.contains(&word.to_lowercase()) {
+    // Nothing, a stopword, or a verb of change after the count: it counts what its
+    // trigger names ("die Zahl der Todesopfer ist auf 25 gestiegen").
+    let lower = word.to_lowercase();
+    let n = &ctx.pack.numbers;
+    if word.is_empty()
+        || ctx.pack.stopwords.contains(&lower)
+        || [&n.up, &n.down, &n.changes]
+            .iter()
+            .any(|l| l.iter().any(|w| w.to_lowercase() == lower))
+    {
         return true;
     }
     let next = ctx.tokens.iter().position(|t| t.start == at);
