@@ -406,3 +406,18 @@ fn two_ranks_are_two_things() {
         "{tuesday:?}"
     );
 }
+
+#[test]
+fn a_large_count_or_a_duration_told_once_is_one_figure() {
+    // tests/fixtures/telling-figure: "some 8.5 million office computers" and "etwa 8,5
+    // Millionen Geräte", "held power for 24 years" and "24 Jahre lang an der Macht": across
+    // languages the sentences share too few words, but each article gives the figure once,
+    // and a count of a hundred thousand or more, or a duration, with two significant digits
+    // is telling enough.
+    let claims = report_of("telling-figure");
+    for v in ["8500000", "P24Y"] {
+        let c = claim_with(&claims, v);
+        assert_eq!(c.0, Verdict::Agreement, "{c:?}");
+        assert_eq!(c.1.len(), 2, "{c:?}");
+    }
+}

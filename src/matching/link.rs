@@ -108,13 +108,15 @@ fn significant_digits(x: f64) -> usize {
 
 /// Whether a figure is so specific that two articles giving it, each once, give the same
 /// figure: three significant digits ("154 billion euros", "110.6%", "1,286"), or two for an
-/// amount, a percentage or a measurement ("21 billion euros", "4.9%", "26 km").
+/// amount, a percentage, a measurement, a duration or a count of a hundred thousand or more
+/// ("21 billion euros", "4.9%", "26 km", "24 years", "8.5 million devices").
 fn telling(v: &Value) -> bool {
     let (number, min) = match v {
         Value::Money { amount, .. } => (amount.f64(), 2),
-        Value::Percent(x) | Value::Measure(x, _) => (*x, 2),
+        Value::Percent(x) | Value::Measure(x, _) | Value::Duration(x, _) => (*x, 2),
+        Value::Count(x) if x.f64() >= 100_000.0 => (x.f64(), 2),
         Value::Count(x) => (x.f64(), 3),
-        Value::Factor(x) | Value::Duration(x, _) => (*x, 3),
+        Value::Factor(x) => (*x, 3),
         Value::Date(_) | Value::Time(_) => return false,
     };
     significant_digits(number) >= min
