@@ -244,11 +244,10 @@ fn event_date(ctx: &Context, f: &Found, trig: (usize, usize)) -> bool {
 const CLAUSE_REACH: usize = 25;
 
 /// Whether a date stands in another clause than the event's words, well away from them:
-/// beyond a semicolon, colon or dash, or beyond a subordinator or complementizer of the
-/// language ("that", "que", "yang", "который"), or beyond a speech cue. One such word
-/// right after the date opens a
-/// clause about the date, not another clause ("Aug. 6, 2016, when 14 people died in a
-/// blaze"). One right after the event's words is left parting them: "the landslides that
+/// beyond a semicolon, colon or dash, a speech cue, or a subordinator or complementizer of
+/// the language ("that", "que", "yang", "который"). One such word right after the date
+/// opens a clause about the date, not another clause ("Aug. 6, 2016, when 14 people died in
+/// a blaze"). One right after the event's words is left parting them: "the landslides that
 /// tore through the hills on Tuesday" reads as the landslides' time, but measured on the
 /// labelled folders such a clause more often carries another act's time.
 fn other_clause(ctx: &Context, trig: (usize, usize), date: (usize, usize)) -> bool {
@@ -381,12 +380,7 @@ fn counts_unit(
     // Nothing, a stopword, or a verb of change after the count: it counts what its
     // trigger names ("die Zahl der Todesopfer ist auf 25 gestiegen").
     let lower = word.to_lowercase();
-    let n = &ctx.pack.numbers;
-    if word.is_empty()
-        || ctx.pack.stopwords.contains(&lower)
-        || [&n.up, &n.down, &n.changes]
-            .iter()
-            .any(|l| l.iter().any(|w| w.to_lowercase() == lower))
+    if word.is_empty() || ctx.pack.stopwords.contains(&lower) || ctx.pack.numbers.is_change(&lower)
     {
         return true;
     }

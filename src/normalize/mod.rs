@@ -839,8 +839,8 @@ impl Grammar {
                 .iter()
                 .map(|(w, c)| (norm_space(&w.to_lowercase()), c.clone()))
                 .collect(),
-            up: n.up.iter().map(|w| w.to_lowercase()).collect(),
-            down: n.down.iter().map(|w| w.to_lowercase()).collect(),
+            up: n.up.clone(),
+            down: n.down.clone(),
             particle_verbs: n.particle_verbs.clone(),
             level: n.level.iter().map(|w| w.to_lowercase()).collect(),
             factors: n

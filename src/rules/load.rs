@@ -794,12 +794,12 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         }
         lang.numbers.currencies.push((name.clone(), c.clone()));
     }
-    lang.numbers.up.extend(n.up.iter().cloned());
+    lang.numbers.up.extend(lowercase(&n.up));
     lang.numbers.changes.extend(lowercase(&n.changes));
     lang.numbers
         .ordinal_suffixes
         .extend(lowercase(&n.ordinal_suffixes));
-    lang.numbers.down.extend(n.down.iter().cloned());
+    lang.numbers.down.extend(lowercase(&n.down));
     lang.numbers.particle_verbs.extend(
         n.particle_verbs
             .iter()

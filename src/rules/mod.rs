@@ -390,6 +390,7 @@ pub struct Numbers {
     pub words: Vec<(String, f64)>,
     pub percent: Vec<String>,
     pub currencies: Vec<(String, String)>,
+    /// Words of a rise and of a fall, lowercase.
     pub up: Vec<String>,
     pub down: Vec<String>,
     pub particle_verbs: Vec<String>,
@@ -407,6 +408,15 @@ pub struct Numbers {
     pub changes: Vec<String>,
     /// Ordinal endings, lowercase.
     pub ordinal_suffixes: Vec<String>,
+}
+
+impl Numbers {
+    /// Whether a lowercase word tells a change ("gestiegen", "fell", "revised").
+    pub fn is_change(&self, lower: &str) -> bool {
+        [&self.up, &self.down, &self.changes]
+            .iter()
+            .any(|l| l.iter().any(|w| w == lower))
+    }
 }
 
 /// How a number is qualified in the text.
