@@ -10,6 +10,7 @@
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::captures::Captures as Groups;
 use regex_automata::{Input, MatchKind, PatternID, Span, meta, util::syntax};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 /// A compiled pattern (see the module).
 #[derive(Debug, Clone)]
@@ -173,6 +174,11 @@ impl std::ops::Deref for Lazy {
     }
 }
 
+/// The lazy DFA's cache of a [`Set`], in bytes. A set of a language's hundred triggers
+/// builds many states in news text; with the 2 MiB of one pattern it cleared its cache
+/// again and again (the 1k corpus ran 11% slower).
+const SET_CACHE: usize = 8 << 20;
+
 /// Which of many patterns match somewhere in a text (as [`regex::RegexSet::matches`]), all
 /// case-insensitive. Built without the literal prefilter `regex` would extract: for a set of
 /// many word alternations, extracting it cost more than half the set's build (most of a
@@ -184,8 +190,16 @@ pub struct Set {
 impl Set {
     /// The set of `patterns` (checked already), with `size_limit` bytes for its automaton.
     pub fn new<S: AsRef<str>>(patterns: &[S], size_limit: usize) -> Result<Set, String> {
-        builder(config(size_limit, MatchKind::All, false).which_captures(WhichCaptures::None))
-            .build_many(patterns)
+        let config = config(size_limit, MatchKind::All, false)
+            .which_captures(WhichCaptures::None)
+            .hybrid_cache_capacity(SET_CACHE);
+        builder(config)
+            .build_many_from_hir(
+                &patterns
+                    .iter()
+                    .map(|p| parse(p.as_ref()))
+                    .collect::<Result<Vec<_>, _>>()?,
+            )
             .map(|meta| Set { meta })
             .map_err(|e| e.to_string())
     }
@@ -206,5 +220,228 @@ impl Set {
 impl std::fmt::Debug for Set {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Set({} patterns)", self.meta.pattern_len())
+    }
+}
+
+/// Parse a [`Set`]'s pattern as the builders do (case-insensitive, Unicode), with the word
+/// boundaries that [`ascii_boundaries`] can make ASCII made so.
+fn parse(source: &str) -> Result<Hir, String> {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(source)
+        .map(ascii_boundaries)
+        .map_err(|e| e.to_string())
+}
+
+/// `hir` with each Unicode word boundary (`\b`) that has ASCII word characters on one side
+/// made an ASCII one, and every other Unicode word assertion dropped, for a [`Set`]. The lazy DFA, the fast engine, cannot evaluate a
+/// Unicode boundary past a non-ASCII byte and hands the whole search to the slow one; in
+/// news text (curly quotes, dashes, accents) that was most searches, and a fifth of an
+/// archive's run (perf, the 1k corpus). Beside an ASCII word character, the Unicode boundary
+/// holds when the other side is no word character, and the ASCII one whenever the other side
+/// is no ASCII word character: it holds wherever the Unicode one does, and also before a
+/// non-ASCII letter ("ñ" + "o" of "año"). A set only says which patterns may match: each is
+/// then searched with its own exact pattern, so the set may say too much, never too little.
+/// (The one exception, a word beginning or ending in a Kelvin sign or a long s that the case
+/// folding of "k" and "s" allows, news text does not have.) The other Unicode word
+/// assertions (beside a Cyrillic letter, `\p{Lu}` or `\w*`; `\B`) are dropped: a pattern
+/// without an assertion matches wherever it matched with it.
+pub fn ascii_boundaries(hir: Hir) -> Hir {
+    match hir.into_kind() {
+        HirKind::Concat(subs) => {
+            // The parts, but their assertions, which are decided here with their neighbours.
+            let subs: Vec<Hir> = subs
+                .into_iter()
+                .map(|h| match h.kind() {
+                    HirKind::Look(_) => h,
+                    _ => ascii_boundaries(h),
+                })
+                .collect();
+            // A neighbour that cannot be empty and is made of ASCII word characters.
+            let word_beside = |c: Option<(ClassUnicode, bool)>| {
+                c.is_some_and(|(c, empty)| !empty && word_class(&c))
+            };
+            let looks: Vec<Option<Hir>> = (0..subs.len())
+                .map(|i| {
+                    let HirKind::Look(look) = subs[i].kind() else {
+                        return None;
+                    };
+                    if !unicode_word(*look) {
+                        return None;
+                    }
+                    let before = edge_seq(&subs[..i], false);
+                    let after = edge_seq(&subs[i + 1..], true);
+                    let ascii =
+                        *look == Look::WordUnicode && (word_beside(before) || word_beside(after));
+                    Some(if ascii {
+                        Hir::look(Look::WordAscii)
+                    } else {
+                        Hir::empty()
+                    })
+                })
+                .collect();
+            let subs = subs.into_iter().zip(looks);
+            Hir::concat(subs.map(|(h, l)| l.unwrap_or(h)).collect())
+        }
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(ascii_boundaries).collect())
+        }
+        HirKind::Capture(mut c) => {
+            c.sub = Box::new(ascii_boundaries(*c.sub));
+            Hir::capture(c)
+        }
+        HirKind::Repetition(mut r) => {
+            r.sub = Box::new(ascii_boundaries(*r.sub));
+            Hir::repetition(r)
+        }
+        kind => match kind {
+            HirKind::Empty => Hir::empty(),
+            HirKind::Literal(l) => Hir::literal(l.0),
+            HirKind::Class(c) => Hir::class(c),
+            HirKind::Look(l) if unicode_word(l) => Hir::empty(),
+            HirKind::Look(l) => Hir::look(l),
+            _ => unreachable!("handled above"),
+        },
+    }
+}
+
+/// The characters `hir` can begin with (`first`) or end with, and whether it can match
+/// the empty string; `None` when unknown (an assertion or a byte class at that edge).
+fn edge(hir: &Hir, first: bool) -> Option<(ClassUnicode, bool)> {
+    match hir.kind() {
+        HirKind::Empty => Some((ClassUnicode::empty(), true)),
+        HirKind::Literal(l) => {
+            let s = std::str::from_utf8(&l.0).ok()?;
+            let c = if first {
+                s.chars().next()
+            } else {
+                s.chars().last()
+            }?;
+            Some((ClassUnicode::new([ClassUnicodeRange::new(c, c)]), false))
+        }
+        HirKind::Class(Class::Unicode(c)) => Some((c.clone(), false)),
+        HirKind::Capture(c) => edge(&c.sub, first),
+        HirKind::Repetition(r) => {
+            let (class, empty) = edge(&r.sub, first)?;
+            Some((class, empty || r.min == 0))
+        }
+        HirKind::Concat(subs) => edge_seq(subs, first),
+        HirKind::Alternation(subs) => {
+            let mut all = ClassUnicode::empty();
+            let mut empty = false;
+            for s in subs {
+                let (class, e) = edge(s, first)?;
+                all.union(&class);
+                empty |= e;
+            }
+            Some((all, empty))
+        }
+        _ => None,
+    }
+}
+
+/// A Unicode word assertion: `\b`, `\B`, `\b{start}` and the like.
+fn unicode_word(look: Look) -> bool {
+    matches!(
+        look,
+        Look::WordUnicode
+            | Look::WordUnicodeNegate
+            | Look::WordStartUnicode
+            | Look::WordEndUnicode
+            | Look::WordStartHalfUnicode
+            | Look::WordEndHalfUnicode
+    )
+}
+
+/// [`edge`] of the sequence `parts`: its parts from that edge inward, as long as each can be
+/// empty.
+fn edge_seq(parts: &[Hir], first: bool) -> Option<(ClassUnicode, bool)> {
+    let mut all = ClassUnicode::empty();
+    let n = parts.len();
+    for k in 0..n {
+        let part = if first { &parts[k] } else { &parts[n - 1 - k] };
+        let (class, empty) = edge(part, first)?;
+        all.union(&class);
+        if !empty {
+            return Some((all, false));
+        }
+    }
+    Some((all, true))
+}
+
+/// Every character of `class` is an ASCII letter, digit or underscore, or one of the two
+/// non-ASCII characters that case folding adds to ASCII letters (the Kelvin sign for "k",
+/// the long s for "s"): a neighbour before which both boundaries agree. A class with any
+/// other non-ASCII character ("é" of "école") keeps the Unicode boundary, for the ASCII one
+/// would not see a word start before it.
+fn word_class(class: &ClassUnicode) -> bool {
+    let fold = |c: char| c == '\u{212A}' || c == '\u{17F}';
+    class
+        .iter()
+        .all(|r| (r.start()..=r.end()).all(|c| c.is_ascii_alphanumeric() || c == '_' || fold(c)))
+        && class.iter().next().is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn looks(source: &str) -> regex_syntax::hir::LookSet {
+        parse(source).unwrap().properties().look_set()
+    }
+
+    /// A set's boundaries beside ASCII words are ASCII ones, the others are dropped: no
+    /// Unicode word assertion is left for the lazy DFA to give up on.
+    #[test]
+    fn a_set_s_boundaries_are_ascii_or_dropped() {
+        for p in [r"\bclients?\b", r"\b(?:crude )?oil\b", r"\b(?:agreements?|deals?)\b"] {
+            assert!(looks(p).contains(Look::WordAscii), "{p}");
+            assert!(!looks(p).contains_word_unicode(), "{p}");
+        }
+        // Beside a Cyrillic letter, an accented one or any capital: dropped.
+        for p in [r"\bпогиб\w*", r"\bécole", r"(?P<who>\b(?-i:\p{Lu})\w*)", r"\Bx"] {
+            assert!(!looks(p).contains_word_unicode(), "{p}");
+            assert!(!looks(p).contains(Look::WordAscii), "{p}");
+        }
+        // Other assertions stay.
+        assert!(looks(r"^by\b").contains(Look::Start));
+    }
+
+    /// A set says a pattern may match wherever its exact pattern matches (and may say so
+    /// where it does not: "o" inside "año").
+    #[test]
+    fn a_set_finds_every_pattern_its_exact_regex_finds() {
+        let patterns = [
+            r"\bo\b",
+            r"\bклиент\w*",
+            r"\bcafé\b",
+            r"\bclients?\b",
+            r"\bü\w+",
+            r"(?P<who>\b(?-i:\p{Lu})\w*)\s+said\b",
+        ];
+        let set = Set::new(&patterns, 1 << 24).unwrap();
+        let texts = [
+            "o sea",
+            "el año pasado",
+            "Новые клиенты банка",
+            "Ein „Café“ — oder nicht",
+            "“Clients” left — early",
+            "über alles",
+            "Über said it",
+            "Straßenbahn",
+        ];
+        for text in texts {
+            let found: Vec<usize> = set.matches(text).collect();
+            for (i, p) in patterns.iter().enumerate() {
+                let exact = Regex::new(p, 1 << 24, false).unwrap();
+                if exact.is_match(text) {
+                    assert!(found.contains(&i), "{p} in {text:?}: {found:?}");
+                }
+            }
+        }
+        // The set says too much only beside a non-ASCII letter.
+        assert!(set.matches("el año").any(|i| i == 0));
+        assert!(!set.matches("el mundo").any(|i| i == 0));
     }
 }
