@@ -245,9 +245,9 @@ const CLAUSE_REACH: usize = 25;
 
 /// Whether a date stands in another clause than the event's words, well away from them:
 /// beyond a semicolon, colon or dash, a speech cue, or a subordinator or complementizer of
-/// the language ("that", "que", "yang", "который"). One such word right after the date
+/// the language ("that", "que", "yang", "который"). A subordinator right after the date
 /// opens a clause about the date, not another clause ("Aug. 6, 2016, when 14 people died in
-/// a blaze"). One right after the event's words is left parting them: "the landslides that
+/// a blaze"); a complementizer there opens what was told that day. One right after the event's words is left parting them: "the landslides that
 /// tore through the hills on Tuesday" reads as the landslides' time, but measured on the
 /// labelled folders such a clause more often carries another act's time.
 fn other_clause(ctx: &Context, trig: (usize, usize), date: (usize, usize)) -> bool {
@@ -265,15 +265,17 @@ fn other_clause(ctx: &Context, trig: (usize, usize), date: (usize, usize)) -> bo
         return true;
     }
     let a = &ctx.pack.attribution;
-    let opens: Vec<usize> = gap
+    let opens: Vec<(usize, bool)> = gap
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .enumerate()
         .filter(|(_, w)| a.subordinators.contains(w) || a.complementizers.contains(w))
-        .map(|(i, _)| i)
+        .map(|(i, w)| (i, a.complementizers.contains(&w)))
         .collect();
-    let about_date = date.1 <= trig.0 && opens == [0];
+    // A complementizer right after the date opens what was told on that day ("told
+    // reporters on Friday that Russia had never interfered in elections").
+    let about_date = date.1 <= trig.0 && opens == [(0, false)];
     !opens.is_empty() && !about_date
 }
 
@@ -480,5 +482,12 @@ mod tests {
             "2023-08-10",
         );
         assert_eq!(values_of(&ms, "incident"), ["2016-08-06"]);
+        // "that" right after the date opens what was told that day, not the vote's time.
+        let ms = mentions(
+            "A government spokeswoman told journalists on Monday that outside powers had never meddled in the elections held across the region.",
+            "en",
+            "2024-03-06",
+        );
+        assert!(values_of(&ms, "election").is_empty(), "{ms:?}");
     }
 }
