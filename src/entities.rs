@@ -258,6 +258,22 @@ impl Gazetteer {
             }
         }
         let name = text[start..end].trim();
+        // In a language that capitalises its nouns, a lone word after a determiner or the
+        // like is a noun ("jede Verwicklung", "eine Lüge"); an acronym stays a name.
+        let after_marker = || {
+            text[..start]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| lang.noun_markers.contains(&w.to_lowercase()))
+        };
+        let acronym = name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if words.len() == 1 && !acronym && after_marker() {
+            return None;
+        }
         // A lone word at the start of a sentence is more often a capitalised word than a name.
         let sentence_start = text[..start].trim().is_empty();
         // … unless an age follows it: "Rizal (27), seorang suporter, …".

@@ -395,12 +395,21 @@ mod tests {
     /// Unicode word assertion is left for the lazy DFA to give up on.
     #[test]
     fn a_set_s_boundaries_are_ascii_or_dropped() {
-        for p in [r"\bclients?\b", r"\b(?:crude )?oil\b", r"\b(?:agreements?|deals?)\b"] {
+        for p in [
+            r"\bclients?\b",
+            r"\b(?:crude )?oil\b",
+            r"\b(?:agreements?|deals?)\b",
+        ] {
             assert!(looks(p).contains(Look::WordAscii), "{p}");
             assert!(!looks(p).contains_word_unicode(), "{p}");
         }
         // Beside a Cyrillic letter, an accented one or any capital: dropped.
-        for p in [r"\bпогиб\w*", r"\bécole", r"(?P<who>\b(?-i:\p{Lu})\w*)", r"\Bx"] {
+        for p in [
+            r"\bпогиб\w*",
+            r"\bécole",
+            r"(?P<who>\b(?-i:\p{Lu})\w*)",
+            r"\Bx",
+        ] {
             assert!(!looks(p).contains_word_unicode(), "{p}");
             assert!(!looks(p).contains(Look::WordAscii), "{p}");
         }

@@ -144,6 +144,9 @@ pub(super) fn voice(
                 h.start >= at
                     && h.start <= at + 60
                     && !text[at..h.start].contains([',', '.', ';', '(', '"', '“', '„'])
+                    // A name in a phrase after the verb is not its subject ("sagte der
+                    // 62-Jährige vor Anhängern").
+                    && (h.start == at || function_word_before(text, h, lang).is_none())
             })
             .map(|h| h.name.clone())
             .or_else(|| appositive_name(text, at, hits, lang, true))
@@ -234,8 +237,14 @@ pub(super) fn voice(
             }
             head.ends_with(',')
         };
+        // In a language that puts the verb second, a name after it is the speaker whatever
+        // stands before the comma ("…, sagte Georgescu").
+        let early = (a.inverted_after_comma && verb_after_comma)
+            .then(|| after_cue(ce))
+            .flatten();
+        let subject = if early.is_some() { None } else { subject };
         let inverted = match subject {
-            None if verb_after_comma => after_cue(ce),
+            None if verb_after_comma => early.or_else(|| after_cue(ce)),
             _ => None,
         };
         // Failing that, a subject further back in the clause, with adverbs between it and
@@ -616,6 +625,38 @@ mod tests {
             "2024-12-06",
         );
         assert_eq!(statement_speakers(&ms), [Some("Nadia Kern")]);
+    }
+
+    /// German puts the verb second: after "…, sagte", the speaker follows the verb, and
+    /// a capitalised noun before the comma or in a phrase after the verb is nobody.
+    #[test]
+    fn a_german_speaker_follows_the_verb_after_a_comma() {
+        for text in [
+            "Die Vorwürfe seien eine glatte Lüge, sagte Marek Vondra am Abend.",
+            "Das alles sei Unsinn, sagte Marek Vondra.",
+        ] {
+            let ms = mentions(text, "de", "2024-12-06");
+            assert_eq!(statement_speakers(&ms), [Some("Marek Vondra")], "{text}");
+        }
+        // A noun after a determiner is no name: the agency denied, not "Beteiligung".
+        let ms = mentions(
+            "Die Agentur Vesna hatte am Dienstag jede Beteiligung bestritten.",
+            "de",
+            "2024-12-06",
+        );
+        assert_ne!(statement_speakers(&ms), [Some("Beteiligung")]);
+        // A name in a phrase after the verb is not its subject.
+        let ms = mentions(
+            "Die Zahlen seien erfunden, sagte der 58-Jährige vor Journalisten in Kaunas.",
+            "de",
+            "2024-12-06",
+        );
+        for speaker in statement_speakers(&ms) {
+            assert!(
+                !matches!(speaker, Some("Journalisten" | "Kaunas")),
+                "{ms:?}"
+            );
+        }
     }
 
     #[test]

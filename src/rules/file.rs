@@ -131,6 +131,10 @@ pub struct LangFile {
     /// Whether titles form compounds ("Bundeskanzlerin" is a "Kanzlerin"): German does,
     /// English does not ("speaking" is no "king"). Default false.
     pub title_compounds: Option<bool>,
+    /// Words after which a lone capitalised word is a noun, not a name, in a language
+    /// that capitalises its nouns ("jede Verwicklung", "eine Lüge", "reine Erfindung").
+    #[serde(default)]
+    pub noun_markers: Vec<String>,
     /// Lowercase words inside personal names ("bin", "van", "de").
     #[serde(default)]
     pub name_particles: Vec<String>,
@@ -362,6 +366,11 @@ pub struct AttributionFile {
     /// negation after one negates that clause, not the statement.
     #[serde(default)]
     pub subordinators: Vec<String>,
+    /// Whether a speech verb right after a comma has its speaker after it, whatever stands
+    /// before the comma ("Die Berichte seien reine Erfindung, sagte Georgescu"): German
+    /// puts the verb second, and the noun before the comma is no subject. Default false
+    /// (in English, "Smith, 62, said Moscow had …" keeps Smith).
+    pub inverted_after_comma: Option<bool>,
 }
 
 /// An example for the normalizer: every value found in `text`, in order.

@@ -593,6 +593,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     if let Some(c) = f.title_compounds {
         lang.title_compounds = c;
     }
+    lang.noun_markers.extend(lowercase(&f.noun_markers));
     lang.name_particles.extend(f.name_particles.iter().cloned());
     lang.locatives.extend(lowercase(&f.locatives));
     lang.place_titles.extend(f.place_titles.iter().cloned());
@@ -893,6 +894,9 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.attribution
         .subordinators
         .extend(lowercase(&a.subordinators));
+    if let Some(i) = a.inverted_after_comma {
+        lang.attribution.inverted_after_comma = i;
+    }
 
     for ex in &f.example {
         let at = ck.at(ex.text.span());

@@ -202,6 +202,8 @@ pub struct Lang {
     /// Titles join other words into one ("Bundeskanzlerin", "Innenminister"): a word that
     /// ends in a title is one. Default false, so that "speaking" is no "king".
     pub title_compounds: bool,
+    /// Lowercase words after which a lone capitalised word is a noun (see the pack file).
+    pub noun_markers: Vec<String>,
     pub name_particles: Vec<String>,
     pub locatives: Vec<String>,
     pub place_titles: Vec<String>,
@@ -476,6 +478,7 @@ pub struct Attribution {
     pub negation: Vec<Pattern>,
     pub not_negation: Vec<Pattern>,
     pub subordinators: Vec<String>,
+    pub inverted_after_comma: bool,
 }
 
 #[derive(Debug, Clone)]
