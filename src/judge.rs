@@ -13,7 +13,7 @@ use crate::extract::{Mention, Polarity};
 use crate::ingest::Story;
 use crate::matching::{Claim, other_periods, periods};
 use crate::normalize::{Compat, Value, compare_approx};
-use crate::rules::{Kind, RuleSet};
+use crate::rules::{Approx, Kind, RuleSet};
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -257,6 +257,77 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
                 (c.article == b.article && agrees(a, c)) || (c.article == a.article && agrees(c, b))
             })
     };
+    // A sentence of the claim that gives two figures, one agreeing with each side, tells
+    // two quantities side by side, not a disagreement: "CENC gave 6.8 while the USGS put it
+    // at 7.1"; "rose 3,217 points, a day after falling 4,451"; "the toll rose from 95 to
+    // 126". Its figures must be figures of their own: given as such (not a bound, which
+    // agrees with anything beyond it: "at least 288 dead" is no injured count of 1,175),
+    // not a part, and not a breakdown right after the other ("Acht Menschen, sieben
+    // Fluggäste und eine Flugbegleiterin", see `breakdown`).
+    let given = |c: &Mention| matches!(c.approx, Approx::Exact | Approx::About);
+    let figures: Vec<Vec<&Mention>> = if claim.kind == Kind::Quantity {
+        let own = |c: &Mention| !c.part && given(c);
+        let mut seen = BTreeSet::new();
+        claim
+            .mentions
+            .iter()
+            .filter(|&&i| seen.insert((mentions[i].article, mentions[i].line, mentions[i].start)))
+            .map(|&i| {
+                let m = &mentions[i];
+                let same =
+                    |c: &&Mention| c.article == m.article && c.line == m.line && c.start == m.start;
+                // Mentions are in file and position order: a sentence's are side by side.
+                let before = mentions[..i].iter().rev().take_while(same);
+                let after = mentions[i..].iter().take_while(same);
+                before.chain(after).filter(|c| own(c)).collect()
+            })
+            .filter(|f: &Vec<&Mention>| f.len() >= 2)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // A smaller figure right after a comma, dash, colon or parenthesis breaks the first one
+    // down ("Acht Menschen, sieben Fluggäste und eine Flugbegleiterin", "восемь человек —
+    // семь пассажиров"): a part of it, not a figure beside it.
+    let breakdown = |x: &Mention, y: &Mention| {
+        let (Some((sx, ex)), Some((sy, ey))) = (x.value_span, y.value_span) else {
+            return true;
+        };
+        let ((first, (_, end)), (second, (start, _))) = if sx <= sy {
+            ((x, (sx, ex)), (y, (sy, ey)))
+        } else {
+            ((y, (sy, ey)), (x, (sx, ex)))
+        };
+        let smaller = match (&first.value, &second.value) {
+            (Some(f), Some(s)) => s.magnitude() < f.magnitude(),
+            _ => true,
+        };
+        let gap = x.text.get(end.min(start)..start).unwrap_or("");
+        smaller && gap.contains([',', '—', '–', ':', '('])
+    };
+    // A figure that stands for a side: one its frame keys alike, or one no frame keyed (in
+    // "sept morts et huit blessés", the dead stand for no count of the injured).
+    let stands_for = |x: &Mention, side: &Mention| {
+        agrees(x, side)
+            && (x.frame != side.frame
+                || x.key.is_empty()
+                || side.key.is_empty()
+                || x.key == side.key)
+    };
+    let told_apart = |a: &Mention, b: &Mention| {
+        // A bound on either side agrees with too much to be matched so ("close to 7,000
+        // hectares" with another fire's 5,700).
+        given(a)
+            && given(b)
+            && figures.iter().any(|f| {
+                f.iter().any(|x| {
+                    stands_for(x, a)
+                        && f.iter().any(|y| {
+                            x.value_span != y.value_span && !breakdown(x, y) && stands_for(y, b)
+                        })
+                })
+            })
+    };
     // Values: the first incompatible pair from different voices decides a conflict; of the
     // compatible pairs across articles, the one furthest apart gives the reason.
     let mut agree_reason: Option<(f64, String)> = None;
@@ -274,6 +345,7 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
                     if a.article != b.article
                         && a.part == b.part
                         && !settled(a, b)
+                        && !told_apart(a, b)
                         && !other_periods(&over[x], &over[y]) =>
                 {
                     return (

@@ -379,3 +379,38 @@ fn marburg_rwanda_scores() {
 fn martial_law_kr_scores() {
     assert_floor("martial-law-kr", 24, 0.53);
 }
+
+// Batch O, tuned since the ninth stop of 2026-12-05 (first sight on ea7e0ad in
+// tests/stories/FIRST_SIGHT.md). Known false conflicts: storm-boris's Czech dead ("the Czech
+// Republic three") read as its missing ("at least four"); tibet-quake's overnight lows
+// (-16 °C and -18 °C, told as two forecasts).
+
+#[test]
+fn alaska_summit_scores() {
+    assert_floor("alaska-summit", 16, 0.25);
+}
+
+#[test]
+fn euro_final_scores() {
+    assert_floor("euro-final", 23, 0.49);
+}
+
+#[test]
+fn nikkei_crash_scores() {
+    assert_floor("nikkei-crash", 22, 0.41);
+}
+
+#[test]
+fn romania_annulled_scores() {
+    assert_floor("romania-annulled", 24, 0.45);
+}
+
+#[test]
+fn storm_boris_scores() {
+    assert_floor_known("storm-boris", 20, 0.32, 1);
+}
+
+#[test]
+fn tibet_quake_scores() {
+    assert_floor_known("tibet-quake", 24, 0.57, 1);
+}

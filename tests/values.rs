@@ -421,3 +421,27 @@ fn a_large_count_or_a_duration_told_once_is_one_figure() {
         assert_eq!(c.1.len(), 2, "{c:?}");
     }
 }
+
+#[test]
+fn two_figures_one_sentence_gives_side_by_side_are_no_conflict() {
+    // tests/fixtures/two-figures: "the number of people killed had risen from 95 to 126";
+    // one article gives 95, another 126. The first article tells both figures: an earlier
+    // and a later toll, not a disagreement.
+    let claims = report_of("two-figures");
+    for (verdict, ms) in &claims {
+        let values: Vec<&str> = ms.iter().map(|(_, v)| v.as_str()).collect();
+        assert!(
+            !(*verdict == Verdict::Conflict && values.contains(&"126")),
+            "{verdict:?} {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn a_figure_of_another_kind_beside_settles_nothing() {
+    // tests/fixtures/two-kinds: "six morts et neuf blessés" against "Six people were
+    // injured": the 6 beside the 9 counts the dead, so the injured still conflict.
+    let claims = report_of("two-kinds");
+    let injured = claim_with(&claims, "9");
+    assert_eq!(injured.0, Verdict::Conflict, "{injured:?}");
+}

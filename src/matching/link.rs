@@ -168,13 +168,7 @@ fn dated(v: &Value) -> Option<Option<crate::time::Interval>> {
 
 /// The size of a number, for "a factor of five apart"; `None` for dates and times.
 fn scale(v: &Value) -> Option<f64> {
-    match v {
-        Value::Money { amount: x, .. } | Value::Count(x) => Some(x.f64().abs()),
-        Value::Percent(x) | Value::Factor(x) | Value::Measure(x, _) | Value::Duration(x, _) => {
-            Some(x.abs())
-        }
-        Value::Date(_) | Value::Time(_) => None,
-    }
+    v.magnitude()
 }
 
 /// A map from mention index to a value, as a vector: the linker looks its maps up for

@@ -129,6 +129,18 @@ fn compare_times(a: &TimeOfDay, b: &TimeOfDay) -> Compat {
 }
 
 impl Value {
+    /// The size of a number (its absolute value, whatever its unit); `None` for a date or
+    /// a time.
+    pub fn magnitude(&self) -> Option<f64> {
+        match self {
+            Value::Money { amount: x, .. } | Value::Count(x) => Some(x.f64().abs()),
+            Value::Percent(x) | Value::Factor(x) | Value::Measure(x, _) | Value::Duration(x, _) => {
+                Some(x.abs())
+            }
+            Value::Date(_) | Value::Time(_) => None,
+        }
+    }
+
     /// The canonical text of `crosscheck.report.v1`.
     pub fn canonical(&self) -> String {
         match self {
