@@ -138,6 +138,7 @@ pub(super) fn voice(
         }
         // The name may follow a title ("der Bonner Hydrologe Martin Kessler"): the first
         // name in the same run of words.
+        let first = at + (text[at..].len() - text[at..].trim_start().len());
         let speaker = hits
             .iter()
             .find(|h| {
@@ -146,7 +147,7 @@ pub(super) fn voice(
                     && !text[at..h.start].contains([',', '.', ';', '(', '"', '“', '„'])
                     // A name in a phrase after the verb is not its subject ("sagte der
                     // 62-Jährige vor Anhängern").
-                    && (h.start == at || function_word_before(text, h, lang).is_none())
+                    && (h.start <= first || function_word_before(text, h, lang).is_none())
             })
             .map(|h| h.name.clone())
             .or_else(|| appositive_name(text, at, hits, lang, true))
