@@ -420,11 +420,13 @@ fn spread(a: &Value, b: &Value) -> f64 {
             let (x, y) = (x.f64(), y.f64());
             (x - y).abs() / x.abs().max(y.abs()).max(1e-12)
         }
-        (Value::Percent(x), Value::Percent(y))
-        | (Value::Factor(x), Value::Factor(y))
-        | (Value::Duration(x, _), Value::Duration(y, _)) => {
+        (Value::Percent(x), Value::Percent(y)) | (Value::Factor(x), Value::Factor(y)) => {
             (x - y).abs() / x.abs().max(y.abs()).max(1e-12)
         }
+        (Value::Duration(..), Value::Duration(..)) => match (a.magnitude(), b.magnitude()) {
+            (Some(x), Some(y)) => (x - y).abs() / x.max(y).max(1e-12),
+            _ => 0.0,
+        },
         _ => 0.0,
     }
 }

@@ -134,9 +134,9 @@ impl Value {
     pub fn magnitude(&self) -> Option<f64> {
         match self {
             Value::Money { amount: x, .. } | Value::Count(x) => Some(x.f64().abs()),
-            Value::Percent(x) | Value::Factor(x) | Value::Measure(x, _) | Value::Duration(x, _) => {
-                Some(x.abs())
-            }
+            Value::Percent(x) | Value::Factor(x) | Value::Measure(x, _) => Some(x.abs()),
+            // Clock time in seconds, so that hours and minutes compare.
+            Value::Duration(x, u) => Some((x * seconds(*u).unwrap_or(1.0)).abs()),
             Value::Date(_) | Value::Time(_) => None,
         }
     }
@@ -148,7 +148,7 @@ impl Value {
             Value::Money { amount, currency } => format!("{amount} {currency}"),
             Value::Percent(p) => format!("{}%", fmt_num(*p)),
             Value::Count(n) => n.to_string(),
-            Value::Duration(n, u) => format!("P{}{u}", fmt_num(*n)),
+            Value::Duration(n, u) => duration_canonical(*n, *u),
             Value::Factor(f) => format!("{}x", fmt_num(*f)),
             Value::Measure(n, u) => format!("{} {u}", fmt_num(*n)),
             Value::Time(t) => t.canonical(),
@@ -171,6 +171,59 @@ impl Value {
 }
 
 /// Numbers as text: integers without a fraction, otherwise up to 4 decimals, trimmed.
+/// Hours followed by minutes ("2 hours 45 minutes", "2 часа 45 минут", "zwei Stunden und
+/// zehn Minuten") are one duration: at most one short word (a conjunction) between them.
+fn hours_and_minutes(text: &str, durations: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(durations.len());
+    for f in durations {
+        if let (Some(last), Value::Duration(m, 'n')) = (out.last_mut(), &f.value)
+            && let Value::Duration(h, 'h') = last.value
+            && last.end <= f.start
+        {
+            let gap: Vec<&str> = text[last.end..f.start].split_whitespace().collect();
+            let joined = match gap.as_slice() {
+                [] => true,
+                [w] => w.chars().count() <= 3 && w.chars().all(char::is_alphabetic),
+                _ => false,
+            };
+            if joined && h.fract() == 0.0 {
+                last.end = f.end;
+                last.value = Value::Duration(h + m / 60.0, 'h');
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// The seconds in one unit of a duration of clock time (`h`, `n` for minutes, `s`); `None`
+/// for a calendar unit.
+fn seconds(unit: char) -> Option<f64> {
+    match unit {
+        'h' => Some(3600.0),
+        'n' => Some(60.0),
+        's' => Some(1.0),
+        _ => None,
+    }
+}
+
+/// A duration in ISO 8601: `P20Y`, `P18M`, `P3D`; clock time as told (`PT12M`, `PT65M`,
+/// `PT51H`), with a fraction of an hour in minutes (`PT2H30M` for two and a half hours,
+/// `PT2H45M` for "2 hours 45 minutes").
+fn duration_canonical(n: f64, unit: char) -> String {
+    match unit {
+        'h' if n.fract() != 0.0 && (n * 60.0).fract().abs() < 1e-6 => {
+            let minutes = (n * 60.0).round() as i64;
+            format!("PT{}H{}M", minutes / 60, minutes % 60)
+        }
+        'h' => format!("PT{}H", fmt_num(n)),
+        'n' => format!("PT{}M", fmt_num(n)),
+        's' => format!("PT{}S", fmt_num(n)),
+        u => format!("P{}{u}", fmt_num(n)),
+    }
+}
+
 pub fn fmt_num(x: f64) -> String {
     match fixed4(x) {
         Fixed::Int(r) => format!("{r}"),
@@ -278,9 +331,8 @@ impl Found {
 fn number_of(v: &Value) -> Option<f64> {
     match v {
         Value::Money { amount, .. } | Value::Count(amount) => Some(amount.f64()),
-        Value::Percent(x) | Value::Factor(x) | Value::Duration(x, _) | Value::Measure(x, _) => {
-            Some(*x)
-        }
+        Value::Percent(x) | Value::Factor(x) | Value::Measure(x, _) => Some(*x),
+        Value::Duration(x, u) => Some(x * seconds(*u).unwrap_or(1.0)),
         Value::Date(_) | Value::Time(_) => None,
     }
 }
@@ -477,6 +529,11 @@ fn same_kind_numbers(a: &Value, b: &Value) -> Option<(bool, f64, f64)> {
             Some((x == y, *x, *y))
         }
         (Value::Duration(x, ux), Value::Duration(y, uy)) if ux == uy => Some((x == y, *x, *y)),
+        // Hours, minutes and seconds compare in seconds ("2 hours 45 minutes", "3 hours").
+        (Value::Duration(x, ux), Value::Duration(y, uy)) => {
+            let (sx, sy) = (seconds(*ux)?, seconds(*uy)?);
+            Some((x * sx == y * sy, x * sx, y * sy))
+        }
         (Value::Measure(x, ux), Value::Measure(y, uy)) if ux == uy => Some((x == y, *x, *y)),
         _ => None,
     }
@@ -671,6 +728,7 @@ pub struct Grammar {
     level: Vec<String>,
     factors: HashMap<String, f64>,
     durations: HashMap<String, char>,
+    clock_before: Vec<String>,
     units: HashMap<String, String>,
     measure: Option<Compiled>,
     dates: date::DateRes,
@@ -860,6 +918,7 @@ impl Grammar {
                 .iter()
                 .map(|(w, v)| (w.to_lowercase(), *v))
                 .collect(),
+            clock_before: n.clock_before.clone(),
             durations: n
                 .durations
                 .iter()
@@ -1304,6 +1363,7 @@ impl Grammar {
             }
         }
         if let Some(re) = &self.duration {
+            let mut durations: Vec<Found> = Vec::new();
             for c in re.captures_iter(text) {
                 let all = c.get(0).expect("group 0");
                 if !starts_ok(all.start()) || word_char_at(text, all.end()) {
@@ -1316,14 +1376,27 @@ impl Grammar {
                 // "по итогам 2022 года", "tahun 2021": a year, not 2022 years.
                 let year_like =
                     n.is_some_and(|n| n.fract() == 0.0 && (1800.0..=2100.0).contains(&n));
-                if let (Some(unit), Some(n), false) = (unit, n, year_like) {
-                    out.push(Found::exact(
+                // "à 9 heures", "в 9 часов": a time of day, not nine hours.
+                let clock = unit.is_some_and(|u| *u == 'h')
+                    && text[..all.start()]
+                        .trim_end()
+                        .rsplit(char::is_whitespace)
+                        .next()
+                        .is_some_and(|w| self.clock_before.contains(&w.to_lowercase()));
+                // "35-Stunden-Woche": the unit opens a compound that names another thing.
+                let compound = unit.is_some_and(|u| matches!(u, 'h' | 'n' | 's'))
+                    && text[all.end()..].starts_with(['-', '‑']);
+                if let (Some(unit), Some(n), false, false, false) =
+                    (unit, n, year_like, clock, compound)
+                {
+                    durations.push(Found::exact(
                         all.start(),
                         all.end(),
                         Value::Duration(n, *unit),
                     ));
                 }
             }
+            out.extend(hours_and_minutes(text, durations));
         }
         // Numbers that are a bracketed conversion of a measurement: neither a measurement
         // nor a count of their own.
@@ -1676,6 +1749,45 @@ mod tests {
             .iter()
             .map(|f| f.value.canonical())
             .collect()
+    }
+
+    #[test]
+    fn clock_durations_are_iso_and_join_hours_with_minutes() {
+        let cases = [
+            (
+                "en",
+                "The meeting lasted three hours and the statement 12 minutes.",
+                vec!["PT3H", "PT12M"],
+            ),
+            (
+                "ru",
+                "Беседа длилась около 2 часов 45 минут.",
+                vec!["PT2H45M"],
+            ),
+            ("id", "Rapat berlangsung 3 jam 20 menit.", vec!["PT3H20M"]),
+            ("fr", "La séance a duré 40 minutes.", vec!["PT40M"]),
+        ];
+        for (lang, text, want) in cases {
+            assert_eq!(values(&grammar(lang), text, None), want, "{text}");
+        }
+        // A time of day, and a compound that names another thing, are no durations.
+        assert!(
+            !values(&grammar("fr"), "Le vote a commencé à 9 heures.", None)
+                .iter()
+                .any(|v| v.starts_with("PT"))
+        );
+        assert!(
+            !values(
+                &grammar("de"),
+                "Die Gewerkschaft will die 35-Stunden-Woche.",
+                None
+            )
+            .iter()
+            .any(|v| v.starts_with("PT"))
+        );
+        // Hours and minutes compare in seconds.
+        let (a, b) = (Value::Duration(2.75, 'h'), Value::Duration(165.0, 'n'));
+        assert!(matches!(compare(&a, &b, 0.0), Compat::Agree(_)));
     }
 
     #[test]

@@ -305,9 +305,14 @@ pub struct NumbersFile {
     /// Multiplier words ("doubled" = 2).
     #[serde(default)]
     pub factors: BTreeMap<String, f64>,
-    /// Duration unit words -> ISO 8601 designator (Y, M, W, D).
+    /// Duration unit words -> ISO 8601 designator (Y, M, W, D), or H, MIN, S for hours,
+    /// minutes and seconds.
     #[serde(default)]
     pub durations: BTreeMap<String, Spanned<String>>,
+    /// Words right before a number that make "N hours" a time of day ("à 9 heures", "a las
+    /// 9 horas", "в 9 часов"), not a duration.
+    #[serde(default)]
+    pub clock_before: Vec<String>,
     /// Units of measure -> their symbol ("kilómetros" = "km", "feet" = "ft"): a number
     /// before one is a measurement ("26 km"), not a count.
     #[serde(default)]

@@ -812,15 +812,25 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.numbers
         .factors
         .extend(n.factors.iter().map(|(k, v)| (k.clone(), *v)));
+    lang.numbers.clock_before.extend(lowercase(&n.clock_before));
     for (word, unit) in &n.durations {
-        match unit.get_ref().as_str() {
-            u @ ("Y" | "M" | "W" | "D") => lang
-                .numbers
-                .durations
-                .push((word.clone(), u.chars().next().unwrap_or('Y'))),
-            other => ck.error(
+        // Calendar units as ISO 8601 writes them; hours, minutes and seconds as lowercase
+        // codes ('M' is the month).
+        let code = match unit.get_ref().as_str() {
+            u @ ("Y" | "M" | "W" | "D") => u.chars().next(),
+            "H" => Some('h'),
+            "MIN" => Some('n'),
+            "S" => Some('s'),
+            _ => None,
+        };
+        match code {
+            Some(c) => lang.numbers.durations.push((word.clone(), c)),
+            None => ck.error(
                 unit.span(),
-                format!("duration unit '{other}': expected Y, M, W or D"),
+                format!(
+                    "duration unit '{}': expected Y, M, W, D, H, MIN or S",
+                    unit.get_ref()
+                ),
             ),
         }
     }

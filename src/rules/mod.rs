@@ -401,6 +401,8 @@ pub struct Numbers {
     pub compare: Vec<String>,
     pub factors: Vec<(String, f64)>,
     pub durations: Vec<(String, char)>,
+    /// Words before a number that make hours a time of day (see the pack file).
+    pub clock_before: Vec<String>,
     /// Unit words and their symbols.
     pub units: Vec<(String, String)>,
     pub approx: Vec<(String, Approx)>,
