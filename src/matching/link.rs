@@ -235,8 +235,6 @@ pub(super) struct Linker<'m> {
     vocab: BTreeMap<&'m str, BTreeSet<&'m str>>,
     /// The value mentions each owner has in each sentence (article, start).
     owners: BTreeMap<(usize, usize), BTreeMap<&'m str, Vec<usize>>>,
-    /// Comparisons made: `Some(true)` differ, `Some(false)` agree, `None` not comparable.
-    relations: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), Option<bool>>>,
 }
 
 impl<'m> Linker<'m> {
@@ -336,7 +334,6 @@ impl<'m> Linker<'m> {
             values,
             figure,
             figure_sentences,
-            relations: Default::default(),
         }
     }
 
@@ -344,13 +341,8 @@ impl<'m> Linker<'m> {
     /// they agree, `None` they cannot be compared (or one has no value).
     fn relation(&self, a: usize, b: usize) -> Option<bool> {
         let (x, y) = (*self.value_id.get(&a)?, *self.value_id.get(&b)?);
-        if let Some(r) = self.relations.borrow().get(&(x, y)) {
-            return *r;
-        }
         let ((vx, ax), (vy, ay)) = (&self.values[x], &self.values[y]);
-        let r = values_differ(vx, *ax, vy, *ay, 0.0);
-        self.relations.borrow_mut().insert((x, y), r);
-        r
+        values_differ(vx, *ax, vy, *ay, 0.0)
     }
 
     fn total<'a>(&self, ts: impl Iterator<Item = &'a &'m str>) -> f64
@@ -827,8 +819,8 @@ impl<'m> Linker<'m> {
         // A developer's trace: `CROSSCHECK_DEBUG_LINK=VALUE` prints, on stderr, every pair
         // weighed in which a value's canonical form contains VALUE, and why it did not link.
         let debug = std::env::var("CROSSCHECK_DEBUG_LINK").ok();
-        let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-        let mut tried: BTreeSet<(usize, usize)> = BTreeSet::new();
+        let mut tried: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
         for list in by_token.values_mut() {
             // Only mentions of different articles can link: pair across articles only, so
             // that one long article costs nothing here however many mentions it has.
@@ -838,17 +830,27 @@ impl<'m> Linker<'m> {
                 let next = x + list[x..].partition_point(|&b| self.mentions[b].article == article);
                 for &b in &list[next..] {
                     let key = (a.min(b), a.max(b));
-                    if !tried.insert(key) {
-                        continue;
-                    }
-                    let weight = self.weigh(a, b);
-                    if let Some(filter) = &debug {
-                        self.trace(filter, a, b, weight);
-                    }
-                    if let Ok(l) = weight {
-                        links.insert(key, l);
+                    if tried.insert(key) {
+                        pairs.push((a, b));
                     }
                 }
+            }
+        }
+        // The pairs are weighed in parallel (a big story weighs millions) and kept in pair
+        // order, so the links do not depend on the thread count.
+        use rayon::prelude::*;
+        let weights: Vec<Result<f64, &str>> = if debug.is_some() {
+            pairs.iter().map(|&(a, b)| self.weigh(a, b)).collect()
+        } else {
+            pairs.par_iter().map(|&(a, b)| self.weigh(a, b)).collect()
+        };
+        let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        for (&(a, b), weight) in pairs.iter().zip(weights) {
+            if let Some(filter) = &debug {
+                self.trace(filter, a, b, weight);
+            }
+            if let Ok(l) = weight {
+                links.insert((a.min(b), a.max(b)), l);
             }
         }
         links
