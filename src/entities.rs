@@ -261,10 +261,7 @@ impl Gazetteer {
         // In a language that capitalises its nouns, a lone word after a determiner or the
         // like is a noun ("jede Verwicklung", "eine Lüge"); an acronym stays a name.
         let after_marker = || {
-            text[..start]
-                .trim_end()
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
+            crate::words::word_before(text, start)
                 .is_some_and(|w| lang.noun_markers.contains(&w.to_lowercase()))
         };
         let acronym = name

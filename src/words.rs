@@ -75,6 +75,16 @@ pub struct Token {
     pub stem: String,
 }
 
+/// The word right before byte `at` of `text`, with only spaces between ("in" of "in
+/// Trient", "à" of "à 9 heures"); `None` when punctuation or nothing stands there.
+pub fn word_before(text: &str, at: usize) -> Option<&str> {
+    text[..at]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .filter(|w| !w.is_empty())
+}
+
 /// The words of `text` (UAX #29 word boundaries; letters split at an apostrophe, so that
 /// "l'incendie" is "l" and "incendie"), each lowercased and stemmed with `stem`.
 pub fn tokenize(text: &str, stem: impl Fn(&str) -> String) -> Vec<Token> {

@@ -382,11 +382,7 @@ fn qualified<'h>(text: &str, h: &Hit, hits: &'h [Hit], lang: &Lang) -> Option<&'
 /// The lowercase function word right before a name ("in" of "in Trient", "de" of "de
 /// Paris"): the name is then in a phrase, not a subject.
 fn function_word_before<'t>(text: &'t str, h: &Hit, lang: &Lang) -> Option<&'t str> {
-    let word = text[..h.start]
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .filter(|w| !w.is_empty())?;
+    let word = crate::words::word_before(text, h.start)?;
     (lang.stopwords.contains(&word.to_lowercase()) && !word.chars().next()?.is_uppercase())
         .then_some(word)
 }

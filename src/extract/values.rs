@@ -247,9 +247,10 @@ const CLAUSE_REACH: usize = 25;
 /// beyond a semicolon, colon or dash, a speech cue, or a subordinator or complementizer of
 /// the language ("that", "que", "yang", "который"). A subordinator right after the date
 /// opens a clause about the date, not another clause ("Aug. 6, 2016, when 14 people died in
-/// a blaze"); a complementizer there opens what was told that day. One right after the event's words is left parting them: "the landslides that
-/// tore through the hills on Tuesday" reads as the landslides' time, but measured on the
-/// labelled folders such a clause more often carries another act's time.
+/// a blaze"); a complementizer there opens what was told that day. One right after the
+/// event's words is left parting them: "the landslides that tore through the hills on
+/// Tuesday" reads as the landslides' time, but measured on the labelled folders such a
+/// clause more often carries another act's time.
 fn other_clause(ctx: &Context, trig: (usize, usize), date: (usize, usize)) -> bool {
     let gap = between(ctx.text, trig, date);
     if gap.chars().count() <= CLAUSE_REACH {

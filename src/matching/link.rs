@@ -166,11 +166,6 @@ fn dated(v: &Value) -> Option<Option<crate::time::Interval>> {
     }
 }
 
-/// The size of a number, for "a factor of five apart"; `None` for dates and times.
-fn scale(v: &Value) -> Option<f64> {
-    v.magnitude()
-}
-
 /// A map from mention index to a value, as a vector: the linker looks its maps up for
 /// every pair it weighs, and a 1,000-article story weighs millions.
 pub(super) struct Dense<T>(Vec<Option<T>>);
@@ -555,7 +550,7 @@ impl<'m> Linker<'m> {
         // Two reports of one figure differ by a revision or a misreading, not by more than
         // a factor of five: "5 villages" and "500 homes" are two figures, and "up to 1,300
         // missing" does not agree with "62 bridges".
-        let apart = match (scale(va), scale(vb)) {
+        let apart = match (va.magnitude(), vb.magnitude()) {
             (Some(x), Some(y)) => x.max(y) > 5.0 * x.min(y),
             _ => false,
         };
@@ -616,7 +611,7 @@ impl<'m> Linker<'m> {
             && !settled
             && self.sole_count(a)
             && self.sole_count(b)
-            && matches!((scale(va), scale(vb)), (Some(x), Some(y)) if x.max(y) <= 2.0 * x.min(y))
+            && matches!((va.magnitude(), vb.magnitude()), (Some(x), Some(y)) if x.max(y) <= 2.0 * x.min(y))
         {
             return Ok(1.0);
         }

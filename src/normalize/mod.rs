@@ -132,13 +132,7 @@ impl Value {
     /// The size of a number (its absolute value, whatever its unit); `None` for a date or
     /// a time.
     pub fn magnitude(&self) -> Option<f64> {
-        match self {
-            Value::Money { amount: x, .. } | Value::Count(x) => Some(x.f64().abs()),
-            Value::Percent(x) | Value::Factor(x) | Value::Measure(x, _) => Some(x.abs()),
-            // Clock time in seconds, so that hours and minutes compare.
-            Value::Duration(x, u) => Some((x * seconds(*u).unwrap_or(1.0)).abs()),
-            Value::Date(_) | Value::Time(_) => None,
-        }
+        number_of(self).map(f64::abs)
     }
 
     /// The canonical text of `crosscheck.report.v1`.
@@ -170,7 +164,6 @@ impl Value {
     }
 }
 
-/// Numbers as text: integers without a fraction, otherwise up to 4 decimals, trimmed.
 /// Hours followed by minutes ("2 hours 45 minutes", "2 часа 45 минут", "zwei Stunden und
 /// zehn Minuten") are one duration: at most one short word (a conjunction) between them.
 fn hours_and_minutes(text: &str, durations: Vec<Found>) -> Vec<Found> {
@@ -224,6 +217,7 @@ fn duration_canonical(n: f64, unit: char) -> String {
     }
 }
 
+/// Numbers as text: integers without a fraction, otherwise up to 4 decimals, trimmed.
 pub fn fmt_num(x: f64) -> String {
     match fixed4(x) {
         Fixed::Int(r) => format!("{r}"),
@@ -327,7 +321,8 @@ impl Found {
     }
 }
 
-/// The number a numeric value compares by.
+/// The number a numeric value compares by (clock time in seconds, so that hours and
+/// minutes compare).
 fn number_of(v: &Value) -> Option<f64> {
     match v {
         Value::Money { amount, .. } | Value::Count(amount) => Some(amount.f64()),
@@ -1378,10 +1373,7 @@ impl Grammar {
                     n.is_some_and(|n| n.fract() == 0.0 && (1800.0..=2100.0).contains(&n));
                 // "à 9 heures", "в 9 часов": a time of day, not nine hours.
                 let clock = unit.is_some_and(|u| *u == 'h')
-                    && text[..all.start()]
-                        .trim_end()
-                        .rsplit(char::is_whitespace)
-                        .next()
+                    && crate::words::word_before(text, all.start())
                         .is_some_and(|w| self.clock_before.contains(&w.to_lowercase()));
                 // "35-Stunden-Woche": the unit opens a compound that names another thing.
                 let compound = unit.is_some_and(|u| matches!(u, 'h' | 'n' | 's'))
