@@ -200,6 +200,9 @@ fn concepts(out: &mut String, rules: &RuleSet) {
             } else {
                 let _ = writeln!(out, "{}\n", c.gloss);
             }
+            if c.broad {
+                out.push_str("Broad: it covers narrower concepts; two differing figures meet through it only when neither counts a narrower thing.\n\n");
+            }
             if c.projection {
                 out.push_str("A projection: a figure told beside it is never compared with one told without.\n\n");
             }

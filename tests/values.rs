@@ -445,3 +445,16 @@ fn a_figure_of_another_kind_beside_settles_nothing() {
     let injured = claim_with(&claims, "9");
     assert_eq!(injured.0, Verdict::Conflict, "{injured:?}");
 }
+
+#[test]
+fn a_count_of_workers_meets_a_count_of_employees() {
+    // tests/fixtures/counted-kinds: "About 4,300 workers" and "Unos 4.300 empleados": the
+    // English word counts people and workers, the Spanish one workers; one count.
+    let claims = report_of("counted-kinds");
+    let strikers = claim_with(&claims, "4300");
+    assert_eq!(strikers.0, Verdict::Agreement, "{strikers:?}");
+    assert_eq!(strikers.1.len(), 2, "{strikers:?}");
+    // Six crew members and eight people hurt are two figures, not a conflict.
+    let crew = claim_with(&claims, "6");
+    assert_ne!(crew.0, Verdict::Conflict, "{crew:?}");
+}

@@ -199,13 +199,28 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
             && t.lower.chars().count() >= 3
             && !matches!(m.value, Some(Value::Date(_)))
     });
-    let unit = unit_token.map(|i| {
-        let t = &ctx.tokens[i];
-        ctx.shared
-            .iter()
-            .find(|(p, w)| *p == t.start && w.starts_with('@'))
-            .map_or_else(|| format!("~{}", t.stem), |(_, w)| w.clone())
-    });
+    // Every concept the word stands for, the first one first: "workers" counts people
+    // (@person) and workers (@worker), and meets "empleados" (@worker) through the second.
+    let units: Vec<String> = unit_token
+        .map(|i| {
+            let t = &ctx.tokens[i];
+            let mut concepts: Vec<String> = Vec::new();
+            for (_, w) in ctx
+                .shared
+                .iter()
+                .filter(|(p, w)| *p == t.start && w.starts_with('@'))
+            {
+                if !concepts.contains(w) {
+                    concepts.push(w.clone());
+                }
+            }
+            if concepts.is_empty() {
+                concepts.push(format!("~{}", t.stem));
+            }
+            concepts
+        })
+        .unwrap_or_default();
+    let unit = units.first().cloned();
     // Proper names: a capitalised word that does not open the sentence.
     let names: Vec<(usize, String)> = ctx
         .tokens
@@ -255,7 +270,7 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
         .collect();
     near.sort();
     let mut beside: Vec<String> = near.iter().map(|(_, _, w)| w.to_string()).collect();
-    beside.extend(unit.clone());
+    beside.extend(units.iter().cloned());
     beside.sort();
     beside.dedup();
     let mut about: Vec<String> = Vec::new();
@@ -357,7 +372,7 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
     m.context.insert("local".into(), local);
     m.context.insert("about".into(), about);
     m.context.insert("near".into(), beside);
-    m.context.insert("unit".into(), unit.into_iter().collect());
+    m.context.insert("unit".into(), units);
     m.context.insert("names".into(), names);
     m.context
         .insert("owner".into(), owner.into_iter().collect());

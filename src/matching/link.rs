@@ -77,6 +77,28 @@ fn signature<'m>(m: &'m Mention, langs: &'m [String], rules: &RuleSet) -> Signat
     }
 }
 
+/// Whether two counted words share a concept ("workers" is @person and @worker,
+/// "empleados" @worker) or are one word.
+fn units_meet(a: &[&str], b: &[&str]) -> bool {
+    a.iter().any(|u| b.contains(u))
+}
+
+/// The concepts a counted word is told by when two figures differ: its narrower ones
+/// when it has any ("crew" is @crew, not @person), else all of them.
+fn narrowest<'a>(unit: &[&'a str], rules: &RuleSet) -> Vec<&'a str> {
+    let broad = |u: &&str| {
+        u.strip_prefix('@')
+            .and_then(|id| rules.concepts.get(id))
+            .is_some_and(|c| c.broad)
+    };
+    let narrow: Vec<&str> = unit.iter().copied().filter(|u| !broad(u)).collect();
+    if narrow.is_empty() {
+        unit.to_vec()
+    } else {
+        narrow
+    }
+}
+
 /// Whether a value is specific enough that two articles rarely give it by chance: a day
 /// date, a time of day, or a number with two significant digits or more ("42,000", "6.8",
 /// "28"), not a round one ("3", "2,000") nor a year.
@@ -366,7 +388,7 @@ impl<'m> Linker<'m> {
                         sc.near
                             .intersection(&so.near)
                             .any(|t| t.starts_with(['@', '~']))
-                            || (!sc.unit.is_empty() && sc.unit == so.unit)
+                            || units_meet(&sc.unit, &so.unit)
                     })
                 };
                 // A day does not settle a time of that day: "29 December" leaves "9:03"
@@ -544,7 +566,20 @@ impl<'m> Linker<'m> {
         // Names say who; only a concept beside both values (or the thing both count) says
         // that they are the same act or measure: "the prosecutor has investigated Landrat
         // X since August" and "Landrat X said on Friday" are two.
-        let same_unit = sa.unit == sb.unit;
+        // Differing figures, and a bound that merely allows the other figure, must count
+        // the same narrow thing: "six crew members" and "eight people" are two figures,
+        // though crew are people, and "more than 400 people" says nothing of "1,500
+        // firefighters". One figure told of people and of workers is one.
+        let bound = |m: &Mention| !matches!(m.approx, Approx::Exact | Approx::About);
+        let same_unit = (sa.unit.is_empty() && sb.unit.is_empty())
+            || if differ || bound(ma) || bound(mb) {
+                units_meet(
+                    &narrowest(&sa.unit, self.rules),
+                    &narrowest(&sb.unit, self.rules),
+                )
+            } else {
+                units_meet(&sa.unit, &sb.unit)
+            };
         let concept_beside = beside.iter().any(|t| t.starts_with('@'));
         let same_act = concept_beside || (same_unit && !sa.unit.is_empty());
         // Two reports of one figure differ by a revision or a misreading, not by more than
@@ -989,4 +1024,24 @@ pub(super) fn attach(
         }
     }
     taken
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{narrowest, units_meet};
+    use crate::rules;
+
+    #[test]
+    fn differing_figures_meet_only_through_a_narrow_counted_thing() {
+        let set = rules::load(&rules::default_sources()).unwrap();
+        // "workers" counts people and workers; "empleados" workers.
+        assert!(units_meet(&["@person", "@worker"], &["@worker"]));
+        // "six crew members" against "eight people": crew are people, but two figures
+        // that differ must count one narrow thing.
+        let crew = narrowest(&["@person", "@crew"], &set);
+        assert_eq!(crew, ["@crew"]);
+        assert!(!units_meet(&crew, &narrowest(&["@person"], &set)));
+        // A word of the broad concept alone is told by it.
+        assert_eq!(narrowest(&["@person"], &set), ["@person"]);
+    }
 }

@@ -67,6 +67,11 @@ pub struct ConceptFile {
     /// package").
     #[serde(default)]
     pub ordinal: bool,
+    /// Whether the concept covers the things of narrower ones ("people" covers workers,
+    /// crew and firefighters): a word counted under it and under a narrower concept is
+    /// told by the narrower one when two figures differ.
+    #[serde(default)]
+    pub broad: bool,
     /// The concepts that mean the opposite act ("agree" and "approve" for "refuse"): a
     /// figure told beside one is not the figure told beside the other. Symmetric; name it
     /// on one of the two.

@@ -387,6 +387,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                         rate: c.rate,
                         projection: c.projection,
                         ordinal: c.ordinal,
+                        broad: c.broad,
                         opposite: Vec::new(),
                         at,
                     },

@@ -735,6 +735,9 @@ pub struct Concept {
     pub projection: bool,
     /// A rank ("first", "second"): what is told beside two different ranks is two things.
     pub ordinal: bool,
+    /// Covers narrower concepts ("people": workers, crew): two differing figures meet
+    /// through it only when neither counts a narrower thing.
+    pub broad: bool,
     /// The concepts of the opposite act (both ways).
     pub opposite: Vec<String>,
     pub at: Location,
