@@ -122,6 +122,12 @@ pub(super) fn choose(
                     kind != ValueKind::Count
                         || units.is_none_or(|u| counts_unit(ctx, f, u, unit_words, spans))
                 })
+                // Things are counted whole: "magnitud 6,3" is no count, while "1.5
+                // million" is 1,500,000.
+                .filter(|f| {
+                    kind != ValueKind::Count
+                        || !matches!(&f.value, Value::Count(n) if n.f64().fract() != 0.0)
+                })
                 .collect();
             let v = match pick {
                 Some(span) => *values.iter().find(|f| (f.start, f.end) == span)?,

@@ -20,6 +20,8 @@ pub(super) struct DateRes {
     weekday: Option<Compiled>,
     /// A weekday with its day and month in digits and no year: "Sabtu (20/1)".
     weekday_numeric: Option<Compiled>,
+    /// A weekday with its day of the month and a mark after it: "el miércoles 11,".
+    weekday_day: Option<Compiled>,
     numeric: Compiled,
     iso: Compiled,
     year_range: Option<Compiled>,
@@ -41,6 +43,7 @@ impl DateRes {
             &self.relative,
             &self.weekday,
             &self.weekday_numeric,
+            &self.weekday_day,
             &self.year_range,
         ];
         let always = [&self.numeric, &self.iso, &self.year_dash];
@@ -119,6 +122,11 @@ impl DateRes {
             weekday_numeric: weekday.as_ref().map(|w| {
                 compile(&format!(
                     r"\b(?P<w>{w}),?\s*\(\s*(?P<a>\d{{1,2}})[./](?P<b>\d{{1,2}})\s*\)"
+                ))
+            }),
+            weekday_day: weekday.as_ref().map(|w| {
+                compile(&format!(
+                    r"\b(?P<w>{w}),?\s+(?P<d>\d{{1,2}}){suffix}\s*[,;:)–—]"
                 ))
             }),
             weekday: weekday.map(|w| compile(&format!(r"\b(?P<w>{w})\b"))),
@@ -383,6 +391,52 @@ impl Grammar {
                     off_calendar(all.start(), all.end(), m, d);
                 }
                 push(all.start(), all.end(), v);
+            }
+        }
+        // "El miércoles 11, un nuevo sismo…": a weekday with a day of the month and a mark
+        // after it is that day, if the day falls on that weekday within a month of the
+        // anchor ("am Mittwoch 11 Menschen" has no mark; a day that falls on another
+        // weekday is left to the weekday alone).
+        for c in r
+            .weekday_day
+            .iter()
+            .filter(|_| cues.weekday)
+            .flat_map(|re| re.captures_iter(text))
+        {
+            let all = c.get(0).expect("group 0");
+            let (Some(wd), Some(d), Some(a)) = (
+                c.name("w")
+                    .and_then(|w| self.weekdays.get(&key(w.as_str())).copied()),
+                int(&c, "d"),
+                anchor.and_then(|a| a.date()),
+            ) else {
+                continue;
+            };
+            let day = (-1..=1)
+                .filter_map(|k: i32| {
+                    let first = NaiveDate::from_ymd_opt(a.year(), a.month(), 1)?;
+                    let first = if k < 0 {
+                        first.checked_sub_months(chrono::Months::new(1))?
+                    } else {
+                        first.checked_add_months(chrono::Months::new(k as u32))?
+                    };
+                    first.with_day(d)
+                })
+                .filter(|x| x.weekday().num_days_from_monday() == wd as u32)
+                .filter(|x| (*x - a).num_days().abs() <= 31)
+                .min_by_key(|x| (*x - a).num_days().abs());
+            if let Some(day) = day {
+                let end = all.start()
+                    + all
+                        .as_str()
+                        .trim_end_matches([',', ';', ':', ')', '–', '—'])
+                        .trim_end()
+                        .len();
+                push(
+                    all.start(),
+                    end,
+                    Some(DateValue::Resolved(Interval::day(day))),
+                );
             }
         }
         for c in r.numeric.captures_iter(text) {
