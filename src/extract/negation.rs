@@ -36,11 +36,18 @@ pub(super) fn cues(text: &str, lang: &Lang, denials: &[(usize, usize)]) -> Vec<(
     if found.is_empty() {
         return found;
     }
+    // A denial phrase built on a negation ("no evidence of", "there was no sign",
+    // "aucune preuve") keeps it, so that "said there was no evidence of sabotage" denies.
     let void: Vec<(usize, usize)> = a
         .not_negation
         .iter()
         .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
-        .chain(denials.iter().copied())
+        .chain(
+            denials
+                .iter()
+                .filter(|&&(ds, de)| !found.iter().any(|&(s, e)| ds <= s && e <= de))
+                .copied(),
+        )
         .collect();
     found.retain(|&(s, e)| !void.iter().any(|&(vs, ve)| vs < e && s < ve));
     found.sort();
@@ -68,7 +75,10 @@ fn boundary(ctx: &Context, from: usize, to: usize) -> usize {
             let word = ctx.text[pos..word_end].to_lowercase();
             let opens = a.subordinators.contains(&word)
                 || ctx.complementizers.contains(&word)
-                || ctx.voice.cues.iter().any(|&(cs, _)| cs == pos);
+                // A cue that is a negation ("no sign of") negates the clause it stands in.
+                || ctx.voice.cues.iter().any(|&(cs, ce)| {
+                    cs == pos && !ctx.negations.iter().any(|&(s, e)| cs <= s && e <= ce)
+                });
             if opens {
                 return pos;
             }
