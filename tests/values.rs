@@ -458,3 +458,14 @@ fn a_count_of_workers_meets_a_count_of_employees() {
     let crew = claim_with(&claims, "6");
     assert_ne!(crew.0, Verdict::Conflict, "{crew:?}");
 }
+
+#[test]
+fn one_minute_of_one_day_given_once_in_each_article_is_one_moment() {
+    // tests/fixtures/same-minute: "Um 3.42 Uhr ging der erste Notruf … ein" and "Laporan
+    // darurat pertama diterima pukul 03.42": no word in common across the two languages,
+    // but the same minute of the same day, given once in each article.
+    let claims = report_of("same-minute");
+    let call = claim_with(&claims, "2024-09-17T03:42");
+    assert_eq!(call.0, Verdict::Agreement, "{call:?}");
+    assert_eq!(call.1.len(), 2, "{call:?}");
+}
