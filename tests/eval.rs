@@ -388,7 +388,7 @@ fn martial_law_kr_scores() {
 
 #[test]
 fn alaska_summit_scores() {
-    assert_floor("alaska-summit", 16, 0.25);
+    assert_floor("alaska-summit", 20, 0.34);
 }
 
 #[test]
@@ -413,5 +413,42 @@ fn storm_boris_scores() {
 
 #[test]
 fn tibet_quake_scores() {
-    assert_floor_known("tibet-quake", 24, 0.57, 1);
+    assert_floor_known("tibet-quake", 24, 0.66, 1);
+}
+
+// Batch P, tuned since f826ef7 (first sight in tests/stories/FIRST_SIGHT.md). Known false
+// conflicts: herat-quake's tolls of three earthquakes read as one toll and two epicentres'
+// distances as one; intel-cuts' loss of a division against the company's, a 1974 fall
+// against a 2024 one, and the Nasdaq's fall against TSMC's; pager-blasts' tolls and dates of
+// two waves of explosions; sri-lanka-vote's counting day taken for the election's.
+// The in-process scorer reads herat-quake at 0.46 (score.py: 0.50).
+
+#[test]
+fn carola_bridge_scores() {
+    assert_floor("carola-bridge", 23, 0.37);
+}
+
+#[test]
+fn herat_quake_scores() {
+    assert_floor_known("herat-quake", 23, 0.45, 2);
+}
+
+#[test]
+fn intel_cuts_scores() {
+    assert_floor_known("intel-cuts", 23, 0.45, 3);
+}
+
+#[test]
+fn notre_dame_reopens_scores() {
+    assert_floor("notre-dame-reopens", 21, 0.41);
+}
+
+#[test]
+fn pager_blasts_scores() {
+    assert_floor_known("pager-blasts", 22, 0.20, 3);
+}
+
+#[test]
+fn sri_lanka_vote_scores() {
+    assert_floor_known("sri-lanka-vote", 23, 0.53, 1);
 }
