@@ -422,7 +422,7 @@ impl Grammar {
                     };
                     first.with_day(d)
                 })
-                .filter(|x| x.weekday().num_days_from_monday() == wd as u32)
+                .filter(|x| x.weekday().num_days_from_monday() == wd)
                 .filter(|x| (*x - a).num_days().abs() <= 31)
                 .min_by_key(|x| (*x - a).num_days().abs());
             if let Some(day) = day {
