@@ -328,6 +328,12 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
                 })
             })
     };
+    // A value told beside a later rank ("a second wave of explosions on Wednesday") is a
+    // later one than the same thing told without a rank, which is most often the first.
+    let later_unranked = |a: &Mention, b: &Mention| match (a.rank(), b.rank()) {
+        (Some(r), None) | (None, Some(r)) => r != "@first",
+        _ => false,
+    };
     // Values: the first incompatible pair from different voices decides a conflict; of the
     // compatible pairs across articles, the one furthest apart gives the reason.
     let mut agree_reason: Option<(f64, String)> = None;
@@ -346,6 +352,7 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
                         && a.part == b.part
                         && !settled(a, b)
                         && !told_apart(a, b)
+                        && !later_unranked(a, b)
                         && !other_periods(&over[x], &over[y]) =>
                 {
                     return (
@@ -386,6 +393,25 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
         return (
             Verdict::SingleSource,
             "not compared: the articles give figures over different periods".to_string(),
+        );
+    }
+    // A later rank in one article and none in the other were not compared either.
+    let ranked = ms.iter().find_map(|a| {
+        ms.iter()
+            .find(|b| a.article != b.article && later_unranked(a, b))
+            .map(|b| (a, b))
+    });
+    if let Some((a, b)) = ranked {
+        let (r, f, o) = match a.rank() {
+            Some(r) => (r, &a.file, &b.file),
+            None => (b.rank().unwrap_or_default(), &b.file, &a.file),
+        };
+        return (
+            Verdict::SingleSource,
+            format!(
+                "not compared: {f} tells a {} one, {o} gives no rank",
+                r.trim_start_matches('@')
+            ),
         );
     }
     let by = match &ms[0].speaker {

@@ -469,3 +469,13 @@ fn one_minute_of_one_day_given_once_in_each_article_is_one_moment() {
     assert_eq!(call.0, Verdict::Agreement, "{call:?}");
     assert_eq!(call.1.len(), 2, "{call:?}");
 }
+
+#[test]
+fn a_later_rank_is_not_the_thing_told_without_one() {
+    // tests/fixtures/later-rank: "An explosion ripped through the plant on Tuesday" and
+    // "Une deuxième explosion a secoué jeudi l'usine": the second explosion is not the one
+    // told without a rank, so Tuesday and Thursday are no conflict.
+    let claims = report_of("later-rank");
+    let blast = claim_with(&claims, "2024-10-08");
+    assert_ne!(blast.0, Verdict::Conflict, "{blast:?}");
+}
