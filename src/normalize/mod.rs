@@ -351,6 +351,11 @@ pub fn compare_approx(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f
     let (Some(x), Some(y)) = (number_of(a), number_of(b)) else {
         return compare(a, b, tolerance);
     };
+    // A rise and a fall compare by their size (see `same_kind_numbers`).
+    let (x, y) = match (a, b) {
+        (Value::Percent(_), Value::Percent(_)) if x * y < 0.0 => (x.abs(), y.abs()),
+        _ => (x, y),
+    };
     if let Compat::Unknown(r) = compare(a, b, tolerance) {
         return Compat::Unknown(r);
     }
@@ -388,7 +393,13 @@ pub enum Compat {
 /// Compare two values; `tolerance` is relative (0.05 = 5%).
 pub fn compare(a: &Value, b: &Value, tolerance: f64) -> Compat {
     if let Some((equal, x, y)) = same_kind_numbers(a, b) {
-        return if equal {
+        return if equal && a.canonical() != b.canonical() {
+            Compat::Agree(format!(
+                "{} and {} are one change, its direction told once",
+                a.canonical(),
+                b.canonical()
+            ))
+        } else if equal {
             Compat::Agree(format!("both give {}", a.canonical()))
         } else {
             compare_different(a, b, x, y, tolerance)
@@ -520,6 +531,12 @@ fn same_kind_numbers(a: &Value, b: &Value) -> Option<(bool, f64, f64)> {
             },
         ) if cx == cy => Some((x == y, x.f64(), y.f64())),
         (Value::Count(x), Value::Count(y)) => Some((x == y, x.f64(), y.f64())),
+        // A change's direction is read from a word near it, and a missed one reads as a
+        // rise ("se hundieron este viernes un 26%" has its verb four words back): a rise
+        // and a fall compare by their size.
+        (Value::Percent(x), Value::Percent(y)) if x * y < 0.0 => {
+            Some((x.abs() == y.abs(), x.abs(), y.abs()))
+        }
         (Value::Percent(x), Value::Percent(y)) | (Value::Factor(x), Value::Factor(y)) => {
             Some((x == y, *x, *y))
         }
@@ -1924,6 +1941,41 @@ mod tests {
             compare(&m(44.0, "km"), &m(44.0, "km/h"), 0.05),
             Compat::Unknown(_)
         ));
+    }
+
+    #[test]
+    fn a_rise_and_a_fall_compare_by_size() {
+        // "los títulos se hundieron … un 26%" reads as a rise: its verb is four words back.
+        assert!(matches!(
+            compare_approx(
+                &Value::Percent(-26.0),
+                Approx::Exact,
+                &Value::Percent(26.0),
+                Approx::Exact,
+                0.0
+            ),
+            Compat::Agree(_)
+        ));
+        assert!(matches!(
+            compare_approx(
+                &Value::Percent(-80.0),
+                Approx::About,
+                &Value::Percent(71.0),
+                Approx::Exact,
+                0.0
+            ),
+            Compat::Conflict(_)
+        ));
+        assert_eq!(
+            values_differ(
+                &Value::Percent(-26.0),
+                Approx::Exact,
+                &Value::Percent(26.0),
+                Approx::Exact,
+                0.0
+            ),
+            Some(false)
+        );
     }
 
     #[test]
