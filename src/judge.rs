@@ -331,7 +331,10 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
     // A value told beside a later rank ("a second wave of explosions on Wednesday") is a
     // later one than the same thing told without a rank, which is most often the first.
     let later_unranked = |a: &Mention, b: &Mention| match (a.rank(), b.rank()) {
-        (Some(r), None) | (None, Some(r)) => r != "@first",
+        (Some(r), None) | (None, Some(r)) => !r
+            .strip_prefix('@')
+            .and_then(|id| rules.concepts.get(id))
+            .is_some_and(|c| c.earliest),
         _ => false,
     };
     // Values: the first incompatible pair from different voices decides a conflict; of the

@@ -200,6 +200,9 @@ fn concepts(out: &mut String, rules: &RuleSet) {
             } else {
                 let _ = writeln!(out, "{}\n", c.gloss);
             }
+            if c.earliest {
+                out.push_str("The earliest rank: a value told beside a later rank is not compared with one told without a rank.\n\n");
+            }
             if c.broad {
                 out.push_str("Broad: it covers narrower concepts; two differing figures meet through it only when neither counts a narrower thing.\n\n");
             }

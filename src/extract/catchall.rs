@@ -5,8 +5,9 @@
 //! - `about`: the concepts and names nearest the value ("@space-launch", "#vostochny");
 //! - `near`: every concept and name within a few words of the value (`about` is the
 //!   nearest three);
-//! - `unit`: what a number counts, the word right after it, as a concept where the lexicon
-//!   has one ("@firefighter") or else the stem in its own language ("~sapeur");
+//! - `unit`: what a number counts, the word right after it, as every concept of the lexicon
+//!   it belongs to, the first one first ("@person", "@worker") or else the stem in its own
+//!   language ("~sapeur");
 //! - `names`: proper names of the sentence, transliterated and cut to five letters, so that
 //!   "Восточный" and "Vostochny" meet;
 //! - `with`: the other values of the sentence ("$2023-08-11");

@@ -11,7 +11,8 @@
 //! to its first comma, bracket, quote or subordinate clause ("who had not been warned");
 //! for a topic trigger ("stalled"), at most three words before it or two after it with no
 //! such boundary between. Cues inside a `not_negation` phrase ("not only", "no fewer
-//! than", "no later than") or a denial cue ("no evidence that") negate nothing here.
+//! than", "no later than") negate nothing here, nor do those a denial verb covers; a denial
+//! phrase built on a negation ("no evidence of", "there was no sign of") keeps it.
 
 use super::context::Context;
 use crate::rules::Lang;
@@ -36,8 +37,9 @@ pub(super) fn cues(text: &str, lang: &Lang, denials: &[(usize, usize)]) -> Vec<(
     if found.is_empty() {
         return found;
     }
-    // A denial phrase built on a negation ("no evidence of", "there was no sign",
-    // "aucune preuve") keeps it, so that "said there was no evidence of sabotage" denies.
+    // A denial phrase built on a negation ("no evidence of", "there was no sign") keeps
+    // it, so that "said there was no evidence of sabotage" denies. (French "qu'il n'y avait
+    // aucune preuve" still asserts, for a reason not yet traced.)
     let void: Vec<(usize, usize)> = a
         .not_negation
         .iter()
@@ -45,7 +47,7 @@ pub(super) fn cues(text: &str, lang: &Lang, denials: &[(usize, usize)]) -> Vec<(
         .chain(
             denials
                 .iter()
-                .filter(|&&(ds, de)| !found.iter().any(|&(s, e)| ds <= s && e <= de))
+                .filter(|&&(ds, de)| !found.iter().any(|&(s, e)| s < de && ds < e))
                 .copied(),
         )
         .collect();

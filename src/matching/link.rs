@@ -129,7 +129,7 @@ fn significant_digits(x: f64) -> usize {
 }
 
 /// Whether a figure is so specific that two articles giving it, each once, give the same
-/// figure: a time of day on a given day, three significant digits ("154 billion euros", "110.6%", "1,286"), or two for an
+/// figure: a minute of a given day, three significant digits ("154 billion euros", "110.6%", "1,286"), or two for an
 /// amount, a percentage, a measurement, a duration or a count of a hundred thousand or more
 /// ("21 billion euros", "4.9%", "26 km", "24 years", "8.5 million devices").
 fn telling(v: &Value) -> bool {
@@ -139,8 +139,9 @@ fn telling(v: &Value) -> bool {
         Value::Count(x) if x.f64() >= 100_000.0 => (x.f64(), 2),
         Value::Count(x) => (x.f64(), 3),
         Value::Factor(x) => (*x, 3),
-        // A minute of a given day ("2.50 Uhr" on 11 September, "pukul 02.50").
-        Value::Time(t) => return t.date.is_some(),
+        // A minute of a given day ("2.50 Uhr" on 11 September, "pukul 02.50"), not a
+        // round hour ("um 9 Uhr").
+        Value::Time(t) => return t.date.is_some() && t.minute != 0,
         Value::Date(_) => return false,
     };
     significant_digits(number) >= min

@@ -126,7 +126,7 @@ impl DateRes {
             }),
             weekday_day: weekday.as_ref().map(|w| {
                 compile(&format!(
-                    r"\b(?P<w>{w}),?\s+(?P<d>\d{{1,2}}){suffix}\s*[,;:)–—]"
+                    r"\b(?P<day>(?P<w>{w}),?\s+(?P<d>\d{{1,2}}){suffix})\s*(?:[,;)]|[:–—](?:\s|$))"
                 ))
             }),
             weekday: weekday.map(|w| compile(&format!(r"\b(?P<w>{w})\b"))),
@@ -403,7 +403,6 @@ impl Grammar {
             .filter(|_| cues.weekday)
             .flat_map(|re| re.captures_iter(text))
         {
-            let all = c.get(0).expect("group 0");
             let (Some(wd), Some(d), Some(a)) = (
                 c.name("w")
                     .and_then(|w| self.weekdays.get(&key(w.as_str())).copied()),
@@ -425,16 +424,10 @@ impl Grammar {
                 .filter(|x| x.weekday().num_days_from_monday() == wd)
                 .filter(|x| (*x - a).num_days().abs() <= 31)
                 .min_by_key(|x| (*x - a).num_days().abs());
-            if let Some(day) = day {
-                let end = all.start()
-                    + all
-                        .as_str()
-                        .trim_end_matches([',', ';', ':', ')', '–', '—'])
-                        .trim_end()
-                        .len();
+            if let (Some(day), Some(span)) = (day, c.name("day")) {
                 push(
-                    all.start(),
-                    end,
+                    span.start(),
+                    span.end(),
                     Some(DateValue::Resolved(Interval::day(day))),
                 );
             }

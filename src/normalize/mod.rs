@@ -348,13 +348,12 @@ pub fn compare_approx(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f
     if ax == Approx::Exact && bx == Approx::Exact {
         return compare(a, b, tolerance);
     }
-    let (Some(x), Some(y)) = (number_of(a), number_of(b)) else {
-        return compare(a, b, tolerance);
-    };
     // A rise and a fall compare by their size (see `same_kind_numbers`).
-    let (x, y) = match (a, b) {
-        (Value::Percent(_), Value::Percent(_)) if x * y < 0.0 => (x.abs(), y.abs()),
-        _ => (x, y),
+    let numbers = same_kind_numbers(a, b)
+        .map(|(_, x, y)| (x, y))
+        .or_else(|| number_of(a).zip(number_of(b)));
+    let Some((x, y)) = numbers else {
+        return compare(a, b, tolerance);
     };
     if let Compat::Unknown(r) = compare(a, b, tolerance) {
         return Compat::Unknown(r);
@@ -393,9 +392,11 @@ pub enum Compat {
 /// Compare two values; `tolerance` is relative (0.05 = 5%).
 pub fn compare(a: &Value, b: &Value, tolerance: f64) -> Compat {
     if let Some((equal, x, y)) = same_kind_numbers(a, b) {
-        return if equal && a.canonical() != b.canonical() {
+        let rise_and_fall = matches!((a, b), (Value::Percent(p), Value::Percent(q)) if p * q < 0.0);
+        return if equal && rise_and_fall {
             Compat::Agree(format!(
-                "{} and {} are one change, its direction told once",
+                "{} and {} are one change of one size (a direction is read from a word near \
+                 the number, and often missed)",
                 a.canonical(),
                 b.canonical()
             ))

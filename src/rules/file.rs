@@ -72,6 +72,10 @@ pub struct ConceptFile {
     /// told by the narrower one when two figures differ.
     #[serde(default)]
     pub broad: bool,
+    /// Whether the rank is the first one: a thing told without a rank is most often the
+    /// first, so a value told beside a later rank is not compared with one told without.
+    #[serde(default)]
+    pub earliest: bool,
     /// The concepts that mean the opposite act ("agree" and "approve" for "refuse"): a
     /// figure told beside one is not the figure told beside the other. Symmetric; name it
     /// on one of the two.

@@ -388,6 +388,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                         projection: c.projection,
                         ordinal: c.ordinal,
                         broad: c.broad,
+                        earliest: c.earliest,
                         opposite: Vec::new(),
                         at,
                     },

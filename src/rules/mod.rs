@@ -738,6 +738,8 @@ pub struct Concept {
     /// Covers narrower concepts ("people": workers, crew): two differing figures meet
     /// through it only when neither counts a narrower thing.
     pub broad: bool,
+    /// The first rank: what is told without a rank is most often it.
+    pub earliest: bool,
     /// The concepts of the opposite act (both ways).
     pub opposite: Vec<String>,
     pub at: Location,
