@@ -335,9 +335,13 @@ fn number_of(v: &Value) -> Option<f64> {
 /// The interval of numbers an approximate value allows.
 fn bounds(x: f64, approx: Approx) -> (f64, f64) {
     let (lo, hi) = (x.min(x * 0.9), x.max(x * 1.1));
+    // A bound is on a figure's size: "fell more than 20%" (-20%) allows -26%, not -15%.
+    let fall = x < 0.0;
     match approx {
         Approx::Exact => (x, x),
         Approx::About => (lo, hi),
+        Approx::Over | Approx::AtLeast if fall => (f64::NEG_INFINITY, x),
+        Approx::Under | Approx::AtMost if fall => (x, f64::INFINITY),
         Approx::Over | Approx::AtLeast => (x, f64::INFINITY),
         Approx::Under | Approx::AtMost => (f64::NEG_INFINITY, x),
     }
@@ -1942,6 +1946,24 @@ mod tests {
             compare(&m(44.0, "km"), &m(44.0, "km/h"), 0.05),
             Compat::Unknown(_)
         ));
+    }
+
+    #[test]
+    fn a_bound_on_a_fall_is_on_its_size() {
+        // "fell more than 20%" allows a fall of 26%, not one of 15%.
+        let fall = |x: f64| Value::Percent(x);
+        assert!(matches!(
+            compare_approx(&fall(-20.0), Approx::Over, &fall(-26.0), Approx::Exact, 0.0),
+            Compat::Agree(_)
+        ));
+        assert!(matches!(
+            compare_approx(&fall(-20.0), Approx::Over, &fall(-15.0), Approx::Exact, 0.0),
+            Compat::Conflict(_)
+        ));
+        assert_eq!(
+            values_differ(&fall(-20.0), Approx::Over, &fall(-26.0), Approx::Exact, 0.0),
+            Some(false)
+        );
     }
 
     #[test]
