@@ -13,7 +13,7 @@ use crate::extract::{Mention, Polarity};
 use crate::ingest::Story;
 use crate::matching::{Claim, other_periods, periods};
 use crate::normalize::{Compat, Value, compare_approx};
-use crate::rules::{Approx, Kind, RuleSet};
+use crate::rules::{Kind, RuleSet};
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -264,7 +264,7 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
     // agrees with anything beyond it: "at least 288 dead" is no injured count of 1,175),
     // not a part, and not a breakdown right after the other ("Acht Menschen, sieben
     // Fluggäste und eine Flugbegleiterin", see `breakdown`).
-    let given = |c: &Mention| matches!(c.approx, Approx::Exact | Approx::About);
+    let given = |c: &Mention| !c.approx.is_bound();
     let figures: Vec<Vec<&Mention>> = if claim.kind == Kind::Quantity {
         let own = |c: &Mention| !c.part && given(c);
         let mut seen = BTreeSet::new();
@@ -331,10 +331,7 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
     // A value told beside a later rank ("a second wave of explosions on Wednesday") is a
     // later one than the same thing told without a rank, which is most often the first.
     let later_unranked = |a: &Mention, b: &Mention| match (a.rank(), b.rank()) {
-        (Some(r), None) | (None, Some(r)) => !r
-            .strip_prefix('@')
-            .and_then(|id| rules.concepts.get(id))
-            .is_some_and(|c| c.earliest),
+        (Some(r), None) | (None, Some(r)) => !rules.concept_of(r).is_some_and(|c| c.earliest),
         _ => false,
     };
     // Values: the first incompatible pair from different voices decides a conflict; of the

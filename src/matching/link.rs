@@ -86,11 +86,7 @@ fn units_meet(a: &[&str], b: &[&str]) -> bool {
 /// The concepts a counted word is told by when two figures differ: its narrower ones
 /// when it has any ("crew" is @crew, not @person), else all of them.
 fn narrowest<'a>(unit: &[&'a str], rules: &RuleSet) -> Vec<&'a str> {
-    let broad = |u: &&str| {
-        u.strip_prefix('@')
-            .and_then(|id| rules.concepts.get(id))
-            .is_some_and(|c| c.broad)
-    };
+    let broad = |u: &&str| rules.concept_of(u).is_some_and(|c| c.broad);
     let narrow: Vec<&str> = unit.iter().copied().filter(|u| !broad(u)).collect();
     if narrow.is_empty() {
         unit.to_vec()
@@ -129,9 +125,10 @@ fn significant_digits(x: f64) -> usize {
 }
 
 /// Whether a figure is so specific that two articles giving it, each once, give the same
-/// figure: a minute of a given day, three significant digits ("154 billion euros", "110.6%", "1,286"), or two for an
-/// amount, a percentage, a measurement, a duration or a count of a hundred thousand or more
-/// ("21 billion euros", "4.9%", "26 km", "24 years", "8.5 million devices").
+/// figure: a minute of a given day, three significant digits ("154 billion euros",
+/// "110.6%", "1,286"), or two for an amount, a percentage, a measurement, a duration or a
+/// count of a hundred thousand or more ("21 billion euros", "4.9%", "26 km", "24 years",
+/// "8.5 million devices").
 fn telling(v: &Value) -> bool {
     let (number, min) = match v {
         Value::Money { amount, .. } => (amount.f64(), 2),
@@ -573,9 +570,8 @@ impl<'m> Linker<'m> {
         // the same narrow thing: "six crew members" and "eight people" are two figures,
         // though crew are people, and "more than 400 people" says nothing of "1,500
         // firefighters". One figure told of people and of workers is one.
-        let bound = |m: &Mention| !matches!(m.approx, Approx::Exact | Approx::About);
         let same_unit = (sa.unit.is_empty() && sb.unit.is_empty())
-            || if differ || bound(ma) || bound(mb) {
+            || if differ || ma.approx.is_bound() || mb.approx.is_bound() {
                 units_meet(
                     &narrowest(&sa.unit, self.rules),
                     &narrowest(&sb.unit, self.rules),
@@ -690,16 +686,14 @@ impl<'m> Linker<'m> {
     /// both (see `Concept::opposite`).
     fn opposed(&self, sa: &Signature, sb: &Signature) -> bool {
         sa.neutral.iter().any(|t| {
-            t.strip_prefix('@')
-                .and_then(|id| self.rules.concepts.get(id))
-                .is_some_and(|c| {
-                    c.opposite.iter().any(|o| {
-                        let o = format!("@{o}");
-                        sb.neutral.contains(o.as_str())
-                            && !sb.neutral.contains(t)
-                            && !sa.neutral.contains(o.as_str())
-                    })
+            self.rules.concept_of(t).is_some_and(|c| {
+                c.opposite.iter().any(|o| {
+                    let o = format!("@{o}");
+                    sb.neutral.contains(o.as_str())
+                        && !sb.neutral.contains(t)
+                        && !sa.neutral.contains(o.as_str())
                 })
+            })
         })
     }
 
@@ -708,11 +702,9 @@ impl<'m> Linker<'m> {
     /// him"). Frames' claims are not split so: "rechnet mit" is a forecast and, in
     /// "rechnet mit Schäden von sieben Milliarden", an estimate of the same damage.
     fn projected(&self, s: &Signature) -> bool {
-        s.neutral.iter().any(|t| {
-            t.strip_prefix('@')
-                .and_then(|id| self.rules.concepts.get(id))
-                .is_some_and(|c| c.projection)
-        })
+        s.neutral
+            .iter()
+            .any(|t| self.rules.concept_of(t).is_some_and(|c| c.projection))
     }
 
     /// Whether the sentence of mention `i` gives another figure of the same shape whose

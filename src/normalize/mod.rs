@@ -1951,7 +1951,7 @@ mod tests {
     #[test]
     fn a_bound_on_a_fall_is_on_its_size() {
         // "fell more than 20%" allows a fall of 26%, not one of 15%.
-        let fall = |x: f64| Value::Percent(x);
+        let fall = Value::Percent;
         assert!(matches!(
             compare_approx(&fall(-20.0), Approx::Over, &fall(-26.0), Approx::Exact, 0.0),
             Compat::Agree(_)
@@ -1969,34 +1969,17 @@ mod tests {
     #[test]
     fn a_rise_and_a_fall_compare_by_size() {
         // "los títulos se hundieron … un 26%" reads as a rise: its verb is four words back.
+        let pct = Value::Percent;
         assert!(matches!(
-            compare_approx(
-                &Value::Percent(-26.0),
-                Approx::Exact,
-                &Value::Percent(26.0),
-                Approx::Exact,
-                0.0
-            ),
+            compare_approx(&pct(-26.0), Approx::Exact, &pct(26.0), Approx::Exact, 0.0),
             Compat::Agree(_)
         ));
         assert!(matches!(
-            compare_approx(
-                &Value::Percent(-80.0),
-                Approx::About,
-                &Value::Percent(71.0),
-                Approx::Exact,
-                0.0
-            ),
+            compare_approx(&pct(-80.0), Approx::About, &pct(71.0), Approx::Exact, 0.0),
             Compat::Conflict(_)
         ));
         assert_eq!(
-            values_differ(
-                &Value::Percent(-26.0),
-                Approx::Exact,
-                &Value::Percent(26.0),
-                Approx::Exact,
-                0.0
-            ),
+            values_differ(&pct(-26.0), Approx::Exact, &pct(26.0), Approx::Exact, 0.0),
             Some(false)
         );
     }

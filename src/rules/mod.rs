@@ -154,6 +154,14 @@ pub struct RuleSet {
     pub files: Vec<String>,
 }
 
+impl RuleSet {
+    /// The concept a context token names ("@person" → `person`); `None` for a name
+    /// ("#dresden"), a stem ("~sapeur") or an unknown id.
+    pub fn concept_of(&self, token: &str) -> Option<&Concept> {
+        token.strip_prefix('@').and_then(|id| self.concepts.get(id))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// Jaro-Winkler similarity at or above which an unknown name is a known entity.
@@ -441,6 +449,12 @@ pub enum Approx {
 }
 
 impl Approx {
+    /// A bound ("more than", "at least", "nearly", "up to"): it allows every figure beyond
+    /// it, unlike an exact or an approximate figure.
+    pub fn is_bound(self) -> bool {
+        !matches!(self, Approx::Exact | Approx::About)
+    }
+
     pub fn parse(s: &str) -> Option<Approx> {
         Some(match s {
             "about" => Approx::About,
