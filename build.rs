@@ -1,5 +1,6 @@
 //! Embeds the default rule pack: lists `rules/` in sorted order and writes a table of
-//! `(path, include_str!(...))` pairs that `rules::embedded` includes.
+//! `(path, text, lean text)` triples that `rules::embedded` includes. The lean text is what
+//! `check` loads: the file without what only `rules test` reads (see [`lean`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -19,22 +20,87 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The tables only `rules test` reads. Frames keep their examples: the SARIF report quotes
+/// a frame's first one.
+const DROPPED: [&str; 4] = [
+    "[[concept.example]]",
+    "[[concept.counter]]",
+    "[[language.example]]",
+    "[[frame.counter]]",
+];
+
+/// Whether `line` is a table header (`[name]`, `[[name.sub]]`), not an array of values.
+fn header(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let name = t
+        .strip_prefix("[[")
+        .and_then(|r| r.strip_suffix("]]"))
+        .or_else(|| t.strip_prefix('[').and_then(|r| r.strip_suffix(']')))?;
+    let plain = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    plain.then_some(t)
+}
+
+/// `text` without the tables in [`DROPPED`], comments and blank lines: each dropped line is
+/// left empty, so that every kept line keeps its number (a frame's `file:line`). Parsing the
+/// examples was two fifths of the TOML parse of every run. Lines inside a multi-line string
+/// are kept as they are. A test loads both texts and compares the rules they give.
+fn lean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dropping = false;
+    // The delimiter of the multi-line string a line ends inside, if any.
+    let mut open: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        let starts_inside = open.is_some();
+        for delim in ["\"\"\"", "'''"] {
+            if open.is_none_or(|d| d == delim) && line.matches(delim).count() % 2 == 1 {
+                open = if open.is_some() { None } else { Some(delim) };
+            }
+        }
+        if !starts_inside {
+            if let Some(h) = header(line) {
+                dropping = DROPPED.contains(&h);
+            }
+            let t = line.trim();
+            if t.is_empty() || t.starts_with('#') {
+                out.push_str(&line[line.trim_end_matches(['\r', '\n']).len()..]);
+                continue;
+            }
+        }
+        if dropping {
+            out.push_str(&line[line.trim_end_matches(['\r', '\n']).len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     collect(&root, &mut files);
-    let mut code = String::from("pub static FILES: &[(&str, &str)] = &[\n");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    let mut code = String::from("pub static FILES: &[(&str, &str, &str)] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let rel = path.strip_prefix(&root).expect("under rules/");
         let rel = rel.to_string_lossy().replace('\\', "/");
+        let text = fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let lean_path = out_dir.join("lean").join(&rel);
+        fs::create_dir_all(lean_path.parent().expect("a folder"))
+            .expect("create the lean rules folder");
+        fs::write(&lean_path, lean(&text)).expect("write a lean rule file");
         code.push_str(&format!(
-            "    (\"rules/{rel}\", include_str!({:?})),\n",
-            path.display().to_string()
+            "    (\"rules/{rel}\", include_str!({:?}), include_str!({:?})),\n",
+            path.display().to_string(),
+            lean_path.display().to_string()
         ));
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("embedded_rules.rs");
-    fs::write(out, code).expect("write embedded_rules.rs");
+    fs::write(out_dir.join("embedded_rules.rs"), code).expect("write embedded_rules.rs");
 }

@@ -1,6 +1,7 @@
 //! Start-up figures (not a test): `cargo bench --bench startup`.
 //!
-//! 1. Loading and checking the default rule pack (`rules::load`), the floor of every run.
+//! 1. Loading and checking the default rule pack (`rules::load`) as `check` loads it (without
+//!    the examples only `rules test` reads), the floor of every run; and with its examples.
 //! 2. The whole `check` of the README's example story in-process (load, ingest, analyze),
 //!    which also compiles the patterns its languages use.
 //!
@@ -25,15 +26,20 @@ fn figures(name: &str, mut run: impl FnMut()) {
 }
 
 fn main() {
-    figures("load the default rules", || {
-        let set = rules::load(&rules::default_sources()).expect("rules load");
+    figures("load the default rules (as check does)", || {
+        let set = rules::load(&rules::lean_sources()).expect("rules load");
         assert!(!set.frames.is_empty());
         // The binary never drops its rules (it leaks them for the process's life).
         std::mem::forget(set);
     });
+    figures("load them with every example (rules test)", || {
+        let set = rules::load(&rules::default_sources()).expect("rules load");
+        assert!(!set.frames.is_empty());
+        std::mem::forget(set);
+    });
     let story = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/iran-russia");
     figures("check examples/iran-russia (in-process)", || {
-        let set = rules::load(&rules::default_sources()).expect("rules load");
+        let set = rules::load(&rules::lean_sources()).expect("rules load");
         let s = ingest::ingest(std::path::Path::new(story), None, &set).expect("story");
         let a = analyze(s, &set);
         assert!(!a.claims.is_empty());

@@ -159,3 +159,43 @@ fn opposites_hold_both_ways() {
     assert!(refuse.opposite.iter().any(|o| o == "agree"));
     assert!(set.concepts["agree"].opposite.iter().any(|o| o == "refuse"));
 }
+
+#[test]
+fn the_lean_pack_is_the_whole_pack_without_its_examples() {
+    // `check` loads the default pack without the examples only `rules test` reads; every
+    // rule, word and line number must be the same as in the whole pack.
+    let lean = load_or_panic(&rules::lean_sources());
+    let mut whole = load_or_panic(&rules::default_sources());
+    let whole_examples: usize = whole.concepts.values().map(|c| c.examples.len()).sum();
+    assert!(
+        whole_examples > 1000,
+        "the whole pack has its concept examples"
+    );
+    for c in whole.concepts.values_mut() {
+        c.examples.clear();
+        c.counters.clear();
+    }
+    for lang in whole.langs.values_mut() {
+        lang.examples.clear();
+    }
+    for f in &mut whole.frames {
+        f.counters.clear();
+    }
+    assert!(
+        lean.frames.iter().all(|f| !f.examples.is_empty()),
+        "frames keep their examples (the SARIF report quotes them)"
+    );
+    let (lean, whole) = (format!("{lean:#?}"), format!("{whole:#?}"));
+    if lean != whole {
+        let at = lean
+            .lines()
+            .zip(whole.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        panic!(
+            "the lean pack differs from the whole one at line {at} of their dumps:\n  lean:  {:?}\n  whole: {:?}",
+            lean.lines().nth(at),
+            whole.lines().nth(at)
+        );
+    }
+}

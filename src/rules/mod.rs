@@ -7,7 +7,7 @@
 pub mod file;
 mod load;
 
-pub use load::{default_sources, dir_sources, load};
+pub use load::{default_sources, dir_sources, lean_sources, load};
 
 pub use crate::rx::Set;
 use crate::rx::{Lazy, Regex};
