@@ -91,12 +91,12 @@ fn header(out: &mut String, rules: &RuleSet) {
 }
 
 fn stemmer(lang: &Lang) -> String {
-    match &lang.stemmer {
+    match &lang.stemming.stemmer {
         Stemmer::Snowball(a) => format!("Snowball {}", code(a.as_str())),
         Stemmer::Affixes => format!(
             "affixes ({} prefixes, {} suffixes)",
-            lang.stem_prefixes.len(),
-            lang.stem_suffixes.len()
+            lang.stemming.prefixes.len(),
+            lang.stemming.suffixes.len()
         ),
     }
 }
@@ -220,11 +220,7 @@ fn concepts(out: &mut String, rules: &RuleSet) {
                 );
             }
             for (lang, words) in &c.words {
-                let _ = writeln!(
-                    out,
-                    "- {lang}: {}",
-                    codes(words.iter().map(|w| w.source.as_str()))
-                );
+                let _ = writeln!(out, "- {lang}: {}", codes(words.iter().map(|w| w.source())));
             }
             out.push('\n');
         }

@@ -137,84 +137,141 @@ impl Item {
 /// How many words `..` lets stand between two pattern words.
 pub const GAP: usize = 4;
 
-/// A word sequence: "death toll", "perdre .. vie", "fatalit*".
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WordPattern {
-    pub source: String,
-    /// Each item with the number of other words allowed before it.
-    items: Vec<(Item, usize)>,
+/// How a language's words become stems: its stemmer, and the affix lists the pack gives
+/// (for [`Stemmer::Affixes`]). Shared by the pack and by each of its word patterns, which
+/// are stemmed the first time they are used.
+#[derive(Debug, Clone, Default)]
+pub struct Stemming {
+    pub stemmer: Stemmer,
+    /// Prefixes (with their rewrite before a vowel) and suffixes, longest first.
+    pub prefixes: Vec<(String, Option<String>)>,
+    pub suffixes: Vec<String>,
+    /// The letters before which a prefix rewrite applies.
+    pub vowels: String,
 }
+
+impl Stemming {
+    /// The stem of a lowercase word.
+    pub fn stem(&self, word: &str) -> String {
+        match &self.stemmer {
+            Stemmer::Snowball(a) => waken_snowball::stem(*a, word).into_owned(),
+            Stemmer::Affixes => self.affix_stem(word),
+        }
+    }
+
+    /// Strip the longest listed prefix (rewritten before a vowel where the rule says so)
+    /// and the longest listed suffix, keeping at least three letters.
+    pub fn affix_stem(&self, word: &str) -> String {
+        let mut w = word.to_string();
+        let len = |s: &str| s.chars().count();
+        for (p, to) in &self.prefixes {
+            let Some(rest) = w.strip_prefix(p.as_str()) else {
+                continue;
+            };
+            if len(rest) < 3 {
+                continue;
+            }
+            let vowel = rest.chars().next().is_some_and(|c| self.vowels.contains(c));
+            w = match to {
+                Some(t) if vowel => format!("{t}{rest}"),
+                _ => rest.to_string(),
+            };
+            break;
+        }
+        for s in &self.suffixes {
+            if let Some(rest) = w.strip_suffix(s.as_str())
+                && len(rest) >= 3
+            {
+                w = rest.to_string();
+                break;
+            }
+        }
+        w
+    }
+}
+
+/// A word sequence: "death toll", "perdre .. vie", "fatalit*". Clones share one parse.
+#[derive(Clone)]
+pub struct WordPattern(std::sync::Arc<Parts>);
+
+struct Parts {
+    source: String,
+    /// Each item with the number of other words allowed before it; parsed on first use
+    /// when the pattern is [`WordPattern::lazy`].
+    items: std::sync::OnceLock<Vec<(Item, usize)>>,
+    /// How a lazy pattern's words are stemmed.
+    stemming: Option<std::sync::Arc<Stemming>>,
+}
+
+impl std::fmt::Debug for WordPattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "WordPattern({:?})", self.0.source)
+    }
+}
+
+impl PartialEq for WordPattern {
+    fn eq(&self, other: &WordPattern) -> bool {
+        self.0.source == other.0.source && self.items() == other.items()
+    }
+}
+
+impl Eq for WordPattern {}
 
 impl WordPattern {
     /// Parse a pattern, stemming its words with `stem`. Words are separated by spaces;
     /// `..` allows up to [`GAP`] words between its neighbours; `word*` is a prefix and
     /// `=word` an exact word.
     pub fn parse(source: &str, stem: impl Fn(&str) -> String) -> Result<WordPattern, String> {
-        let mut items = Vec::new();
-        let mut gap = 0;
-        for w in source.split_whitespace() {
-            if w == ".." {
-                if items.is_empty() {
-                    return Err("'..' must stand between two words".into());
-                }
-                gap = GAP;
-                continue;
-            }
-            let lower = w.to_lowercase();
-            if lower.starts_with('=') && lower.ends_with('*') {
-                return Err(format!(
-                    "'{w}' is both exact ('=') and a prefix ('*'): write one of them"
-                ));
-            }
-            let parts: Vec<Item> = if let Some(p) = lower.strip_suffix('*') {
-                vec![Item::Prefix(p.to_string())]
-            } else if let Some(x) = lower.strip_prefix('=') {
-                vec![Item::Exact(x.to_string())]
-            } else if lower
-                .chars()
-                .all(|c| c.is_alphabetic() && u32::from(c) < 0x0530)
-            {
-                // Latin, Greek and Cyrillic letters only: one word, as `tokenize` would find
-                // (without its segmentation, a fifth of the rules' load).
-                vec![Item::Stem(stem(&lower))]
-            } else {
-                // A pattern word is stemmed as the text's words are; "l'appel" and
-                // "luka-luka" are two words in a row.
-                tokenize(&lower, &stem)
-                    .into_iter()
-                    .map(|t| Item::Stem(t.stem))
-                    .collect()
-            };
-            if parts.is_empty()
-                || matches!(&parts[0], Item::Prefix(p) | Item::Exact(p) if p.is_empty())
-            {
-                return Err(format!("'{w}' has no letters"));
-            }
-            for item in parts {
-                items.push((item, gap));
-                gap = 0;
-            }
-        }
-        if gap != 0 {
-            return Err("'..' must stand between two words".into());
-        }
-        if items.is_empty() {
-            return Err("empty word pattern".into());
-        }
-        Ok(WordPattern {
+        let items = parse_items(source, stem)?;
+        Ok(WordPattern(std::sync::Arc::new(Parts {
             source: source.to_string(),
-            items,
+            items: std::sync::OnceLock::from(items),
+            stemming: None,
+        })))
+    }
+
+    /// A pattern parsed, with `stemming`, the first time it is matched or indexed: a story
+    /// stems only the patterns of its own languages (stemming every pattern of every
+    /// language was a third of the rules' load). Its syntax must have been checked (the
+    /// built-in rules are, by `cargo test`).
+    pub fn lazy(source: &str, stemming: std::sync::Arc<Stemming>) -> WordPattern {
+        WordPattern(std::sync::Arc::new(Parts {
+            source: source.to_string(),
+            items: std::sync::OnceLock::new(),
+            stemming: Some(stemming),
+        }))
+    }
+
+    /// The pattern as written.
+    pub fn source(&self) -> &str {
+        &self.0.source
+    }
+
+    fn items(&self) -> &[(Item, usize)] {
+        self.0.items.get_or_init(|| {
+            let stemming = self
+                .0
+                .stemming
+                .as_ref()
+                .expect("an unparsed pattern is lazy");
+            parse_items(&self.0.source, |w| stemming.stem(w)).unwrap_or_else(|e| {
+                panic!(
+                    "a checked word pattern does not parse: {e}: {:?}",
+                    self.0.source
+                )
+            })
         })
     }
 
     /// The match starting at token `i`, as the index of its last token.
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
-        let (first, _) = &self.items[0];
+        let items = self.items();
+        let (first, _) = &items[0];
         if !first.matches(tokens.get(i)?) {
             return None;
         }
         let mut at = i;
-        for (item, gap) in &self.items[1..] {
+        for (item, gap) in &items[1..] {
             let next = (at + 1..=(at + 1 + gap).min(tokens.len().saturating_sub(1)))
                 .find(|&j| item.matches(&tokens[j]))?;
             at = next;
@@ -228,6 +285,61 @@ impl WordPattern {
             .filter_map(|i| self.match_at(tokens, i).map(|e| (i, e)))
             .collect()
     }
+}
+
+/// The items of a pattern (see [`WordPattern::parse`]).
+fn parse_items(source: &str, stem: impl Fn(&str) -> String) -> Result<Vec<(Item, usize)>, String> {
+    let mut items = Vec::new();
+    let mut gap = 0;
+    for w in source.split_whitespace() {
+        if w == ".." {
+            if items.is_empty() {
+                return Err("'..' must stand between two words".into());
+            }
+            gap = GAP;
+            continue;
+        }
+        let lower = w.to_lowercase();
+        if lower.starts_with('=') && lower.ends_with('*') {
+            return Err(format!(
+                "'{w}' is both exact ('=') and a prefix ('*'): write one of them"
+            ));
+        }
+        let parts: Vec<Item> = if let Some(p) = lower.strip_suffix('*') {
+            vec![Item::Prefix(p.to_string())]
+        } else if let Some(x) = lower.strip_prefix('=') {
+            vec![Item::Exact(x.to_string())]
+        } else if lower
+            .chars()
+            .all(|c| c.is_alphabetic() && u32::from(c) < 0x0530)
+        {
+            // Latin, Greek and Cyrillic letters only: one word, as `tokenize` would find
+            // (without its segmentation, a fifth of the rules' load).
+            vec![Item::Stem(stem(&lower))]
+        } else {
+            // A pattern word is stemmed as the text's words are; "l'appel" and
+            // "luka-luka" are two words in a row.
+            tokenize(&lower, &stem)
+                .into_iter()
+                .map(|t| Item::Stem(t.stem))
+                .collect()
+        };
+        if parts.is_empty() || matches!(&parts[0], Item::Prefix(p) | Item::Exact(p) if p.is_empty())
+        {
+            return Err(format!("'{w}' has no letters"));
+        }
+        for item in parts {
+            items.push((item, gap));
+            gap = 0;
+        }
+    }
+    if gap != 0 {
+        return Err("'..' must stand between two words".into());
+    }
+    if items.is_empty() {
+        return Err("empty word pattern".into());
+    }
+    Ok(items)
 }
 
 /// A pattern found in a sentence.
@@ -254,7 +366,7 @@ impl WordIndex {
     pub fn new(patterns: Vec<WordPattern>) -> WordIndex {
         let mut ix = WordIndex::default();
         for (i, p) in patterns.iter().enumerate() {
-            match &p.items[0].0 {
+            match &p.items()[0].0 {
                 Item::Stem(s) => ix.by_stem.entry(s.clone()).or_default().push(i),
                 Item::Exact(w) => ix.by_exact.entry(w.clone()).or_default().push(i),
                 Item::Prefix(_) => ix.prefixed.push(i),
@@ -347,7 +459,7 @@ mod tests {
             let p = WordPattern::parse(w, french).unwrap();
             let toks = tokenize(w, french);
             let stems: Vec<Item> = toks.into_iter().map(|t| Item::Stem(t.stem)).collect();
-            let items: Vec<Item> = p.items.into_iter().map(|(i, _)| i).collect();
+            let items: Vec<Item> = p.items().iter().map(|(i, _)| i.clone()).collect();
             assert_eq!(items, stems, "{w}");
         }
     }

@@ -191,6 +191,12 @@ impl Checker<'_> {
             );
             return Vec::new();
         };
+        if self.trusted {
+            return pats
+                .iter()
+                .map(|p| pack.lazy_pattern(p.get_ref()))
+                .collect();
+        }
         let mut out = Vec::new();
         for p in pats {
             match pack.pattern(p.get_ref()) {
@@ -616,24 +622,28 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.name_particles.extend(f.name_particles.iter().cloned());
     lang.locatives.extend(lowercase(&f.locatives));
     lang.place_titles.extend(f.place_titles.iter().cloned());
+    // Loading builds the pack alone: its stemming is shared only once patterns are made.
+    let stemming = Arc::make_mut(&mut lang.stemming);
     for p in &f.stem.prefixes {
         let (from, to) = match p.split_once('>') {
             Some((a, b)) => (a.to_lowercase(), Some(b.to_lowercase())),
             None => (p.to_lowercase(), None),
         };
-        lang.stem_prefixes.push((from, to));
+        stemming.prefixes.push((from, to));
     }
-    lang.stem_prefixes
+    stemming
+        .prefixes
         .sort_by_key(|(p, _)| std::cmp::Reverse(p.chars().count()));
-    lang.stem_suffixes.extend(lowercase(&f.stem.suffixes));
-    lang.stem_suffixes
+    stemming.suffixes.extend(lowercase(&f.stem.suffixes));
+    stemming
+        .suffixes
         .sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
     if let Some(v) = &f.stem.vowels {
-        lang.stem_vowels = v.to_lowercase();
+        stemming.vowels = v.to_lowercase();
     }
     if let Some(name) = &f.stem.snowball {
         match crate::words::Stemmer::snowball(name.get_ref()) {
-            Some(st) => lang.stemmer = st,
+            Some(st) => stemming.stemmer = st,
             None => ck.error(
                 name.span(),
                 format!("no Snowball stemmer is called '{}'", name.get_ref()),

@@ -11,7 +11,7 @@ pub use load::{default_sources, dir_sources, lean_sources, load};
 
 pub use crate::rx::Set;
 use crate::rx::{Lazy, Regex};
-use crate::words::{Stemmer, Token, WordPattern};
+use crate::words::{Stemming, Token, WordPattern};
 use std::sync::{Arc, OnceLock};
 
 /// A rule's regex: checked when the rules load (by parsing it, which is cheap), compiled
@@ -215,13 +215,8 @@ pub struct Lang {
     pub name_particles: Vec<String>,
     pub locatives: Vec<String>,
     pub place_titles: Vec<String>,
-    /// Prefixes (with their rewrite before a vowel) and suffixes, longest first.
-    pub stem_prefixes: Vec<(String, Option<String>)>,
-    pub stem_suffixes: Vec<String>,
-    /// The letters before which a prefix rewrite applies.
-    pub stem_vowels: String,
-    /// The stemmer of word patterns.
-    pub stemmer: Stemmer,
+    /// How the pack's words are stemmed (shared with its word patterns).
+    pub stemming: Arc<Stemming>,
     pub dates: Dates,
     pub numbers: Numbers,
     pub attribution: Attribution,
@@ -233,10 +228,7 @@ pub struct Lang {
 impl Lang {
     /// The stem of a lowercase word, by the pack's stemmer.
     pub fn stem(&self, word: &str) -> String {
-        match &self.stemmer {
-            Stemmer::Snowball(a) => waken_snowball::stem(*a, word).into_owned(),
-            Stemmer::Affixes => self.affix_stem(word),
-        }
+        self.stemming.stem(word)
     }
 
     /// The words of a sentence, lowercased and stemmed.
@@ -268,37 +260,15 @@ impl Lang {
         WordPattern::parse(source, |w| self.stem(w))
     }
 
-    /// Strip the longest listed prefix (rewritten before a vowel where the rule says so)
-    /// and the longest listed suffix, keeping at least three letters.
+    /// The pack's affix stem of a lowercase word (see [`Stemming::affix_stem`]).
     pub fn affix_stem(&self, word: &str) -> String {
-        let mut w = word.to_string();
-        let len = |s: &str| s.chars().count();
-        for (p, to) in &self.stem_prefixes {
-            let Some(rest) = w.strip_prefix(p.as_str()) else {
-                continue;
-            };
-            if len(rest) < 3 {
-                continue;
-            }
-            let vowel = rest
-                .chars()
-                .next()
-                .is_some_and(|c| self.stem_vowels.contains(c));
-            w = match to {
-                Some(t) if vowel => format!("{t}{rest}"),
-                _ => rest.to_string(),
-            };
-            break;
-        }
-        for s in &self.stem_suffixes {
-            if let Some(rest) = w.strip_suffix(s.as_str())
-                && len(rest) >= 3
-            {
-                w = rest.to_string();
-                break;
-            }
-        }
-        w
+        self.stemming.affix_stem(word)
+    }
+
+    /// A word pattern of this language stemmed on first use (see [`WordPattern::lazy`]):
+    /// for the built-in rules, whose patterns `cargo test` parses.
+    pub fn lazy_pattern(&self, source: &str) -> WordPattern {
+        WordPattern::lazy(source, Arc::clone(&self.stemming))
     }
 }
 
