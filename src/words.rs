@@ -359,7 +359,20 @@ pub struct WordIndex {
     patterns: Vec<WordPattern>,
     by_stem: HashMap<String, Vec<usize>>,
     by_exact: HashMap<String, Vec<usize>>,
-    prefixed: Vec<usize>,
+    /// Patterns that begin with a prefix ("Todesopfer*"), by its first [`PREFIX_KEY`]
+    /// letters: a word looks up its own first letters instead of trying every prefix (German
+    /// and Russian have a thousand or more, and trying them all was a sixth of a run).
+    by_prefix: HashMap<String, Vec<usize>>,
+    /// Those whose prefix is shorter.
+    short_prefixed: Vec<usize>,
+}
+
+/// How many letters of a prefix key [`WordIndex::by_prefix`].
+const PREFIX_KEY: usize = 3;
+
+/// The first `n` letters of `word` (all of it when shorter).
+fn first_letters(word: &str, n: usize) -> &str {
+    &word[..word.char_indices().nth(n).map_or(word.len(), |(i, _)| i)]
 }
 
 impl WordIndex {
@@ -369,7 +382,12 @@ impl WordIndex {
             match &p.items()[0].0 {
                 Item::Stem(s) => ix.by_stem.entry(s.clone()).or_default().push(i),
                 Item::Exact(w) => ix.by_exact.entry(w.clone()).or_default().push(i),
-                Item::Prefix(_) => ix.prefixed.push(i),
+                Item::Prefix(p) if p.chars().count() >= PREFIX_KEY => ix
+                    .by_prefix
+                    .entry(first_letters(p, PREFIX_KEY).to_string())
+                    .or_default()
+                    .push(i),
+                Item::Prefix(_) => ix.short_prefixed.push(i),
             }
         }
         ix.patterns = patterns;
@@ -390,7 +408,13 @@ impl WordIndex {
                 .into_iter()
                 .flatten()
                 .chain(self.by_exact.get(&t.lower).into_iter().flatten())
-                .chain(&self.prefixed);
+                .chain(
+                    self.by_prefix
+                        .get(first_letters(&t.lower, PREFIX_KEY))
+                        .into_iter()
+                        .flatten(),
+                )
+                .chain(&self.short_prefixed);
             for &pi in candidates {
                 if let Some(e) = self.patterns[pi].match_at(tokens, i) {
                     out.push(WordMatch {
@@ -496,6 +520,33 @@ mod tests {
         assert_eq!(m.len(), 2);
         assert_eq!(&text[m[0].start..m[0].end], "ont péri");
         assert_eq!(&text[m[1].start..m[1].end], "blessés");
+    }
+
+    #[test]
+    fn the_index_finds_prefixes_of_any_length() {
+        // Prefixes are looked up by their first letters; a shorter one is tried on every
+        // word, and letters count as characters, not bytes.
+        let ix = WordIndex::new(vec![
+            WordPattern::parse("todesopfer*", french).unwrap(),
+            WordPattern::parse("ü*", french).unwrap(),
+            WordPattern::parse("погиб*", french).unwrap(),
+            WordPattern::parse("übrig* .. opfer*", french).unwrap(),
+        ]);
+        let text = "Die Todesopferzahl stieg, übrigens auch die Zahl der Opfer; погибли двое";
+        let found: Vec<(usize, &str)> = ix
+            .find(&tokenize(text, french))
+            .iter()
+            .map(|m| (m.pattern, &text[m.start..m.end]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (0, "Todesopferzahl"),
+                (1, "übrigens"),
+                (3, "übrigens auch die Zahl der Opfer"),
+                (2, "погибли")
+            ]
+        );
     }
 
     #[test]
