@@ -21,7 +21,31 @@ pub fn render(rules: &RuleSet) -> String {
     frames(&mut out, rules);
     concepts(&mut out, rules);
     topics(&mut out, rules);
+    spellings(&mut out, rules);
     out
+}
+
+/// The spelling rewrites of names, and the names each example makes one.
+fn spellings(out: &mut String, rules: &RuleSet) {
+    let sp = &rules.spellings;
+    out.push_str("\n## Name spellings\n\n");
+    out.push_str(
+        "A name in a claim's key is transliterated, then each letter sequence below is \
+         rewritten (the longest first); doubled letters count once.\n\n",
+    );
+    out.push_str("| letters | become |\n| --- | --- |\n");
+    for (from, to) in &sp.rewrites {
+        let _ = writeln!(out, "| {} | {} |", code(from), code(to));
+    }
+    out.push('\n');
+    for (names, _) in &sp.examples {
+        let _ = writeln!(
+            out,
+            "- one name: {} ({})",
+            codes(names.iter().map(String::as_str)),
+            code(&sp.key(&names[0]))
+        );
+    }
 }
 
 /// `s` as an inline code span, fenced with enough backticks for the ones it holds.

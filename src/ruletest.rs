@@ -5,6 +5,7 @@
 use crate::extract::Extractor;
 use crate::rules::RuleSet;
 use crate::time::PartialDate;
+use std::collections::BTreeSet;
 
 #[derive(Debug, Default)]
 pub struct TestRun {
@@ -133,6 +134,20 @@ pub fn run(rules: &RuleSet) -> TestRun {
                 format!("{}: {}: counter-example matched: {:?}", e.at, c.id, e.text)
             });
         }
+    }
+
+    let sp = &rules.spellings;
+    for (names, at) in &sp.examples {
+        let keys: Vec<String> = names.iter().map(|n| sp.key(n)).collect();
+        t.record("name spellings", keys.iter().all(|k| *k == keys[0]), || {
+            format!("{at}: {names:?} should be one name, but give {keys:?}")
+        });
+    }
+    for (names, at) in &sp.counters {
+        let keys: BTreeSet<String> = names.iter().map(|n| sp.key(n)).collect();
+        t.record("name spellings", keys.len() == names.len(), || {
+            format!("{at}: {names:?} should stay apart, but give {keys:?}")
+        });
     }
 
     for f in &rules.furniture {

@@ -112,6 +112,31 @@ fn a_wrong_expectation_is_reported_with_its_location() {
     );
 }
 
+#[test]
+fn name_spellings_are_checked_where_they_stand() {
+    // A spelling rewrites the ASCII letters a name is transliterated to; "ß" never is one.
+    let sources = default_and(
+        "extra/spell.toml",
+        "[names.spellings]\nss = \"s\"\n\"ß\" = \"ss\"\n",
+    );
+    let errs = rules::load(&sources).expect_err("a non-ASCII spelling is refused");
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0].at.to_string(), "extra/spell.toml:1:1", "{errs:?}");
+    // A pair that should be one name and is not fails `rules test`, with its place.
+    let sources = default_and(
+        "extra/spell.toml",
+        "[names.spellings]\nss = \"s\"\n[[names.example]]\nnames = [\"Ross\", \"Roth\"]\n",
+    );
+    let set = rules::load(&sources).expect("loads");
+    let run = ruletest::run(&set);
+    assert_eq!(run.failures.len(), 1, "{:?}", run.failures);
+    assert!(
+        run.failures[0].starts_with("extra/spell.toml:4:9:"),
+        "{}",
+        run.failures[0]
+    );
+}
+
 /// `docs/rules.md` is the reference of the default pack, as `crosscheck rules doc` prints it.
 #[test]
 fn rule_reference_is_current() {

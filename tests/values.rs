@@ -341,6 +341,17 @@ fn a_name_told_short_is_the_name_told_in_full() {
 }
 
 #[test]
+fn a_name_spelt_two_ways_is_one_name() {
+    // tests/fixtures/name-spellings: "President Masoud Pezeshkian will visit Moscow on 17
+    // January 2025" and "Präsident Massud Peseschkian besucht am 17. Januar 2025 Moskau":
+    // one visitor, one visit (rules/entities/spellings.toml).
+    let claims = report_of("name-spellings");
+    let visit = claim_with(&claims, "2025-01-17");
+    assert_eq!(visit.0, Verdict::Agreement, "{visit:?}");
+    assert_eq!(visit.1.len(), 2, "{visit:?}");
+}
+
+#[test]
 fn a_toll_whose_sentence_names_no_place_is_the_storys_toll() {
     // tests/fixtures/unplaced-toll: one article gives Spain's toll (190), Portugal's (25)
     // and "En total, 215"; the other "In all, 215". The 215s are one toll, not Portugal's.

@@ -445,6 +445,22 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
 }
 
 /// The value seen most often; ties go to the first in alphabetical order.
+/// Which parts of a frame's key are names (slots that hold an entity): only a name is told
+/// short ("Trump" for "Donald Trump") or spelt two ways ("Peseschkian", "Pezeshkian").
+fn named_parts(f: &crate::rules::Frame) -> Vec<bool> {
+    f.key
+        .iter()
+        .map(|name| {
+            f.slots.iter().any(|s| {
+                &s.name == name
+                    && s.types
+                        .iter()
+                        .any(|t| matches!(t, crate::rules::SlotType::Entity(_)))
+            })
+        })
+        .collect()
+}
+
 fn most_frequent(values: impl Iterator<Item = String>) -> Option<String> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for v in values {
@@ -462,6 +478,9 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
     let mut singles: Vec<usize> = Vec::new();
     let mut caught: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let quals = qualifiers(mentions, rules);
+    // A name in a key is keyed by its spelling key ("Pezeshkian", "Peseschkian"), and shown
+    // in the claim id as its mentions write it most often.
+    let mut spelt_as: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
         let frame = &rules.frames[m.frame];
         if frame.catch_all {
@@ -475,6 +494,14 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
             continue;
         }
         let mut key = m.key.clone();
+        for (k, named) in key.iter_mut().zip(named_parts(frame)) {
+            if named && k != "none" && !k.is_empty() {
+                let spelt = rules.spellings.key(k);
+                let forms = spelt_as.entry(spelt.clone()).or_default();
+                *forms.entry(k.clone()).or_default() += 1;
+                *k = spelt;
+            }
+        }
         key.extend(quals[i].iter().map(|q| slug(q)));
         if frame.key.iter().any(|k| k == "period") && !time_scoped_ok(m) {
             singles.push(i);
@@ -523,19 +550,8 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         }
         // Which parts of the key are names: only a name is told short ("corporate loans"
         // are some of the loans, not the loans).
-        let f = &rules.frames[*frame];
-        let named: Vec<bool> = (0..key.len())
-            .map(|at| {
-                f.key.get(at).is_some_and(|name| {
-                    f.slots.iter().any(|s| {
-                        &s.name == name
-                            && s.types
-                                .iter()
-                                .any(|t| matches!(t, crate::rules::SlotType::Entity(_)))
-                    })
-                })
-            })
-            .collect();
+        let mut named = named_parts(&rules.frames[*frame]);
+        named.resize(key.len(), false);
         let fits = |other: &Vec<String>| {
             other.len() == key.len()
                 && other != key
@@ -574,11 +590,18 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
     }
 
     let mut raw: Vec<(String, Vec<usize>, Option<DateValue>)> = Vec::new();
+    // The most frequent form, the first in sorted order among equals.
+    let shown = |k: &String| -> String {
+        spelt_as
+            .get(k)
+            .and_then(|c| c.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))))
+            .map_or_else(|| k.clone(), |(o, _)| o.clone())
+    };
     let base = |frame: usize, key: &[String]| {
         let mut id = rules.frames[frame].id.clone();
         for k in key {
             id.push('/');
-            id.push_str(&slug(k));
+            id.push_str(&slug(&shown(k)));
         }
         id
     };

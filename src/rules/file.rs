@@ -24,6 +24,29 @@ pub struct RuleFile {
     #[serde(default)]
     pub concept: Vec<ConceptFile>,
     pub settings: Option<SettingsFile>,
+    pub names: Option<NamesFile>,
+}
+
+/// How one name is spelt in the Latin letters of different languages: rewrites that make
+/// "Peseschkian", "Pezeshkian" and "Пезешкиан" one name key.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamesFile {
+    /// Letter sequences of a transliterated, lowercased name and what they become ("sch" =
+    /// "sh", "w" = "v"); at each place the longest sequence listed is rewritten.
+    pub spellings: Spanned<BTreeMap<String, String>>,
+    /// Spellings of one name that must give one key.
+    #[serde(default)]
+    pub example: Vec<NamesExampleFile>,
+    /// Names that must stay apart.
+    #[serde(default)]
+    pub counter: Vec<NamesExampleFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamesExampleFile {
+    pub names: Spanned<Vec<String>>,
 }
 
 /// A concept of the lexicon: one meaning, its words in every language ("die" = die, dead,

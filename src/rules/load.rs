@@ -293,6 +293,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
         furniture: Vec::new(),
         concepts: BTreeMap::new(),
         settings: Settings::default(),
+        spellings: Spellings::default(),
         files: sources.iter().map(|s| s.path.clone()).collect(),
     };
 
@@ -301,6 +302,33 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
         let mut ck = Checker::with_lines(src, lines);
         if let Some(lang) = &file.language {
             add_lang(&mut ck, &mut set.langs, lang);
+        }
+        if let Some(n) = &file.names {
+            let rewrites = n.spellings.get_ref();
+            if rewrites.iter().any(|(from, to)| {
+                from.is_empty()
+                    || !from
+                        .chars()
+                        .chain(to.chars())
+                        .all(|c| c.is_ascii_lowercase())
+            }) {
+                ck.error(
+                    n.spellings.span(),
+                    "a spelling rewrites lowercase ASCII letters (of a transliterated name) into lowercase ASCII letters",
+                );
+            }
+            set.spellings.extend(rewrites);
+            for (list, to) in [
+                (&n.example, &mut set.spellings.examples),
+                (&n.counter, &mut set.spellings.counters),
+            ] {
+                for e in list {
+                    if e.names.get_ref().len() < 2 {
+                        ck.error(e.names.span(), "give two names or more");
+                    }
+                    to.push((e.names.get_ref().clone(), ck.at(e.names.span())));
+                }
+            }
         }
         if let Some(s) = &file.settings {
             // Shares and similarities: between 0 and 1.

@@ -150,8 +150,58 @@ pub struct RuleSet {
     /// The concept lexicon, by id.
     pub concepts: BTreeMap<String, Concept>,
     pub settings: Settings,
+    /// How a name is spelt across languages (see [`Spellings`]).
+    pub spellings: Spellings,
     /// The files the set was loaded from, in load order.
     pub files: Vec<String>,
+}
+
+/// Rewrites of the letters of a transliterated name that different languages spell
+/// differently ("sch" and "sh", "w" and "v", "y" and "i"), so that one name spelt as
+/// German, English and Russian outlets spell it gives one key: "Peseschkian", "Pezeshkian"
+/// and "Пезешкиан" are all "peseshkian". Doubled letters count once.
+#[derive(Debug, Default)]
+pub struct Spellings {
+    /// Each letter sequence and what it becomes.
+    pub rewrites: BTreeMap<String, String>,
+    /// The longest sequence listed, in bytes.
+    longest: usize,
+    /// Spellings of one name, and names that must stay apart, with where they stand.
+    pub examples: Vec<(Vec<String>, Location)>,
+    pub counters: Vec<(Vec<String>, Location)>,
+}
+
+impl Spellings {
+    /// Add `rewrites` (a later pack's replace an earlier pack's of the same sequence).
+    pub fn extend(&mut self, rewrites: &BTreeMap<String, String>) {
+        for (from, to) in rewrites {
+            self.longest = self.longest.max(from.len());
+            self.rewrites.insert(from.clone(), to.clone());
+        }
+    }
+
+    /// The key of a name: transliterated to lowercase ASCII words joined by '-' (as claim
+    /// ids are), each rewritten at every place by the longest sequence listed, with doubled
+    /// letters once.
+    pub fn key(&self, name: &str) -> String {
+        let ascii = crate::extract::slug(name);
+        let mut out = String::with_capacity(ascii.len());
+        let mut rest = ascii.as_str();
+        while let Some(c) = rest.chars().next() {
+            let hit = (1..=self.longest.min(rest.len()))
+                .rev()
+                .filter(|&n| rest.is_char_boundary(n))
+                .find_map(|n| self.rewrites.get(&rest[..n]).map(|to| (n, to)));
+            let (n, to) = hit.map_or((c.len_utf8(), None), |(n, to)| (n, Some(to)));
+            for t in to.map_or_else(|| c.to_string(), Clone::clone).chars() {
+                if t == '-' || !out.ends_with(t) {
+                    out.push(t);
+                }
+            }
+            rest = &rest[n..];
+        }
+        out
+    }
 }
 
 impl RuleSet {
