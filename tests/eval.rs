@@ -403,7 +403,7 @@ fn nikkei_crash_scores() {
 
 #[test]
 fn romania_annulled_scores() {
-    assert_floor("romania-annulled", 24, 0.45);
+    assert_floor("romania-annulled", 24, 0.49);
 }
 
 #[test]
@@ -451,4 +451,39 @@ fn pager_blasts_scores() {
 #[test]
 fn sri_lanka_vote_scores() {
     assert_floor_known("sri-lanka-vote", 23, 0.53, 1);
+}
+
+// Batch Q, tuned since 63e1744 (first sight in tests/stories/FIRST_SIGHT.md). Known false
+// conflicts: novi-sad-canopy's end of the search (2 November) against a court hearing (19
+// November) as one catch-all date; potomac-collision's 28 figure skaters among the dead
+// read as the toll of 67.
+
+#[test]
+fn deepseek_selloff_scores() {
+    assert_floor("deepseek-selloff", 23, 0.37);
+}
+
+#[test]
+fn le_pen_verdict_scores() {
+    assert_floor("le-pen-verdict", 21, 0.34);
+}
+
+#[test]
+fn mayotte_chido_scores() {
+    assert_floor("mayotte-chido", 22, 0.49);
+}
+
+#[test]
+fn mexico_election_scores() {
+    assert_floor("mexico-election", 23, 0.53);
+}
+
+#[test]
+fn novi_sad_canopy_scores() {
+    assert_floor_known("novi-sad-canopy", 22, 0.49, 1);
+}
+
+#[test]
+fn potomac_collision_scores() {
+    assert_floor_known("potomac-collision", 22, 0.45, 1);
 }
