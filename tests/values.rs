@@ -352,6 +352,22 @@ fn a_name_spelt_two_ways_is_one_name() {
 }
 
 #[test]
+fn parts_of_the_dead_are_not_the_toll() {
+    // tests/fixtures/among-the-dead: "All 67 people on board … were killed" against "Au
+    // total, 67 personnes ont péri : les 60 passagers et les 4 membres d'équipage …" (a
+    // breakdown after the colon) and "Vingt-huit membres … figuraient parmi les morts" (a
+    // membership cue later in the clause): one toll of 67, and two parts of it.
+    let claims = report_of("among-the-dead");
+    let toll = claim_with(&claims, "67");
+    assert_eq!(toll.0, Verdict::Agreement, "{toll:?}");
+    assert_eq!(toll.1.len(), 2, "{toll:?}");
+    for part in ["60", "28"] {
+        let c = claim_with(&claims, part);
+        assert_ne!(c.0, Verdict::Conflict, "{part}: {c:?}");
+    }
+}
+
+#[test]
 fn a_toll_whose_sentence_names_no_place_is_the_storys_toll() {
     // tests/fixtures/unplaced-toll: one article gives Spain's toll (190), Portugal's (25)
     // and "En total, 215"; the other "In all, 215". The 215s are one toll, not Portugal's.

@@ -15,6 +15,14 @@ use crate::rules::file::Cue;
 use crate::rules::{EntityKind, Lang};
 use crate::time::PartialDate;
 
+/// At most this many words between a figure and a membership cue later in its clause ("28
+/// members of the skating community were among the dead": six).
+const MEMBER_REACH: usize = 8;
+
+/// At most this many words between a count and the colon that opens its breakdown ("67
+/// personnes ont péri :": two).
+const BREAKDOWN_REACH: usize = 4;
+
 /// Everything the frames look at in one sentence.
 pub(super) struct Context<'a> {
     pub(super) text: &'a str,
@@ -44,6 +52,8 @@ pub(super) struct Context<'a> {
     pub(super) subgroups: Vec<(usize, usize)>,
     /// Where partitive cues ("of the dead", "der Toten") stand.
     pub(super) partitives: Vec<(usize, usize)>,
+    /// Where membership cues ("among the dead", "unter den Toten") stand.
+    pub(super) members: Vec<(usize, usize)>,
     /// Where words that point back at what was said ("the claims", "den Vorwurf") stand.
     pub(super) references: Vec<(usize, usize)>,
     /// Where a dateline names the outlet ("MOSKAU (dpa) — "): bytes no value is told by.
@@ -72,7 +82,30 @@ impl Context<'_> {
             .partitives
             .iter()
             .any(|&(s, _)| s >= v.1 && self.text[v.1..s].chars().all(char::is_whitespace));
+        // "28 skaters were among the dead": a membership cue later in the figure's clause.
+        let member = self.members.iter().any(|&(s, _)| {
+            s >= v.1 && {
+                let gap = &self.text[v.1..s];
+                gap.split_whitespace().count() <= MEMBER_REACH
+                    && !gap.contains([',', ';', '(', ')', ':'])
+            }
+        });
+        // "67 personnes ont péri : les 60 passagers et les 4 membres d'équipage": figures
+        // after a colon that closes a count's clause break that count down ("… un chiffre
+        // de disparus : 89 personnes", far from the count before, is a figure of its own).
+        let breakdown = self.text[..v.0]
+            .rfind(':')
+            .filter(|&c| self.text[c + 1..].starts_with(char::is_whitespace))
+            .is_some_and(|c| {
+                self.found.iter().any(|f| {
+                    f.end <= c
+                        && matches!(f.value, Value::Count(_))
+                        && self.text[f.end..c].split_whitespace().count() <= BREAKDOWN_REACH
+                })
+            });
         partitive
+            || member
+            || breakdown
             || self.subgroups.iter().any(|&(_, e)| {
                 e <= v.0 && {
                     let gap = &self.text[e..v.0];
@@ -203,6 +236,11 @@ impl Extractor<'_> {
             .filter(|(c, _)| *c == Cue::Partitive)
             .map(|&(_, s)| s)
             .collect();
+        let members: Vec<(usize, usize)> = cues
+            .iter()
+            .filter(|(c, _)| *c == Cue::Member)
+            .map(|&(_, s)| s)
+            .collect();
         let references: Vec<(usize, usize)> = cues
             .iter()
             .filter(|(c, _)| *c == Cue::Reference)
@@ -211,7 +249,7 @@ impl Extractor<'_> {
         cues.retain(|(c, _)| {
             !matches!(
                 c,
-                Cue::Backdrop | Cue::Subgroup | Cue::Partitive | Cue::Reference
+                Cue::Backdrop | Cue::Subgroup | Cue::Partitive | Cue::Member | Cue::Reference
             )
         });
         let voice = voice(text, lang, &hits, &dates, &cues, last_speaker);
@@ -251,6 +289,7 @@ impl Extractor<'_> {
             subgroups,
             references,
             partitives,
+            members,
             outlet,
         }
     }

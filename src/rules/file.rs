@@ -121,6 +121,10 @@ pub enum Cue {
     /// Right after a figure, it makes the figure a part of a group already counted ("three
     /// of the dead were identified", "drei der Toten", "трое из погибших").
     Partitive,
+    /// Later in a figure's clause, it makes the figure a part of the casualties ("28 skaters
+    /// were among the dead", "drei Deutsche waren unter den Toten", "трое россиян оказались
+    /// среди погибших"): not the toll.
+    Member,
     /// A word that points back at what was said ("the accusation", "kesimpulan itu", "den
     /// Vorwurf"): a denial made of such words denies the statement before it.
     Reference,
