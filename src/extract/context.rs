@@ -71,11 +71,17 @@ impl Context<'_> {
         outside(self.outlet, p)
     }
 
-    /// Whether a subgroup cue stands right before the value at `v`: at most three words
-    /// between them and no comma, semicolon or bracket ("among them five children",
-    /// "darunter drei Kinder"). A cue after the number is read no further: "141 of them
-    /// died", "141 anak di antaranya meninggal" may be the toll itself; but a partitive cue
-    /// right after it names the group it is part of ("three of the dead were identified").
+    /// Whether the value at `v` counts a part of a group, by four cues:
+    /// - a subgroup cue right before it: at most three words between them and no comma,
+    ///   semicolon or bracket ("among them five children", "darunter drei Kinder"); a
+    ///   subgroup cue after the number is read no further ("141 of them died", "141 anak di
+    ///   antaranya meninggal" may be the toll itself);
+    /// - a partitive cue right after it ("three of the dead were identified");
+    /// - a membership cue later in its clause ("28 skaters were among the dead"). A figure
+    ///   after the cue does not take it away: "Five children are among the dead and 108
+    ///   people were wounded" has its 5 a part, and "67 died and among the dead were 28"
+    ///   its 67 too (a toll missed, never a false conflict);
+    /// - a colon that closes a count's clause before it (a breakdown).
     pub(super) fn beside_subgroup(&self, v: (usize, usize)) -> bool {
         // "drei der Toten", "three of the dead": a partitive right after the figure.
         let partitive = self

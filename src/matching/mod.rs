@@ -444,7 +444,6 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The value seen most often; ties go to the first in alphabetical order.
 /// Which parts of a frame's key are names (slots that hold an entity): only a name is told
 /// short ("Trump" for "Donald Trump") or spelt two ways ("Peseschkian", "Pezeshkian").
 fn named_parts(f: &crate::rules::Frame) -> Vec<bool> {
@@ -461,15 +460,30 @@ fn named_parts(f: &crate::rules::Frame) -> Vec<bool> {
         .collect()
 }
 
+/// The value seen most often; ties go to the first in alphabetical order.
 fn most_frequent(values: impl Iterator<Item = String>) -> Option<String> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for v in values {
         *counts.entry(v).or_default() += 1;
     }
+    commonest(&counts).cloned()
+}
+
+/// The key counted most often; ties go to the first in alphabetical order.
+fn commonest(counts: &BTreeMap<String, usize>) -> Option<&String> {
     counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(k, _)| k)
+}
+
+/// The spelling key of a name part of a claim key ([`crate::rules::Spellings`]); several
+/// parties ("north-korea+russia") are keyed one by one.
+fn spelling_key(rules: &RuleSet, part: &str) -> String {
+    part.split('+')
+        .map(|name| rules.spellings.key(name))
+        .collect::<Vec<_>>()
+        .join("+")
 }
 
 /// Group mentions into claims. `langs` gives each article's language.
@@ -496,7 +510,7 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         let mut key = m.key.clone();
         for (k, named) in key.iter_mut().zip(named_parts(frame)) {
             if named && k != "none" && !k.is_empty() {
-                let spelt = rules.spellings.key(k);
+                let spelt = spelling_key(rules, k);
                 let forms = spelt_as.entry(spelt.clone()).or_default();
                 *forms.entry(k.clone()).or_default() += 1;
                 *k = spelt;
@@ -590,18 +604,20 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
     }
 
     let mut raw: Vec<(String, Vec<usize>, Option<DateValue>)> = Vec::new();
-    // The most frequent form, the first in sorted order among equals.
-    let shown = |k: &String| -> String {
-        spelt_as
-            .get(k)
-            .and_then(|c| c.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))))
-            .map_or_else(|| k.clone(), |(o, _)| o.clone())
-    };
+    // A name part is shown as its mentions write it most often.
     let base = |frame: usize, key: &[String]| {
         let mut id = rules.frames[frame].id.clone();
-        for k in key {
+        let named = named_parts(&rules.frames[frame]);
+        for (at, k) in key.iter().enumerate() {
+            let shown = named
+                .get(at)
+                .copied()
+                .unwrap_or(false)
+                .then(|| spelt_as.get(k).and_then(commonest))
+                .flatten()
+                .unwrap_or(k);
             id.push('/');
-            id.push_str(&slug(&shown(k)));
+            id.push_str(&slug(shown));
         }
         id
     };
@@ -904,6 +920,16 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    #[test]
+    fn several_parties_are_spelt_one_by_one() {
+        // "north-korea+russia" keeps its '+', so that "russia" is still one of its parties.
+        let set = crate::rules::load(&crate::rules::lean_sources()).unwrap();
+        let key = spelling_key(&set, "North Korea+Russia");
+        assert_eq!(key, "nort-korea+rusia");
+        assert_eq!(spelling_key(&set, "Rossija"), "rosia");
+        assert!(key.split('+').any(|p| p == spelling_key(&set, "Russia")));
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub struct RuleFile {
 pub struct NamesFile {
     /// Letter sequences of a transliterated, lowercased name and what they become ("sch" =
     /// "sh", "w" = "v"); at each place the longest sequence listed is rewritten.
-    pub spellings: Spanned<BTreeMap<String, String>>,
+    pub spellings: BTreeMap<String, Spanned<String>>,
     /// Spellings of one name that must give one key.
     #[serde(default)]
     pub example: Vec<NamesExampleFile>,

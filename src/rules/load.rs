@@ -304,20 +304,21 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
             add_lang(&mut ck, &mut set.langs, lang);
         }
         if let Some(n) = &file.names {
-            let rewrites = n.spellings.get_ref();
-            if rewrites.iter().any(|(from, to)| {
-                from.is_empty()
-                    || !from
-                        .chars()
-                        .chain(to.chars())
-                        .all(|c| c.is_ascii_lowercase())
-            }) {
-                ck.error(
-                    n.spellings.span(),
-                    "a spelling rewrites lowercase ASCII letters (of a transliterated name) into lowercase ASCII letters",
-                );
+            let mut rewrites = BTreeMap::new();
+            for (from, to) in &n.spellings {
+                let letters = |s: &str| s.chars().all(|c| c.is_ascii_lowercase());
+                if from.is_empty() || !letters(from) || !letters(to.get_ref()) {
+                    ck.error(
+                        to.span(),
+                        format!(
+                            "spelling {from:?} = {:?}: a spelling rewrites lowercase ASCII letters (of a transliterated name) into lowercase ASCII letters",
+                            to.get_ref()
+                        ),
+                    );
+                }
+                rewrites.insert(from.clone(), to.get_ref().clone());
             }
-            set.spellings.extend(rewrites);
+            set.spellings.extend(&rewrites);
             for (list, to) in [
                 (&n.example, &mut set.spellings.examples),
                 (&n.counter, &mut set.spellings.counters),
@@ -382,6 +383,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
         .map(|((src, file), lines)| {
             let mut ck = Checker::with_lines(src, lines);
             let mut out = Vec::new();
+            let lean = file.concept.iter().all(|c| c.example.is_empty());
             for c in &file.concept {
                 let id = c.id.get_ref();
                 if !is_id(id) {
@@ -417,8 +419,9 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                 };
                 let examples = pairs(&c.example, &mut ck);
                 let counters = pairs(&c.counter, &mut ck);
-                // A trusted pack may come without its examples (`lean_sources`).
-                if examples.is_empty() && !ck.trusted {
+                // The built-in pack as `check` loads it has no examples at all
+                // (`lean_sources`); in a file that has some, a concept without is an error.
+                if examples.is_empty() && !(ck.trusted && lean) {
                     ck.error(
                         c.id.span(),
                         format!("concept '{id}' has no [[concept.example]]"),
