@@ -118,7 +118,6 @@ fn titled_people(
     hits: &mut Vec<Hit>,
     titled: &mut FxHashMap<String, (String, EntityKind)>,
 ) {
-    use crate::entities::is_title;
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     for h in hits.iter() {
         let person = h.kind == EntityKind::Person
@@ -131,7 +130,7 @@ fn titled_people(
             .rev()
             .take(3)
             .map(bare)
-            .find(|w| is_title(w, &lang.titles, lang.title_compounds))
+            .find(|w| lang.is_title(w))
         {
             titled.insert(t.to_lowercase(), (h.name.clone(), h.kind));
         }
@@ -148,7 +147,7 @@ fn titled_people(
         .collect();
     for (i, &(at, w)) in words.iter().enumerate() {
         let word = bare(w);
-        if word.is_empty() || !is_title(&word, &lang.titles, lang.title_compounds) {
+        if word.is_empty() || !lang.is_title(&word) {
             continue;
         }
         let start = at + w.find(word.as_str()).unwrap_or(0);
@@ -192,10 +191,7 @@ fn places(text: &str, lang: &Lang, hits: &mut [Hit]) {
             .collect();
         let locative = match before.as_slice() {
             [w, ..] if lang.locatives.contains(w) => true,
-            [title, w] => {
-                lang.locatives.contains(w)
-                    && crate::entities::is_title(title, &lang.place_titles, lang.title_compounds)
-            }
+            [title, w] => lang.locatives.contains(w) && lang.is_place_title(title),
             _ => false,
         };
         if locative {

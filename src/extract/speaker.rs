@@ -458,8 +458,7 @@ fn starts_with_title(phrase: &str, lang: &Lang) -> bool {
 /// noun ("police", "sindicato").
 fn title_word(w: &str, lang: &Lang) -> bool {
     let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-    crate::entities::is_title(bare, &lang.titles, lang.title_compounds)
-        || lang.attribution.roles.contains(&bare.to_lowercase())
+    lang.is_title(bare) || lang.attribution.roles.contains(&bare.to_lowercase())
 }
 
 /// An unnamed speaker named by a role noun right before the verb: "the railway ministry",

@@ -273,6 +273,9 @@ pub struct Lang {
     pub examples: Vec<NormExample>,
     /// The stems of `titles`, made the first time a speaker is checked.
     pub title_stems: OnceLock<BTreeSet<String>>,
+    /// `titles` and `place_titles` indexed, made the first time a word is asked.
+    pub title_index: OnceLock<crate::entities::Titles>,
+    pub place_title_index: OnceLock<crate::entities::Titles>,
 }
 
 impl Lang {
@@ -284,6 +287,21 @@ impl Lang {
     /// The words of a sentence, lowercased and stemmed.
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         crate::words::tokenize(text, |w| self.stem(w))
+    }
+
+    /// Whether `word` is one of the pack's titles, or ends in one where titles join
+    /// compounds (see [`crate::entities::is_title`]).
+    pub fn is_title(&self, word: &str) -> bool {
+        self.title_index
+            .get_or_init(|| crate::entities::Titles::new(&self.titles))
+            .holds(word, self.title_compounds)
+    }
+
+    /// Whether `word` is one of the pack's titles of places ("Kabupaten", "Oblast").
+    pub fn is_place_title(&self, word: &str) -> bool {
+        self.place_title_index
+            .get_or_init(|| crate::entities::Titles::new(&self.place_titles))
+            .holds(word, self.title_compounds)
     }
 
     /// Whether `name` is no one: only titles ("Глава", "президента", "Gewerkschaftschef")
@@ -301,7 +319,7 @@ impl Lang {
             && words.iter().all(|w| {
                 stems.contains(&w.stem)
                     || self.stopwords.contains(&w.lower)
-                    || crate::entities::is_title(&w.lower, &self.titles, self.title_compounds)
+                    || self.is_title(&w.lower)
             })
     }
 
