@@ -232,26 +232,16 @@ impl Extractor<'_> {
             .map(|f| (f.start, f.end))
             .collect();
         let backdrop = cues.iter().any(|(c, _)| *c == Cue::Backdrop);
-        let subgroups: Vec<(usize, usize)> = cues
-            .iter()
-            .filter(|(c, _)| *c == Cue::Subgroup)
-            .map(|&(_, s)| s)
-            .collect();
-        let partitives: Vec<(usize, usize)> = cues
-            .iter()
-            .filter(|(c, _)| *c == Cue::Partitive)
-            .map(|&(_, s)| s)
-            .collect();
-        let members: Vec<(usize, usize)> = cues
-            .iter()
-            .filter(|(c, _)| *c == Cue::Member)
-            .map(|&(_, s)| s)
-            .collect();
-        let references: Vec<(usize, usize)> = cues
-            .iter()
-            .filter(|(c, _)| *c == Cue::Reference)
-            .map(|&(_, s)| s)
-            .collect();
+        let spans_of = |kind: Cue| -> Vec<(usize, usize)> {
+            cues.iter()
+                .filter(|(c, _)| *c == kind)
+                .map(|&(_, s)| s)
+                .collect()
+        };
+        let subgroups = spans_of(Cue::Subgroup);
+        let partitives = spans_of(Cue::Partitive);
+        let members = spans_of(Cue::Member);
+        let references = spans_of(Cue::Reference);
         cues.retain(|(c, _)| {
             !matches!(
                 c,

@@ -492,6 +492,7 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
     let mut singles: Vec<usize> = Vec::new();
     let mut caught: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let quals = qualifiers(mentions, rules);
+    let named_of: Vec<Vec<bool>> = rules.frames.iter().map(named_parts).collect();
     // A name in a key is keyed by its spelling key ("Pezeshkian", "Peseschkian"), and shown
     // in the claim id as its mentions write it most often.
     let mut spelt_as: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
@@ -508,7 +509,7 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
             continue;
         }
         let mut key = m.key.clone();
-        for (k, named) in key.iter_mut().zip(named_parts(frame)) {
+        for (k, &named) in key.iter_mut().zip(&named_of[m.frame]) {
             if named && k != "none" && !k.is_empty() {
                 let spelt = spelling_key(rules, k);
                 let forms = spelt_as.entry(spelt.clone()).or_default();
@@ -564,7 +565,7 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         }
         // Which parts of the key are names: only a name is told short ("corporate loans"
         // are some of the loans, not the loans).
-        let mut named = named_parts(&rules.frames[*frame]);
+        let mut named = named_of[*frame].clone();
         named.resize(key.len(), false);
         let fits = |other: &Vec<String>| {
             other.len() == key.len()
@@ -607,9 +608,8 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
     // A name part is shown as its mentions write it most often.
     let base = |frame: usize, key: &[String]| {
         let mut id = rules.frames[frame].id.clone();
-        let named = named_parts(&rules.frames[frame]);
         for (at, k) in key.iter().enumerate() {
-            let shown = named
+            let shown = named_of[frame]
                 .get(at)
                 .copied()
                 .unwrap_or(false)

@@ -10,14 +10,7 @@ use toml::Spanned;
 
 /// The embedded default pack, whole: what `rules test` and `rules doc` read.
 pub fn default_sources() -> Vec<Source> {
-    embedded::FILES
-        .iter()
-        .map(|(path, text, _)| Source {
-            path: (*path).to_string(),
-            text: (*text).to_string(),
-            trusted: true,
-        })
-        .collect()
+    embedded_sources(|(_, whole, _)| whole)
 }
 
 /// The embedded default pack as `check` loads it: each file without the examples of its
@@ -26,11 +19,16 @@ pub fn default_sources() -> Vec<Source> {
 /// left empty, so lines and columns are those of [`default_sources`]; the rules are the
 /// same but for those examples (a test compares them).
 pub fn lean_sources() -> Vec<Source> {
+    embedded_sources(|(_, _, lean)| lean)
+}
+
+/// Each embedded file (path, whole text, lean text) with the text `pick` chooses.
+fn embedded_sources(pick: fn(&(&str, &'static str, &'static str)) -> &'static str) -> Vec<Source> {
     embedded::FILES
         .iter()
-        .map(|(path, _, lean)| Source {
-            path: (*path).to_string(),
-            text: (*lean).to_string(),
+        .map(|file| Source {
+            path: file.0.to_string(),
+            text: pick(file).to_string(),
             trusted: true,
         })
         .collect()

@@ -290,7 +290,7 @@ impl Lang {
     }
 
     /// Whether `word` is one of the pack's titles, or ends in one where titles join
-    /// compounds (see [`crate::entities::is_title`]).
+    /// compounds (see [`crate::entities::Titles`]).
     pub fn is_title(&self, word: &str) -> bool {
         self.title_index
             .get_or_init(|| crate::entities::Titles::new(&self.titles))
