@@ -487,3 +487,35 @@ fn novi_sad_canopy_scores() {
 fn potomac_collision_scores() {
     assert_floor("potomac-collision", 22, 0.45);
 }
+
+// Batch R (twelfth stop), tuned after its first-sight run.
+
+#[test]
+fn aktau_crash_scores() {
+    assert_floor_known("aktau-crash", 24, 0.58, 1);
+}
+
+#[test]
+fn change6_return_scores() {
+    assert_floor("change6-return", 23, 0.46);
+}
+
+#[test]
+fn georgia_election_scores() {
+    assert_floor("georgia-election", 23, 0.46);
+}
+
+#[test]
+fn magdeburg_attack_scores() {
+    assert_floor("magdeburg-attack", 22, 0.46);
+}
+
+#[test]
+fn pelicot_verdict_scores() {
+    assert_floor("pelicot-verdict", 23, 0.33);
+}
+
+#[test]
+fn rio_grande_floods_scores() {
+    assert_floor("rio-grande-floods", 21, 0.62);
+}
