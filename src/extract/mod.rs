@@ -550,13 +550,63 @@ impl<'r> Extractor<'r> {
                                 })
                             })
                     };
+                    // A denial whose object is a word that points back ("rechazó la
+                    // acusación y aseguró …", "wies diese Darstellung zurück") denies the
+                    // statement just before it, whatever else its sentence goes on to say.
+                    // The object is the pointing word alone, or with at most two words
+                    // more before its clause ends (at punctuation or a conjunction): a
+                    // word that points forward to a clause of its own ("rejected claims
+                    // from lawmakers that funding had been cut", "rejected suggestions
+                    // that the search was over") denies that clause, not the statement.
+                    let answers = |prev: &Mention| {
+                        let after = m.trigger_span.1;
+                        let attribution = &lang.attribution;
+                        let short_object = |end: usize| {
+                            let rest = &text[end..];
+                            let stop = rest
+                                .find(|c: char| ",;:.!?\"“”«»—()".contains(c))
+                                .unwrap_or(rest.len());
+                            let words: Vec<String> = rest[..stop]
+                                .split(|c: char| !c.is_alphanumeric())
+                                .filter(|w| !w.is_empty())
+                                .map(str::to_lowercase)
+                                .collect();
+                            let object = words
+                                .iter()
+                                .position(|w| attribution.conjunctions.contains(w))
+                                .map_or(&words[..], |cut| &words[..cut]);
+                            // A complementizer just after a comma opens the object's
+                            // clause too ("опровергли сообщения о том, что …", "die
+                            // Behauptung, dass …").
+                            let opens_clause = rest[stop..].starts_with(',')
+                                && rest[stop + 1..]
+                                    .split(|c: char| !c.is_alphanumeric())
+                                    .find(|w| !w.is_empty())
+                                    .is_some_and(|w| {
+                                        attribution.complementizers.contains(&w.to_lowercase())
+                                    });
+                            !opens_clause
+                                && !object
+                                    .iter()
+                                    .any(|w| attribution.complementizers.contains(w))
+                                && content_words(&object.join(" "), lang).len() <= 2
+                        };
+                        (prev.polarity == Polarity::Asserts || prev.negation.is_some())
+                            && s.line <= prev.line + 2
+                            && ctx.references.iter().any(|&(a, b)| {
+                                a >= after
+                                    && b <= text.len()
+                                    && content_words(&text[after..a], lang).is_empty()
+                                    && short_object(b)
+                            })
+                    };
                     if frame.fallback
                         && m.kind == Kind::Statement
                         && m.polarity == Polarity::Denies
                         && m.negation.is_none()
                         && let Some(prev) = &memory.statement
                         && prev.speaker != m.speaker
-                        && (points_back(prev) || rebuts(prev))
+                        && (points_back(prev) || rebuts(prev) || answers(prev))
                     {
                         m.frame = prev.frame;
                         m.rule = prev.rule.clone();
@@ -704,6 +754,59 @@ mod tests {
         assert_eq!(st.len(), 2, "{ms:?}");
         assert_ne!(st[0].summary, st[1].summary, "two claims: {st:?}");
         assert_eq!(st[1].polarity, Polarity::Denies);
+    }
+
+    /// A denial whose object is a word that points back denies the statement before it,
+    /// whatever its sentence says after a conjunction or a comma.
+    #[test]
+    fn a_denial_of_the_accusation_denies_it_whatever_follows() {
+        for (text, lang) in [
+            (
+                "El director de la empresa, Luis Vega, acusó al sindicato de bloquear las negociaciones salariales. El líder sindical Pablo Soto rechazó la acusación y aseguró que seguirá negociando hasta lograr un acuerdo justo para la plantilla.",
+                "es",
+            ),
+            (
+                "Oppositionschef Karl Berger sagte, die Regierung habe die Zahlen zum Haushalt geschönt. Finanzminister Jan Hofer wies diese Darstellung am Freitag zurück.",
+                "de",
+            ),
+            (
+                "Green party leader Maria Costa said the factory had dumped waste into the river for years. The plant's director, Tom Hale, rejected the accusation, saying the company followed every permit it holds.",
+                "en",
+            ),
+        ] {
+            let ms = mentions(text, lang, "2024-05-03");
+            let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+            assert_eq!(st.len(), 2, "{text}: {st:?}");
+            assert_eq!(st[0].key, st[1].key, "one claim: {text}");
+            assert_eq!(st[0].summary, st[1].summary, "one claim: {text}");
+            assert_eq!(st[1].polarity, Polarity::Denies, "{text}");
+        }
+    }
+
+    /// A pointing word that opens a clause of its own ("claims that …", "сообщения о том,
+    /// что …", "die Behauptung, dass …") denies that clause, not the statement before it.
+    #[test]
+    fn a_denial_of_claims_that_say_something_else_keeps_its_own_claim() {
+        for (text, lang) in [
+            (
+                "Police said nobody had been detained so far. Minister Ana Ruiz rejected claims from opposition lawmakers that the fire service budget had been cut.",
+                "en",
+            ),
+            (
+                "Юрист компании Анна Петрова заявила, что решение суда ошибочно. Представители компании опровергли сообщения о том, что она уходит с рынка.",
+                "ru",
+            ),
+            (
+                "Der Betriebsrat sagte, die Löhne seien seit Jahren nicht gestiegen. Konzernchef Jan Hofer wies die Behauptung, dass das Werk schließe, zurück.",
+                "de",
+            ),
+        ] {
+            let ms = mentions(text, lang, "2024-05-03");
+            let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+            assert_eq!(st.len(), 2, "{text}: {st:?}");
+            assert_ne!(st[0].summary, st[1].summary, "two claims: {text}");
+            assert_eq!(st[1].polarity, Polarity::Denies, "{text}");
+        }
     }
 
     /// Words that point back ("kesimpulan itu", "claims of a shortage" after "ran short")

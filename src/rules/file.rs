@@ -394,6 +394,10 @@ pub struct AttributionFile {
     /// Words that open a reported clause ("that", "bahwa", "dass"); left out of summaries.
     #[serde(default)]
     pub complementizers: Vec<String>,
+    /// Words that join two clauses ("and", "y", "und", "dan"): the object of a denial
+    /// ends at one ("rechazó la acusación y aseguró que …").
+    #[serde(default)]
+    pub conjunctions: Vec<String>,
     /// Negation cues ("not", "nicht", "tidak", "не", "ne … pas"): a statement whose own
     /// predicate they negate `denies` it. Regexes.
     #[serde(default)]

@@ -955,6 +955,9 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.attribution
         .complementizers
         .extend(lowercase(&a.complementizers));
+    lang.attribution
+        .conjunctions
+        .extend(lowercase(&a.conjunctions));
     let negation = ck.regexes(&a.negation);
     lang.attribution.negation.extend(negation);
     let not_negation = ck.regexes(&a.not_negation);

@@ -529,6 +529,7 @@ pub struct Attribution {
     pub pronouns: Vec<String>,
     pub roles: Vec<String>,
     pub complementizers: Vec<String>,
+    pub conjunctions: Vec<String>,
     pub negation: Vec<Pattern>,
     pub not_negation: Vec<Pattern>,
     pub subordinators: Vec<String>,
