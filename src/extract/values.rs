@@ -122,6 +122,10 @@ pub(super) fn choose(
                     kind != ValueKind::Count
                         || units.is_none_or(|u| counts_unit(ctx, f, u, unit_words, spans))
                 })
+                // A count before a clause that a comma and a conjunction or subordinator
+                // open is that earlier clause's: in "Dua awak kabin juga selamat,
+                // sementara pilot dan kopilot tewas" the two survived.
+                .filter(|f| kind != ValueKind::Count || !clause_opens_between(ctx, f.end, trig.0))
                 // Things are counted whole: "magnitud 6,3" is no count, while "1.5
                 // million" is 1,500,000.
                 .filter(|f| {
@@ -351,6 +355,26 @@ fn attached(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> Option<(usize
         .find_map(|t| spans.iter().find(|&&(s, _)| s == t.start).copied())
 }
 
+/// Whether a new clause opens between `from` and `to` (a value before its trigger): a
+/// comma followed by a conjunction or subordinator of the language, with no comma after it
+/// ("…, while rescuers were searching for the missing"). A clause that closes again before
+/// the trigger ("17 people, who had gathered at the market, were killed") is an aside.
+fn clause_opens_between(ctx: &Context, from: usize, to: usize) -> bool {
+    if from >= to || to > ctx.text.len() {
+        return false;
+    }
+    let gap = &ctx.text[from..to];
+    let Some(comma) = gap.rfind(',') else {
+        return false;
+    };
+    let a = &ctx.pack.attribution;
+    gap[comma + 1..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .is_some_and(|w| a.conjunctions.contains(&w) || a.subordinators.contains(&w))
+}
+
 /// Where the words after a value begin: past an abbreviated scale's dot, which is the
 /// number's and not the sentence's end ("43,7 тыс. рыб", "2,5 Mio. Euro", "3 jt. orang").
 pub(super) fn past_scale_dot(text: &str, end: usize) -> usize {
@@ -464,6 +488,41 @@ mod tests {
             "2024-03-25",
         );
         assert_eq!(values_of(&ms, "action"), ["2024-03-24"]);
+    }
+
+    /// A count before a clause that opens after a comma is that clause's neighbour, not
+    /// its toll; an aside that closes again is not a clause of its own.
+    #[test]
+    fn a_count_before_another_clause_is_not_its_toll() {
+        for (text, lang) in [
+            (
+                "Dua awak kabin juga selamat, sementara pilot dan kopilot tewas.",
+                "id",
+            ),
+            (
+                "Two of the cabin crew walked away, while the pilot and co-pilot died.",
+                "en",
+            ),
+            (
+                "Austria has counted five and Czechia three, while rescuers are still searching for the missing.",
+                "en",
+            ),
+        ] {
+            let ms = mentions(text, lang, "2024-12-26");
+            assert!(values_of(&ms, "casualties").is_empty(), "{text}: {ms:?}");
+        }
+        let ms = mentions(
+            "Seventeen people, who had gathered at the market, were killed.",
+            "en",
+            "2024-12-26",
+        );
+        assert_eq!(values_of(&ms, "casualties"), ["17"]);
+        let ms = mentions(
+            "Sebanyak 38 orang tewas, sementara 29 lainnya selamat.",
+            "id",
+            "2024-12-26",
+        );
+        assert_eq!(values_of(&ms, "casualties"), ["38"]);
     }
 
     #[test]
