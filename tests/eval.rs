@@ -526,3 +526,35 @@ fn pelicot_verdict_scores() {
 fn rio_grande_floods_scores() {
     assert_floor("rio-grande-floods", 21, 0.62);
 }
+
+// Batch S (twelfth stop), tuned after its first-sight run.
+
+#[test]
+fn bangkok_tower_collapse_scores() {
+    assert_floor_known("bangkok-tower-collapse", 21, 0.29, 3);
+}
+
+#[test]
+fn bundestag_election_scores() {
+    assert_floor_known("bundestag-election", 24, 0.37, 2);
+}
+
+#[test]
+fn ecb_rate_cut_scores() {
+    assert_floor_known("ecb-rate-cut", 24, 0.54, 1);
+}
+
+#[test]
+fn hollywood_strike_deal_scores() {
+    assert_floor_known("hollywood-strike-deal", 24, 0.37, 1);
+}
+
+#[test]
+fn jeju_air_crash_scores() {
+    assert_floor_known("jeju-air-crash", 22, 0.37, 1);
+}
+
+#[test]
+fn lewotobi_eruption_scores() {
+    assert_floor_known("lewotobi-eruption", 23, 0.58, 1);
+}
