@@ -554,7 +554,10 @@ fn jeju_air_crash_scores() {
     assert_floor_known("jeju-air-crash", 22, 0.37, 1);
 }
 
+// Its first-sight false conflict was two times of day ("pukul 20.00 WITA", a count's
+// cut-off; "gegen 0.30 Uhr", the eruption) joined through a day another article gave: two
+// different times meet only by a link of their own.
 #[test]
 fn lewotobi_eruption_scores() {
-    assert_floor_known("lewotobi-eruption", 23, 0.58, 1);
+    assert_floor("lewotobi-eruption", 23, 0.58);
 }

@@ -889,6 +889,7 @@ impl<'m> Linker<'m> {
 pub(super) fn link_values(idx: &[usize], linker: &Linker) -> Vec<Vec<usize>> {
     let mentions = linker.mentions;
     let links = linker.candidates(idx);
+    let links_direct: BTreeSet<(usize, usize)> = links.keys().copied().collect();
     let mut order: Vec<((usize, usize), f64)> = links.into_iter().collect();
     order.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     let mut cluster_of: BTreeMap<usize, usize> = idx.iter().map(|&i| (i, i)).collect();
@@ -904,6 +905,21 @@ pub(super) fn link_values(idx: &[usize], linker: &Linker) -> Vec<Vec<usize>> {
                 .all(|&q| mentions[p].article != mentions[q].article)
         });
         if !one_per_article {
+            continue;
+        }
+        // Two different times of day meet only by a link of their own: a day told
+        // elsewhere ("on Monday") never bridges "0.30 Uhr" and "pukul 20.00".
+        let times_apart = xa.iter().any(|&p| {
+            xb.iter().any(|&q| {
+                let (Some(Value::Time(x)), Some(Value::Time(y))) =
+                    (&mentions[p].value, &mentions[q].value)
+                else {
+                    return false;
+                };
+                x != y && !links_direct.contains(&(p.min(q), p.max(q)))
+            })
+        });
+        if times_apart {
             continue;
         }
         let (keep, gone) = (ca.min(cb), ca.max(cb));
