@@ -512,6 +512,12 @@ impl<'r> Extractor<'r> {
                     // So does a denial right after another speaker's statement that shares
                     // two of its words, and two thirds of the shorter ("Izvestia reported the launch was rushed … Roscosmos
                     // denied the launch was rushed").
+                    // A statement just before (this paragraph or the one before) that asserts,
+                    // or negates: what a denial may deny.
+                    let recent = |prev: &Mention| {
+                        (prev.polarity == Polarity::Asserts || prev.negation.is_some())
+                            && s.line <= prev.line + 2
+                    };
                     let rebuts = |prev: &Mention| {
                         let words = |m: &Mention| -> BTreeSet<String> {
                             m.slots
@@ -523,8 +529,7 @@ impl<'r> Extractor<'r> {
                         };
                         let (mine, theirs) = (words(&m), words(prev));
                         let common = mine.intersection(&theirs).count();
-                        (prev.polarity == Polarity::Asserts || prev.negation.is_some())
-                            && s.line <= prev.line + 2
+                        recent(prev)
                             && common >= 2
                             && common * 3 >= mine.len().min(theirs.len()) * 2
                     };
@@ -564,7 +569,7 @@ impl<'r> Extractor<'r> {
                         let short_object = |end: usize| {
                             let rest = &text[end..];
                             let stop = rest
-                                .find(|c: char| ",;:.!?\"“”«»—()".contains(c))
+                                .find(|c: char| c == '.' || negation::BOUNDARY.contains(&c))
                                 .unwrap_or(rest.len());
                             let words: Vec<String> = rest[..stop]
                                 .split(|c: char| !c.is_alphanumeric())
@@ -579,23 +584,39 @@ impl<'r> Extractor<'r> {
                             // clause too ("опровергли сообщения о том, что …", "die
                             // Behauptung, dass …").
                             let opens_clause = rest[stop..].starts_with(',')
-                                && rest[stop + 1..]
-                                    .split(|c: char| !c.is_alphanumeric())
-                                    .find(|w| !w.is_empty())
-                                    .is_some_and(|w| {
-                                        attribution.complementizers.contains(&w.to_lowercase())
-                                    });
+                                && attribution
+                                    .complementizers
+                                    .contains(&values::first_word(&rest[stop + 1..]));
                             !opens_clause
                                 && !object
                                     .iter()
                                     .any(|w| attribution.complementizers.contains(w))
                                 && content_words(&object.join(" "), lang).len() <= 2
                         };
-                        (prev.polarity == Polarity::Asserts || prev.negation.is_some())
-                            && s.line <= prev.line + 2
+                        recent(prev)
                             && ctx.references.iter().any(|&(a, b)| {
-                                a >= after
-                                    && b <= text.len()
+                                if a < after || b > text.len() {
+                                    return false;
+                                }
+                                // "denied that taxes rose": a complementizer before or as
+                                // the pointing word opens a clause of the denial's own.
+                                let opens = text[after..b]
+                                    .split(|c: char| !c.is_alphanumeric())
+                                    .filter(|w| !w.is_empty())
+                                    .any(|w| {
+                                        attribution.complementizers.contains(&w.to_lowercase())
+                                    });
+                                // A pronoun ("it", "das", "это": a stop word of the pack)
+                                // followed by another stop word opens a clause of its own:
+                                // "denied it was rushed" ("wies das damals zurück" points
+                                // back).
+                                let pronoun =
+                                    lang.stopwords.contains(&text[a..b].trim().to_lowercase());
+                                let clause = pronoun
+                                    && !text[b..].trim_start().starts_with(negation::BOUNDARY)
+                                    && lang.stopwords.contains(&values::first_word(&text[b..]));
+                                !opens
+                                    && !clause
                                     && content_words(&text[after..a], lang).is_empty()
                                     && short_object(b)
                             })
@@ -799,6 +820,14 @@ mod tests {
             (
                 "Der Betriebsrat sagte, die Löhne seien seit Jahren nicht gestiegen. Konzernchef Jan Hofer wies die Behauptung, dass das Werk schließe, zurück.",
                 "de",
+            ),
+            (
+                "Union leader Maria Costa said the factory had dumped waste into the river. Mayor Tom Hale denied that taxes had risen, saying the budget was balanced.",
+                "en",
+            ),
+            (
+                "Union leader Maria Costa said the launch had been delayed. Mayor Tom Hale denied it was rushed.",
+                "en",
             ),
         ] {
             let ms = mentions(text, lang, "2024-05-03");

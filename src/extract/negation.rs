@@ -18,7 +18,7 @@ use super::context::Context;
 use crate::rules::Lang;
 
 /// Punctuation that closes a clause for negation: a cue beyond it negates another clause.
-const BOUNDARY: &[char] = &[
+pub(super) const BOUNDARY: &[char] = &[
     ',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '„', '«', '»', '–', '—', '?', '!',
 ];
 

@@ -337,12 +337,16 @@ pub(super) fn running_since(
 /// the date is that clause's time, not the start of a running period.
 fn anchors_clause(text: &str, pack: &Lang, f: &Found) -> bool {
     let rest = text[f.end..].trim_start_matches(|c: char| c == ',' || c.is_whitespace());
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
-    pack.attribution.subordinators.contains(&word)
+    pack.attribution.subordinators.contains(&first_word(rest))
+}
+
+/// The first word of `text` (letters and digits, after any spaces or punctuation),
+/// lowercased; empty when there is none.
+pub(super) fn first_word(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .unwrap_or_default()
 }
 
 /// The trigger a value stands right before: one that begins within the three words after
@@ -356,23 +360,22 @@ fn attached(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> Option<(usize
 }
 
 /// Whether a new clause opens between `from` and `to` (a value before its trigger): a
-/// comma followed by a conjunction or subordinator of the language, with no comma after it
-/// ("…, while rescuers were searching for the missing"). A clause that closes again before
-/// the trigger ("17 people, who had gathered at the market, were killed") is an aside.
+/// comma followed by a subordinator of the language, with no comma after it ("…, while
+/// rescuers were searching for the missing"). A clause that closes again before the trigger
+/// ("17 people, who had gathered at the market, were killed") is an aside; a conjunction
+/// after a comma most often ends a list ("two soldiers, three police officers, and a
+/// civilian were killed") and opens nothing.
 fn clause_opens_between(ctx: &Context, from: usize, to: usize) -> bool {
     if from >= to || to > ctx.text.len() {
         return false;
     }
     let gap = &ctx.text[from..to];
-    let Some(comma) = gap.rfind(',') else {
-        return false;
-    };
-    let a = &ctx.pack.attribution;
-    gap[comma + 1..]
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .is_some_and(|w| a.conjunctions.contains(&w) || a.subordinators.contains(&w))
+    gap.rfind(',').is_some_and(|comma| {
+        ctx.pack
+            .attribution
+            .subordinators
+            .contains(&first_word(&gap[comma + 1..]))
+    })
 }
 
 /// Where the words after a value begin: past an abbreviated scale's dot, which is the
@@ -523,6 +526,13 @@ mod tests {
             "2024-12-26",
         );
         assert_eq!(values_of(&ms, "casualties"), ["38"]);
+        // A conjunction after a comma ends a list: the count is still the toll's.
+        let ms = mentions(
+            "Two soldiers, three police officers, and a civilian were killed.",
+            "en",
+            "2024-12-26",
+        );
+        assert!(!values_of(&ms, "casualties").is_empty(), "{ms:?}");
     }
 
     #[test]

@@ -889,8 +889,7 @@ impl<'m> Linker<'m> {
 pub(super) fn link_values(idx: &[usize], linker: &Linker) -> Vec<Vec<usize>> {
     let mentions = linker.mentions;
     let links = linker.candidates(idx);
-    let links_direct: BTreeSet<(usize, usize)> = links.keys().copied().collect();
-    let mut order: Vec<((usize, usize), f64)> = links.into_iter().collect();
+    let mut order: Vec<((usize, usize), f64)> = links.iter().map(|(&k, &w)| (k, w)).collect();
     order.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     let mut cluster_of: BTreeMap<usize, usize> = idx.iter().map(|&i| (i, i)).collect();
     let mut clusters: BTreeMap<usize, Vec<usize>> = idx.iter().map(|&i| (i, vec![i])).collect();
@@ -911,12 +910,11 @@ pub(super) fn link_values(idx: &[usize], linker: &Linker) -> Vec<Vec<usize>> {
         // elsewhere ("on Monday") never bridges "0.30 Uhr" and "pukul 20.00".
         let times_apart = xa.iter().any(|&p| {
             xb.iter().any(|&q| {
-                let (Some(Value::Time(x)), Some(Value::Time(y))) =
-                    (&mentions[p].value, &mentions[q].value)
-                else {
-                    return false;
-                };
-                x != y && !links_direct.contains(&(p.min(q), p.max(q)))
+                matches!(
+                    (&mentions[p].value, &mentions[q].value),
+                    (Some(Value::Time(_)), Some(Value::Time(_)))
+                ) && linker.relation(p, q) != Some(false)
+                    && !links.contains_key(&(p.min(q), p.max(q)))
             })
         });
         if times_apart {
