@@ -20,6 +20,7 @@
 
 mod catchall;
 mod context;
+mod denial;
 mod distance;
 mod frame;
 mod names;
@@ -43,7 +44,7 @@ use chrono::Datelike;
 use context::relative_days;
 use names::People;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Polarity {
@@ -507,127 +508,15 @@ impl<'r> Extractor<'r> {
                         continue;
                     }
                     taken.extend(m.value_span);
-                    // A short denial points back at the paragraph's last statement by
-                    // another speaker: it denies that claim.
-                    // So does a denial right after another speaker's statement that shares
-                    // two of its words, and two thirds of the shorter ("Izvestia reported the launch was rushed … Roscosmos
-                    // denied the launch was rushed").
-                    // A statement just before (this paragraph or the one before) that asserts,
-                    // or negates: what a denial may deny.
-                    let recent = |prev: &Mention| {
-                        (prev.polarity == Polarity::Asserts || prev.negation.is_some())
-                            && s.line <= prev.line + 2
-                    };
-                    let rebuts = |prev: &Mention| {
-                        let words = |m: &Mention| -> BTreeSet<String> {
-                            m.slots
-                                .get("content")
-                                .into_iter()
-                                .flatten()
-                                .cloned()
-                                .collect()
-                        };
-                        let (mine, theirs) = (words(&m), words(prev));
-                        let common = mine.intersection(&theirs).count();
-                        recent(prev)
-                            && common >= 2
-                            && common * 3 >= mine.len().min(theirs.len()) * 2
-                    };
-                    // A short denial points back only when its own words are words that
-                    // point back ("wies den Vorwurf zurück", "menepis kesimpulan itu") or
-                    // the statement's own ("rejected claims of a shortage" after "stocks
-                    // had run short"): "denied any wrongdoing" and "rejected any suggestion
-                    // of an accident" deny something else.
-                    let points_back = |prev: &Mention| {
-                        let after = m.trigger_span.1;
-                        let mut rest = text[after..].to_string();
-                        for &(a, b) in &ctx.references {
-                            if a >= after && b <= text.len() {
-                                rest.replace_range(a - after..b - after, &" ".repeat(b - a));
-                            }
-                        }
-                        let theirs = prev.slots.get("content");
-                        content_words(&text[after..], lang).len() <= 2
-                            && content_words(&rest, lang).iter().all(|w| {
-                                theirs.into_iter().flatten().any(|t| {
-                                    t.chars().count().min(w.chars().count()) >= 4
-                                        && (t.starts_with(w.as_str()) || w.starts_with(t.as_str()))
-                                })
-                            })
-                    };
-                    // A denial whose object is a word that points back ("rechazó la
-                    // acusación y aseguró …", "wies diese Darstellung zurück") denies the
-                    // statement just before it, whatever else its sentence goes on to say.
-                    // The object is the pointing word alone, or with at most two words
-                    // more before its clause ends (at punctuation or a conjunction): a
-                    // word that points forward to a clause of its own ("rejected claims
-                    // from lawmakers that funding had been cut", "rejected suggestions
-                    // that the search was over") denies that clause, not the statement.
-                    let answers = |prev: &Mention| {
-                        let after = m.trigger_span.1;
-                        let attribution = &lang.attribution;
-                        let short_object = |end: usize| {
-                            let rest = &text[end..];
-                            let stop = rest
-                                .find(|c: char| c == '.' || negation::BOUNDARY.contains(&c))
-                                .unwrap_or(rest.len());
-                            let words: Vec<String> = rest[..stop]
-                                .split(|c: char| !c.is_alphanumeric())
-                                .filter(|w| !w.is_empty())
-                                .map(str::to_lowercase)
-                                .collect();
-                            let object = words
-                                .iter()
-                                .position(|w| attribution.conjunctions.contains(w))
-                                .map_or(&words[..], |cut| &words[..cut]);
-                            // A complementizer just after a comma opens the object's
-                            // clause too ("опровергли сообщения о том, что …", "die
-                            // Behauptung, dass …").
-                            let opens_clause = rest[stop..].starts_with(',')
-                                && attribution
-                                    .complementizers
-                                    .contains(&values::first_word(&rest[stop + 1..]));
-                            !opens_clause
-                                && !object
-                                    .iter()
-                                    .any(|w| attribution.complementizers.contains(w))
-                                && content_words(&object.join(" "), lang).len() <= 2
-                        };
-                        recent(prev)
-                            && ctx.references.iter().any(|&(a, b)| {
-                                if a < after || b > text.len() {
-                                    return false;
-                                }
-                                // "denied that taxes rose": a complementizer before or as
-                                // the pointing word opens a clause of the denial's own.
-                                let opens = text[after..b]
-                                    .split(|c: char| !c.is_alphanumeric())
-                                    .filter(|w| !w.is_empty())
-                                    .any(|w| {
-                                        attribution.complementizers.contains(&w.to_lowercase())
-                                    });
-                                // A pronoun ("it", "das", "это": a stop word of the pack)
-                                // followed by another stop word opens a clause of its own:
-                                // "denied it was rushed" ("wies das damals zurück" points
-                                // back).
-                                let pronoun =
-                                    lang.stopwords.contains(&text[a..b].trim().to_lowercase());
-                                let clause = pronoun
-                                    && !text[b..].trim_start().starts_with(negation::BOUNDARY)
-                                    && lang.stopwords.contains(&values::first_word(&text[b..]));
-                                !opens
-                                    && !clause
-                                    && content_words(&text[after..a], lang).is_empty()
-                                    && short_object(b)
-                            })
-                    };
+                    // A denial that only points back at the article's last statement by
+                    // another speaker, or repeats it, denies that claim.
                     if frame.fallback
                         && m.kind == Kind::Statement
                         && m.polarity == Polarity::Denies
                         && m.negation.is_none()
                         && let Some(prev) = &memory.statement
                         && prev.speaker != m.speaker
-                        && (points_back(prev) || rebuts(prev) || answers(prev))
+                        && denial::denies(&ctx, &m, prev, s.line)
                     {
                         m.frame = prev.frame;
                         m.rule = prev.rule.clone();

@@ -343,10 +343,14 @@ fn anchors_clause(text: &str, pack: &Lang, f: &Found) -> bool {
 /// The first word of `text` (letters and digits, after any spaces or punctuation),
 /// lowercased; empty when there is none.
 pub(super) fn first_word(text: &str) -> String {
+    words(text).next().unwrap_or_default()
+}
+
+/// The words of `text` (runs of letters and digits), lowercased.
+pub(super) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
+        .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .unwrap_or_default()
 }
 
 /// The trigger a value stands right before: one that begins within the three words after

@@ -1,0 +1,119 @@
+//! What a denial denies: a denial that only points back at the statement just before it,
+//! or repeats it, denies that statement, and takes its claim.
+//!
+//! Input: the denial's sentence (its context), the denial and the article's last statement.
+//! Output: whether the denial denies that statement. Every word list is the language pack's
+//! (`conjunctions`, `complementizers`, `stopwords`) or the lexicon's (`reference` cues).
+
+use super::context::Context;
+use super::values::{first_word, words};
+use super::{Mention, Polarity, content_words, negation};
+use std::collections::BTreeSet;
+
+/// Whether denial `m`, in the sentence of `ctx` on `line`, denies `prev`, the article's last
+/// statement (by another speaker).
+pub(super) fn denies(ctx: &Context, m: &Mention, prev: &Mention, line: usize) -> bool {
+    points_back(ctx, m, prev) || rebuts(m, prev, line) || answers(ctx, m, prev, line)
+}
+
+/// A statement just before (this paragraph or the one before) that asserts, or negates:
+/// what a denial may deny.
+fn recent(prev: &Mention, line: usize) -> bool {
+    (prev.polarity == Polarity::Asserts || prev.negation.is_some()) && line <= prev.line + 2
+}
+
+/// A denial right after another speaker's statement that shares two of its words, and two
+/// thirds of the shorter ("Izvestia reported the launch was rushed … Roscosmos denied the
+/// launch was rushed").
+fn rebuts(m: &Mention, prev: &Mention, line: usize) -> bool {
+    let content = |m: &Mention| -> BTreeSet<String> {
+        m.slots
+            .get("content")
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect()
+    };
+    let (mine, theirs) = (content(m), content(prev));
+    let common = mine.intersection(&theirs).count();
+    recent(prev, line) && common >= 2 && common * 3 >= mine.len().min(theirs.len()) * 2
+}
+
+/// A short denial points back only when its own words are words that point back ("wies den
+/// Vorwurf zurück", "menepis kesimpulan itu") or the statement's own ("rejected claims of a
+/// shortage" after "stocks had run short"): "denied any wrongdoing" and "rejected any
+/// suggestion of an accident" deny something else.
+fn points_back(ctx: &Context, m: &Mention, prev: &Mention) -> bool {
+    let (text, lang) = (ctx.text, ctx.pack);
+    let after = m.trigger_span.1;
+    let mut rest = text[after..].to_string();
+    for &(a, b) in &ctx.references {
+        if a >= after && b <= text.len() {
+            rest.replace_range(a - after..b - after, &" ".repeat(b - a));
+        }
+    }
+    let theirs = prev.slots.get("content");
+    content_words(&text[after..], lang).len() <= 2
+        && content_words(&rest, lang).iter().all(|w| {
+            theirs.into_iter().flatten().any(|t| {
+                t.chars().count().min(w.chars().count()) >= 4
+                    && (t.starts_with(w.as_str()) || w.starts_with(t.as_str()))
+            })
+        })
+}
+
+/// A denial whose object is a word that points back ("rechazó la acusación y aseguró …",
+/// "wies diese Darstellung zurück") denies the statement just before it, whatever else its
+/// sentence goes on to say. The object is the pointing word alone, or with at most two words
+/// more before its clause ends (at punctuation or a conjunction): a word that points forward
+/// to a clause of its own ("rejected claims from lawmakers that funding had been cut",
+/// "rejected suggestions that the search was over") denies that clause, not the statement.
+fn answers(ctx: &Context, m: &Mention, prev: &Mention, line: usize) -> bool {
+    let (text, lang) = (ctx.text, ctx.pack);
+    let attribution = &lang.attribution;
+    let after = m.trigger_span.1;
+    recent(prev, line)
+        && ctx.references.iter().any(|&(a, b)| {
+            if a < after || b > text.len() {
+                return false;
+            }
+            // "denied that taxes rose": a complementizer before or as the pointing word
+            // opens a clause of the denial's own.
+            let opens = words(&text[after..b]).any(|w| attribution.complementizers.contains(&w));
+            // A pronoun ("it", "das", "это": a stop word of the pack) followed by another
+            // stop word opens a clause of its own: "denied it was rushed" ("wies das damals
+            // zurück" points back).
+            let pronoun = lang.stopwords.contains(&text[a..b].trim().to_lowercase());
+            let clause = pronoun
+                && !text[b..].trim_start().starts_with(negation::BOUNDARY)
+                && lang.stopwords.contains(&first_word(&text[b..]));
+            !opens
+                && !clause
+                && content_words(&text[after..a], lang).is_empty()
+                && short_object(ctx, b)
+        })
+}
+
+/// Whether the object that runs from `end` is short: at most two content words before its
+/// clause ends (punctuation or a conjunction), and no complementizer opening a clause of its
+/// own, also just after a comma ("опровергли сообщения о том, что …", "die Behauptung,
+/// dass …").
+fn short_object(ctx: &Context, end: usize) -> bool {
+    let attribution = &ctx.pack.attribution;
+    let rest = &ctx.text[end..];
+    let stop = rest
+        .find(|c: char| c == '.' || negation::BOUNDARY.contains(&c))
+        .unwrap_or(rest.len());
+    let object: Vec<String> = words(&rest[..stop])
+        .take_while(|w| !attribution.conjunctions.contains(w))
+        .collect();
+    let opens_clause = rest[stop..].starts_with(',')
+        && attribution
+            .complementizers
+            .contains(&first_word(&rest[stop + 1..]));
+    !opens_clause
+        && !object
+            .iter()
+            .any(|w| attribution.complementizers.contains(w))
+        && content_words(&object.join(" "), ctx.pack).len() <= 2
+}
