@@ -117,7 +117,13 @@ pub fn analyze_with<'r>(story: Story, rules: &'r RuleSet, extractor: &Extractor)
     let mentions: Vec<Mention> = per_article.into_iter().flatten().collect();
     let langs: Vec<String> = story.articles.iter().map(|a| a.language.clone()).collect();
     let claims = matching::group(&mentions, &langs, rules);
-    let claims = judge::judge(&story, claims, &mentions, rules);
+    let mut claims = judge::judge(&story, claims, &mentions, rules);
+    // Statements told beside a frame's figure or date repeat its claim unless they meet a
+    // denial.
+    claims.retain(|j| {
+        j.verdict == judge::Verdict::Conflict
+            || j.claim.mentions.iter().any(|&i| !mentions[i].beside)
+    });
     Analysis {
         rules,
         story,

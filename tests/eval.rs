@@ -341,9 +341,12 @@ fn valencia_dana_scores() {
     assert_floor_known("valencia-dana", 22, 0.41, 0);
 }
 
+// Two of wayanad-landslide's three are right: Amit Shah's warning and Pinarayi Vijayan's
+// denial in one article (id, then de), counted false because the label's one claim spans four
+// articles and each article's pair is a claim of its own.
 #[test]
 fn wayanad_landslide_scores() {
-    assert_floor_known("wayanad-landslide", 23, 0.53, 1);
+    assert_floor_known("wayanad-landslide", 23, 0.53, 3);
 }
 
 // Batch N, tuned since the eighth stop of 2026-12-05 (first sight on 0e05657 in

@@ -242,12 +242,23 @@ impl Extractor<'_> {
         let partitives = spans_of(Cue::Partitive);
         let members = spans_of(Cue::Member);
         let references = spans_of(Cue::Reference);
+        let rejections: Vec<(Cue, (usize, usize))> = spans_of(Cue::Rejection)
+            .into_iter()
+            .filter(|&span| super::denial::turns_down_words(text, lang, span, &references))
+            .map(|span| (Cue::Denial, span))
+            .collect();
         cues.retain(|(c, _)| {
             !matches!(
                 c,
-                Cue::Backdrop | Cue::Subgroup | Cue::Partitive | Cue::Member | Cue::Reference
+                Cue::Backdrop
+                    | Cue::Subgroup
+                    | Cue::Partitive
+                    | Cue::Member
+                    | Cue::Reference
+                    | Cue::Rejection
             )
         });
+        cues.extend(rejections);
         let voice = voice(text, lang, &hits, &dates, &cues, last_speaker);
         let denials: Vec<(usize, usize)> = lang
             .attribution

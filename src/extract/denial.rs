@@ -8,6 +8,7 @@
 use super::context::Context;
 use super::values::{first_word, words};
 use super::{Mention, Polarity, content_words, negation};
+use crate::rules::Lang;
 use std::collections::BTreeSet;
 
 /// Whether denial `m`, in the sentence of `ctx` on `line`, denies `prev`, the article's last
@@ -92,6 +93,51 @@ fn answers(ctx: &Context, m: &Mention, prev: &Mention, line: usize) -> bool {
                 && content_words(&text[after..a], lang).is_empty()
                 && short_object(ctx, b)
         })
+}
+
+/// Whether a verb that turns something down (at `span`) turns down words: a word pointing at
+/// something said right after it ("dismissed the idea that …", "menolak tudingan itu",
+/// "rejected the Kremlin's claim": one content word may stand between), a clause it opens
+/// ("rechazó que …", "wies zurück, dass …"), or such a word just before it in its clause ("a
+/// claim Intel has rejected", with its subject between). A pronoun pointing word ("rejected it") is too vague: the
+/// offer or the bill is turned down as often as a claim.
+pub(super) fn turns_down_words(
+    text: &str,
+    lang: &Lang,
+    (start, end): (usize, usize),
+    references: &[(usize, usize)],
+) -> bool {
+    let attribution = &lang.attribution;
+    let pronoun =
+        |(a, b): (usize, usize)| lang.stopwords.contains(&text[a..b].trim().to_lowercase());
+    let clause_break =
+        |gap: &str| gap.contains(['.', ',', ';', ':', '!', '?', '"', '“', '”', '«', '»']);
+    let after = references.iter().any(|&(a, b)| {
+        a >= end
+            && !pronoun((a, b))
+            && !clause_break(&text[end..a])
+            && content_words(&text[end..a], lang).len() <= 1
+    });
+    let rest = text[end..].trim_start();
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let opens = attribution.complementizers.contains(&first_word(rest));
+    // Before the verb, its subject stands between: a name or a pronoun ("the report rejected
+    // calls for …" is the report's own act).
+    let before = references.iter().any(|&(a, b)| {
+        if b > start {
+            return false;
+        }
+        let gap = &text[b..start];
+        let n = gap.split_whitespace().count();
+        !pronoun((a, b))
+            && !clause_break(gap)
+            && (1..=5).contains(&n)
+            && gap.split_whitespace().any(|w| {
+                w.starts_with(char::is_uppercase)
+                    || attribution.pronouns.contains(&w.to_lowercase())
+            })
+    });
+    after || opens || before
 }
 
 /// Whether the object that runs from `end` is short: at most two content words before its

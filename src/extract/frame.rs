@@ -274,6 +274,7 @@ impl Extractor<'_> {
             hedged: ctx.voice.hedged,
             backdrop: ctx.backdrop,
             part: chosen.span.is_some_and(|v| ctx.beside_subgroup(v)),
+            beside: false,
             approx: chosen.approx,
             value_span: chosen.span,
             trigger_span: trig,

@@ -91,6 +91,10 @@ pub struct Mention {
     /// Counts part of a group ("five children are among the dead"): it meets only other
     /// such counts.
     pub part: bool,
+    /// A statement told beside the figure or date a frame took from the same words ("Shah
+    /// said Kerala had been warned on 23 July"): a claim another speaker can deny, but alone
+    /// it only repeats the frame's claim, so it is reported only in a conflict.
+    pub beside: bool,
     /// "about", "more than", … qualifying a numeric value.
     pub approx: crate::rules::Approx,
     /// Byte ranges, within the sentence, of the value (the number compared, or an event's
@@ -471,9 +475,11 @@ impl<'r> Extractor<'r> {
             active.extend(ctx.word_triggers.iter().map(|(fi, _)| *fi));
             active.sort();
             active.dedup();
-            // Fallback frames last: statements only where no other frame took a speaker.
+            // Fallback frames last: statements only where no other frame made one.
             active.sort_by_key(|&fi| (self.rules.frames[fi].fallback, fi));
             let mut stated = false;
+            // Whether a frame took a speaker's figure or date from this sentence.
+            let mut framed = false;
             let first = out.len();
             // Values other frames took: a fallback quantity frame counts what is left.
             let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -524,9 +530,15 @@ impl<'r> Extractor<'r> {
                         m.slots = prev.slots.clone();
                         m.summary = prev.summary.clone();
                     }
-                    // A fallback statement adds nothing where a frame already carries the
-                    // speaker's words ("trade came to $14.8 billion, according to customs").
-                    stated |= m.kind == Kind::Statement || m.speaker.is_some();
+                    // A speaker's words are more than the figure or date a frame took from
+                    // them ("Shah said Kerala had been warned on 23 July" is a claim Kerala's
+                    // chief minister can deny): the fallback statement is kept beside it.
+                    stated |= m.kind == Kind::Statement;
+                    if m.kind == Kind::Statement {
+                        m.beside = framed;
+                    } else {
+                        framed |= m.speaker.is_some();
+                    }
                     place(&mut m, index, article, s);
                     if m.kind == Kind::Statement {
                         memory.statement = Some(m.clone());
@@ -650,6 +662,65 @@ mod tests {
         assert_eq!(st[0].summary, st[1].summary, "one claim");
         assert_eq!(st[1].polarity, Polarity::Denies);
         assert_eq!(st[1].speaker.as_deref(), Some("Paul Reid"));
+    }
+
+    /// A verb that turns something down denies when it turns down something said (a word
+    /// that points at it, before or after, or a clause), and is no denial when it turns down
+    /// a thing ("rejected the offer").
+    #[test]
+    fn turning_down_what_was_said_is_a_denial_turning_down_a_thing_is_not() {
+        let polarity = |text: &str, lang: &str| {
+            mentions(text, lang, "2024-05-02")
+                .into_iter()
+                .find(|m| m.kind == Kind::Statement)
+                .map(|m| m.polarity)
+        };
+        for (text, lang) in [
+            (
+                "Chief executive Anna Berg dismissed the idea that the firm would sell its plants.",
+                "en",
+            ),
+            (
+                "Mayor Tom Hale rejected the notion that he bore any responsibility.",
+                "en",
+            ),
+            (
+                "It was a claim chief executive Anna Berg has rejected.",
+                "en",
+            ),
+            ("Gubernur Budi Santoso menolak tudingan itu.", "id"),
+            (
+                "El alcalde Pablo Soto rechazó que la obra tuviera fallos.",
+                "es",
+            ),
+        ] {
+            assert_eq!(polarity(text, lang), Some(Polarity::Denies), "{text}");
+        }
+        for (text, lang) in [
+            (
+                "Union leader Maria Costa rejected the offer and said talks would go on.",
+                "en",
+            ),
+            (
+                "The report rejected calls for a new inquiry, chief executive Anna Berg said.",
+                "en",
+            ),
+        ] {
+            assert_eq!(polarity(text, lang), Some(Polarity::Asserts), "{text}");
+        }
+    }
+
+    /// A speaker's words are a claim of their own beside the date or figure a frame takes
+    /// from them: another speaker can deny them.
+    #[test]
+    fn a_statement_is_kept_beside_the_date_a_frame_takes_from_it() {
+        let ms = mentions(
+            "Interior minister Amit Rao said on Wednesday that the government had warned the state on 23 July.",
+            "en",
+            "2024-08-01",
+        );
+        assert!(ms.iter().any(|m| m.kind == Kind::Statement), "{ms:?}");
+        assert!(ms.iter().any(|m| m.kind != Kind::Statement), "{ms:?}");
     }
 
     /// A short denial with an object of its own denies that, not the statement before it.

@@ -128,6 +128,11 @@ pub enum Cue {
     /// A word that points back at what was said ("the accusation", "kesimpulan itu", "den
     /// Vorwurf"): a denial made of such words denies the statement before it.
     Reference,
+    /// A verb that turns something down ("rejected", "dismissed", "a écarté", "menolak"): a
+    /// denial when what it turns down is something said (a `reference` word, or a clause
+    /// it opens: "dismissed the idea that …", "menolak tudingan itu"), no cue otherwise
+    /// ("rejected the offer").
+    Rejection,
 }
 
 /// Engine-wide knobs that are still data.

@@ -716,7 +716,7 @@ pub struct Frame {
     pub key: Vec<String>,
     /// Slots that keep claims apart when their fillers differ.
     pub qualifiers: Vec<String>,
-    /// A fallback: statements only where no other frame took a speaker, quantities only on
+    /// A fallback: statements only where no other frame made a statement, quantities only on
     /// numbers no other frame took. Default false.
     pub fallback: bool,
     /// A catch-all: takes every value of its type that no other frame took, in every
