@@ -566,3 +566,32 @@ fn jeju_air_crash_scores() {
 fn lewotobi_eruption_scores() {
     assert_floor("lewotobi-eruption", 23, 0.58);
 }
+
+// Batch T, tuned since the thirteenth stop of 2026-12-05 (first sight on 05b0b6e in
+// tests/stories/FIRST_SIGHT.md; kocani-fire and titan-sub are held out). Known false
+// conflicts: kerch-bridge's blast time, whose day is taken from the sentence before (the
+// 7th, a day of the truck's route), and the denial "В Киеве обвинения ФСБ отвергли" read
+// with the FSB as speaker; turkey-runoff's OSCE conclusion "el lunes" taken as the day of
+// the run-off, and its turnout and vote share at two counts (85.24% and 85.72%, 52.14% and
+// 52.18%), which the folder labels as agreement within 5%. The in-process scorer counts one
+// false conflict in ever-given at 0.41, and 22 found in kerch-bridge (score.py: 0, 0.45; 23).
+
+#[test]
+fn ever_given_scores() {
+    assert_floor_known("ever-given", 20, 0.40, 1);
+}
+
+#[test]
+fn kenya_protests_scores() {
+    assert_floor("kenya-protests", 19, 0.40);
+}
+
+#[test]
+fn kerch_bridge_scores() {
+    assert_floor_known("kerch-bridge", 22, 0.28, 2);
+}
+
+#[test]
+fn turkey_runoff_scores() {
+    assert_floor_known("turkey-runoff", 25, 0.31, 3);
+}

@@ -56,6 +56,8 @@ pub(super) struct Context<'a> {
     pub(super) members: Vec<(usize, usize)>,
     /// Where words that point back at what was said ("the claims", "den Vorwurf") stand.
     pub(super) references: Vec<(usize, usize)>,
+    /// Rejections that deny what was said ("dismissed the idea that …").
+    pub(super) rejections: Vec<(usize, usize)>,
     /// Where a dateline names the outlet ("MOSKAU (dpa) — "): bytes no value is told by.
     pub(super) outlet: (usize, usize),
 }
@@ -258,6 +260,7 @@ impl Extractor<'_> {
                     | Cue::Rejection
             )
         });
+        let rejection_spans: Vec<(usize, usize)> = rejections.iter().map(|&(_, s)| s).collect();
         cues.extend(rejections);
         let voice = voice(text, lang, &hits, &dates, &cues, last_speaker);
         let denials: Vec<(usize, usize)> = lang
@@ -295,6 +298,7 @@ impl Extractor<'_> {
             backdrop,
             subgroups,
             references,
+            rejections: rejection_spans,
             partitives,
             members,
             outlet,

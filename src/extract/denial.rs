@@ -153,10 +153,14 @@ fn short_object(ctx: &Context, end: usize) -> bool {
     let object: Vec<String> = words(&rest[..stop])
         .take_while(|w| !attribution.conjunctions.contains(w))
         .collect();
-    let opens_clause = rest[stop..].starts_with(',')
-        && attribution
-            .complementizers
-            .contains(&first_word(&rest[stop + 1..]));
+    // Also after an aside: "rejected speculation, fuelled by fishermen's accounts, that
+    // the jet broke apart".
+    let sentence = rest[stop..].split('.').next().unwrap_or_default();
+    let opens_clause = sentence.starts_with(',')
+        && sentence
+            .split(',')
+            .skip(1)
+            .any(|part| attribution.complementizers.contains(&first_word(part)));
     !opens_clause
         && !object
             .iter()

@@ -94,6 +94,15 @@ impl Extractor<'_> {
                         groups: Vec::new(),
                     }),
             )
+            // A rejection that denies what was said triggers a statement, as a denial does.
+            .chain(
+                statement_cues(frame, ctx)
+                    .into_iter()
+                    .map(|span| TrigMatch {
+                        span,
+                        groups: Vec::new(),
+                    }),
+            )
             .filter(|m| {
                 let (ms, me) = m.span;
                 !excluded.iter().any(|&(s, e)| ms < e && s < me)
@@ -288,6 +297,18 @@ impl Extractor<'_> {
         };
         m.summary = summarize(&frame.summary, &m);
         Some(m)
+    }
+}
+
+/// The rejections that deny what was said ("dismissed the idea that …", "menolak tudingan
+/// itu"), in a sentence with a speaker: triggers of a fallback statement frame, as its own
+/// denial words are. (Every attribution cue as a trigger was tried: it added false conflicts
+/// on the held-out folders and no conflict found.)
+pub(super) fn statement_cues(frame: &crate::rules::Frame, ctx: &Context) -> Vec<(usize, usize)> {
+    if frame.kind == Kind::Statement && frame.fallback && ctx.voice.speaker.is_some() {
+        ctx.rejections.clone()
+    } else {
+        Vec::new()
     }
 }
 

@@ -183,6 +183,8 @@ pub struct Extractor<'r> {
     concepts: BTreeMap<String, Owned<String>>,
     /// The catch-all frames, in rule order.
     catch_frames: Vec<usize>,
+    /// The fallback statement frames, in rule order: any attribution cue triggers them.
+    statement_frames: Vec<usize>,
 }
 
 /// The dates an article gives ([`Extractor::dates_given`]).
@@ -220,6 +222,12 @@ impl<'r> Extractor<'r> {
             gazetteer: Gazetteer::new(rules),
             catch_frames: (0..rules.frames.len())
                 .filter(|&fi| rules.frames[fi].catch_all)
+                .collect(),
+            statement_frames: (0..rules.frames.len())
+                .filter(|&fi| {
+                    let f = &rules.frames[fi];
+                    f.kind == Kind::Statement && f.fallback
+                })
                 .collect(),
             topics: TopicFinder::new(rules, languages),
             concepts: rules
@@ -473,6 +481,12 @@ impl<'r> Extractor<'r> {
                 None => Vec::new(),
             };
             active.extend(ctx.word_triggers.iter().map(|(fi, _)| *fi));
+            active.extend(
+                self.statement_frames
+                    .iter()
+                    .copied()
+                    .filter(|&fi| !frame::statement_cues(&self.rules.frames[fi], &ctx).is_empty()),
+            );
             active.sort();
             active.dedup();
             // Fallback frames last: statements only where no other frame made one.
@@ -577,6 +591,10 @@ impl<'r> Extractor<'r> {
             }
             if ctx.voice.speaker.is_some() {
                 last_speaker = ctx.voice.speaker.clone();
+            } else if let Some(person) = speaker::subject(text, &ctx.hits, lang) {
+                // With no one speaking, the person the sentence is about is whom a pronoun
+                // in the next sentences stands for ("Il avait reconnu …").
+                last_speaker = Some(person);
             }
         }
         out

@@ -274,8 +274,8 @@ pub(super) fn voice(
                     .split_whitespace()
                     .last()
                     .map(|w| w.to_lowercase());
-                match (prev, last_speaker) {
-                    (Some(p), Some(ls)) if a.pronouns.contains(&p) => Some(ls.to_string()),
+                match (prev, referent(text, hits, lang, end, last_speaker)) {
+                    (Some(p), Some(r)) if a.pronouns.contains(&p) => Some(r),
                     _ => None,
                 }
             }
@@ -319,7 +319,10 @@ pub(super) fn voice(
                             || (h.kind == EntityKind::Unknown && h.name.contains(' ')))
                 })
                 .map(|h| h.name.clone())
-                .or_else(|| pronoun_after(&text[m.end()..], lang, last_speaker))
+                .or_else(|| {
+                    let r = referent(text, hits, lang, m.start(), last_speaker);
+                    pronoun_after(&text[m.end()..], lang, r.as_deref())
+                })
                 .or_else(|| appositive_name(text, m.end(), hits, lang, false))
                 .or_else(|| role_after(&text[m.end()..], lang));
             // A title alone is no one of its own ("Глава", "Gewerkschaftschef").
@@ -361,6 +364,34 @@ pub(super) fn voice(
         v.scope = (0, text.len());
     }
     v
+}
+
+/// The person a sentence is about when no one speaks in it: its first person's name (or a
+/// name of two words or more that no gazetteer knows) that stands in no phrase ("Lundi, le
+/// président du Conseil Mario Draghi s'était rendu à Canazei"). A pronoun in the sentences
+/// after it ("Il avait reconnu …") is that person.
+pub(super) fn subject(text: &str, hits: &[Hit], lang: &Lang) -> Option<String> {
+    hits.iter()
+        .find(|h| {
+            (h.kind == EntityKind::Person
+                || (h.kind == EntityKind::Unknown && h.name.contains(' ')))
+                && function_word_before(text, h, lang).is_none()
+        })
+        .map(|h| h.name.clone())
+}
+
+/// Whom a pronoun at `pos` stands for: the person the sentence is about before it ("Luca
+/// Mercalli abonde dans son sens : selon lui, …"), or else the article's last speaker or
+/// person.
+fn referent(
+    text: &str,
+    hits: &[Hit],
+    lang: &Lang,
+    pos: usize,
+    last_speaker: Option<&str>,
+) -> Option<String> {
+    let before: Vec<Hit> = hits.iter().filter(|h| h.end <= pos).cloned().collect();
+    subject(text, &before, lang).or_else(|| last_speaker.map(str::to_string))
 }
 
 /// The name a phrase with `h` qualifies: when the word before `h` is a function word
@@ -694,6 +725,27 @@ mod tests {
         );
         let speakers = statement_speakers(&ms);
         assert_eq!(speakers, [Some("Rizal"), Some("Rizal")]);
+    }
+
+    /// A pronoun stands for the person the sentences before it were about when no one
+    /// spoke there, and for a person named earlier in its own sentence ("selon lui").
+    #[test]
+    fn a_pronoun_is_the_person_the_text_was_about() {
+        let ms = mentions(
+            "Le maire de Canazei, Giovanni Bernard, a interdit l'accès au massif. Il a déclaré mercredi que la fermeture était obligée.",
+            "fr",
+            "2022-07-06",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Giovanni Bernard")]);
+        let ms = mentions(
+            "Le procureur Sandro Raimondi a estimé que rien ne permettait de prévoir la catastrophe. Le climatologue Luca Mercalli abonde dans son sens : selon lui, le glacier était normal.",
+            "fr",
+            "2022-07-06",
+        );
+        assert_eq!(
+            statement_speakers(&ms),
+            [Some("Sandro Raimondi"), Some("Luca Mercalli")]
+        );
     }
 
     #[test]
