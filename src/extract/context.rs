@@ -262,7 +262,7 @@ impl Extractor<'_> {
         });
         let rejection_spans: Vec<(usize, usize)> = rejections.iter().map(|&(_, s)| s).collect();
         cues.extend(rejections);
-        let voice = voice(text, lang, &hits, &dates, &cues, last_speaker);
+        let voice = voice(text, lang, &hits, &dates, &cues, &references, last_speaker);
         let denials: Vec<(usize, usize)> = lang
             .attribution
             .denial

@@ -54,6 +54,7 @@ pub(super) fn voice(
     hits: &[Hit],
     dates: &[(usize, usize)],
     concept_cues: &[(Cue, (usize, usize))],
+    references: &[(usize, usize)],
     last_speaker: Option<&str>,
 ) -> Voice {
     let a = &lang.attribution;
@@ -109,8 +110,25 @@ pub(super) fn voice(
             })
         })
         .collect();
-    let speaker_kind =
-        |h: &Hit| !(h.kind == EntityKind::Country && h.form == crate::entities::Form::Demonym);
+    // A name right after a word pointing at something said is whose it is, not who speaks:
+    // "В Киеве обвинения ФСБ отвергли", "rejected the FSB's accusations".
+    let owner = |h: &Hit| {
+        references.iter().any(|&(_, e)| {
+            e <= h.start && {
+                let gap = &text[e..h.start];
+                !gap.contains([',', ';', '.'])
+                    && gap.split_whitespace().all(|w| {
+                        lang.stopwords.contains(
+                            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                                .to_lowercase(),
+                        )
+                    })
+            }
+        })
+    };
+    let speaker_kind = |h: &Hit| {
+        !(h.kind == EntityKind::Country && h.form == crate::entities::Form::Demonym) && !owner(h)
+    };
     let mut cues: Vec<(usize, usize)> = speech
         .iter()
         .chain(&denial)
@@ -711,7 +729,7 @@ mod tests {
         let lang = &set.langs["en"];
         let text = "Spain's envoy to Peru, Luis Gil, denied reports that the talks had failed.";
         let hits = ex.gazetteer.find(text, lang);
-        let v = voice(text, lang, &hits, &[], &[], None);
+        let v = voice(text, lang, &hits, &[], &[], &[], None);
         assert_eq!(v.speaker.as_deref(), Some("Luis Gil"));
         assert!(v.denial_at.is_some());
     }
@@ -725,6 +743,20 @@ mod tests {
         );
         let speakers = statement_speakers(&ms);
         assert_eq!(speakers, [Some("Rizal"), Some("Rizal")]);
+    }
+
+    /// A name right after a word pointing at something said is whose the words are, not
+    /// who speaks.
+    #[test]
+    fn the_owner_of_an_accusation_is_not_its_denier() {
+        let ms = mentions(
+            "В Москве ФСБ заявила, что за взрывом стоит Украина. В Киеве обвинения ФСБ отвергли.",
+            "ru",
+            "2022-10-12",
+        );
+        let speakers = statement_speakers(&ms);
+        assert_eq!(speakers.len(), 2, "{ms:?}");
+        assert_ne!(speakers[1], Some("ФСБ"), "{speakers:?}");
     }
 
     /// A pronoun stands for the person the sentences before it were about when no one

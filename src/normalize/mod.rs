@@ -997,6 +997,7 @@ impl Grammar {
             }
         }
         out.sort_by_key(|f| f.start);
+        self.weekday_in_week(text, &mut out);
         // "Rabu (5/10/2022)", "Friday, June 2": a weekday right before a full date names
         // the same day; the date says which.
         let weekday_before_date = |i: usize, out: &[Found]| {
@@ -1053,6 +1054,40 @@ impl Grammar {
         self.weekdays_by_date(text, &mut out);
         times_on_days(text, &mut out, None);
         out
+    }
+
+    /// "am Samstag vor einer Woche", "last week on Tuesday": a weekday beside a week (two
+    /// words at most between, no punctuation) is that weekday of that week, one value.
+    fn weekday_in_week(&self, text: &str, out: &mut Vec<Found>) {
+        use chrono::Duration;
+        let mut i = 0;
+        while i + 1 < out.len() {
+            let week = |f: &Found| match &f.value {
+                Value::Date(DateValue::Resolved(iv))
+                    if iv.granularity == crate::time::Granularity::Week =>
+                {
+                    Some(iv.start)
+                }
+                _ => None,
+            };
+            let weekday = |f: &Found| self.weekdays.get(&key(&text[f.start..f.end])).copied();
+            let (a, b) = (&out[i], &out[i + 1]);
+            let gap = &text[a.end..b.start];
+            let near = gap.split_whitespace().count() <= 2 && !gap.contains([',', '.', ';']);
+            let pair = match (weekday(a), week(b), week(a), weekday(b)) {
+                (Some(wd), Some(monday), _, _) | (_, _, Some(monday), Some(wd)) if near => {
+                    Some(monday + Duration::days(wd as i64))
+                }
+                _ => None,
+            };
+            if let Some(day) = pair {
+                let end = out[i + 1].end;
+                out[i].end = end;
+                out[i].value = Value::Date(DateValue::Resolved(crate::time::Interval::day(day)));
+                out.remove(i + 1);
+            }
+            i += 1;
+        }
     }
 
     /// Times of day by the pack's patterns, with a zone named right after them.
@@ -1752,7 +1787,7 @@ mod tests {
         assert_eq!(time("", 7, 5, None).canonical(), "T07:05");
     }
 
-    fn grammar(code: &str) -> Grammar {
+    pub(super) fn grammar(code: &str) -> Grammar {
         let set = rules::load(&rules::default_sources()).unwrap();
         Grammar::new(&set.langs[code])
     }
@@ -1884,6 +1919,24 @@ mod tests {
         assert_eq!(
             values(&en, "it reached 51.8 degrees Celsius", None),
             ["51.8 °C"]
+        );
+    }
+
+    #[test]
+    fn a_weekday_beside_a_week_is_that_day() {
+        let (de, en) = (grammar("de"), grammar("en"));
+        // Published on Saturday 15 October 2022: the Saturday a week before is the 8th.
+        assert_eq!(
+            values(
+                &de,
+                "am Samstag vor einer Woche um 6.03 Uhr",
+                Some("2022-10-15")
+            ),
+            ["2022-10-08", "2022-10-08T06:03"]
+        );
+        assert_eq!(
+            values(&en, "last week on Tuesday", Some("2022-10-15")),
+            ["2022-10-04"]
         );
     }
 
