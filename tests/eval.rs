@@ -569,11 +569,11 @@ fn lewotobi_eruption_scores() {
 
 // Batch T, tuned since the thirteenth stop of 2026-12-05 (first sight on 05b0b6e in
 // tests/stories/FIRST_SIGHT.md; kocani-fire and titan-sub are held out). Known false
-// conflicts: kerch-bridge's blast time, whose day is taken from the sentence before (the
-// 7th, a day of the truck's route), and the denial "В Киеве обвинения ФСБ отвергли" read
-// with the FSB as speaker; turkey-runoff's OSCE conclusion "el lunes" taken as the day of
-// the run-off, and its turnout and vote share at two counts (85.24% and 85.72%, 52.14% and
-// 52.18%), which the folder labels as agreement within 5%. The in-process scorer counts one
+// conflicts: kerch-bridge's denial "В Киеве обвинения ФСБ отвергли" paired with the
+// statement before it (Putin's, not the FSB's); turkey-runoff's turnout and vote share at
+// two counts (85.24% and 85.72%, 52.14% and 52.18%), which the folder labels as agreement
+// within 5%. Gone since first sight: kerch-bridge's blast dated "am Samstag vor einer Woche"
+// as a week, turkey-runoff's run-off dated by the OSCE's "concluyó el lunes". The in-process scorer counts one
 // false conflict in ever-given at 0.41, and 22 found in kerch-bridge (score.py: 0, 0.45; 23).
 
 #[test]
@@ -588,10 +588,35 @@ fn kenya_protests_scores() {
 
 #[test]
 fn kerch_bridge_scores() {
-    assert_floor_known("kerch-bridge", 22, 0.28, 2);
+    assert_floor_known("kerch-bridge", 22, 0.28, 1);
 }
 
 #[test]
 fn turkey_runoff_scores() {
-    assert_floor_known("turkey-runoff", 25, 0.31, 3);
+    assert_floor_known("turkey-runoff", 25, 0.31, 2);
+}
+
+// Batch U, tuned since the thirteenth stop of 2026-12-05 (first sight on 2face67 in
+// tests/stories/FIRST_SIGHT.md; starliner-stranded, ucl-final-2024 and wagner-mutiny are
+// held out). Known false conflicts, not yet fixed: haneda-collision's "killing five of the
+// six people" read as a toll of 6, joined with an earthquake's toll in the same article;
+// otis-acapulco's insured losses joined with total damage, the storm's naming (Sunday) and
+// the forecasters' Monday as one event, and two days the toll was raised read as the storm's
+// date; svb-collapse's total assets against the assets a buyer took, and the insured deposit
+// limit against the cost to the insurance fund. The in-process scorer counts 24 found in
+// haneda-collision, at 0.37 (score.py: 26, 0.44).
+
+#[test]
+fn haneda_collision_scores() {
+    assert_floor_known("haneda-collision", 24, 0.36, 1);
+}
+
+#[test]
+fn otis_acapulco_scores() {
+    assert_floor_known("otis-acapulco", 20, 0.32, 3);
+}
+
+#[test]
+fn svb_collapse_scores() {
+    assert_floor_known("svb-collapse", 24, 0.41, 2);
 }
