@@ -397,6 +397,39 @@ pub(super) fn past_scale_dot(text: &str, end: usize) -> usize {
 /// Whether a count counts what the frame counts: the word after the number is absent, a
 /// stop word, one of the frame's `units`, or one of its triggers ("288 people", "40 dead",
 /// "revised to 275, saying" — but not "three trains" or "101 bodies" for the dead), and
+
+/// The group a count is a part of: the count right after its partitive word, with only
+/// stop words between ("five of the six", "lima dari enam"). None for "one of the
+/// deadliest".
+fn group_of<'c>(ctx: &'c Context, f: &Found) -> Option<&'c Found> {
+    let rest = &ctx.text[f.end..];
+    let at = f.end + (rest.len() - rest.trim_start().len());
+    let word: String = ctx.text[at..]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    if !ctx.pack.numbers.partitive.contains(&word.to_lowercase()) {
+        return None;
+    }
+    let from = at + word.len();
+    ctx.found.iter().find(|g| {
+        matches!(g.value, Value::Count(_))
+            && g.start >= from
+            && !ctx.text[from..g.start].contains([',', ';', '.'])
+            && words(&ctx.text[from..g.start]).all(|w| ctx.pack.stopwords.contains(&w))
+    })
+}
+
+/// Whether a count is the group a part before it was counted from: "six" in "five of the
+/// six people".
+fn part_before(ctx: &Context, f: &Found) -> bool {
+    ctx.found.iter().any(|p| {
+        p.end <= f.start
+            && matches!(p.value, Value::Count(_))
+            && group_of(ctx, p).is_some_and(|g| (g.start, g.end) == (f.start, f.end))
+    })
+}
+
 /// not a partitive ("one of the deadliest").
 fn counts_unit(
     ctx: &Context,
@@ -404,6 +437,19 @@ fn counts_unit(
     units: &[crate::rules::Pattern],
     unit_words: &[crate::words::WordPattern],
     spans: &[(usize, usize)],
+) -> bool {
+    unit_of(ctx, f, units, unit_words, spans, false)
+}
+
+/// As [`counts_unit`]; `group`: `f` is the group a part was counted from, asked what it
+/// counts.
+fn unit_of(
+    ctx: &Context,
+    f: &Found,
+    units: &[crate::rules::Pattern],
+    unit_words: &[crate::words::WordPattern],
+    spans: &[(usize, usize)],
+    group: bool,
 ) -> bool {
     let end = past_scale_dot(ctx.text, f.end);
     let rest = &ctx.text[end..];
@@ -415,6 +461,13 @@ fn counts_unit(
     let rest = &ctx.text[at..];
     let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
     if ctx.pack.numbers.partitive.contains(&word.to_lowercase()) {
+        // "killing five of the six people", "lima dari enam awak": a part of a counted
+        // group counts what the group counts; "one of the deadliest" counts nothing.
+        return !group
+            && group_of(ctx, f).is_some_and(|g| unit_of(ctx, g, units, unit_words, spans, true));
+    }
+    // The group a part was counted from is not the count ("six" in "five of the six").
+    if !group && part_before(ctx, f) {
         return false;
     }
     // Nothing, a stopword, or a verb of change after the count: it counts what its
@@ -471,6 +524,31 @@ mod tests {
         assert_eq!(trains.len(), 1);
         assert_eq!(trains[0].value_text(), "3");
         assert_eq!(trains[0].context["unit"], ["@train"]);
+    }
+
+    /// A part counted from a group ("five of the six") counts what the group counts; the
+    /// group's size is no toll. "One of the deadliest" counts nothing.
+    #[test]
+    fn a_part_of_a_group_is_the_count_and_the_group_is_not() {
+        for (text, lang) in [
+            (
+                "The jet hit a smaller plane on Tuesday, killing five of the six people on board.",
+                "en",
+            ),
+            (
+                "Di pesawat Penjaga Pantai, lima dari enam awak tewas.",
+                "id",
+            ),
+        ] {
+            let ms = mentions(text, lang, "2024-01-03");
+            assert_eq!(values_of(&ms, "casualties"), ["5"], "{text}");
+        }
+        let ms = mentions(
+            "It was one of the deadliest storms, killing 12 people.",
+            "en",
+            "2024-01-03",
+        );
+        assert_eq!(values_of(&ms, "casualties"), ["12"]);
     }
 
     #[test]
