@@ -420,6 +420,22 @@ fn group_of<'c>(ctx: &'c Context, f: &Found) -> Option<&'c Found> {
     })
 }
 
+/// Whether a trigger begins within the two words after a count ("179 victimes", "12
+/// wurden verletzt").
+fn trigger_after(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> bool {
+    let rest = &ctx.text[f.end..];
+    let at = f.end + (rest.len() - rest.trim_start().len());
+    ctx.tokens
+        .iter()
+        .position(|t| t.start >= at)
+        .is_some_and(|i| {
+            ctx.tokens[i..]
+                .iter()
+                .take(2)
+                .any(|t| spans.iter().any(|&(s, _)| s == t.start))
+        })
+}
+
 /// Whether a count is the group a part before it was counted from: "six" in "five of the
 /// six people".
 fn part_before(ctx: &Context, f: &Found) -> bool {
@@ -463,11 +479,15 @@ fn unit_of(
     if ctx.pack.numbers.partitive.contains(&word.to_lowercase()) {
         // "killing five of the six people", "lima dari enam awak": a part of a counted
         // group counts what the group counts; "one of the deadliest" counts nothing.
+        // "174 des 179 victimes identifiées": a part of the group the trigger names is a
+        // part of the toll, not the toll.
         return !group
-            && group_of(ctx, f).is_some_and(|g| unit_of(ctx, g, units, unit_words, spans, true));
+            && group_of(ctx, f).is_some_and(|g| {
+                !trigger_after(ctx, g, spans) && unit_of(ctx, g, units, unit_words, spans, true)
+            });
     }
     // The group a part was counted from is not the count ("six" in "five of the six").
-    if !group && part_before(ctx, f) {
+    if !group && part_before(ctx, f) && !trigger_after(ctx, f, spans) {
         return false;
     }
     // Nothing, a stopword, or a verb of change after the count: it counts what its
