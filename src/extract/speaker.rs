@@ -127,7 +127,7 @@ pub(super) fn voice(
         })
     };
     let speaker_kind = |h: &Hit| {
-        !(h.kind == EntityKind::Country && h.form == crate::entities::Form::Demonym) && !owner(h)
+        !(owner(h) || (h.kind == EntityKind::Country && h.form == crate::entities::Form::Demonym))
     };
     let mut cues: Vec<(usize, usize)> = speech
         .iter()

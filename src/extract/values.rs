@@ -394,10 +394,6 @@ pub(super) fn past_scale_dot(text: &str, end: usize) -> usize {
     if abbreviated { end + 1 } else { end }
 }
 
-/// Whether a count counts what the frame counts: the word after the number is absent, a
-/// stop word, one of the frame's `units`, or one of its triggers ("288 people", "40 dead",
-/// "revised to 275, saying" — but not "three trains" or "101 bodies" for the dead), and
-
 /// The group a count is a part of: the count right after its partitive word, with only
 /// stop words between ("five of the six", "lima dari enam"). None for "one of the
 /// deadliest".
@@ -420,8 +416,8 @@ fn group_of<'c>(ctx: &'c Context, f: &Found) -> Option<&'c Found> {
     })
 }
 
-/// Whether a trigger begins within the two words after a count ("179 victimes", "12
-/// wurden verletzt").
+/// Whether a trigger is the word right after a count ("179 victimes"; not "enam awak
+/// tewas", where the count's unit stands between).
 fn trigger_after(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> bool {
     let rest = &ctx.text[f.end..];
     let at = f.end + (rest.len() - rest.trim_start().len());
@@ -431,7 +427,7 @@ fn trigger_after(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> bool {
         .is_some_and(|i| {
             ctx.tokens[i..]
                 .iter()
-                .take(2)
+                .take(1)
                 .any(|t| spans.iter().any(|&(s, _)| s == t.start))
         })
 }
@@ -446,6 +442,9 @@ fn part_before(ctx: &Context, f: &Found) -> bool {
     })
 }
 
+/// Whether a count counts what the frame counts: the word after the number is absent, a
+/// stop word, one of the frame's `units`, or one of its triggers ("288 people", "40 dead",
+/// "revised to 275, saying" — but not "three trains" or "101 bodies" for the dead), and
 /// not a partitive ("one of the deadliest").
 fn counts_unit(
     ctx: &Context,
