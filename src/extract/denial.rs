@@ -98,8 +98,9 @@ fn answers(ctx: &Context, m: &Mention, prev: &Mention, line: usize) -> bool {
 /// Whether a verb that turns something down (at `span`) turns down words: a word pointing at
 /// something said right after it ("dismissed the idea that …", "menolak tudingan itu",
 /// "rejected the Kremlin's claim": one content word may stand between), a clause it opens
-/// ("rechazó que …", "wies zurück, dass …"), or such a word just before it in its clause ("a
-/// claim Intel has rejected", with its subject between). A pronoun pointing word ("rejected it") is too vague: the
+/// ("rechazó que la obra …"), such a word inside a verb in two parts ("lehnte die Vorwürfe
+/// ab"), or such a word just before it with a pronoun subject between ("a claim that she
+/// has rejected"). A pronoun pointing word ("rejected it") is too vague: the
 /// offer or the bill is turned down as often as a claim.
 pub(super) fn turns_down_words(
     text: &str,
@@ -118,11 +119,26 @@ pub(super) fn turns_down_words(
             && !clause_break(&text[end..a])
             && content_words(&text[end..a], lang).len() <= 1
     });
+    // Inside a verb in two parts: "lehnte die Vorwürfe … ab".
+    let inside = references
+        .iter()
+        .any(|&(a, b)| a >= start && b <= end && !pronoun((a, b)));
+    // A clause it opens: the complementizer, then the clause's subject ("rechazó que la
+    // obra …", "dismissed that Intel would …"); not a determiner ("rejected that plan").
     let rest = text[end..].trim_start();
     let rest = rest.strip_prefix(',').unwrap_or(rest);
-    let opens = attribution.complementizers.contains(&first_word(rest));
-    // Before the verb, its subject stands between: a name or a pronoun ("the report rejected
-    // calls for …" is the report's own act).
+    let mut next = rest
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let opens = next
+        .next()
+        .is_some_and(|w| attribution.complementizers.contains(&w.to_lowercase()))
+        && next.next().is_some_and(|w| {
+            w.starts_with(char::is_uppercase) || lang.stopwords.contains(&w.to_lowercase())
+        });
+    // Before the verb, its subject stands between as a pronoun ("the claims he rejected",
+    // "a claim that she has rejected"); a capitalised word there may be anything ("After
+    // the report Boeing chief Dave Calhoun rejected the merger offer").
     let before = references.iter().any(|&(a, b)| {
         if b > start {
             return false;
@@ -132,12 +148,11 @@ pub(super) fn turns_down_words(
         !pronoun((a, b))
             && !clause_break(gap)
             && (1..=5).contains(&n)
-            && gap.split_whitespace().any(|w| {
-                w.starts_with(char::is_uppercase)
-                    || attribution.pronouns.contains(&w.to_lowercase())
-            })
+            && gap
+                .split_whitespace()
+                .any(|w| attribution.pronouns.contains(&w.to_lowercase()))
     });
-    after || opens || before
+    after || inside || opens || before
 }
 
 /// Whether the object that runs from `end` is short: at most two content words before its

@@ -703,8 +703,8 @@ mod tests {
                 "en",
             ),
             (
-                "It was a claim chief executive Anna Berg has rejected.",
-                "en",
+                "Innenministerin Nancy Faeser lehnte die Vorwürfe am Dienstag ab.",
+                "de",
             ),
             ("Gubernur Budi Santoso menolak tudingan itu.", "id"),
             (
@@ -721,6 +721,10 @@ mod tests {
             ),
             (
                 "The report rejected calls for a new inquiry, chief executive Anna Berg said.",
+                "en",
+            ),
+            (
+                "Chief executive Anna Berg rejected that plan on Tuesday.",
                 "en",
             ),
         ] {

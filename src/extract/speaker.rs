@@ -112,19 +112,29 @@ pub(super) fn voice(
         .collect();
     // A name right after a word pointing at something said is whose it is, not who speaks:
     // "В Киеве обвинения ФСБ отвергли", "rejected the FSB's accusations".
+    // Not when a speech cue follows the name: "В ответ на обвинения Дмитрий Песков заявил"
+    // (a denial after it has the pointing word for its object: "обвинения ФСБ отвергли").
+    let cue_after = |h: &Hit| {
+        speech
+            .iter()
+            .copied()
+            .chain(concept(Cue::Speech))
+            .any(|(s, _)| s >= h.end && text[h.end..s].split_whitespace().count() <= 1)
+    };
     let owner = |h: &Hit| {
-        references.iter().any(|&(_, e)| {
-            e <= h.start && {
-                let gap = &text[e..h.start];
-                !gap.contains([',', ';', '.'])
-                    && gap.split_whitespace().all(|w| {
-                        lang.stopwords.contains(
-                            &w.trim_matches(|c: char| !c.is_alphanumeric())
-                                .to_lowercase(),
-                        )
-                    })
-            }
-        })
+        !cue_after(h)
+            && references.iter().any(|&(_, e)| {
+                e <= h.start && {
+                    let gap = &text[e..h.start];
+                    !gap.contains([',', ';', '.'])
+                        && gap.split_whitespace().all(|w| {
+                            lang.stopwords.contains(
+                                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                                    .to_lowercase(),
+                            )
+                        })
+                }
+            })
     };
     let speaker_kind = |h: &Hit| {
         !(owner(h) || (h.kind == EntityKind::Country && h.form == crate::entities::Form::Demonym))
@@ -385,16 +395,38 @@ pub(super) fn voice(
 }
 
 /// The person a sentence is about when no one speaks in it: its first person's name (or a
-/// name of two words or more that no gazetteer knows) that stands in no phrase ("Lundi, le
-/// président du Conseil Mario Draghi s'était rendu à Canazei"). A pronoun in the sentences
+/// name of two words or more that no gazetteer knows) that stands in no phrase and heads its
+/// sentence ("Lundi, le président du Conseil Mario Draghi s'était rendu à Canazei"). A pronoun in the sentences
 /// after it ("Il avait reconnu …") is that person.
 pub(super) fn subject(text: &str, hits: &[Hit], lang: &Lang) -> Option<String> {
+    // Only a name at the head of its sentence: every lowercase word before it a stop word, a
+    // title or a role ("Lundi, le président du Conseil Mario Draghi …"), none a verb
+    // ("Police arrested Ahmed Khan" is about the police).
+    // A lowercase word of no list is a noun of the subject only right after a stop word
+    // ("Le climatologue Luca Mercalli", "le président du Conseil Mario Draghi").
+    let head = |h: &Hit| {
+        let before: Vec<&str> = text[..h.start]
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        // Words of one or two letters ("le", "la", "de") are function words too.
+        let stop = |w: &str| w.chars().count() <= 2 || lang.stopwords.contains(&w.to_lowercase());
+        before.iter().enumerate().all(|(i, w)| {
+            w.is_empty()
+                || w.starts_with(char::is_uppercase)
+                || stop(w)
+                || lang.attribution.roles.contains(&w.to_lowercase())
+                || lang.is_title(w)
+                || (i > 0 && stop(before[i - 1]))
+        })
+    };
     hits.iter()
         .find(|h| {
             (h.kind == EntityKind::Person
                 || (h.kind == EntityKind::Unknown && h.name.contains(' ')))
                 && function_word_before(text, h, lang).is_none()
         })
+        .filter(|h| head(h))
         .map(|h| h.name.clone())
 }
 

@@ -416,6 +416,11 @@ fn group_of<'c>(ctx: &'c Context, f: &Found) -> Option<&'c Found> {
     })
 }
 
+/// Whether one of the frame's triggers comes before a count ("killing five of …").
+fn acted_before(f: &Found, spans: &[(usize, usize)]) -> bool {
+    spans.iter().any(|&(_, e)| e <= f.start)
+}
+
 /// Whether a trigger is the word right after a count ("179 victimes"; not "enam awak
 /// tewas", where the count's unit stands between).
 fn trigger_after(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> bool {
@@ -434,10 +439,11 @@ fn trigger_after(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> bool {
 
 /// Whether a count is the group a part before it was counted from: "six" in "five of the
 /// six people".
-fn part_before(ctx: &Context, f: &Found) -> bool {
+fn part_before(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> bool {
     ctx.found.iter().any(|p| {
         p.end <= f.start
             && matches!(p.value, Value::Count(_))
+            && acted_before(p, spans)
             && group_of(ctx, p).is_some_and(|g| (g.start, g.end) == (f.start, f.end))
     })
 }
@@ -476,17 +482,20 @@ fn unit_of(
     let rest = &ctx.text[at..];
     let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
     if ctx.pack.numbers.partitive.contains(&word.to_lowercase()) {
-        // "killing five of the six people", "lima dari enam awak": a part of a counted
-        // group counts what the group counts; "one of the deadliest" counts nothing.
+        // "killing five of the six people", "menewaskan lima dari enam awak": a part of a
+        // counted group counts what the group counts; "one of the deadliest" counts nothing.
         // "174 des 179 victimes identifiées": a part of the group the trigger names is a
         // part of the toll, not the toll.
+        // Only after the act ("killing five of the six people"): in "five of the six people
+        // killed in the crash were tourists" the part is some of the dead.
         return !group
+            && acted_before(f, spans)
             && group_of(ctx, f).is_some_and(|g| {
                 !trigger_after(ctx, g, spans) && unit_of(ctx, g, units, unit_words, spans, true)
             });
     }
     // The group a part was counted from is not the count ("six" in "five of the six").
-    if !group && part_before(ctx, f) && !trigger_after(ctx, f, spans) {
+    if !group && part_before(ctx, f, spans) && !trigger_after(ctx, f, spans) {
         return false;
     }
     // Nothing, a stopword, or a verb of change after the count: it counts what its
@@ -555,13 +564,20 @@ mod tests {
                 "en",
             ),
             (
-                "Di pesawat Penjaga Pantai, lima dari enam awak tewas.",
+                "Tabrakan itu menewaskan lima dari enam awak pesawat Penjaga Pantai.",
                 "id",
             ),
         ] {
             let ms = mentions(text, lang, "2024-01-03");
             assert_eq!(values_of(&ms, "casualties"), ["5"], "{text}");
         }
+        // Told before the act, the part is some of the dead: the toll is the group.
+        let ms = mentions(
+            "Five of the six people killed in the crash were tourists, police said.",
+            "en",
+            "2024-01-03",
+        );
+        assert_eq!(values_of(&ms, "casualties"), ["6"]);
         let ms = mentions(
             "It was one of the deadliest storms, killing 12 people.",
             "en",

@@ -733,6 +733,9 @@ pub struct Grammar {
     decimal: char,
     months: HashMap<String, u32>,
     weekdays: HashMap<String, u32>,
+    /// The pack's complementizers ("that", "que"): a weekday and a week they stand between
+    /// belong to two clauses.
+    complementizers: Vec<String>,
     /// Lowercase words that make the weekday after them the next one.
     ahead: Vec<String>,
     relative: HashMap<String, Relative>,
@@ -913,6 +916,7 @@ impl Grammar {
             decimal: n.decimal,
             months,
             weekdays,
+            complementizers: lang.attribution.complementizers.clone(),
             ahead: lang.dates.ahead.clone(),
             relative,
             scales: n.scales.iter().map(|(w, v)| (key(w), *v)).collect(),
@@ -1073,7 +1077,12 @@ impl Grammar {
             let weekday = |f: &Found| self.weekdays.get(&key(&text[f.start..f.end])).copied();
             let (a, b) = (&out[i], &out[i + 1]);
             let gap = &text[a.end..b.start];
-            let near = gap.split_whitespace().count() <= 2 && !gap.contains([',', '.', ';']);
+            // "said on Thursday that last week's storm …": two clauses, two times.
+            let near = gap.split_whitespace().count() <= 2
+                && !gap.contains([',', '.', ';'])
+                && !gap
+                    .split_whitespace()
+                    .any(|w| self.complementizers.contains(&key(w)));
             let pair = match (weekday(a), week(b), week(a), weekday(b)) {
                 (Some(wd), Some(monday), _, _) | (_, _, Some(monday), Some(wd)) if near => {
                     Some(monday + Duration::days(wd as i64))
