@@ -17,6 +17,9 @@ pub(super) struct Voice {
     /// Byte offset from which the speaker's words run (their cue), and to which.
     scope: (usize, usize),
     denial_at: Option<usize>,
+    /// Where the denial's words end: at a conjunction and a speech verb after it ("dismissed
+    /// the criticism and said 40 people had died": the 40 is asserted).
+    denial_end: Option<usize>,
     /// Speech cues a denial follows after a comma ("said, denying that …"): what is said
     /// there is denied.
     denied_speech: Vec<(usize, usize)>,
@@ -39,8 +42,9 @@ impl Voice {
             .denied_speech
             .iter()
             .any(|&(s, e)| s < trig.1 && trig.0 < e);
+        let within = self.denial_end.is_none_or(|end| trig.0 < end);
         match self.denial_at {
-            Some(at) if at < trig.1 => Polarity::Denies,
+            Some(at) if at < trig.1 && within => Polarity::Denies,
             _ if chained => Polarity::Denies,
             _ => Polarity::Asserts,
         }
@@ -92,6 +96,29 @@ pub(super) fn voice(
         .chain(denial.iter().copied())
         .chain(concept_cues.iter().map(|&(_, span)| span))
         .collect();
+    // "dismissed the criticism and said 40 people had died": a conjunction and a speech verb
+    // after the denial end its words.
+    v.denial_end = v.denial_at.and_then(|at| {
+        speech
+            .iter()
+            .copied()
+            .chain(concept(Cue::Speech))
+            .filter(|&(s, _)| s > at)
+            .filter(|&(s, _)| {
+                let before: Vec<String> = text[at..s]
+                    .split_whitespace()
+                    .rev()
+                    .take(2)
+                    .map(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                    })
+                    .collect();
+                before.iter().any(|w| a.conjunctions.contains(w))
+            })
+            .map(|(s, _)| s)
+            .min()
+    });
     // "…, CGT co-leader Héctor Daer said, denying that the stoppage had a political aim":
     // a denial right after a speech cue and a comma (one word may stand between) turns what
     // is said into a denial.
@@ -775,6 +802,26 @@ mod tests {
         );
         let speakers = statement_speakers(&ms);
         assert_eq!(speakers, [Some("Rizal"), Some("Rizal")]);
+    }
+
+    /// A conjunction and a speech verb end a denial's words: what is said after them is
+    /// asserted. A conjunction alone does not ("denied that … and that …").
+    #[test]
+    fn a_denial_ends_at_a_conjunction_and_a_speech_verb() {
+        let ms = mentions(
+            "Health minister Ali Khan dismissed the criticism on Thursday and said 40 people had died in the attack.",
+            "en",
+            "2024-06-07",
+        );
+        let toll = ms.iter().find(|m| m.rule == "casualties").expect("a toll");
+        assert_eq!(toll.polarity, Polarity::Asserts, "{ms:?}");
+        let ms = mentions(
+            "Health minister Ali Khan denied that the hospital had been hit and that 40 people had died.",
+            "en",
+            "2024-06-07",
+        );
+        let toll = ms.iter().find(|m| m.rule == "casualties").expect("a toll");
+        assert_eq!(toll.polarity, Polarity::Denies, "{ms:?}");
     }
 
     /// A name right after a word pointing at something said is whose the words are, not
