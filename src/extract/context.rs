@@ -244,10 +244,9 @@ impl Extractor<'_> {
         let partitives = spans_of(Cue::Partitive);
         let members = spans_of(Cue::Member);
         let references = spans_of(Cue::Reference);
-        let rejections: Vec<(Cue, (usize, usize))> = spans_of(Cue::Rejection)
+        let rejections: Vec<(usize, usize)> = spans_of(Cue::Rejection)
             .into_iter()
             .filter(|&span| super::denial::turns_down_words(text, lang, span, &references))
-            .map(|span| (Cue::Denial, span))
             .collect();
         cues.retain(|(c, _)| {
             !matches!(
@@ -260,8 +259,7 @@ impl Extractor<'_> {
                     | Cue::Rejection
             )
         });
-        let rejection_spans: Vec<(usize, usize)> = rejections.iter().map(|&(_, s)| s).collect();
-        cues.extend(rejections);
+        cues.extend(rejections.iter().map(|&span| (Cue::Denial, span)));
         let voice = voice(text, lang, &hits, &dates, &cues, &references, last_speaker);
         let denials: Vec<(usize, usize)> = lang
             .attribution
@@ -298,7 +296,7 @@ impl Extractor<'_> {
             backdrop,
             subgroups,
             references,
-            rejections: rejection_spans,
+            rejections,
             partitives,
             members,
             outlet,

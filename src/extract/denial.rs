@@ -84,7 +84,7 @@ fn answers(ctx: &Context, m: &Mention, prev: &Mention, line: usize) -> bool {
             // A pronoun ("it", "das", "это": a stop word of the pack) followed by another
             // stop word opens a clause of its own: "denied it was rushed" ("wies das damals
             // zurück" points back).
-            let pronoun = lang.stopwords.contains(&text[a..b].trim().to_lowercase());
+            let pronoun = pronoun_word(text, lang, (a, b));
             let clause = pronoun
                 && !text[b..].trim_start().starts_with(negation::BOUNDARY)
                 && lang.stopwords.contains(&first_word(&text[b..]));
@@ -109,8 +109,7 @@ pub(super) fn turns_down_words(
     references: &[(usize, usize)],
 ) -> bool {
     let attribution = &lang.attribution;
-    let pronoun =
-        |(a, b): (usize, usize)| lang.stopwords.contains(&text[a..b].trim().to_lowercase());
+    let pronoun = |span: (usize, usize)| pronoun_word(text, lang, span);
     let clause_break =
         |gap: &str| gap.contains(['.', ',', ';', ':', '!', '?', '"', '“', '”', '«', '»']);
     let after = references.iter().any(|&(a, b)| {
@@ -153,6 +152,11 @@ pub(super) fn turns_down_words(
                 .any(|w| attribution.pronouns.contains(&w.to_lowercase()))
     });
     after || inside || opens || before
+}
+
+/// Whether a pointing word is a pronoun ("it", "das", "это": a stop word of the pack).
+fn pronoun_word(text: &str, lang: &Lang, (a, b): (usize, usize)) -> bool {
+    lang.stopwords.contains(&text[a..b].trim().to_lowercase())
 }
 
 /// Whether the object that runs from `end` is short: at most two content words before its

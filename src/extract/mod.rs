@@ -481,12 +481,10 @@ impl<'r> Extractor<'r> {
                 None => Vec::new(),
             };
             active.extend(ctx.word_triggers.iter().map(|(fi, _)| *fi));
-            active.extend(
-                self.statement_frames
-                    .iter()
-                    .copied()
-                    .filter(|&fi| !frame::statement_cues(&self.rules.frames[fi], &ctx).is_empty()),
-            );
+            // A rejection that denies what was said triggers the fallback statements.
+            if ctx.voice.speaker.is_some() && !ctx.rejections.is_empty() {
+                active.extend(self.statement_frames.iter().copied());
+            }
             active.sort();
             active.dedup();
             // Fallback frames last: statements only where no other frame made one.

@@ -6,6 +6,7 @@
 //! words run over, the denial cue, and every attribution cue of the sentence.
 
 use super::Polarity;
+use super::values::words;
 use crate::entities::Hit;
 use crate::rules::file::Cue;
 use crate::rules::{EntityKind, Lang};
@@ -105,16 +106,12 @@ pub(super) fn voice(
             .chain(concept(Cue::Speech))
             .filter(|&(s, _)| s > at)
             .filter(|&(s, _)| {
-                let before: Vec<String> = text[at..s]
-                    .split_whitespace()
+                let before: Vec<String> = words(&text[at..s]).collect();
+                before
+                    .iter()
                     .rev()
                     .take(2)
-                    .map(|w| {
-                        w.trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_lowercase()
-                    })
-                    .collect();
-                before.iter().any(|w| a.conjunctions.contains(w))
+                    .any(|w| a.conjunctions.contains(w))
             })
             .map(|(s, _)| s)
             .min()
@@ -154,12 +151,7 @@ pub(super) fn voice(
                 e <= h.start && {
                     let gap = &text[e..h.start];
                     !gap.contains([',', ';', '.'])
-                        && gap.split_whitespace().all(|w| {
-                            lang.stopwords.contains(
-                                &w.trim_matches(|c: char| !c.is_alphanumeric())
-                                    .to_lowercase(),
-                            )
-                        })
+                        && words(gap).all(|w| lang.stopwords.contains(&w))
                 }
             })
     };
@@ -423,14 +415,17 @@ pub(super) fn voice(
 
 /// The person a sentence is about when no one speaks in it: its first person's name (or a
 /// name of two words or more that no gazetteer knows) that stands in no phrase and heads its
-/// sentence ("Lundi, le président du Conseil Mario Draghi s'était rendu à Canazei"). A pronoun in the sentences
-/// after it ("Il avait reconnu …") is that person.
-pub(super) fn subject(text: &str, hits: &[Hit], lang: &Lang) -> Option<String> {
+/// sentence ("Lundi, le président du Conseil Mario Draghi s'était rendu à Canazei"). A
+/// pronoun in the sentences after it ("Il avait reconnu …") is that person.
+pub(super) fn subject<'h>(
+    text: &str,
+    hits: impl IntoIterator<Item = &'h Hit>,
+    lang: &Lang,
+) -> Option<String> {
     // Only a name at the head of its sentence: every lowercase word before it a stop word, a
-    // title or a role ("Lundi, le président du Conseil Mario Draghi …"), none a verb
-    // ("Police arrested Ahmed Khan" is about the police).
-    // A lowercase word of no list is a noun of the subject only right after a stop word
-    // ("Le climatologue Luca Mercalli", "le président du Conseil Mario Draghi").
+    // title, a role, or a noun right after a stop word ("Le climatologue Luca Mercalli", "le
+    // président du Conseil Mario Draghi"); none a verb ("Police arrested Ahmed Khan" is
+    // about the police).
     let head = |h: &Hit| {
         let before: Vec<&str> = text[..h.start]
             .split_whitespace()
@@ -447,7 +442,7 @@ pub(super) fn subject(text: &str, hits: &[Hit], lang: &Lang) -> Option<String> {
                 || (i > 0 && stop(before[i - 1]))
         })
     };
-    hits.iter()
+    hits.into_iter()
         .find(|h| {
             (h.kind == EntityKind::Person
                 || (h.kind == EntityKind::Unknown && h.name.contains(' ')))
@@ -467,8 +462,8 @@ fn referent(
     pos: usize,
     last_speaker: Option<&str>,
 ) -> Option<String> {
-    let before: Vec<Hit> = hits.iter().filter(|h| h.end <= pos).cloned().collect();
-    subject(text, &before, lang).or_else(|| last_speaker.map(str::to_string))
+    subject(text, hits.iter().filter(|h| h.end <= pos), lang)
+        .or_else(|| last_speaker.map(str::to_string))
 }
 
 /// The name a phrase with `h` qualifies: when the word before `h` is a function word

@@ -428,13 +428,8 @@ fn trigger_after(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> bool {
     let at = f.end + (rest.len() - rest.trim_start().len());
     ctx.tokens
         .iter()
-        .position(|t| t.start >= at)
-        .is_some_and(|i| {
-            ctx.tokens[i..]
-                .iter()
-                .take(1)
-                .any(|t| spans.iter().any(|&(s, _)| s == t.start))
-        })
+        .find(|t| t.start >= at)
+        .is_some_and(|t| spans.iter().any(|&(s, _)| s == t.start))
 }
 
 /// Whether a count is the group a part before it was counted from: "six" in "five of the
