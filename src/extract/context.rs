@@ -15,6 +15,10 @@ use crate::rules::file::Cue;
 use crate::rules::{EntityKind, Lang};
 use crate::time::PartialDate;
 
+/// At most this many words (numbers and function words) between an attribute concept and
+/// a number it describes ("aged 67, 56 and 41").
+const ATTRIBUTE_REACH: usize = 8;
+
 /// At most this many words between a figure and a membership cue later in its clause ("28
 /// members of the skating community were among the dead": six).
 const MEMBER_REACH: usize = 8;
@@ -54,6 +58,8 @@ pub(super) struct Context<'a> {
     pub(super) partitives: Vec<(usize, usize)>,
     /// Where membership cues ("among the dead", "unter den Toten") stand.
     pub(super) members: Vec<(usize, usize)>,
+    /// Where attribute concepts ("aged", "-year-old", "im Alter von") stand.
+    pub(super) attributes: Vec<(usize, usize)>,
     /// Where words that point back at what was said ("the claims", "den Vorwurf") stand.
     pub(super) references: Vec<(usize, usize)>,
     /// Rejections that deny what was said ("dismissed the idea that …").
@@ -84,6 +90,43 @@ impl Context<'_> {
     ///   people were wounded" has its 5 a part, and "67 died and among the dead were 28"
     ///   its 67 too (a toll missed, never a false conflict);
     /// - a colon that closes a count's clause before it (a breakdown).
+    /// Whether the number at `v` tells what a thing is like rather than how many there
+    /// are: an attribute concept right after it ("a 56-year-old woman", "72 años de edad")
+    /// or before it with only numbers and function words between ("aged 67 and 56", "âgé
+    /// de 41 ans", "в возрасте 67 и 56 лет").
+    pub(super) fn attribute_of(&self, v: (usize, usize)) -> bool {
+        let after = self.attributes.iter().any(|&(s, _)| {
+            s >= v.1
+                && self.text[v.1..s]
+                    .chars()
+                    .all(|c| c.is_whitespace() || c == '-')
+        });
+        let before = self.attributes.iter().any(|&(_, e)| {
+            e <= v.0 && {
+                let gap = &self.text[e..v.0];
+                !gap.contains([';', ':', '(', ')'])
+                    && self
+                        .tokens
+                        .iter()
+                        .filter(|t| t.start >= e && t.end <= v.0)
+                        .all(|t| {
+                            self.pack.stopwords.contains(&t.lower)
+                                || self
+                                    .found
+                                    .iter()
+                                    .any(|f| f.start <= t.start && t.end <= f.end)
+                        })
+                    && self
+                        .tokens
+                        .iter()
+                        .filter(|t| t.start >= e && t.end <= v.0)
+                        .count()
+                        <= ATTRIBUTE_REACH
+            }
+        });
+        after || before
+    }
+
     pub(super) fn beside_subgroup(&self, v: (usize, usize)) -> bool {
         // "drei der Toten", "three of the dead": a partitive right after the figure.
         let partitive = self
@@ -189,9 +232,13 @@ impl Extractor<'_> {
         let mut concept_spans: Vec<(usize, usize)> = Vec::new();
         let mut rates: Vec<String> = Vec::new();
         let mut ranks: Vec<(usize, String)> = Vec::new();
+        let mut attributes: Vec<(usize, usize)> = Vec::new();
         if let Some(index) = self.concepts.get(&lang.code) {
             for (id, m) in index.find(&tokens) {
                 let concept = self.rules.concepts.get(id.as_str());
+                if concept.is_some_and(|c| c.attribute) {
+                    attributes.push((m.start, m.end));
+                }
                 match concept.and_then(|c| c.cue) {
                     Some(cue) => cues.push((cue, (m.start, m.end))),
                     // Who acts is told like a name: "#official" meets "#official" in any
@@ -298,6 +345,7 @@ impl Extractor<'_> {
             references,
             rejections,
             partitives,
+            attributes,
             members,
             outlet,
         }

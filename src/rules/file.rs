@@ -90,6 +90,11 @@ pub struct ConceptFile {
     /// package").
     #[serde(default)]
     pub ordinal: bool,
+    /// Whether a number right beside the concept tells what a counted thing is like, not
+    /// how many there are ("aged 67 and 56", "a 56-year-old woman", "im Alter von 56"): no
+    /// frame counts it.
+    #[serde(default)]
+    pub attribute: bool,
     /// Whether the concept covers the things of narrower ones ("people" covers workers,
     /// crew and firefighters): a word counted under it and under a narrower concept is
     /// told by the narrower one when two figures differ.

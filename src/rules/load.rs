@@ -439,6 +439,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                         rate: c.rate,
                         projection: c.projection,
                         ordinal: c.ordinal,
+                        attribute: c.attribute,
                         broad: c.broad,
                         earliest: c.earliest,
                         opposite: Vec::new(),

@@ -788,6 +788,9 @@ pub struct Concept {
     pub projection: bool,
     /// A rank ("first", "second"): what is told beside two different ranks is two things.
     pub ordinal: bool,
+    /// A number right beside it tells what a thing is like ("aged 56"), not how many:
+    /// no frame counts it.
+    pub attribute: bool,
     /// Covers narrower concepts ("people": workers, crew): two differing figures meet
     /// through it only when neither counts a narrower thing.
     pub broad: bool,
