@@ -233,6 +233,9 @@ fn concepts(out: &mut String, rules: &RuleSet) {
             if c.projection {
                 out.push_str("A projection: a figure told beside it is never compared with one told without.\n\n");
             }
+            if c.elapsed {
+                out.push_str("Elapsed time: a duration right beside it is the time up to the article's day, compared only with one told on the same day.\n\n");
+            }
             if c.attribute {
                 out.push_str("An attribute: a number right beside it tells what a thing is like, not how many; no frame counts it.\n\n");
             }

@@ -506,3 +506,18 @@ fn a_later_rank_is_not_the_thing_told_without_one() {
     let blast = claim_with(&claims, "2024-10-08");
     assert_eq!(blast.0, Verdict::SingleSource, "{blast:?}");
 }
+
+#[test]
+fn time_elapsed_up_to_two_articles_days_never_conflicts() {
+    // "burst two weeks ago" on 12 March and "burst three weeks ago" on 19 March tell one
+    // day: an "ago" duration is told of its article's day, and days differ.
+    let claims = report_of("elapsed");
+    for value in ["P2W", "P3W"] {
+        let c = claim_with(&claims, value);
+        assert_eq!(c.0, Verdict::SingleSource, "{c:?}");
+    }
+    assert!(
+        claims.iter().all(|(v, _)| *v != Verdict::Conflict),
+        "{claims:?}"
+    );
+}

@@ -60,6 +60,8 @@ pub(super) struct Context<'a> {
     pub(super) members: Vec<(usize, usize)>,
     /// Where attribute concepts ("aged", "-year-old", "im Alter von") stand.
     pub(super) attributes: Vec<(usize, usize)>,
+    /// Where elapsed-time concepts ("ago", "vor", "hace") stand.
+    pub(super) elapsed: Vec<(usize, usize)>,
     /// Where words that point back at what was said ("the claims", "den Vorwurf") stand.
     pub(super) references: Vec<(usize, usize)>,
     /// Rejections that deny what was said ("dismissed the idea that …").
@@ -125,6 +127,16 @@ impl Context<'_> {
             }
         });
         after || before
+    }
+
+    /// Whether the duration at `v` is the time elapsed up to the article's day: an
+    /// elapsed-time concept right before or right after it, only spaces between ("two weeks
+    /// ago", "vor zwei Wochen", "два дня назад").
+    pub(super) fn elapsed_at(&self, v: (usize, usize)) -> bool {
+        let blank = |s: &str| s.chars().all(char::is_whitespace);
+        self.elapsed.iter().any(|&(s, e)| {
+            (s >= v.1 && blank(&self.text[v.1..s])) || (e <= v.0 && blank(&self.text[e..v.0]))
+        })
     }
 
     pub(super) fn beside_subgroup(&self, v: (usize, usize)) -> bool {
@@ -233,11 +245,18 @@ impl Extractor<'_> {
         let mut rates: Vec<String> = Vec::new();
         let mut ranks: Vec<(usize, String)> = Vec::new();
         let mut attributes: Vec<(usize, usize)> = Vec::new();
+        let mut elapsed: Vec<(usize, usize)> = Vec::new();
         if let Some(index) = self.concepts.get(&lang.code) {
             for (id, m) in index.find(&tokens) {
                 let concept = self.rules.concepts.get(id.as_str());
                 if concept.is_some_and(|c| c.attribute) {
                     attributes.push((m.start, m.end));
+                }
+                // Elapsed time is no word two figures share: "ago" and "vor" are in
+                // every other sentence.
+                if concept.is_some_and(|c| c.elapsed) {
+                    elapsed.push((m.start, m.end));
+                    continue;
                 }
                 match concept.and_then(|c| c.cue) {
                     Some(cue) => cues.push((cue, (m.start, m.end))),
@@ -346,6 +365,7 @@ impl Extractor<'_> {
             rejections,
             partitives,
             attributes,
+            elapsed,
             members,
             outlet,
         }

@@ -283,6 +283,10 @@ impl Extractor<'_> {
             hedged: ctx.voice.hedged,
             backdrop: ctx.backdrop,
             part: chosen.span.is_some_and(|v| ctx.beside_subgroup(v)),
+            elapsed: anchor.filter(|_| {
+                matches!(chosen.value, Some(Value::Duration(..)))
+                    && chosen.span.is_some_and(|v| ctx.elapsed_at(v))
+            }),
             beside: false,
             approx: chosen.approx,
             value_span: chosen.span,

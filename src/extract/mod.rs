@@ -91,6 +91,9 @@ pub struct Mention {
     /// Counts part of a group ("five children are among the dead"): it meets only other
     /// such counts.
     pub part: bool,
+    /// For a duration told as the time elapsed up to the article's day ("two weeks ago",
+    /// "hace dos semanas"), that day: it meets only durations told on the same day.
+    pub elapsed: Option<crate::time::PartialDate>,
     /// A statement told beside the figure or date a frame took from the same words ("Shah
     /// said Kerala had been warned on 23 July"): a claim another speaker can deny, but alone
     /// it only repeats the frame's claim, so it is reported only in a conflict.

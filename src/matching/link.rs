@@ -427,6 +427,11 @@ impl<'m> Linker<'m> {
         if ma.other_rank(mb) {
             return Err("other ranks");
         }
+        // Time elapsed up to an article's day ("two weeks ago", "il y a trois
+        // semaines") is told of that day: articles of other days give other times.
+        if ma.elapsed != mb.elapsed {
+            return Err("elapsed time told on another day");
+        }
         // A figure told as background (an earlier event's) never contradicts the story's.
         if differ && (ma.backdrop != mb.backdrop || ma.part != mb.part) {
             return Err("background or part against the story's figure");

@@ -533,6 +533,11 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         if m.part {
             key.push("part".to_string());
         }
+        // Time elapsed up to the article's day ("two weeks ago") is told of
+        // that day only.
+        if let Some(day) = m.elapsed {
+            key.push(format!("elapsed-{day}"));
+        }
         groups.entry((m.frame, key)).or_default().push(i);
     }
     // A key part a mention leaves empty ("none": "the deficit reached 5.5% in 2023") is

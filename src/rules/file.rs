@@ -95,6 +95,11 @@ pub struct ConceptFile {
     /// frame counts it.
     #[serde(default)]
     pub attribute: bool,
+    /// Whether a duration right beside the concept is the time elapsed up to when the
+    /// article was written ("two weeks ago", "vor zwei Wochen", "hace dos
+    /// semanas"): two such durations are compared only when told on the same day.
+    #[serde(default)]
+    pub elapsed: bool,
     /// Whether the concept covers the things of narrower ones ("people" covers workers,
     /// crew and firefighters): a word counted under it and under a narrower concept is
     /// told by the narrower one when two figures differ.

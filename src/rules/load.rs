@@ -440,6 +440,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                         projection: c.projection,
                         ordinal: c.ordinal,
                         attribute: c.attribute,
+                        elapsed: c.elapsed,
                         broad: c.broad,
                         earliest: c.earliest,
                         opposite: Vec::new(),

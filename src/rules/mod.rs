@@ -791,6 +791,9 @@ pub struct Concept {
     /// A number right beside it tells what a thing is like ("aged 56"), not how many:
     /// no frame counts it.
     pub attribute: bool,
+    /// A duration right beside it is the time elapsed up to the article's day ("two weeks
+    /// ago"): compared only with one told on the same day.
+    pub elapsed: bool,
     /// Covers narrower concepts ("people": workers, crew): two differing figures meet
     /// through it only when neither counts a narrower thing.
     pub broad: bool,
