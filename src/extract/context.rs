@@ -66,6 +66,8 @@ pub(super) struct Context<'a> {
     pub(super) references: Vec<(usize, usize)>,
     /// Rejections that deny what was said ("dismissed the idea that …").
     pub(super) rejections: Vec<(usize, usize)>,
+    /// Denial cues (the pack's patterns, the lexicon's denials and rejections that deny).
+    pub(super) denials: Vec<(usize, usize)>,
     /// Where a dateline names the outlet ("MOSKAU (dpa) — "): bytes no value is told by.
     pub(super) outlet: (usize, usize),
 }
@@ -363,6 +365,7 @@ impl Extractor<'_> {
             subgroups,
             references,
             rejections,
+            denials,
             partitives,
             attributes,
             elapsed,

@@ -17,6 +17,52 @@ pub(super) fn denies(ctx: &Context, m: &Mention, prev: &Mention, line: usize) ->
     points_back(ctx, m, prev) || rebuts(m, prev, line) || answers(ctx, m, prev, line)
 }
 
+/// Where a clause another speaker denies ends, and where the denial begins: in "Saree
+/// called it an Israeli ship, which the army denied" the comma and "which". A relative word
+/// of the pack right after a comma or a dash, a denial cue at most six words after it in the
+/// same clause, and a speech cue before the comma with a content word of its own between
+/// them: "заявил, что Москва отвергает …" is the speaker's own denial, not one of what came
+/// before.
+pub(super) fn relative_denial(ctx: &Context) -> Option<(usize, usize)> {
+    let (text, lang) = (ctx.text, ctx.pack);
+    let tokens = &ctx.tokens;
+    for (i, t) in tokens.iter().enumerate() {
+        let before = text[..t.start].trim_end();
+        if !before.ends_with([',', '—', '–']) {
+            continue;
+        }
+        let comma = before.len() - before.chars().next_back().map_or(0, char::len_utf8);
+        for relative in &lang.attribution.relatives {
+            let want: Vec<&str> = relative
+                .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let Some(run) = tokens.get(i..i + want.len()) else {
+                continue;
+            };
+            if want.is_empty() || run.iter().zip(&want).any(|(t, w)| t.lower != *w) {
+                continue;
+            }
+            let end = run[run.len() - 1].end;
+            let denied = ctx.denials.iter().any(|&(s, _)| {
+                s >= end && {
+                    let gap = &text[end..s];
+                    !gap.contains([',', '.', ';', ':']) && gap.split_whitespace().count() <= 6
+                }
+            });
+            let said = ctx.voice.cues.iter().any(|&(s, e)| {
+                e <= comma
+                    && !ctx.denials.contains(&(s, e))
+                    && content_words(&text[e..comma], lang).len() >= 1
+            });
+            if denied && said {
+                return Some((comma, t.start));
+            }
+        }
+    }
+    None
+}
+
 /// A statement just before (this paragraph or the one before) that asserts, or negates:
 /// what a denial may deny.
 fn recent(prev: &Mention, line: usize) -> bool {

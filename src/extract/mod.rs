@@ -467,7 +467,8 @@ impl<'r> Extractor<'r> {
             if s.headline {
                 continue;
             }
-            let text = &article.text[s.start..s.end];
+            let full = &article.text[s.start..s.end];
+            let mut text = full;
             let mut ctx = self.context(
                 text,
                 lang,
@@ -476,6 +477,27 @@ impl<'r> Extractor<'r> {
                 last_speaker.as_deref(),
                 &mut people,
             );
+            // "Saree called it an Israeli ship, which the army denied": the clause before
+            // the comma is read alone, and what it states the tail's speaker denies.
+            let mut denier: Option<String> = None;
+            if let Some((end, tail)) = denial::relative_denial(&ctx) {
+                let speaker = self
+                    .context(&full[tail..], lang, grammar, anchor, None, &mut people)
+                    .voice
+                    .speaker;
+                if speaker.is_some() {
+                    denier = speaker;
+                    text = &full[..end];
+                    ctx = self.context(
+                        text,
+                        lang,
+                        grammar,
+                        anchor,
+                        last_speaker.as_deref(),
+                        &mut people,
+                    );
+                }
+            }
             relative_days(&mut ctx, lang, memory.last_day);
             context::date_times(&mut ctx, memory.last_day);
             // Only frames with a trigger in the sentence run their slot filling.
@@ -560,6 +582,27 @@ impl<'r> Extractor<'r> {
                     }
                     out.push(m);
                 }
+            }
+            if let Some(denier) = &denier {
+                let mut denied: Vec<Mention> = Vec::new();
+                for m in out[first..]
+                    .iter_mut()
+                    .filter(|m| m.kind == Kind::Statement)
+                {
+                    m.text = full.to_string();
+                    if m.polarity == Polarity::Asserts && m.speaker.as_ref() != Some(denier) {
+                        let mut d = m.clone();
+                        d.speaker = Some(denier.clone());
+                        d.polarity = Polarity::Denies;
+                        d.negation = None;
+                        d.hedged = false;
+                        denied.push(d);
+                    }
+                }
+                if let Some(d) = denied.last() {
+                    memory.statement = Some(d.clone());
+                }
+                out.extend(denied);
             }
             // Frames' values are told like catch-all ones, so that a catch-all value in
             // another article can join a frame's claim.

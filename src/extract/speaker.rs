@@ -568,9 +568,15 @@ fn title_word(w: &str, lang: &Lang) -> bool {
 /// "police", "Iranian officials" (up to two words before the role, articles dropped).
 fn role_speaker(before: &str, lang: &Lang) -> Option<String> {
     let all: Vec<&str> = before.split_whitespace().collect();
+    // An elided article is no part of the role: "l'armée" is "armée".
     let bare = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        match w.rfind(['\'', '’']) {
+            Some(i) if w[..i].chars().count() <= 2 => w[i..].chars().skip(1).collect(),
+            _ => w,
+        }
     };
     // The role may be followed by a short complement: "a railway official at the site".
     let from = all.len().saturating_sub(4);
@@ -587,6 +593,10 @@ fn role_speaker(before: &str, lang: &Lang) -> Option<String> {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
         if bare.is_empty()
             || lang.stopwords.contains(&bare.to_lowercase())
+            || lang
+                .attribution
+                .complementizers
+                .contains(&bare.to_lowercase())
             || w.ends_with(',') && !phrase.is_empty()
         {
             break;
@@ -675,7 +685,7 @@ fn role_after(rest: &str, lang: &Lang) -> Option<String> {
 mod tests {
     use super::*;
     use crate::extract::tests::mentions;
-    use crate::extract::{Extractor, Mention};
+    use crate::extract::{Extractor, Mention, Polarity};
     use crate::rules::{self, Kind};
 
     fn statement_speakers(ms: &[Mention]) -> Vec<Option<&str>> {
@@ -707,6 +717,83 @@ mod tests {
         let text = "Anna Berg, Chefin der Sparte, wies das zurück.";
         let cue = text.find("wies").unwrap();
         assert_eq!(&text[..subject_end(text, cue, de)], "Anna Berg");
+    }
+
+    /// "…, which the army denied": the clause before the comma is one speaker's, and the
+    /// relative clause's speaker denies it; the same in every pack with `relatives`.
+    #[test]
+    fn a_relative_denial_denies_the_clause_before_it() {
+        let speakers_of = |text: &str, lang: &str| -> Vec<(Option<String>, Polarity)> {
+            mentions(text, lang, "2024-06-05")
+                .iter()
+                .filter(|m| m.kind == Kind::Statement)
+                .map(|m| (m.speaker.clone(), m.polarity))
+                .collect()
+        };
+        for (lang, text, denier) in [
+            (
+                "en",
+                "Coast guard chief Lena Varga said the ferry was overloaded, which the operator denied.",
+                "operator",
+            ),
+            (
+                "fr",
+                "Le maire Paul Berthier a affirmé que le pont était fermé, ce que la préfecture a démenti.",
+                "préfecture",
+            ),
+            (
+                "es",
+                "El alcalde Luis Prado dijo que el puente estaba cerrado, algo que el gobierno negó.",
+                "gobierno",
+            ),
+            (
+                "de",
+                "Bürgermeister Jan Holm sagte, die Brücke sei gesperrt gewesen, was die Polizei bestritt.",
+                "Polizei",
+            ),
+            (
+                "ru",
+                "Мэр Иван Орлов заявил, что мост был закрыт, что полиция опровергла.",
+                "полиция",
+            ),
+        ] {
+            let got = speakers_of(text, lang);
+            assert_eq!(got.len(), 2, "{lang}: {got:?}");
+            assert_eq!(got[0].1, Polarity::Asserts, "{lang}: {got:?}");
+            assert!(
+                got[0].0.as_deref().is_some_and(|s| !s.contains(denier)),
+                "{lang}: {got:?}"
+            );
+            assert_eq!(got[1].1, Polarity::Denies, "{lang}: {got:?}");
+            assert!(
+                got[1].0.as_deref().is_some_and(|s| s.contains(denier)),
+                "{lang}: {got:?}"
+            );
+        }
+        // After a speech verb the same words are the speaker's own denial.
+        let got = speakers_of(
+            "Мэр Иван Орлов заявил, что полиция опровергла слухи о закрытии моста.",
+            "ru",
+        );
+        assert!(
+            got.iter().all(|(s, _)| s.as_deref() == Some("Иван Орлов")),
+            "{got:?}"
+        );
+    }
+
+    /// "L'armée israélienne a démenti": an elided article is no part of the role noun.
+    #[test]
+    fn an_elided_article_is_no_part_of_a_role() {
+        let set = rules::load(&rules::default_sources()).unwrap();
+        let fr = &set.langs["fr"];
+        assert_eq!(
+            role_speaker("L'armée israélienne a", fr).as_deref(),
+            Some("L'armée")
+        );
+        assert_eq!(
+            role_speaker("Hier, l'armée", fr).as_deref(),
+            Some("l'armée")
+        );
     }
 
     #[test]

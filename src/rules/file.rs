@@ -413,6 +413,11 @@ pub struct AttributionFile {
     /// ends at one ("rechazó la acusación y aseguró que …").
     #[serde(default)]
     pub conjunctions: Vec<String>,
+    /// Words after a comma that take up the clause before as the object of a denial that
+    /// follows ("…, which the army denied", "…, ce que l'armée a démenti", "…, was die
+    /// Armee bestritt"): what the clause says, another denies.
+    #[serde(default)]
+    pub relatives: Vec<String>,
     /// Negation cues ("not", "nicht", "tidak", "не", "ne … pas"): a statement whose own
     /// predicate they negate `denies` it. Regexes.
     #[serde(default)]

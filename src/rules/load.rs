@@ -960,6 +960,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.attribution
         .conjunctions
         .extend(lowercase(&a.conjunctions));
+    lang.attribution.relatives.extend(lowercase(&a.relatives));
     let negation = ck.regexes(&a.negation);
     lang.attribution.negation.extend(negation);
     let not_negation = ck.regexes(&a.not_negation);

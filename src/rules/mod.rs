@@ -530,6 +530,7 @@ pub struct Attribution {
     pub roles: Vec<String>,
     pub complementizers: Vec<String>,
     pub conjunctions: Vec<String>,
+    pub relatives: Vec<String>,
     pub negation: Vec<Pattern>,
     pub not_negation: Vec<Pattern>,
     pub subordinators: Vec<String>,
