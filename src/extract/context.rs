@@ -141,6 +141,47 @@ impl Context<'_> {
         })
     }
 
+    /// Whether the count at `v` breaks down a count just before it, in a list between
+    /// commas ("Les 72 personnes à bord, 68 passagers et quatre membres d'équipage, ont été
+    /// tuées"): at least two counts between the commas, each smaller than a count at most
+    /// four words before the first comma, and nothing but words between.
+    pub(super) fn apposed_part(&self, v: (usize, usize)) -> bool {
+        let count = |f: &Found| match &f.value {
+            Value::Count(n) => Some(n.f64()),
+            _ => None,
+        };
+        let Some(mine) = self
+            .found
+            .iter()
+            .find(|f| (f.start, f.end) == v)
+            .and_then(count)
+        else {
+            return false;
+        };
+        let Some(open) = self.text[..v.0].rfind(',') else {
+            return false;
+        };
+        let Some(close) = self.text[v.1..].find(',').map(|c| v.1 + c) else {
+            return false;
+        };
+        let inside: Vec<f64> = self
+            .found
+            .iter()
+            .filter(|f| f.start > open && f.end < close)
+            .filter_map(count)
+            .collect();
+        let list = &self.text[open + 1..close];
+        let whole = self.found.iter().filter(|f| f.end <= open).find_map(|f| {
+            let gap = &self.text[f.end..open];
+            (gap.split_whitespace().count() <= 4 && !gap.contains([',', ';', ':', '.', '(']))
+                .then(|| count(f))
+                .flatten()
+        });
+        inside.len() >= 2
+            && !list.contains([';', ':', '(', ')'])
+            && whole.is_some_and(|w| inside.iter().all(|&x| x < w) && mine < w)
+    }
+
     pub(super) fn beside_subgroup(&self, v: (usize, usize)) -> bool {
         // "drei der Toten", "three of the dead": a partitive right after the figure.
         let partitive = self
@@ -171,6 +212,7 @@ impl Context<'_> {
         partitive
             || member
             || breakdown
+            || self.apposed_part(v)
             || self.subgroups.iter().any(|&(_, e)| {
                 e <= v.0 && {
                     let gap = &self.text[e..v.0];

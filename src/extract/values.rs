@@ -126,6 +126,9 @@ pub(super) fn choose(
                 // open is that earlier clause's: in "Dua awak kabin juga selamat,
                 // sementara pilot dan kopilot tewas" the two survived.
                 .filter(|f| kind != ValueKind::Count || !clause_opens_between(ctx, f.end, trig.0))
+                // A breakdown of the count before it is no count of its own: "Les 72
+                // personnes à bord, 68 passagers et quatre membres d'équipage, ont été tuées".
+                .filter(|f| kind != ValueKind::Count || !ctx.apposed_part((f.start, f.end)))
                 // An age is no count: "two men aged 67 and 56 were killed" counts two.
                 .filter(|f| kind != ValueKind::Count || !ctx.attribute_of((f.start, f.end)))
                 // Things are counted whole: "magnitud 6,3" is no count, while "1.5
