@@ -521,3 +521,17 @@ fn time_elapsed_up_to_two_articles_days_never_conflicts() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn a_count_told_with_another_before_the_act_is_a_part() {
+    // "Two men … and a 48-year-old woman were killed" counts two of the three the German
+    // report gives: a part, never a conflict with the toll.
+    let claims = report_of("coordinated");
+    let toll = claim_with(&claims, "3");
+    assert_ne!(toll.0, Verdict::Conflict, "{toll:?}");
+    assert!(toll.1.iter().all(|(_, v)| v != "2"), "{toll:?}");
+    assert!(
+        claims.iter().all(|(v, _)| *v != Verdict::Conflict),
+        "{claims:?}"
+    );
+}

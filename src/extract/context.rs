@@ -182,6 +182,30 @@ impl Context<'_> {
             && whole.is_some_and(|w| inside.iter().all(|&x| x < w) && mine < w)
     }
 
+    /// Whether the count at `v` is one of several things counted together before the act
+    /// at `trig` ("Two men aged 67 and 56 and a woman were killed": the two are part of
+    /// three): between the count and the act, a conjunction followed by an indefinite
+    /// article or by another count that is no age.
+    pub(super) fn coordinated(&self, v: (usize, usize), trig: (usize, usize)) -> bool {
+        if trig.0 <= v.1 || self.text[v.1..trig.0].contains([',', ';', ':', '.']) {
+            return false;
+        }
+        let between: Vec<&crate::words::Token> = self
+            .tokens
+            .iter()
+            .filter(|t| t.start >= v.1 && t.end <= trig.0)
+            .collect();
+        between.windows(2).any(|w| {
+            self.pack.attribution.conjunctions.contains(&w[0].lower)
+                && (self.pack.numbers.indefinites.contains(&w[1].lower)
+                    || self.found.iter().any(|f| {
+                        f.start == w[1].start
+                            && matches!(f.value, Value::Count(_))
+                            && !self.attribute_of((f.start, f.end))
+                    }))
+        })
+    }
+
     pub(super) fn beside_subgroup(&self, v: (usize, usize)) -> bool {
         // "drei der Toten", "three of the dead": a partitive right after the figure.
         let partitive = self

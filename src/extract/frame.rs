@@ -282,7 +282,9 @@ impl Extractor<'_> {
             negated_anywhere: !ctx.negations.is_empty(),
             hedged: ctx.voice.hedged,
             backdrop: ctx.backdrop,
-            part: chosen.span.is_some_and(|v| ctx.beside_subgroup(v)),
+            part: chosen
+                .span
+                .is_some_and(|v| ctx.beside_subgroup(v) || ctx.coordinated(v, trig)),
             elapsed: anchor.filter(|_| {
                 matches!(chosen.value, Some(Value::Duration(..)))
                     && chosen.span.is_some_and(|v| ctx.elapsed_at(v))

@@ -353,6 +353,10 @@ pub struct NumbersFile {
     /// "dibandingkan"): the amount after one may carry a period of its own.
     #[serde(default)]
     pub compare: Vec<String>,
+    /// Indefinite articles ("a", "une", "eine", "seorang"): after a conjunction, one more
+    /// thing counted with the count before ("two men and a woman were killed").
+    #[serde(default)]
+    pub indefinites: Vec<String>,
     /// Multiplier words ("doubled" = 2).
     #[serde(default)]
     pub factors: BTreeMap<String, f64>,

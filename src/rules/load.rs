@@ -869,6 +869,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.numbers.level.extend(n.level.iter().cloned());
     lang.numbers.partitive.extend(lowercase(&n.partitive));
     lang.numbers.compare.extend(lowercase(&n.compare));
+    lang.numbers.indefinites.extend(lowercase(&n.indefinites));
     lang.numbers
         .factors
         .extend(n.factors.iter().map(|(k, v)| (k.clone(), *v)));

@@ -445,6 +445,7 @@ pub struct Numbers {
     pub level: Vec<String>,
     pub partitive: Vec<String>,
     pub compare: Vec<String>,
+    pub indefinites: Vec<String>,
     pub factors: Vec<(String, f64)>,
     pub durations: Vec<(String, char)>,
     /// Words before a number that make hours a time of day (see the pack file).
