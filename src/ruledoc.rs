@@ -233,6 +233,9 @@ fn concepts(out: &mut String, rules: &RuleSet) {
             if c.projection {
                 out.push_str("A projection: a figure told beside it is never compared with one told without.\n\n");
             }
+            if c.between {
+                out.push_str("Time between: a duration right beside it, in a sentence that tells a day, is the time from an event to that day, compared only with one told of the same day.\n\n");
+            }
             if c.elapsed {
                 out.push_str("Elapsed time: a duration right beside it is the time up to the article's day, compared only with one told on the same day.\n\n");
             }

@@ -535,3 +535,18 @@ fn a_count_told_with_another_before_the_act_is_a_part() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn time_between_an_event_and_two_other_days_never_conflicts() {
+    // "on Sunday, two days after the attack" and "on Monday, three days after the knife
+    // attack": each is the time up to its own sentence's day, and the days differ.
+    let claims = report_of("between");
+    for value in ["P2D", "P3D"] {
+        let c = claim_with(&claims, value);
+        assert_eq!(c.0, Verdict::SingleSource, "{c:?}");
+    }
+    assert!(
+        claims.iter().all(|(v, _)| *v != Verdict::Conflict),
+        "{claims:?}"
+    );
+}

@@ -15,6 +15,15 @@ use crate::rules::file::Cue;
 use crate::rules::{EntityKind, Lang};
 use crate::time::PartialDate;
 
+/// Whether one of `spans` stands right before or right after the value at `v`, only spaces
+/// between.
+fn beside(text: &str, spans: &[(usize, usize)], v: (usize, usize)) -> bool {
+    let blank = |s: &str| s.chars().all(char::is_whitespace);
+    spans
+        .iter()
+        .any(|&(s, e)| (s >= v.1 && blank(&text[v.1..s])) || (e <= v.0 && blank(&text[e..v.0])))
+}
+
 /// At most this many words (numbers and function words) between an attribute concept and
 /// a number it describes ("aged 67, 56 and 41").
 const ATTRIBUTE_REACH: usize = 8;
@@ -62,6 +71,8 @@ pub(super) struct Context<'a> {
     pub(super) attributes: Vec<(usize, usize)>,
     /// Where elapsed-time concepts ("ago", "vor", "hace") stand.
     pub(super) elapsed: Vec<(usize, usize)>,
+    /// Where time-between concepts ("after", "après", "nach") stand.
+    pub(super) between: Vec<(usize, usize)>,
     /// Where words that point back at what was said ("the claims", "den Vorwurf") stand.
     pub(super) references: Vec<(usize, usize)>,
     /// Rejections that deny what was said ("dismissed the idea that …").
@@ -135,9 +146,33 @@ impl Context<'_> {
     /// elapsed-time concept right before or right after it, only spaces between ("two weeks
     /// ago", "vor zwei Wochen", "два дня назад").
     pub(super) fn elapsed_at(&self, v: (usize, usize)) -> bool {
-        let blank = |s: &str| s.chars().all(char::is_whitespace);
-        self.elapsed.iter().any(|&(s, e)| {
-            (s >= v.1 && blank(&self.text[v.1..s])) || (e <= v.0 && blank(&self.text[e..v.0]))
+        beside(self.text, &self.elapsed, v)
+    }
+
+    /// The day up to which the duration at `v` runs from an event: the only day its
+    /// sentence names, when a time-between concept stands right beside it ("on Sunday, two
+    /// days after the attack"); `None` otherwise ("45 days after he took office").
+    pub(super) fn between_day(&self, v: (usize, usize)) -> Option<crate::time::PartialDate> {
+        if !beside(self.text, &self.between, v) {
+            return None;
+        }
+        let mut days = self.found.iter().filter_map(|f| match &f.value {
+            Value::Date(DateValue::Resolved(iv))
+                if iv.granularity == crate::time::Granularity::Day =>
+            {
+                Some(iv.start)
+            }
+            _ => None,
+        });
+        let day = days.next()?;
+        if days.any(|d| d != day) {
+            return None;
+        }
+        use chrono::Datelike;
+        Some(crate::time::PartialDate {
+            year: day.year(),
+            month: Some(day.month()),
+            day: Some(day.day()),
         })
     }
 
@@ -314,6 +349,7 @@ impl Extractor<'_> {
         let mut ranks: Vec<(usize, String)> = Vec::new();
         let mut attributes: Vec<(usize, usize)> = Vec::new();
         let mut elapsed: Vec<(usize, usize)> = Vec::new();
+        let mut between: Vec<(usize, usize)> = Vec::new();
         if let Some(index) = self.concepts.get(&lang.code) {
             for (id, m) in index.find(&tokens) {
                 let concept = self.rules.concepts.get(id.as_str());
@@ -324,6 +360,10 @@ impl Extractor<'_> {
                 // every other sentence.
                 if concept.is_some_and(|c| c.elapsed) {
                     elapsed.push((m.start, m.end));
+                    continue;
+                }
+                if concept.is_some_and(|c| c.between) {
+                    between.push((m.start, m.end));
                     continue;
                 }
                 match concept.and_then(|c| c.cue) {
@@ -435,6 +475,7 @@ impl Extractor<'_> {
             partitives,
             attributes,
             elapsed,
+            between,
             members,
             outlet,
         }

@@ -285,10 +285,11 @@ impl Extractor<'_> {
             part: chosen
                 .span
                 .is_some_and(|v| ctx.beside_subgroup(v) || ctx.coordinated(v, trig)),
-            elapsed: anchor.filter(|_| {
-                matches!(chosen.value, Some(Value::Duration(..)))
-                    && chosen.span.is_some_and(|v| ctx.elapsed_at(v))
-            }),
+            elapsed: match (&chosen.value, chosen.span) {
+                (Some(Value::Duration(..)), Some(v)) if ctx.elapsed_at(v) => anchor,
+                (Some(Value::Duration(..)), Some(v)) => ctx.between_day(v),
+                _ => None,
+            },
             beside: false,
             approx: chosen.approx,
             value_span: chosen.span,

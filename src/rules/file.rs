@@ -100,6 +100,11 @@ pub struct ConceptFile {
     /// semanas"): two such durations are compared only when told on the same day.
     #[serde(default)]
     pub elapsed: bool,
+    /// Whether a duration right beside the concept is the time between an event and the day
+    /// its sentence tells ("on Sunday, two days after the attack", "ce lundi, trois jours
+    /// après l'attaque"): two such durations are compared only when their days agree.
+    #[serde(default)]
+    pub between: bool,
     /// Whether the concept covers the things of narrower ones ("people" covers workers,
     /// crew and firefighters): a word counted under it and under a narrower concept is
     /// told by the narrower one when two figures differ.

@@ -441,6 +441,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                         ordinal: c.ordinal,
                         attribute: c.attribute,
                         elapsed: c.elapsed,
+                        between: c.between,
                         broad: c.broad,
                         earliest: c.earliest,
                         opposite: Vec::new(),

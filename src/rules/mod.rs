@@ -796,6 +796,9 @@ pub struct Concept {
     /// A duration right beside it is the time elapsed up to the article's day ("two weeks
     /// ago"): compared only with one told on the same day.
     pub elapsed: bool,
+    /// A duration right beside it is the time from an event to the day its sentence tells
+    /// ("on Sunday, two days after the attack"): compared only with one told of that day.
+    pub between: bool,
     /// Covers narrower concepts ("people": workers, crew): two differing figures meet
     /// through it only when neither counts a narrower thing.
     pub broad: bool,
