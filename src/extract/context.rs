@@ -139,7 +139,21 @@ impl Context<'_> {
                         <= ATTRIBUTE_REACH
             }
         });
-        after || before
+        // "Bebe King, six, and Elsie Dot Stancombe, seven, were pronounced dead": a number
+        // between commas right after a person's name is their age.
+        let apposed = {
+            let before = self.text[..v.0].trim_end();
+            let after = self.text[v.1..].trim_start();
+            let comma = before.len().saturating_sub(1);
+            before.ends_with(',')
+                && after.starts_with([',', ')'])
+                && self.hits.iter().any(|h| {
+                    matches!(h.kind, EntityKind::Person | EntityKind::Unknown)
+                        && h.end <= comma
+                        && self.text[h.end..comma].trim().is_empty()
+                })
+        };
+        after || before || apposed
     }
 
     /// Whether the duration at `v` is the time elapsed up to the article's day: an

@@ -144,10 +144,23 @@ pub(super) fn choose(
                     // A number followed by another trigger of the frame is that
                     // trigger's: in "31 people were killed and 12 were injured" the
                     // 12 is not a death toll.
+                    // So is a number after a comma past this trigger, in a clause that
+                    // ends with another: "drei Mädchen … starben, acht weitere Kinder und
+                    // zwei Erwachsene wurden verletzt".
+                    let next_clause = |f: &Found| {
+                        f.start >= trig.1
+                            && ctx.text[trig.1..f.start].contains(',')
+                            && spans.iter().any(|&(s, e)| {
+                                (s, e) != trig
+                                    && s >= f.end
+                                    && !ctx.text[f.end..s].contains([',', ';', '.', ':'])
+                            })
+                    };
                     let own: Vec<&Found> = values
                         .iter()
                         .copied()
                         .filter(|f| attached(ctx, f, spans).is_none_or(|a| a == trig))
+                        .filter(|f| !next_clause(f))
                         .collect();
                     nearest(ctx.text, if own.is_empty() { &values } else { &own }, trig)?
                 }
