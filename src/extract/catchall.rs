@@ -200,6 +200,36 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
             && t.lower.chars().count() >= 3
             && !matches!(m.value, Some(Value::Date(_)))
     });
+    // The first end of a range counts what the second end counts: "30 bis 60 Litern", "20
+    // to 25 km".
+    let unit_token = unit_token.or_else(|| {
+        let i = next?;
+        let joiner = &ctx.tokens[i];
+        let second = ctx.found.iter().find(|f| {
+            f.start > joiner.end
+                && ctx.text[joiner.end..f.start].trim().is_empty()
+                && ctx.text[after..joiner.start].trim().is_empty()
+        })?;
+        // A range the normalizer read: its first end at least, its second at most.
+        let first = ctx
+            .found
+            .iter()
+            .any(|f| (f.start, f.end) == (start, end) && f.approx == crate::rules::Approx::AtLeast);
+        if !first || second.approx != crate::rules::Approx::AtMost {
+            return None;
+        }
+        let after2 = super::values::past_scale_dot(ctx.text, second.end);
+        let j = ctx.tokens.iter().position(|t| t.start >= after2)?;
+        let t = &ctx.tokens[j];
+        (ctx.text[after2..t.start]
+            .chars()
+            .all(|c| c == ' ' || c == '-' || c == '\u{a0}')
+            && !ctx.pack.stopwords.contains(&t.lower)
+            && t.lower.chars().all(char::is_alphabetic)
+            && t.lower.chars().count() >= 3
+            && !matches!(m.value, Some(Value::Date(_))))
+        .then_some(j)
+    });
     // Every concept the word stands for, the first one first: "workers" counts people
     // (@person) and workers (@worker), and meets "empleados" (@worker) through the second.
     let units: Vec<String> = unit_token
@@ -400,6 +430,35 @@ fn join_adjacent(text: &str, what: &[String]) -> String {
 mod tests {
     use super::glued;
     use crate::extract::tests::mentions;
+
+    #[test]
+    fn the_first_end_of_a_range_counts_what_the_second_counts() {
+        let ms = mentions(
+            "Der Wetterdienst hatte vor 30 bis 60 Litern Regen pro Quadratmeter gewarnt.",
+            "de",
+            "2024-10-05",
+        );
+        let unit = |v: &str| {
+            ms.iter()
+                .find(|m| m.value_text() == v)
+                .and_then(|m| m.context.get("unit").cloned())
+                .unwrap_or_default()
+        };
+        assert_eq!(unit("30"), unit("60"), "{ms:?}");
+        assert!(unit("30").iter().any(|u| u == "@litre"), "{ms:?}");
+        // "174 des 179 victimes" is a part, not a range: 174 takes no unit from it.
+        let ms = mentions(
+            "Les autorités ont identifié 174 des 179 victimes.",
+            "fr",
+            "2024-12-31",
+        );
+        let u = ms
+            .iter()
+            .find(|m| m.value_text() == "174")
+            .and_then(|m| m.context.get("unit").cloned())
+            .unwrap_or_default();
+        assert!(u.is_empty(), "{u:?}");
+    }
 
     #[test]
     fn numbers_in_names_are_no_values() {
