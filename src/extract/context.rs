@@ -94,17 +94,6 @@ impl Context<'_> {
         outside(self.outlet, p)
     }
 
-    /// Whether the value at `v` counts a part of a group, by four cues:
-    /// - a subgroup cue right before it: at most three words between them and no comma,
-    ///   semicolon or bracket ("among them five children", "darunter drei Kinder"); a
-    ///   subgroup cue after the number is read no further ("141 of them died", "141 anak di
-    ///   antaranya meninggal" may be the toll itself);
-    /// - a partitive cue right after it ("three of the dead were identified");
-    /// - a membership cue later in its clause ("28 skaters were among the dead"). A figure
-    ///   after the cue does not take it away: "Five children are among the dead and 108
-    ///   people were wounded" has its 5 a part, and "67 died and among the dead were 28"
-    ///   its 67 too (a toll missed, never a false conflict);
-    /// - a colon that closes a count's clause before it (a breakdown).
     /// Whether the number at `v` tells what a thing is like rather than how many there
     /// are: an attribute concept right after it ("a 56-year-old woman", "72 años de edad")
     /// or before it with only numbers and function words between ("aged 67 and 56", "âgé
@@ -255,6 +244,18 @@ impl Context<'_> {
         })
     }
 
+    /// Whether the value at `v` counts a part of a group, by five cues:
+    /// - a subgroup cue right before it: at most three words between them and no comma,
+    ///   semicolon or bracket ("among them five children", "darunter drei Kinder"); a
+    ///   subgroup cue after the number is read no further ("141 of them died", "141 anak di
+    ///   antaranya meninggal" may be the toll itself);
+    /// - a partitive cue right after it ("three of the dead were identified");
+    /// - a membership cue later in its clause ("28 skaters were among the dead"). A figure
+    ///   after the cue does not take it away: "Five children are among the dead and 108
+    ///   people were wounded" has its 5 a part, and "67 died and among the dead were 28"
+    ///   its 67 too (a toll missed, never a false conflict);
+    /// - a colon that closes a count's clause before it (a breakdown);
+    /// - a list between commas right after a larger count ([`Context::apposed_part`]).
     pub(super) fn beside_subgroup(&self, v: (usize, usize)) -> bool {
         // "drei der Toten", "three of the dead": a partitive right after the figure.
         let partitive = self

@@ -53,7 +53,7 @@ pub(super) fn relative_denial(ctx: &Context) -> Option<(usize, usize)> {
             let said = ctx.voice.cues.iter().any(|&(s, e)| {
                 e <= comma
                     && !ctx.denials.contains(&(s, e))
-                    && content_words(&text[e..comma], lang).len() >= 1
+                    && !content_words(&text[e..comma], lang).is_empty()
             });
             if denied && said {
                 return Some((comma, t.start));
