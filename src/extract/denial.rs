@@ -44,16 +44,33 @@ pub(super) fn relative_denial(ctx: &Context) -> Option<(usize, usize)> {
                 continue;
             }
             let end = run[run.len() - 1].end;
-            let denied = ctx.denials.iter().any(|&(s, _)| {
+            // The denial ends the sentence, or a colon opens what the denier says next: "the
+            // strike, which Israel denied carrying out, killed 12" goes on after it, and its
+            // clause is an aside.
+            let denied = ctx.denials.iter().any(|&(s, e)| {
                 s >= end && {
                     let gap = &text[end..s];
-                    !gap.contains([',', '.', ';', ':']) && gap.split_whitespace().count() <= 6
+                    !gap.contains([',', '.', ';', ':'])
+                        && gap.split_whitespace().count() <= 6
+                        && !text[e..].contains([',', ';'])
                 }
             });
+            // A relative word that also opens a reported clause ("что") takes up the clause
+            // before only when the speech verb's own clause was opened before the comma:
+            // "заявил, что судно израильское, что армия опровергла", not "заявил
+            // журналистам, что Кремль опровергает".
+            let opens_clause =
+                want.len() == 1 && lang.attribution.complementizers.contains(&run[0].lower);
             let said = ctx.voice.cues.iter().any(|&(s, e)| {
                 e <= comma
                     && !ctx.denials.contains(&(s, e))
                     && !content_words(&text[e..comma], lang).is_empty()
+                    && (!opens_clause
+                        || tokens.iter().any(|t| {
+                            t.start >= e
+                                && t.end <= comma
+                                && lang.attribution.complementizers.contains(&t.lower)
+                        }))
             });
             if denied && said {
                 return Some((comma, t.start));
