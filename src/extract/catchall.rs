@@ -461,6 +461,24 @@ mod tests {
     }
 
     #[test]
+    fn a_count_told_with_another_is_a_part_and_a_place_is_not_another() {
+        let part = |text: &str| {
+            mentions(text, "en", "2024-08-24")
+                .iter()
+                .find(|m| m.rule == "casualties")
+                .map(|m| m.part)
+        };
+        assert_eq!(
+            part("Two men and a woman were killed in the fire."),
+            Some(true)
+        );
+        assert_eq!(
+            part("At least 20 people in Kharkiv and a nearby village were killed."),
+            Some(false)
+        );
+    }
+
+    #[test]
     fn numbers_in_names_are_no_values() {
         assert!(glued("the Luna-25 probe", (9, 11)));
         assert!(glued("an A320 jet", (4, 7)));

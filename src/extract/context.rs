@@ -105,29 +105,45 @@ impl Context<'_> {
                     .chars()
                     .all(|c| c.is_whitespace() || c == '-')
         });
-        let before = self.attributes.iter().any(|&(_, e)| {
-            e <= v.0 && {
-                let gap = &self.text[e..v.0];
-                !gap.contains([';', ':', '(', ')'])
-                    && self
-                        .tokens
+        // A number followed by a thing it counts is a count, whatever stands before it: "a
+        // man aged 40 and three children were killed".
+        let counts_a_noun = self
+            .tokens
+            .iter()
+            .find(|t| t.start >= v.1)
+            .is_some_and(|t| {
+                self.text[v.1..t.start].trim().is_empty()
+                    && !self.pack.stopwords.contains(&t.lower)
+                    && t.lower.chars().all(char::is_alphabetic)
+                    && !self
+                        .attributes
                         .iter()
-                        .filter(|t| t.start >= e && t.end <= v.0)
-                        .all(|t| {
-                            self.pack.stopwords.contains(&t.lower)
-                                || self
-                                    .found
-                                    .iter()
-                                    .any(|f| f.start <= t.start && t.end <= f.end)
-                        })
-                    && self
-                        .tokens
-                        .iter()
-                        .filter(|t| t.start >= e && t.end <= v.0)
-                        .count()
-                        <= ATTRIBUTE_REACH
-            }
-        });
+                        .any(|&(s, e)| s <= t.start && t.end <= e)
+            });
+        let before = !counts_a_noun
+            && self.attributes.iter().any(|&(_, e)| {
+                e <= v.0 && {
+                    let gap = &self.text[e..v.0];
+                    !gap.contains([';', ':', '(', ')'])
+                        && self
+                            .tokens
+                            .iter()
+                            .filter(|t| t.start >= e && t.end <= v.0)
+                            .all(|t| {
+                                self.pack.stopwords.contains(&t.lower)
+                                    || self
+                                        .found
+                                        .iter()
+                                        .any(|f| f.start <= t.start && t.end <= f.end)
+                            })
+                        && self
+                            .tokens
+                            .iter()
+                            .filter(|t| t.start >= e && t.end <= v.0)
+                            .count()
+                            <= ATTRIBUTE_REACH
+                }
+            });
         // "Bebe King, six, and Elsie Dot Stancombe, seven, were pronounced dead": a number
         // between commas right after a person's name is their age.
         let apposed = {
@@ -233,8 +249,28 @@ impl Context<'_> {
             .iter()
             .filter(|t| t.start >= v.1 && t.end <= trig.0)
             .collect();
-        between.windows(2).any(|w| {
-            self.pack.attribution.conjunctions.contains(&w[0].lower)
+        // The count's own words before the conjunction: its noun, not a place ("20 people
+        // in Kharkiv and a nearby village were killed"); numbers, function words and an
+        // attribute ("aged 67 and 56") do not count.
+        let own = |upto: usize| {
+            between[..upto]
+                .iter()
+                .filter(|t| {
+                    !self.pack.stopwords.contains(&t.lower)
+                        && !self
+                            .found
+                            .iter()
+                            .any(|f| f.start <= t.start && t.end <= f.end)
+                        && !self
+                            .attributes
+                            .iter()
+                            .any(|&(s, e)| s <= t.start && t.end <= e)
+                })
+                .count()
+        };
+        between.windows(2).enumerate().any(|(k, w)| {
+            own(k) <= 1
+                && self.pack.attribution.conjunctions.contains(&w[0].lower)
                 && (self.pack.numbers.indefinites.contains(&w[1].lower)
                     || self.found.iter().any(|f| {
                         f.start == w[1].start
