@@ -135,6 +135,15 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
+    /// The day `d`, to the day.
+    pub fn of_day(d: NaiveDate) -> PartialDate {
+        PartialDate {
+            year: d.year(),
+            month: Some(d.month()),
+            day: Some(d.day()),
+        }
+    }
+
     /// Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn parse(s: &str) -> Option<PartialDate> {
         let parts: Vec<&str> = s.trim().split('-').collect();

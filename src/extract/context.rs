@@ -98,6 +98,20 @@ impl Context<'_> {
     /// are: an attribute concept right after it ("a 56-year-old woman", "72 años de edad")
     /// or before it with only numbers and function words between ("aged 67 and 56", "âgé
     /// de 41 ans", "в возрасте 67 и 56 лет").
+    /// Whether token `t` lies inside a value the normalizer read.
+    fn in_value(&self, t: &crate::words::Token) -> bool {
+        self.found
+            .iter()
+            .any(|f| f.start <= t.start && t.end <= f.end)
+    }
+
+    /// Whether token `t` lies inside an attribute concept's words.
+    fn in_attribute(&self, t: &crate::words::Token) -> bool {
+        self.attributes
+            .iter()
+            .any(|&(s, e)| s <= t.start && t.end <= e)
+    }
+
     pub(super) fn attribute_of(&self, v: (usize, usize)) -> bool {
         let after = self.attributes.iter().any(|&(s, _)| {
             s >= v.1
@@ -115,43 +129,31 @@ impl Context<'_> {
                 self.text[v.1..t.start].trim().is_empty()
                     && !self.pack.stopwords.contains(&t.lower)
                     && t.lower.chars().all(char::is_alphabetic)
-                    && !self
-                        .attributes
-                        .iter()
-                        .any(|&(s, e)| s <= t.start && t.end <= e)
+                    && !self.in_attribute(t)
             });
         let before = !counts_a_noun
             && self.attributes.iter().any(|&(_, e)| {
-                e <= v.0 && {
-                    let gap = &self.text[e..v.0];
-                    !gap.contains([';', ':', '(', ')'])
-                        && self
-                            .tokens
-                            .iter()
-                            .filter(|t| t.start >= e && t.end <= v.0)
-                            .all(|t| {
-                                self.pack.stopwords.contains(&t.lower)
-                                    || self
-                                        .found
-                                        .iter()
-                                        .any(|f| f.start <= t.start && t.end <= f.end)
-                            })
-                        && self
-                            .tokens
-                            .iter()
-                            .filter(|t| t.start >= e && t.end <= v.0)
-                            .count()
-                            <= ATTRIBUTE_REACH
+                if e > v.0 || self.text[e..v.0].contains([';', ':', '(', ')']) {
+                    return false;
                 }
+                let gap: Vec<&crate::words::Token> = self
+                    .tokens
+                    .iter()
+                    .filter(|t| t.start >= e && t.end <= v.0)
+                    .collect();
+                gap.len() <= ATTRIBUTE_REACH
+                    && gap
+                        .iter()
+                        .all(|t| self.pack.stopwords.contains(&t.lower) || self.in_value(t))
             });
         // "Bebe King, six, and Elsie Dot Stancombe, seven, were pronounced dead": a number
         // between commas right after a person's name is their age.
         let apposed = {
-            let before = self.text[..v.0].trim_end();
-            let after = self.text[v.1..].trim_start();
-            let comma = before.len().saturating_sub(1);
-            before.ends_with(',')
-                && after.starts_with([',', ')'])
+            let left = self.text[..v.0].trim_end();
+            let right = self.text[v.1..].trim_start();
+            let comma = left.len().saturating_sub(1);
+            left.ends_with(',')
+                && right.starts_with([',', ')'])
                 && self.hits.iter().any(|h| {
                     matches!(h.kind, EntityKind::Person | EntityKind::Unknown)
                         && h.end <= comma
@@ -171,7 +173,7 @@ impl Context<'_> {
     /// The day up to which the duration at `v` runs from an event: the only day its
     /// sentence names, when a time-between concept stands right beside it ("on Sunday, two
     /// days after the attack"); `None` otherwise ("45 days after he took office").
-    pub(super) fn between_day(&self, v: (usize, usize)) -> Option<crate::time::PartialDate> {
+    pub(super) fn between_day(&self, v: (usize, usize)) -> Option<PartialDate> {
         if !beside(self.text, &self.between, v) {
             return None;
         }
@@ -187,12 +189,7 @@ impl Context<'_> {
         if days.any(|d| d != day) {
             return None;
         }
-        use chrono::Datelike;
-        Some(crate::time::PartialDate {
-            year: day.year(),
-            month: Some(day.month()),
-            day: Some(day.day()),
-        })
+        Some(PartialDate::of_day(day))
     }
 
     /// Whether the count at `v` breaks down a count just before it, in a list between
@@ -204,14 +201,13 @@ impl Context<'_> {
             Value::Count(n) => Some(n.f64()),
             _ => None,
         };
-        let Some(mine) = self
+        if !self
             .found
             .iter()
-            .find(|f| (f.start, f.end) == v)
-            .and_then(count)
-        else {
+            .any(|f| (f.start, f.end) == v && count(f).is_some())
+        {
             return false;
-        };
+        }
         let Some(open) = self.text[..v.0].rfind(',') else {
             return false;
         };
@@ -233,7 +229,7 @@ impl Context<'_> {
         });
         inside.len() >= 2
             && !list.contains([';', ':', '(', ')'])
-            && whole.is_some_and(|w| inside.iter().all(|&x| x < w) && mine < w)
+            && whole.is_some_and(|w| inside.iter().all(|&x| x < w))
     }
 
     /// Whether the count at `v` is one of several things counted together before the act
@@ -257,14 +253,8 @@ impl Context<'_> {
                 .iter()
                 .filter(|t| {
                     !self.pack.stopwords.contains(&t.lower)
-                        && !self
-                            .found
-                            .iter()
-                            .any(|f| f.start <= t.start && t.end <= f.end)
-                        && !self
-                            .attributes
-                            .iter()
-                            .any(|&(s, e)| s <= t.start && t.end <= e)
+                        && !self.in_value(t)
+                        && !self.in_attribute(t)
                 })
                 .count()
         };

@@ -390,11 +390,7 @@ impl<'r> Extractor<'r> {
                     && iv.granularity == crate::time::Granularity::Day
                     && (line.chars().count() <= 100 || line[..f.start].chars().count() <= 40)
                 {
-                    return Some(PartialDate {
-                        year: iv.start.year(),
-                        month: Some(iv.start.month()),
-                        day: Some(iv.start.day()),
-                    });
+                    return Some(PartialDate::of_day(iv.start));
                 }
             }
         }
@@ -469,33 +465,21 @@ impl<'r> Extractor<'r> {
             }
             let full = &article.text[s.start..s.end];
             let mut text = full;
-            let mut ctx = self.context(
-                text,
-                lang,
-                grammar,
-                anchor,
-                last_speaker.as_deref(),
-                &mut people,
-            );
+            // The sentence's context, or that of a part of it.
+            let read =
+                |part: std::ops::Range<usize>, speaker: Option<&str>, people: &mut People| {
+                    self.context(&full[part], lang, grammar, anchor, speaker, people)
+                };
+            let mut ctx = read(0..full.len(), last_speaker.as_deref(), &mut people);
             // "Saree called it an Israeli ship, which the army denied": the clause before
             // the comma is read alone, and what it states the tail's speaker denies.
             let mut denier: Option<String> = None;
             if let Some((end, tail)) = denial::relative_denial(&ctx) {
-                let speaker = self
-                    .context(&full[tail..], lang, grammar, anchor, None, &mut people)
-                    .voice
-                    .speaker;
+                let speaker = read(tail..full.len(), None, &mut people).voice.speaker;
                 if speaker.is_some() {
                     denier = speaker;
                     text = &full[..end];
-                    ctx = self.context(
-                        text,
-                        lang,
-                        grammar,
-                        anchor,
-                        last_speaker.as_deref(),
-                        &mut people,
-                    );
+                    ctx = read(0..end, last_speaker.as_deref(), &mut people);
                 }
             }
             relative_days(&mut ctx, lang, memory.last_day);
