@@ -380,6 +380,18 @@ fn a_toll_whose_sentence_names_no_place_is_the_storys_toll() {
 }
 
 #[test]
+fn a_place_named_once_for_another_attack_is_not_where_the_toll_happened() {
+    // tests/fixtures/background-place: the German report gives the toll ("Zwei Menschen
+    // kamen … ums Leben", a sentence of capitalised nouns and no place) and names Magdeburg
+    // once, for last year's attack; the English one gives the same toll and two other
+    // cities' tolls. The two tolls of two are one claim, in no city.
+    let claims = report_of("background-place");
+    let toll = claim_with(&claims, "2");
+    assert_eq!(toll.0, Verdict::Agreement, "{claims:?}");
+    assert_eq!(toll.1.len(), 2, "{toll:?}");
+}
+
+#[test]
 fn a_year_is_no_figure_that_competes_with_a_day() {
     // tests/fixtures/owner-shape: "Statnova published the accounts for 2023 on Monday" and
     // "the accounts that Statnova published on Tuesday". The year 2023 is Statnova's too,

@@ -409,6 +409,27 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
                 .insert(f);
         }
     }
+    // Each article's own filler of a qualifier: the one it names most often in any frame
+    // (the place its story happened, named with its events as with its figures).
+    let mut told: BTreeMap<(usize, &str), Vec<String>> = BTreeMap::new();
+    for m in mentions {
+        for (q, v) in &m.slots {
+            if !v.is_empty() {
+                told.entry((m.article, q.as_str()))
+                    .or_default()
+                    .push(v.join(" and "));
+            }
+        }
+    }
+    let home: BTreeMap<(usize, &str), String> = told
+        .into_iter()
+        .filter_map(|(k, f)| {
+            let n = f.len();
+            let top = most_frequent(f.iter().cloned())?;
+            // Named once, in passing, a place is no home.
+            (n >= 2 && f.iter().filter(|x| **x == top).count() >= 2).then_some((k, top))
+        })
+        .collect();
     let active = |m: &Mention, q: &str| {
         named
             .get(&(m.frame, m.key.as_slice(), q))
@@ -428,7 +449,9 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
                     // figure of a place named elsewhere in its article: "none", which joins
                     // the one place the others name, if there is only one. A sentence that
                     // names what the gazetteer cannot place ("en la isla Jambelí") keeps
-                    // its article's place.
+                    // its article's place, if that is the place the article tells most of:
+                    // a toll in a Mannheim story whose article names Magdeburg only for the
+                    // Christmas-market attack of last year is no Magdeburg toll.
                     let unplaced_name = m.context.get("names").is_some_and(|n| !n.is_empty());
                     filler(m, q)
                         .or_else(|| {
@@ -436,6 +459,7 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
                                 .then(|| by_article.get(&(m.frame, m.article, q.as_str())))
                                 .flatten()
                                 .and_then(|f| most_frequent(f.iter().cloned()))
+                                .filter(|f| home.get(&(m.article, q.as_str())) == Some(f))
                         })
                         .unwrap_or_else(|| "none".to_string())
                 })

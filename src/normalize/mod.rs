@@ -352,10 +352,17 @@ pub fn compare_approx(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f
     if ax == Approx::Exact && bx == Approx::Exact {
         return compare(a, b, tolerance);
     }
-    // A rise and a fall compare by their size (see `same_kind_numbers`).
-    let numbers = same_kind_numbers(a, b)
-        .map(|(_, x, y)| (x, y))
-        .or_else(|| number_of(a).zip(number_of(b)));
+    // A rise and a fall compare by their size (see `same_kind_numbers`); measures in two
+    // units, in the first one's.
+    let (numbers, tolerance) = match converted_measures(a, b) {
+        Some((x, y, slack)) => (Some((x, y)), tolerance.max(slack)),
+        None => (
+            same_kind_numbers(a, b)
+                .map(|(_, x, y)| (x, y))
+                .or_else(|| number_of(a).zip(number_of(b))),
+            tolerance,
+        ),
+    };
     let Some((x, y)) = numbers else {
         return compare(a, b, tolerance);
     };
@@ -427,7 +434,8 @@ pub fn compare(a: &Value, b: &Value, tolerance: f64) -> Compat {
         (Value::Measure(x, ux), Value::Measure(y, uy)) => match (base(ux), base(uy)) {
             (Some((dx, fx)), Some((dy, fy))) if dx == dy => {
                 let converted = Value::Measure(y * fy / fx, ux.clone());
-                match compare_numbers(a, &converted, *x, y * fy / fx, tolerance.max(0.02)) {
+                let tolerance = tolerance.max(conversion_slack(*x, *y));
+                match compare_numbers(a, &converted, *x, y * fy / fx, tolerance) {
                     Compat::Agree(r) => Compat::Agree(format!("{r} ({} converted)", b.canonical())),
                     Compat::Conflict(r) => {
                         Compat::Conflict(format!("{r} ({} converted)", b.canonical()))
@@ -470,6 +478,36 @@ fn base(unit: &str) -> Option<(&'static str, f64)> {
         "°F" => ("temperature in °F", 1.0),
         _ => return None,
     })
+}
+
+/// How far apart a measure and its conversion to another unit may be: one of them was
+/// rounded when converted, to its last significant digit ("six miles (10 km)" is 9.7 km,
+/// "26 km (16 miles)" 16.2 miles), so half that digit of either number, as a share of it;
+/// at least 2%, at most 10%.
+fn conversion_slack(x: f64, y: f64) -> f64 {
+    let half_digit = |n: f64| {
+        let n = n.abs();
+        if n == 0.0 {
+            return 0.0;
+        }
+        // The place of the last significant digit: 10 for "60", 1 for "6", 0.1 for "6.5".
+        let mut place = 10f64.powi(n.log10().floor() as i32 + 1);
+        while place > 1e-9 && ((n / place).round() * place - n).abs() > 1e-9 * n.max(1.0) {
+            place /= 10.0;
+        }
+        place / 2.0 / n
+    };
+    half_digit(x).max(half_digit(y)).clamp(0.02, 0.1)
+}
+
+/// Two measures of one dimension in different units: the numbers in the first one's unit,
+/// and the slack of the conversion ([`conversion_slack`]).
+fn converted_measures(a: &Value, b: &Value) -> Option<(f64, f64, f64)> {
+    let (Value::Measure(x, ux), Value::Measure(y, uy)) = (a, b) else {
+        return None;
+    };
+    let ((dx, fx), (dy, fy)) = (base(ux)?, base(uy)?);
+    (ux != uy && dx == dy).then(|| (*x, y * fy / fx, conversion_slack(*x, *y)))
 }
 
 /// Two numbers as floats: a measure against another converted to its unit. Numbers of one
@@ -2007,6 +2045,51 @@ mod tests {
         assert!(matches!(
             compare(&m(44.0, "km"), &m(44.0, "km/h"), 0.05),
             Compat::Unknown(_)
+        ));
+    }
+
+    #[test]
+    fn a_measure_and_its_rounded_conversion_agree_and_an_approximate_one_is_converted() {
+        let m = |x: f64, u: &str| Value::Measure(x, u.into());
+        // "some six miles (10 km)": 6 miles is 9.7 km, rounded to its one digit.
+        assert!(matches!(
+            compare(&m(10.0, "km"), &m(6.0, "mi"), 0.0),
+            Compat::Agree(_)
+        ));
+        assert!(matches!(
+            compare_approx(
+                &m(10.0, "km"),
+                Approx::About,
+                &m(6.0, "mi"),
+                Approx::About,
+                0.0
+            ),
+            Compat::Agree(_)
+        ));
+        // Beyond the rounding of either number: 9 miles is 14.5 km.
+        assert!(matches!(
+            compare(&m(10.0, "km"), &m(9.0, "mi"), 0.0),
+            Compat::Conflict(_)
+        ));
+        assert!(matches!(
+            compare_approx(
+                &m(10.0, "km"),
+                Approx::Over,
+                &m(5.0, "mi"),
+                Approx::Exact,
+                0.0
+            ),
+            Compat::Conflict(_)
+        ));
+        assert!(matches!(
+            compare_approx(
+                &m(10.0, "km"),
+                Approx::Over,
+                &m(7.0, "mi"),
+                Approx::Exact,
+                0.0
+            ),
+            Compat::Agree(_)
         ));
     }
 
