@@ -148,6 +148,11 @@ impl Extractor<'_> {
             {
                 continue;
             }
+            if matches!(m.value, Some(Value::Date(_)))
+                && super::values::told_on(ctx, span)
+            {
+                m.context.insert("told".into(), vec!["@told".into()]);
+            }
             m.key = Vec::new();
             m.summary = summarize(&self.rules.frames[fi].summary, &m);
             out.push(m);

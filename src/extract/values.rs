@@ -242,9 +242,9 @@ fn event_date(ctx: &Context, f: &Found, trig: (usize, usize)) -> bool {
     // The date goes with a cue right beside it, in the same clause, nearer than the
     // event's own words…
     let reports = |&(s, e): &(usize, usize)| {
-        let gap = between(ctx.text, (s, e), date);
-        let n = gap.chars().count();
-        if n > 12 || n >= to_trigger || gap.contains([',', ';', '"', '“', '”', '«', '»']) {
+        if !beside_cue(ctx, (s, e), date)
+            || between(ctx.text, (s, e), date).chars().count() >= to_trigger
+        {
             return false;
         }
         // … unless the cue is the act itself: "announced on Monday the suspension of…",
@@ -265,6 +265,21 @@ fn event_date(ctx: &Context, f: &Found, trig: (usize, usize)) -> bool {
         true
     };
     !ctx.voice.cues.iter().any(reports)
+}
+
+/// Whether a date stands right beside an attribution cue, in its clause: twelve characters
+/// at most, no comma or quotation mark between ("said on Tuesday", "am Montag sagte", "в
+/// среду заявил").
+fn beside_cue(ctx: &Context, cue: (usize, usize), date: (usize, usize)) -> bool {
+    let gap = between(ctx.text, cue, date);
+    gap.chars().count() <= 12 && !gap.contains([',', ';', '"', '“', '”', '«', '»'])
+}
+
+/// Whether a date is the day something was told: right beside an attribution cue ("Police
+/// said on Monday…", "Darmanin sagte am Montag…"). Such a day is compared only with another
+/// day something was told.
+pub(super) fn told_on(ctx: &Context, date: (usize, usize)) -> bool {
+    ctx.voice.cues.iter().any(|&cue| beside_cue(ctx, cue, date))
 }
 
 /// How far (in characters) a date may stand from an event's words across a clause break

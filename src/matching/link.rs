@@ -432,6 +432,12 @@ impl<'m> Linker<'m> {
         if ma.elapsed != mb.elapsed {
             return Err("elapsed time told on another day");
         }
+        // The day something was told ("Darmanin said on Monday") never contradicts the day
+        // of an event ("a second day of cancelled trains on Saturday"); it may agree with it
+        // ("announced on Monday" and "the announcement on Monday").
+        if differ && ma.context.contains_key("told") != mb.context.contains_key("told") {
+            return Err("a day something was told against another day");
+        }
         // A figure told as background (an earlier event's) never contradicts the story's.
         if differ && (ma.backdrop != mb.backdrop || ma.part != mb.part) {
             return Err("background or part against the story's figure");
