@@ -148,9 +148,7 @@ impl Extractor<'_> {
             {
                 continue;
             }
-            if matches!(m.value, Some(Value::Date(_)))
-                && super::values::told_on(ctx, span)
-            {
+            if matches!(m.value, Some(Value::Date(_))) && super::values::told_on(ctx, span) {
                 m.context.insert("told".into(), vec!["@told".into()]);
             }
             m.key = Vec::new();
@@ -219,8 +217,8 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
         let first = ctx
             .found
             .iter()
-            .any(|f| (f.start, f.end) == (start, end) && f.approx == crate::rules::Approx::AtLeast);
-        if !first || second.approx != crate::rules::Approx::AtMost {
+            .any(|f| (f.start, f.end) == (start, end) && f.approx == crate::rules::Approx::From);
+        if !first || second.approx != crate::rules::Approx::To {
             return None;
         }
         let after2 = super::values::past_scale_dot(ctx.text, second.end);

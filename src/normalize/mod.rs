@@ -340,10 +340,10 @@ fn bounds(x: f64, approx: Approx) -> (f64, f64) {
     match approx {
         Approx::Exact => (x, x),
         Approx::About => (lo, hi),
-        Approx::Over | Approx::AtLeast if fall => (f64::NEG_INFINITY, x),
-        Approx::Under | Approx::AtMost if fall => (x, f64::INFINITY),
-        Approx::Over | Approx::AtLeast => (x, f64::INFINITY),
-        Approx::Under | Approx::AtMost => (f64::NEG_INFINITY, x),
+        Approx::Over | Approx::AtLeast | Approx::From if fall => (f64::NEG_INFINITY, x),
+        Approx::Under | Approx::AtMost | Approx::To if fall => (x, f64::INFINITY),
+        Approx::Over | Approx::AtLeast | Approx::From => (x, f64::INFINITY),
+        Approx::Under | Approx::AtMost | Approx::To => (f64::NEG_INFINITY, x),
     }
 }
 
@@ -373,6 +373,8 @@ pub fn compare_approx(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f
     let tb = format!("{}{}", bx.sign(), b.canonical());
     if approx_fit(x, ax, y, bx, tolerance) {
         Compat::Agree(format!("{ta} and {tb} are compatible"))
+    } else if let Some(side) = same_side(ax, bx) {
+        Compat::Conflict(format!("{ta} and {tb} are two different {side}"))
     } else {
         Compat::Conflict(format!("{ta} and {tb} cannot both hold"))
     }
@@ -383,10 +385,44 @@ pub fn compare_approx(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f
 /// "nearly 80%" and "80%", "more than 3,500 flights" and "3,500 flights" are one figure
 /// rounded two ways, not a contradiction.
 fn approx_fit(x: f64, ax: Approx, y: f64, bx: Approx, tolerance: f64) -> bool {
+    // Two floors ("more than 76,000 evacuated", "more than 121,000") or two ceilings ("up
+    // to 300 soldiers", "up to 1,000") are two figures for one thing, as two exact ones
+    // would be: a report gives its figure so. A round floor may be the other rounded down,
+    // a round ceiling the other rounded up, within half its last digit: "more than
+    // 700,000" for "more than 734,000".
+    if same_side(ax, bx).is_some() {
+        return !two_sides_apart(x, y, tolerance);
+    }
+    intervals_meet(x, ax, y, bx, tolerance)
+}
+
+/// Two floors or two ceilings that give different figures: beyond the tolerance and
+/// beyond the rounding of the rounder one.
+fn two_sides_apart(x: f64, y: f64, tolerance: f64) -> bool {
+    let rounded = (x - y).abs() <= half_digit(x).max(half_digit(y));
+    !rounded && matches!(number_verdict(x, y, tolerance), NumberVerdict::Beyond(_))
+}
+
+/// Whether the intervals two approximate numbers allow (see [`bounds`]) meet within
+/// `tolerance`.
+fn intervals_meet(x: f64, ax: Approx, y: f64, bx: Approx, tolerance: f64) -> bool {
     let (alo, ahi) = bounds(x, ax);
     let (blo, bhi) = bounds(y, bx);
     let slack = tolerance * x.abs().max(y.abs());
     alo <= bhi + slack && blo <= ahi + slack
+}
+
+/// Whether two markers are two floors ("more than", "at least") or two ceilings ("up to"),
+/// and which; never the ends of ranges, nor "nearly".
+fn same_side(ax: Approx, bx: Approx) -> Option<&'static str> {
+    let floor = |k: Approx| matches!(k, Approx::Over | Approx::AtLeast);
+    if floor(ax) && floor(bx) {
+        Some("floors")
+    } else if ax == Approx::AtMost && bx == Approx::AtMost {
+        Some("ceilings")
+    } else {
+        None
+    }
 }
 
 /// The outcome of comparing two values.
@@ -485,19 +521,28 @@ fn base(unit: &str) -> Option<(&'static str, f64)> {
 /// "26 km (16 miles)" 16.2 miles), so half that digit of either number, as a share of it;
 /// at least 2%, at most 10%.
 fn conversion_slack(x: f64, y: f64) -> f64 {
-    let half_digit = |n: f64| {
-        let n = n.abs();
+    let share = |n: f64| {
         if n == 0.0 {
-            return 0.0;
+            0.0
+        } else {
+            half_digit(n) / n.abs()
         }
-        // The place of the last significant digit: 10 for "60", 1 for "6", 0.1 for "6.5".
-        let mut place = 10f64.powi(n.log10().floor() as i32 + 1);
-        while place > 1e-9 && ((n / place).round() * place - n).abs() > 1e-9 * n.max(1.0) {
-            place /= 10.0;
-        }
-        place / 2.0 / n
     };
-    half_digit(x).max(half_digit(y)).clamp(0.02, 0.1)
+    share(x).max(share(y)).clamp(0.02, 0.1)
+}
+
+/// Half the place of a number's last significant digit: 5 for "60", 0.5 for "6", 0.05 for
+/// "6.5", 50,000 for "700,000".
+fn half_digit(n: f64) -> f64 {
+    let n = n.abs();
+    if n == 0.0 {
+        return 0.0;
+    }
+    let mut place = 10f64.powi(n.log10().floor() as i32 + 1);
+    while place > 1e-9 && ((n / place).round() * place - n).abs() > 1e-9 * n.max(1.0) {
+        place /= 10.0;
+    }
+    place / 2.0
 }
 
 /// Two measures of one dimension in different units: the numbers in the first one's unit,
@@ -605,8 +650,11 @@ pub fn values_differ(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f6
             number_verdict(x, y, tolerance),
             NumberVerdict::Beyond(_)
         )),
-        // Approximate numbers of one kind: their intervals, as `compare_approx` weighs them.
-        Some((_, x, y)) => Some(!approx_fit(x, ax, y, bx, tolerance)),
+        // Approximate numbers of one kind: whether their intervals meet. Unlike
+        // `compare_approx`, two floors or two ceilings that meet count as one figure here:
+        // "more than 76,000" and "more than 121,000" may be one count told on two days,
+        // linked as readily as any two figures that agree, and judged two figures.
+        Some((_, x, y)) => Some(!intervals_meet(x, ax, y, bx, tolerance)),
         None => match compare_approx(a, ax, b, bx, tolerance) {
             Compat::Agree(_) => Some(false),
             Compat::Conflict(_) => Some(true),
@@ -1325,10 +1373,10 @@ impl Grammar {
                 a.value = x;
             }
             if a.approx == Approx::Exact {
-                a.approx = Approx::AtLeast;
+                a.approx = Approx::From;
             }
             if b.approx == Approx::Exact {
-                b.approx = Approx::AtMost;
+                b.approx = Approx::To;
             }
         }
     }
@@ -1716,6 +1764,8 @@ mod tests {
             Approx::Under,
             Approx::AtLeast,
             Approx::AtMost,
+            Approx::From,
+            Approx::To,
         ];
         let value = |k: u64, n: i64| match k {
             0 => Value::Count(number::Num::int(n)),
@@ -1733,10 +1783,16 @@ mod tests {
                 if next(8) == 0 { next(4) } else { kind },
                 1 + next(60) as i64,
             );
-            let (ax, bx) = (approx[next(6) as usize], approx[next(6) as usize]);
+            let n = approx.len() as u64;
+            let (ax, bx) = (approx[next(n) as usize], approx[next(n) as usize]);
             let tolerance = [0.0, 0.05][next(2) as usize];
             let want = match compare_approx(&a, ax, &b, bx, tolerance) {
                 Compat::Agree(_) => Some(false),
+                // Two floors or two ceilings of different figures may still be one count
+                // told twice: they differ only when their intervals do not meet.
+                // Two floors or two ceilings of different figures may be one count told
+                // on two days: their intervals meet, and linking takes them as one.
+                Compat::Conflict(r) if r.contains("two different") => Some(false),
                 Compat::Conflict(_) => Some(true),
                 Compat::Unknown(_) => None,
             };
@@ -2046,6 +2102,33 @@ mod tests {
             compare(&m(44.0, "km"), &m(44.0, "km/h"), 0.05),
             Compat::Unknown(_)
         ));
+    }
+
+    #[test]
+    fn two_floors_or_two_ceilings_are_two_figures_unless_one_is_the_other_rounded() {
+        let n = |x: i64| Value::Count(number::Num::int(x));
+        let differ = |a: i64, ax: Approx, b: i64, bx: Approx| {
+            matches!(
+                compare_approx(&n(a), ax, &n(b), bx, 0.0),
+                Compat::Conflict(_)
+            )
+        };
+        // "up to 300 soldiers" and "up to 1,000"; "more than 76,000" and "at least 121,000".
+        assert!(differ(300, Approx::AtMost, 1000, Approx::AtMost));
+        assert!(differ(76_000, Approx::Over, 121_000, Approx::AtLeast));
+        // "more than 700,000" is "more than 734,000" rounded down.
+        assert!(!differ(734_000, Approx::Over, 700_000, Approx::Over));
+        // A floor and a ceiling, a bound and an exact figure: their intervals decide.
+        assert!(differ(300, Approx::AtMost, 1000, Approx::Over));
+        assert!(!differ(20, Approx::AtLeast, 25, Approx::Exact));
+        // The ends of two ranges ("aged 27 to 74", "aged 21 to 68") are no figures.
+        assert!(!differ(27, Approx::From, 21, Approx::From));
+        assert!(!differ(74, Approx::To, 68, Approx::To));
+        // Linking takes two floors as one count told twice.
+        assert_eq!(
+            values_differ(&n(76_000), Approx::Over, &n(121_000), Approx::Over, 0.0),
+            Some(false)
+        );
     }
 
     #[test]

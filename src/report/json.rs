@@ -304,8 +304,8 @@ fn approx_name(a: crate::rules::Approx) -> &'static str {
         Approx::About => "about",
         Approx::Over => "over",
         Approx::Under => "under",
-        Approx::AtLeast => "at-least",
-        Approx::AtMost => "at-most",
+        Approx::AtLeast | Approx::From => "at-least",
+        Approx::AtMost | Approx::To => "at-most",
     }
 }
 

@@ -485,6 +485,10 @@ pub enum Approx {
     AtLeast,
     /// "up to 40".
     AtMost,
+    /// The first end of a range ("27 to 74 years"): at least, but no figure of its own.
+    From,
+    /// The second end of a range: at most, but no figure of its own.
+    To,
 }
 
 impl Approx {
@@ -512,8 +516,8 @@ impl Approx {
             Approx::About => "~",
             Approx::Over => ">",
             Approx::Under => "<",
-            Approx::AtLeast => ">=",
-            Approx::AtMost => "<=",
+            Approx::AtLeast | Approx::From => ">=",
+            Approx::AtMost | Approx::To => "<=",
         }
     }
 }
