@@ -80,6 +80,54 @@ pub(super) fn relative_denial(ctx: &Context) -> Option<(usize, usize)> {
     None
 }
 
+/// Where a clause told in a subordinate clause ends, and where the main clause that denies it
+/// begins: in "As Smirnov insisted that the guards had stopped them, Kovalenko dismissed the
+/// claim" the comma and "Kovalenko". A subordinator of the pack opens the sentence or
+/// follows its first comma ("On Tuesday, as …"), a speech cue follows it in its clause, with
+/// words of its own before the next comma; after that comma, within twenty words, a denial
+/// points back at what was said (a rejection of "the claim", "den Vorwurf") or is a denial
+/// cue right before such a word.
+pub(super) fn subordinate_denial(ctx: &Context) -> Option<(usize, usize)> {
+    let (text, lang) = (ctx.text, ctx.pack);
+    let tokens = &ctx.tokens;
+    let opens = |i: usize| {
+        i == 0
+            || text[..tokens[i].start].trim_end().ends_with(',') && {
+                // Only the sentence's first comma: "On Tuesday, as …".
+                text[..tokens[i].start].matches(',').count() == 1
+            }
+    };
+    let sub = tokens
+        .iter()
+        .enumerate()
+        .take(8)
+        .find(|&(i, t)| opens(i) && lang.attribution.subordinators.contains(&t.lower))?
+        .1;
+    let cue = ctx.voice.cues.iter().copied().find(|&(s, e)| {
+        s >= sub.end && !ctx.denials.contains(&(s, e)) && !text[sub.end..s].contains(',')
+    })?;
+    // The first comma with words of the clause's own before it ("Während X sagte, die
+    // Brücke sei gesperrt gewesen, wies …": the reported clause follows the verb).
+    let comma = text[cue.1..]
+        .match_indices(',')
+        .map(|(i, _)| cue.1 + i)
+        .find(|&c| !content_words(&text[cue.1..c], lang).is_empty())?;
+    let main = tokens.iter().find(|t| t.start > comma)?;
+    let points_back = |&(s, e): &(usize, usize)| {
+        s > comma
+            && text[comma..s].split_whitespace().count() <= 20
+            && (ctx.rejections.contains(&(s, e))
+                || ctx.references.iter().any(|&(rs, _)| {
+                    // Inside the denial ("wies den Vorwurf zurück") or right after it.
+                    rs > s && (rs < e || text[e..rs].split_whitespace().count() <= 2)
+                }))
+    };
+    ctx.denials
+        .iter()
+        .any(points_back)
+        .then_some((comma, main.start))
+}
+
 /// A statement just before (this paragraph or the one before) that asserts, or negates:
 /// what a denial may deny.
 fn recent(prev: &Mention, line: usize) -> bool {

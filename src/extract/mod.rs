@@ -474,7 +474,9 @@ impl<'r> Extractor<'r> {
             // "Saree called it an Israeli ship, which the army denied": the clause before
             // the comma is read alone, and what it states the tail's speaker denies.
             let mut denier: Option<String> = None;
-            if let Some((end, tail)) = denial::relative_denial(&ctx) {
+            if let Some((end, tail)) =
+                denial::relative_denial(&ctx).or_else(|| denial::subordinate_denial(&ctx))
+            {
                 let speaker = read(tail..full.len(), None, &mut people).voice.speaker;
                 if speaker.is_some() {
                     denier = speaker;

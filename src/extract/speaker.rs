@@ -792,6 +792,51 @@ mod tests {
         }
     }
 
+    /// "As the mayor said the bridge was closed, the police dismissed the claim": the
+    /// subordinate clause is one speaker's, the main clause's speaker denies it.
+    #[test]
+    fn a_main_clause_denies_what_its_subordinate_clause_told() {
+        let speakers_of = |text: &str, lang: &str| -> Vec<(Option<String>, Polarity)> {
+            mentions(text, lang, "2024-06-05")
+                .iter()
+                .filter(|m| m.kind == Kind::Statement)
+                .map(|m| (m.speaker.clone(), m.polarity))
+                .collect()
+        };
+        for (lang, text) in [
+            (
+                "en",
+                "On Tuesday, as mayor Lena Varga insisted that the bridge had been closed, Paul Reid, who heads the works department, dismissed the claim.",
+            ),
+            (
+                "fr",
+                "Alors que la maire Lena Varga a affirmé que le pont était fermé, Paul Reid a démenti cette information.",
+            ),
+        ] {
+            let got = speakers_of(text, lang);
+            assert_eq!(got.len(), 2, "{lang}: {got:?}");
+            assert_eq!(
+                got[0],
+                (Some("Lena Varga".into()), Polarity::Asserts),
+                "{lang}"
+            );
+            assert_eq!(
+                got[1],
+                (Some("Paul Reid".into()), Polarity::Denies),
+                "{lang}"
+            );
+        }
+        // A denial of words of its own ("denied any wrongdoing") is no answer to the clause.
+        let got = speakers_of(
+            "As mayor Lena Varga said the bridge had been closed, Paul Reid denied any wrongdoing.",
+            "en",
+        );
+        assert!(
+            got.iter().all(|(s, _)| s.as_deref() != Some("Paul Reid")),
+            "{got:?}"
+        );
+    }
+
     /// "L'armée israélienne a démenti": an elided article is no part of the role noun.
     #[test]
     fn an_elided_article_is_no_part_of_a_role() {
