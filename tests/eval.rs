@@ -118,7 +118,10 @@ fn assert_floor_known(story: &str, min_found: usize, min_acc: f64, known: usize)
 
 #[test]
 fn train_collision_scores() {
-    assert_floor("train-collision", 20, 0.95);
+    // 0.90 since the fifteenth stop: "Vaishnaw said on Sunday the board had recommended"
+    // against "recommended on Monday" is no longer a conflict (the day something was told
+    // never contradicts the day of an event); the folder labels it a judgement call.
+    assert_floor("train-collision", 20, 0.89);
 }
 
 #[test]
@@ -639,7 +642,7 @@ fn pension_strike_fr_scores() {
 
 #[test]
 fn pokhara_crash_scores() {
-    assert_floor_known("pokhara-crash", 24, 0.51, 2);
+    assert_floor_known("pokhara-crash", 24, 0.47, 2);
 }
 
 #[test]
@@ -660,4 +663,26 @@ fn jablanica_floods_scores() {
 #[test]
 fn southport_riots_scores() {
     assert_floor_known("southport-riots", 21, 0.24, 2);
+}
+
+// Batch X (fifteenth stop; first sight on 8fbc4b2 in tests/stories/FIRST_SIGHT.md), tuned
+// since. Known false conflicts: kursk-incursion's "Putin on Wednesday described the attack"
+// (the day he spoke, "described" being no speech cue) against the attacks' start, the 13
+// injured by debris in Kursk city against the 121 injured since the start, and 54 units of
+// equipment against 32 tanks (bridged by "more than 20 armoured vehicles"); mannheim-ramming's
+// two injured the rescuers tried to revive against the ten injured.
+
+#[test]
+fn kursk_incursion_scores() {
+    assert_floor_known("kursk-incursion", 22, 0.45, 3);
+}
+
+#[test]
+fn mannheim_ramming_scores() {
+    assert_floor_known("mannheim-ramming", 19, 0.22, 1);
+}
+
+#[test]
+fn sncf_sabotage_scores() {
+    assert_floor("sncf-sabotage", 18, 0.22);
 }

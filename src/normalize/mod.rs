@@ -1564,11 +1564,19 @@ impl Grammar {
                 let n = c.name("num").and_then(|m| self.parse_number(m.as_str()));
                 // "26km (16 miles)": a conversion in brackets right after a measurement
                 // is the same value, not a second one.
-                let converted = text[..all.start()].trim_end().ends_with('(')
-                    && out.iter().any(|f| {
-                        matches!(f.value, Value::Measure(..))
-                            && text[f.end..all.start()].trim() == "("
-                    });
+                // An approximation word may open the brackets: "190 pieds (environ 58
+                // mètres)".
+                let bracketed = |gap: &str| {
+                    gap.trim().strip_prefix('(').is_some_and(|rest| {
+                        rest.split_whitespace().count() <= 2
+                            && rest.chars().all(|c| c.is_alphabetic() || c.is_whitespace())
+                    })
+                };
+                let converted = out.iter().any(|f| {
+                    matches!(f.value, Value::Measure(..))
+                        && f.end <= all.start()
+                        && bracketed(&text[f.end..all.start()])
+                });
                 if converted {
                     conversions.push((all.start(), all.end()));
                 } else if let (Some(unit), Some(n)) = (unit, n) {
