@@ -570,12 +570,15 @@ impl<'r> Extractor<'r> {
                 }
             }
             if let Some(denier) = &denier {
+                // Every mention quotes the whole sentence its span covers.
+                for m in &mut out[first..] {
+                    m.text = full.to_string();
+                }
                 let mut denied: Vec<Mention> = Vec::new();
                 for m in out[first..]
                     .iter_mut()
                     .filter(|m| m.kind == Kind::Statement)
                 {
-                    m.text = full.to_string();
                     if m.polarity == Polarity::Asserts && m.speaker.as_ref() != Some(denier) {
                         let mut d = m.clone();
                         d.speaker = Some(denier.clone());
