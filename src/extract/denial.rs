@@ -82,7 +82,7 @@ pub(super) fn relative_denial(ctx: &Context) -> Option<(usize, usize)> {
 
 /// Where a clause told in a subordinate clause ends, and where the main clause that denies it
 /// begins: in "As Smirnov insisted that the guards had stopped them, Kovalenko dismissed the
-/// claim" the comma and "Kovalenko". A subordinator of the pack opens the sentence or
+/// claim" the comma, twice (the main clause is read from it). A subordinator of the pack opens the sentence or
 /// follows its first comma ("On Tuesday, as …"), a speech cue follows it in its clause, with
 /// words of its own before the next comma; after that comma, within twenty words, a denial
 /// points back at what was said (a rejection of "the claim", "den Vorwurf") or is a denial
@@ -112,7 +112,6 @@ pub(super) fn subordinate_denial(ctx: &Context) -> Option<(usize, usize)> {
         .match_indices(',')
         .map(|(i, _)| cue.1 + i)
         .find(|&c| !content_words(&text[cue.1..c], lang).is_empty())?;
-    let main = tokens.iter().find(|t| t.start > comma)?;
     let points_back = |&(s, e): &(usize, usize)| {
         s > comma
             && text[comma..s].split_whitespace().count() <= 20
@@ -122,10 +121,12 @@ pub(super) fn subordinate_denial(ctx: &Context) -> Option<(usize, usize)> {
                     rs > s && (rs < e || text[e..rs].split_whitespace().count() <= 2)
                 }))
     };
+    // The main clause is read from its comma: in a language that puts the verb second its
+    // speaker follows the verb ("…, wies Reid den Vorwurf zurück").
     ctx.denials
         .iter()
         .any(points_back)
-        .then_some((comma, main.start))
+        .then_some((comma, comma))
 }
 
 /// A statement just before (this paragraph or the one before) that asserts, or negates:

@@ -287,8 +287,13 @@ pub(super) fn voice(
         };
         // In a language that puts the verb second, a name after it is the speaker whatever
         // stands before the comma ("…, sagte Georgescu").
+        // A cue in two parts ("wies Reid den Vorwurf zurück") has its subject after its
+        // first word.
+        let verb_end = text[cs..ce]
+            .find(char::is_whitespace)
+            .map_or(ce, |i| cs + i);
         let early = (a.inverted_after_comma && verb_after_comma)
-            .then(|| after_cue(ce))
+            .then(|| after_cue(verb_end))
             .flatten();
         let subject = if early.is_some() { None } else { subject };
         let inverted = match subject {
@@ -811,6 +816,10 @@ mod tests {
             (
                 "fr",
                 "Alors que la maire Lena Varga a affirmé que le pont était fermé, Paul Reid a démenti cette information.",
+            ),
+            (
+                "de",
+                "Während Bürgermeisterin Lena Varga sagte, die Brücke sei gesperrt gewesen, wies Paul Reid den Vorwurf zurück.",
             ),
         ] {
             let got = speakers_of(text, lang);
