@@ -724,17 +724,19 @@ mod tests {
         assert_eq!(&text[..subject_end(text, cue, de)], "Anna Berg");
     }
 
+    /// The speaker and polarity of each statement of one sentence.
+    fn speakers_of(text: &str, lang: &str) -> Vec<(Option<String>, Polarity)> {
+        mentions(text, lang, "2024-06-05")
+            .iter()
+            .filter(|m| m.kind == Kind::Statement)
+            .map(|m| (m.speaker.clone(), m.polarity))
+            .collect()
+    }
+
     /// "…, which the army denied": the clause before the comma is one speaker's, and the
     /// relative clause's speaker denies it; the same in every pack with `relatives`.
     #[test]
     fn a_relative_denial_denies_the_clause_before_it() {
-        let speakers_of = |text: &str, lang: &str| -> Vec<(Option<String>, Polarity)> {
-            mentions(text, lang, "2024-06-05")
-                .iter()
-                .filter(|m| m.kind == Kind::Statement)
-                .map(|m| (m.speaker.clone(), m.polarity))
-                .collect()
-        };
         for (lang, text, denier) in [
             (
                 "en",
@@ -801,13 +803,6 @@ mod tests {
     /// subordinate clause is one speaker's, the main clause's speaker denies it.
     #[test]
     fn a_main_clause_denies_what_its_subordinate_clause_told() {
-        let speakers_of = |text: &str, lang: &str| -> Vec<(Option<String>, Polarity)> {
-            mentions(text, lang, "2024-06-05")
-                .iter()
-                .filter(|m| m.kind == Kind::Statement)
-                .map(|m| (m.speaker.clone(), m.polarity))
-                .collect()
-        };
         for (lang, text) in [
             (
                 "en",
