@@ -15,7 +15,9 @@
 //! - `local`: the content words right around the value (stems, "~temba") and their
 //!   concepts: what a conflict's two sides must share, so that "the union demands 555
 //!   euros" and "the company offers 410 euros" stay apart;
-//! - `what`: the words of the text that stand for `about` and `unit`, for the summary.
+//! - `what`: the words of the text that stand for `about` and `unit`, for the summary;
+//! - `told` (a date only): `@told` when the date is the day something was told, right beside
+//!   an attribution cue ("Darmanin sagte am Montag"); it never contradicts an event's day.
 //!
 //! `matching` links such mentions across articles by these (see `matching::link_values`).
 

@@ -276,8 +276,8 @@ fn beside_cue(ctx: &Context, cue: (usize, usize), date: (usize, usize)) -> bool 
 }
 
 /// Whether a date is the day something was told: right beside an attribution cue ("Police
-/// said on Monday…", "Darmanin sagte am Montag…"). Such a day is compared only with another
-/// day something was told.
+/// said on Monday…", "Darmanin sagte am Montag…"). Such a day never contradicts the day of
+/// an event (`matching::link`).
 pub(super) fn told_on(ctx: &Context, date: (usize, usize)) -> bool {
     ctx.voice.cues.iter().any(|&cue| beside_cue(ctx, cue, date))
 }

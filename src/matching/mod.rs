@@ -424,10 +424,9 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
     let home: BTreeMap<(usize, &str), String> = told
         .into_iter()
         .filter_map(|(k, f)| {
-            let n = f.len();
             let top = most_frequent(f.iter().cloned())?;
             // Named once, in passing, a place is no home.
-            (n >= 2 && f.iter().filter(|x| **x == top).count() >= 2).then_some((k, top))
+            (f.iter().filter(|x| **x == top).count() >= 2).then_some((k, top))
         })
         .collect();
     let active = |m: &Mention, q: &str| {
