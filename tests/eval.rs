@@ -689,3 +689,21 @@ fn sncf_sabotage_scores() {
     // The engine's scorer (src/eval.rs) gives 17 found and 0.18 here, score.py 18 and 0.23.
     assert_floor("sncf-sabotage", 17, 0.17);
 }
+
+// Batch Y (fifteenth stop; first sight on cf40d76 in tests/stories/FIRST_SIGHT.md), tuned
+// from the next stop: floors at their first-sight figures, no false conflict.
+
+#[test]
+fn credit_suisse_rescue_scores() {
+    assert_floor("credit-suisse-rescue", 23, 0.23);
+}
+
+#[test]
+fn sriwijaya_crash_scores() {
+    assert_floor("sriwijaya-crash", 25, 0.43);
+}
+
+#[test]
+fn tempi_train_scores() {
+    assert_floor("tempi-train", 24, 0.49);
+}
