@@ -239,6 +239,9 @@ fn concepts(out: &mut String, rules: &RuleSet) {
             if c.elapsed {
                 out.push_str("Elapsed time: a duration right beside it is the time up to the article's day, compared only with one told on the same day.\n\n");
             }
+            if c.act {
+                out.push_str("An act: telling it makes what it names; a date beside it dates what it names (\"announced on Monday the suspension\").\n\n");
+            }
             if c.attribute {
                 out.push_str("An attribute: a number right beside it tells what a thing is like, not how many; no frame counts it.\n\n");
             }

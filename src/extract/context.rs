@@ -69,6 +69,8 @@ pub(super) struct Context<'a> {
     pub(super) members: Vec<(usize, usize)>,
     /// Where attribute concepts ("aged", "-year-old", "im Alter von") stand.
     pub(super) attributes: Vec<(usize, usize)>,
+    /// Where act concepts ("announced", "ordered") stand.
+    pub(super) acts: Vec<(usize, usize)>,
     /// Where elapsed-time concepts ("ago", "vor", "hace") stand.
     pub(super) elapsed: Vec<(usize, usize)>,
     /// Where time-between concepts ("after", "après", "nach") stand.
@@ -389,6 +391,7 @@ impl Extractor<'_> {
         let mut rates: Vec<String> = Vec::new();
         let mut ranks: Vec<(usize, String)> = Vec::new();
         let mut attributes: Vec<(usize, usize)> = Vec::new();
+        let mut acts: Vec<(usize, usize)> = Vec::new();
         let mut elapsed: Vec<(usize, usize)> = Vec::new();
         let mut between: Vec<(usize, usize)> = Vec::new();
         if let Some(index) = self.concepts.get(&lang.code) {
@@ -396,6 +399,9 @@ impl Extractor<'_> {
                 let concept = self.rules.concepts.get(id.as_str());
                 if concept.is_some_and(|c| c.attribute) {
                     attributes.push((m.start, m.end));
+                }
+                if concept.is_some_and(|c| c.act) {
+                    acts.push((m.start, m.end));
                 }
                 // Elapsed time is no word two figures share: "ago" and "vor" are in
                 // every other sentence.
@@ -515,6 +521,7 @@ impl Extractor<'_> {
             denials,
             partitives,
             attributes,
+            acts,
             elapsed,
             between,
             members,

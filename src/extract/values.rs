@@ -248,8 +248,11 @@ fn event_date(ctx: &Context, f: &Found, trig: (usize, usize)) -> bool {
             return false;
         }
         // … unless the cue is the act itself: "announced on Monday the suspension of…",
-        // with no "that" and no comma between the verb and the event's words.
-        if trig.0 >= e {
+        // with no "that" and no comma between the verb and the event's words, and the cue an
+        // act that makes what it names (an announcement, an order), not words about it
+        // ("Putin on Wednesday described the attack as a provocation").
+        let acts = ctx.acts.iter().any(|&(a, b)| a < e && s < b);
+        if acts && trig.0 >= e {
             let bridge = &ctx.text[e..trig.0];
             let reported = bridge.contains([',', ';'])
                 || bridge.split_whitespace().any(|w| {
@@ -636,6 +639,20 @@ mod tests {
             "2024-03-25",
         );
         assert_eq!(values_of(&ms, "action"), ["2024-03-24"]);
+        // A day beside speech about the act is the day it was told of; a day beside an act
+        // that makes what it names (`act = true`: announce, order) is that thing's.
+        let ms = mentions(
+            "Vladimir Putin on Wednesday described the attack as a provocation.",
+            "en",
+            "2024-08-09",
+        );
+        assert!(values_of(&ms, "action").is_empty(), "{ms:?}");
+        let ms = mentions(
+            "The government announced on Monday a state of emergency in the region.",
+            "en",
+            "2024-08-09",
+        );
+        assert_eq!(values_of(&ms, "action"), ["2024-08-05"], "{ms:?}");
     }
 
     /// A count before a clause that opens after a comma is that clause's neighbour, not

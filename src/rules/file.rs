@@ -95,6 +95,11 @@ pub struct ConceptFile {
     /// frame counts it.
     #[serde(default)]
     pub attribute: bool,
+    /// Whether the concept's words make what they name when they tell it ("announced the
+    /// suspension", "ordered the evacuation"): a date beside them dates what they name, as
+    /// a date beside other speech ("described the attack") does not.
+    #[serde(default)]
+    pub act: bool,
     /// Whether a duration right beside the concept is the time elapsed up to when the
     /// article was written ("two weeks ago", "vor zwei Wochen", "hace dos
     /// semanas"): two such durations are compared only when told on the same day.

@@ -440,6 +440,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                         projection: c.projection,
                         ordinal: c.ordinal,
                         attribute: c.attribute,
+                        act: c.act,
                         elapsed: c.elapsed,
                         between: c.between,
                         broad: c.broad,

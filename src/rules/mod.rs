@@ -797,6 +797,9 @@ pub struct Concept {
     /// A number right beside it tells what a thing is like ("aged 56"), not how many:
     /// no frame counts it.
     pub attribute: bool,
+    /// Telling it makes what it names ("announced the suspension"): a date beside it dates
+    /// what it names.
+    pub act: bool,
     /// A duration right beside it is the time elapsed up to the article's day ("two weeks
     /// ago"): compared only with one told on the same day.
     pub elapsed: bool,
