@@ -467,11 +467,10 @@ pub fn compare(a: &Value, b: &Value, tolerance: f64) -> Compat {
         }
         // Different units of one dimension: compared in the first one's unit ("26 km" and
         // "16 mi").
-        (Value::Measure(x, ux), Value::Measure(y, uy)) => match (base(ux), base(uy)) {
-            (Some((dx, fx)), Some((dy, fy))) if dx == dy => {
-                let converted = Value::Measure(y * fy / fx, ux.clone());
-                let tolerance = tolerance.max(conversion_slack(*x, *y));
-                match compare_numbers(a, &converted, *x, y * fy / fx, tolerance) {
+        (Value::Measure(_, ux), Value::Measure(..)) => match converted_measures(a, b) {
+            Some((x, y, slack)) => {
+                let converted = Value::Measure(y, ux.clone());
+                match compare_numbers(a, &converted, x, y, tolerance.max(slack)) {
                     Compat::Agree(r) => Compat::Agree(format!("{r} ({} converted)", b.canonical())),
                     Compat::Conflict(r) => {
                         Compat::Conflict(format!("{r} ({} converted)", b.canonical()))
@@ -479,7 +478,7 @@ pub fn compare(a: &Value, b: &Value, tolerance: f64) -> Compat {
                     u => u,
                 }
             }
-            _ => Compat::Unknown(format!(
+            None => Compat::Unknown(format!(
                 "{} and {} measure different things",
                 a.canonical(),
                 b.canonical()
