@@ -58,12 +58,14 @@ pub(super) fn resolve(
     people: &mut People,
 ) {
     back_references(text, hits, &mut people.names);
-    // Capitalised words of a date ("im Juli", "Senin") are no names.
+    // Capitalised words of a date ("im Juli", "Senin") are no names, nor those inside
+    // another value ("neun Milliarden Franken").
     hits.retain(|h| {
         h.kind != EntityKind::Unknown
-            || !found
-                .iter()
-                .any(|f| matches!(f.value, Value::Date(_)) && f.start < h.end && h.start < f.end)
+            || !found.iter().any(|f| match f.value {
+                Value::Date(_) => f.start < h.end && h.start < f.end,
+                _ => f.start <= h.start && h.end <= f.end,
+            })
     });
     titled_people(text, lang, hits, &mut people.titled);
     places(text, lang, hits);
@@ -242,6 +244,27 @@ mod tests {
         assert_eq!(visits.len(), 1, "{ms:?}");
         assert_eq!(visits[0].slots["who"], ["Angela Merkel"]);
         assert_eq!(visits[0].value_text(), "2021-07-18");
+    }
+
+    #[test]
+    fn capitalised_words_of_a_value_are_no_names() {
+        let ms = mentions(
+            "Der Bund gewährt der Bank eine Garantie von neun Milliarden Franken.",
+            "de",
+            "2023-03-19",
+        );
+        let nine = ms
+            .iter()
+            .find(|m| m.value_text().starts_with("9000000000"))
+            .expect("the amount");
+        assert!(
+            nine.context
+                .values()
+                .flatten()
+                .all(|t| !t.contains("milliarden")),
+            "{:?}",
+            nine.context
+        );
     }
 
     #[test]

@@ -305,9 +305,14 @@ pub(super) fn voice(
         // repeatedly argued"): the last name before the verb, six words back at most, no
         // punctuation between, and in no phrase.
         let subject = subject.or_else(|| {
-            if verb_after_comma {
-                return None;
-            }
+            // A verb after a phrase set off by commas right after a conjunction ("X
+            // visited the site and, in a televised address, said") shares the first verb's
+            // subject: the subject ends before the conjunction.
+            let end = if verb_after_comma {
+                coordinated(text, cs, lang)?
+            } else {
+                end
+            };
             hits.iter().rev().find(|h| {
                 let gap = &text[h.end.min(end)..end];
                 h.end <= end
@@ -510,6 +515,31 @@ fn no_title(speaker: String, lang: &Lang, last_speaker: Option<&str>) -> Option<
     } else {
         Some(speaker)
     }
+}
+
+/// Where the first verb's clause ends when the cue at `cue` follows a phrase set off by
+/// commas right after a conjunction ("visited the site and, in a televised address, said"):
+/// the start of the conjunction. `None` when the cue follows no such phrase.
+fn coordinated(text: &str, cue: usize, lang: &Lang) -> Option<usize> {
+    let mut head = text[..cue].trim_end();
+    // One lowercase word may stand between: an auxiliary ("a", "ha", "has").
+    if let Some(w) = head.rsplit(char::is_whitespace).next()
+        && !w.is_empty()
+        && w.chars().all(char::is_lowercase)
+    {
+        head = head[..head.len() - w.len()].trim_end();
+    }
+    let inner = head.strip_suffix(',')?;
+    let open = inner.rfind(',')?;
+    let before = inner[..open].trim_end();
+    let start = before
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    lang.attribution
+        .conjunctions
+        .contains(&before[start..].to_lowercase())
+        .then_some(start)
 }
 
 /// Remove a trailing parenthetical ("Amerika Serikat (AS)") and an appositive
@@ -921,6 +951,23 @@ mod tests {
             "2024-12-06",
         );
         assert_eq!(statement_speakers(&ms), [Some("Marta Olsen")]);
+    }
+
+    #[test]
+    fn a_verb_after_a_phrase_set_off_after_a_conjunction_shares_the_subject() {
+        let ms = mentions(
+            "The premier, Lina Horvat, toured the flooded valley and, in an address that evening, said that the levees had held.",
+            "en",
+            "2024-12-06",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Lina Horvat")]);
+        // A phrase set off after no conjunction leaves the verb its own subject after it.
+        let ms = mentions(
+            "The levees held, in the view of many, said engineer Paul Brandt.",
+            "en",
+            "2024-12-06",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Paul Brandt")]);
     }
 
     #[test]
