@@ -350,6 +350,9 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
                 Compat::Conflict(r)
                     if a.article != b.article
                         && a.part == b.part
+                        // The day something was told ("bestritt am Montag") never
+                        // contradicts the day of what it is told with (see `matching::link`).
+                        && a.context.contains_key("told") == b.context.contains_key("told")
                         && !settled(a, b)
                         && !told_apart(a, b)
                         && !later_unranked(a, b)

@@ -529,4 +529,27 @@ mod tests {
         assert!(!near.contains(&"@ministry".to_string()), "{near:?}");
         assert!(near.iter().any(|t| t == "@die"), "{near:?}");
     }
+
+    #[test]
+    fn a_day_beside_speech_is_told_and_beside_an_act_is_not() {
+        let told = |text: &str, lang: &str, day: &str| {
+            let ms = mentions(text, lang, "2024-10-20");
+            let d = ms
+                .iter()
+                .find(|m| m.rule == "value-date" && m.value_text() == day)
+                .unwrap_or_else(|| panic!("{day} in {ms:?}"));
+            d.context.contains_key("told")
+        };
+        assert!(told(
+            "Der Minister sagte am Montag, die Brücke sei sicher.",
+            "de",
+            "2024-10-14"
+        ));
+        // "announced" makes what it names: the day is the announcement's.
+        assert!(!told(
+            "14 октября концерн объявила о сокращении примерно 17 тысяч рабочих мест.",
+            "ru",
+            "2024-10-14"
+        ));
+    }
 }
