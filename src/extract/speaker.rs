@@ -198,7 +198,23 @@ pub(super) fn voice(
             })
             .map(|h| h.name.clone())
             .or_else(|| appositive_name(text, at, hits, lang, true))
-            .or_else(|| pronoun_after(&text[ce..], lang, last_speaker));
+            .or_else(|| pronoun_after(&text[ce..], lang, last_speaker))
+            // A title alone after the verb ("…», a répété le ministre de l'Économie") is
+            // the person the text was about, as a pronoun is.
+            .or_else(|| {
+                // The first word after the verb that is no article or function word ("le",
+                // "the", "der").
+                let word = text[first..]
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty())
+                    .take(3)
+                    .find(|w| {
+                        w.chars().count() > 3 && !lang.stopwords.contains(&w.to_lowercase())
+                    })?;
+                lang.is_title(word)
+                    .then(|| last_speaker.map(str::to_string))
+                    .flatten()
+            });
         // A title alone is no one of its own ("Глава", "Gewerkschaftschef").
         speaker.and_then(|s| no_title(s, lang, last_speaker))
     };
@@ -968,6 +984,16 @@ mod tests {
             "2024-12-06",
         );
         assert_eq!(statement_speakers(&ms), [Some("Paul Brandt")]);
+    }
+
+    #[test]
+    fn a_title_alone_after_the_verb_is_the_person_the_text_was_about() {
+        let ms = mentions(
+            "Bruno Keller a ouvert la séance lundi. « La dépense a été tenue », a répété le ministre de l'Économie.",
+            "fr",
+            "2024-06-05",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Bruno Keller")]);
     }
 
     #[test]
