@@ -656,6 +656,21 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
             f.key.contains(&s.name) && s.types.contains(&crate::rules::SlotType::Content)
         });
         if let Some(slot) = content_slot {
+            // A developer's trace: `CROSSCHECK_DEBUG_STATEMENT=TEXT` prints, on stderr, the
+            // words of every statement whose sentence holds TEXT.
+            if let Ok(probe) = std::env::var("CROSSCHECK_DEBUG_STATEMENT") {
+                for &i in idx.iter().filter(|&&i| mentions[i].text.contains(&probe)) {
+                    let m = &mentions[i];
+                    eprintln!(
+                        "statement {}:{} {:?} {:?}: {:?}",
+                        m.file,
+                        m.line,
+                        m.speaker,
+                        m.polarity,
+                        m.slots.get(&slot.name)
+                    );
+                }
+            }
             for c in cluster_content(
                 &idx,
                 |i| {
