@@ -7,6 +7,7 @@ pub mod archive;
 pub mod baseline;
 pub mod cli;
 pub mod entities;
+pub mod era;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
@@ -142,8 +143,9 @@ const STORY_DAYS: i64 = 62;
 
 /// A publication month for each article that has no date, with the reason: the latest day
 /// or month its text dates with a year; else the latest it gives without one, in the year
-/// of its closest twin with a time; then, when a twin's time is a little later, that (one
-/// story told at one time). Articles with nothing to go on are left undated.
+/// of its closest twin with a time; else the year its office-holders held office together;
+/// then, when a twin's time is a little later, that (one story told at one time). Articles
+/// with nothing to go on are left undated.
 fn assume_published(
     story: &Story,
     mentions: &[Vec<Mention>],
@@ -243,7 +245,18 @@ fn assume_published(
             ),
         );
     }
-    // Round three: one story, one time: a twin's time a little later than an article's own
+    // Round three: an article with no date at all, by the office-holders it names (see
+    // `era`).
+    for &i in &undated {
+        if found.contains_key(&i) {
+            continue;
+        }
+        let a = &story.articles[i];
+        if let Some(dated) = era::era(&a.text, &a.furniture, &rules.offices) {
+            found.insert(i, dated);
+        }
+    }
+    // Round four: one story, one time: a twin's time a little later than an article's own
     // is the time of both.
     let mut out = Vec::new();
     for &i in &undated {

@@ -226,3 +226,23 @@ fn the_lean_pack_is_the_whole_pack_without_its_examples() {
         );
     }
 }
+
+#[test]
+fn office_terms_are_checked_where_they_stand() {
+    // A date that is no date, a term that ends before it starts, a surname alone.
+    let sources = default_and(
+        "extra/offices.toml",
+        "[[office]]\nperson = \"Ana Ruiz\"\nrole = \"President of Freedonia\"\nfrom = \"2019-13-01\"\n\n[[office]]\nperson = \"Ana Ruiz\"\nrole = \"President of Freedonia\"\nfrom = \"2019-03-01\"\nto = \"2018-03-01\"\n\n[[office]]\nperson = \"Ruiz\"\nrole = \"President of Freedonia\"\nfrom = \"2019-03-01\"\n",
+    );
+    let errs = rules::load(&sources).expect_err("bad terms are refused");
+    let at: Vec<String> = errs.iter().map(|e| e.at.to_string()).collect();
+    assert_eq!(
+        at,
+        [
+            "extra/offices.toml:4:8",
+            "extra/offices.toml:10:6",
+            "extra/offices.toml:13:10"
+        ],
+        "{errs:?}"
+    );
+}

@@ -18,6 +18,8 @@ pub struct RuleFile {
     #[serde(default)]
     pub entity: Vec<EntityFile>,
     #[serde(default)]
+    pub office: Vec<OfficeFile>,
+    #[serde(default)]
     pub topic: Vec<TopicFile>,
     #[serde(default)]
     pub furniture: Vec<FurnitureFile>,
@@ -25,6 +27,22 @@ pub struct RuleFile {
     pub concept: Vec<ConceptFile>,
     pub settings: Option<SettingsFile>,
     pub names: Option<NamesFile>,
+}
+
+/// One term of one office: who held it, from when, until when (see `rules/entities/offices.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficeFile {
+    /// The full name as news writes it.
+    pub person: Spanned<String>,
+    /// Other full-name spellings (other languages and scripts).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub role: String,
+    /// ISO date of taking office.
+    pub from: Spanned<String>,
+    /// ISO date of leaving office; none while in office.
+    pub to: Option<Spanned<String>>,
 }
 
 /// How one name is spelt in the Latin letters of different languages: rewrites that make

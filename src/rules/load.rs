@@ -287,6 +287,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
         langs: BTreeMap::new(),
         frames: Vec::new(),
         entities: Vec::new(),
+        offices: Vec::new(),
         topics: Vec::new(),
         furniture: Vec::new(),
         concepts: BTreeMap::new(),
@@ -566,6 +567,47 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                 metonyms: e.metonyms.clone(),
                 country: e.country.as_ref().map(|c| c.get_ref().clone()),
             });
+        }
+        for o in &file.office {
+            let date = |ck: &mut Checker, d: &Spanned<String>| {
+                let parsed = chrono::NaiveDate::parse_from_str(d.get_ref(), "%Y-%m-%d").ok();
+                if parsed.is_none() {
+                    ck.error(
+                        d.span(),
+                        format!("'{}' is not a date (YYYY-MM-DD)", d.get_ref()),
+                    );
+                }
+                parsed
+            };
+            let from = date(&mut ck, &o.from);
+            let to = o.to.as_ref().map(|t| (date(&mut ck, t), t.span()));
+            if let (Some(f), Some((Some(t), span))) = (from, &to)
+                && *t < f
+            {
+                ck.error(
+                    span.clone(),
+                    format!("{} left office before taking it", o.person.get_ref()),
+                );
+            }
+            // A surname alone names too many people; a mononym ("Sugiono") is a full name.
+            let person = o.person.get_ref();
+            if person.split_whitespace().count() < 2 && person.chars().count() < 6 {
+                ck.error(
+                    o.person.span(),
+                    "an office-holder is named by a full name (two words or more, or a mononym of six letters or more)",
+                );
+            }
+            if let Some(from) = from {
+                let mut names = vec![o.person.get_ref().clone()];
+                names.extend(o.aliases.iter().cloned());
+                set.offices.push(Office {
+                    person: o.person.get_ref().clone(),
+                    names,
+                    role: o.role.clone(),
+                    from,
+                    to: to.and_then(|(t, _)| t),
+                });
+            }
         }
         for f in &file.furniture {
             if !is_id(f.id.get_ref()) {

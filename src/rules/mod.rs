@@ -145,6 +145,8 @@ pub struct RuleSet {
     pub langs: BTreeMap<String, Lang>,
     pub frames: Vec<Frame>,
     pub entities: Vec<Entity>,
+    /// Who held which office when: dates a page that gives no date (see [`Office`]).
+    pub offices: Vec<Office>,
     pub topics: Vec<Topic>,
     pub furniture: Vec<Furniture>,
     /// The concept lexicon, by id.
@@ -761,6 +763,19 @@ pub struct Entity {
     pub demonyms: Vec<String>,
     pub metonyms: Vec<String>,
     pub country: Option<String>,
+}
+
+/// One term of one office. A page that names several office-holders by full name was
+/// written while they held their offices together.
+#[derive(Debug)]
+pub struct Office {
+    pub person: String,
+    /// The full name and its other spellings.
+    pub names: Vec<String>,
+    pub role: String,
+    pub from: chrono::NaiveDate,
+    /// None while in office.
+    pub to: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug)]
