@@ -155,7 +155,7 @@ mod tests {
         // One name alone gives none, nor a surname.
         assert!(era("Boris Lenk spoke to Ruiz.", &[], &offices()).is_none());
         // A name in the page's furniture (a related link) is not the article's.
-        let furniture = vec![13..23];
+        let furniture: [Range<usize>; 2] = [13..23, 0..0];
         assert!(era(text, &furniture, &offices()).is_none());
         // Never in office together: no date.
         let apart = vec![
