@@ -843,6 +843,10 @@ pub struct Grammar {
     factor: Option<Compiled>,
     count: Compiled,
     approx: Vec<(String, Approx)>,
+    /// Approximation words that are a preposition right after a capitalised word.
+    prepositions: Vec<String>,
+    /// The pack's conjunctions ("and", "y"), lowercase.
+    conjunctions: Vec<String>,
     ranges: Vec<(String, String)>,
     changes: Vec<String>,
     ordinal_suffixes: Vec<String>,
@@ -1052,6 +1056,8 @@ impl Grammar {
                 a.sort_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(&y.0)));
                 a
             },
+            prepositions: n.prepositions.clone(),
+            conjunctions: lang.attribution.conjunctions.clone(),
             ranges: n.ranges.clone(),
             changes: n.changes.clone(),
             ordinal_suffixes: n.ordinal_suffixes.clone(),
@@ -1142,7 +1148,49 @@ impl Grammar {
         self.ranges(text, &mut out);
         self.weekdays_by_date(text, &mut out);
         times_on_days(text, &mut out, None);
+        self.elided_currency(text, &mut out);
         out
+    }
+
+    /// Whether a number in words of scale stands alone: the sentence, a clause or a
+    /// conjunction follows it ("un prêt de liquidités de 100 milliards.", "9.000 millones y
+    /// de líneas"), not the thing it counts ("3 millions de personnes").
+    fn stands_alone(&self, text: &str, end: usize) -> bool {
+        let rest = text[end..].trim_start();
+        match rest.chars().next() {
+            None => true,
+            Some(c) if !c.is_alphanumeric() => !matches!(c, '%' | '€' | '$' | '£' | '¥' | '₽'),
+            Some(_) => {
+                let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+                self.conjunctions.contains(&word.to_lowercase())
+            }
+        }
+    }
+
+    /// A large amount told without its currency after one told with it, in one sentence, is
+    /// in that currency: "ouvre un prêt de 100 milliards" after "9 milliards de francs",
+    /// "una garantía pública de 9.000 millones" after "3.000 millones de francos". Only a
+    /// number written with a word of scale ("100 milliards", not "100000"), standing alone.
+    fn elided_currency(&self, text: &str, found: &mut [Found]) {
+        let mut currency: Option<String> = None;
+        for f in found.iter_mut() {
+            match &f.value {
+                Value::Money { currency: c, .. } => currency = Some(c.clone()),
+                Value::Count(n)
+                    if n.f64() >= 1e6
+                        && text[f.start..f.end].chars().any(char::is_alphabetic)
+                        && self.stands_alone(text, f.end) =>
+                {
+                    if let Some(c) = &currency {
+                        f.value = Value::Money {
+                            amount: *n,
+                            currency: c.clone(),
+                        };
+                    }
+                }
+                _ => {}
+            }
+        }
     }
 
     /// "am Samstag vor einer Woche", "last week on Tuesday": a weekday beside a week (two
@@ -1393,6 +1441,20 @@ impl Grammar {
             if let Some(rest) = before.strip_suffix(marker.as_str())
                 && !rest.chars().next_back().is_some_and(char::is_alphanumeric)
             {
+                // "eine Garantie über neun Milliarden": after a capitalised word that does
+                // not open the sentence, the word is a preposition ("of"), no bound.
+                if self.prepositions.contains(marker) {
+                    let head = text[..start].trim_end();
+                    let head = head[..head.len().saturating_sub(marker.len())].trim_end();
+                    let words: Vec<&str> = head.split_whitespace().collect();
+                    if let [_, .., noun] = words.as_slice()
+                        && noun.chars().next().is_some_and(char::is_uppercase)
+                        && noun.chars().any(char::is_lowercase)
+                        && noun.chars().all(char::is_alphabetic)
+                    {
+                        return Approx::Exact;
+                    }
+                }
                 return *kind;
             }
         }

@@ -404,6 +404,10 @@ pub struct NumbersFile {
     /// ("nearly" = under, "more than" = over, "sekitar" = about).
     #[serde(default)]
     pub approx: BTreeMap<String, Spanned<String>>,
+    /// Approximation words that are a preposition right after a capitalised word (a German
+    /// noun): "eine Garantie über neun Milliarden" is a guarantee of nine billion.
+    #[serde(default)]
+    pub prepositions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]

@@ -962,6 +962,9 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         }
     }
 
+    lang.numbers
+        .prepositions
+        .extend(n.prepositions.iter().map(|w| w.to_lowercase()));
     for (word, kind) in &n.approx {
         match Approx::parse(kind.get_ref()) {
             Some(k) => lang.numbers.approx.push((word.clone(), k)),

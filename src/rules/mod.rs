@@ -455,6 +455,8 @@ pub struct Numbers {
     /// Unit words and their symbols.
     pub units: Vec<(String, String)>,
     pub approx: Vec<(String, Approx)>,
+    /// Approximation words that are a preposition right after a capitalised word, lowercase.
+    pub prepositions: Vec<String>,
     /// Ranges as (words before the first number, words between the two), lowercase.
     pub ranges: Vec<(String, String)>,
     /// Change words without a direction, lowercase.
