@@ -552,4 +552,29 @@ mod tests {
             "2024-10-14"
         ));
     }
+
+    #[test]
+    fn an_age_is_a_count_in_every_language() {
+        for (text, lang) in [
+            ("Alexei Volkov, aged 47, died on Friday.", "en"),
+            ("The 47-year-old opposition leader died on Friday.", "en"),
+            ("Wolkow starb im Alter von 47 Jahren.", "de"),
+            ("El opositor murió a los 47 años.", "es"),
+            ("Политику было 47 лет.", "ru"),
+        ] {
+            let ms = mentions(text, lang, "2024-02-20");
+            assert!(
+                ms.iter().any(|m| m.value_text() == "47"),
+                "{text}: {:?}",
+                ms.iter().map(|m| m.value_text()).collect::<Vec<_>>()
+            );
+        }
+        // A prison term stays a duration.
+        let ms = mentions(
+            "He was sentenced to 19 years in prison.",
+            "en",
+            "2024-02-20",
+        );
+        assert!(ms.iter().any(|m| m.value_text() == "P19Y"), "{ms:?}");
+    }
 }

@@ -162,7 +162,9 @@ impl Context<'_> {
                         && self.text[h.end..comma].trim().is_empty()
                 })
         };
-        after || before || apposed
+        // An age word around the number: "à 47 ans", "a los 47 años", "47-year-old".
+        let around = self.attributes.iter().any(|&(s, e)| s < v.1 && v.0 < e);
+        after || before || apposed || around
     }
 
     /// Whether the duration at `v` is the time elapsed up to the article's day: an
@@ -499,7 +501,7 @@ impl Extractor<'_> {
         words.extend(rates);
         words.sort();
         words.dedup();
-        Context {
+        let mut ctx = Context {
             text,
             shared,
             ranks,
@@ -526,7 +528,23 @@ impl Extractor<'_> {
             between,
             members,
             outlet,
+        };
+        // An age is a number of years told beside an age word: "47-year-old", "im Alter von
+        // 47 Jahren" and "à 47 ans" are the count "aged 47" is, not a duration.
+        let ages: Vec<usize> = (0..ctx.found.len())
+            .filter(|&i| {
+                let f = &ctx.found[i];
+                matches!(f.value, Value::Duration(_, 'Y')) && ctx.attribute_of((f.start, f.end))
+            })
+            .collect();
+        for i in ages {
+            if let Value::Duration(n, _) = ctx.found[i].value
+                && let Some(n) = crate::normalize::Num::from_f64(n)
+            {
+                ctx.found[i].value = Value::Count(n);
+            }
         }
+        ctx
     }
 }
 
