@@ -697,15 +697,39 @@ fn sncf_sabotage_scores() {
 
 #[test]
 fn credit_suisse_rescue_scores() {
-    assert_floor("credit-suisse-rescue", 23, 0.23);
+    // 0.40 since the sixteenth stop (francs are a currency, elided currencies, "über" after
+    // a noun, a guarantee).
+    assert_floor("credit-suisse-rescue", 25, 0.39);
 }
 
 #[test]
 fn sriwijaya_crash_scores() {
-    assert_floor("sriwijaya-crash", 25, 0.43);
+    // The aircraft's age is labelled a duration ("p26y"); ages are counts since the
+    // sixteenth stop (52 of the 53 labelled ages are), so that label is no longer found.
+    assert_floor("sriwijaya-crash", 24, 0.39);
 }
 
 #[test]
 fn tempi_train_scores() {
     assert_floor("tempi-train", 24, 0.49);
+}
+
+// Batch Z (sixteenth stop; first sight on 7f211a5 in tests/stories/FIRST_SIGHT.md), tuned
+// from this stop. Known false conflicts: kunar-quake's landslides of two aftershocks two days
+// apart (one event kind, two events) and UN Women's warning joined to the ministry's
+// rejection under the wrong speakers.
+
+#[test]
+fn navalny_death_scores() {
+    assert_floor("navalny-death", 25, 0.55);
+}
+
+#[test]
+fn kunar_quake_scores() {
+    assert_floor_known("kunar-quake", 24, 0.49, 2);
+}
+
+#[test]
+fn prigozhin_crash_scores() {
+    assert_floor("prigozhin-crash", 23, 0.42);
 }
