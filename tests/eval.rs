@@ -757,4 +757,3 @@ fn nepal_protests_scores() {
 fn taipo_fire_scores() {
     assert_floor("taipo-fire", 23, 0.43);
 }
-

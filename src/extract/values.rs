@@ -280,8 +280,8 @@ fn beside_cue(ctx: &Context, cue: (usize, usize), date: (usize, usize)) -> bool 
 
 /// Whether a date is the day something was told: right beside an attribution cue ("Police
 /// said on Monday…", "Darmanin sagte am Montag…"). Such a day never contradicts the day of
-/// an event (`matching::link`). A cue that makes what it names ("announced", "ordered": the lexicon's `act` concepts)
-/// dates an act, not a telling.
+/// an event (`matching::link`). A cue that makes what it names ("announced", "ordered": the
+/// lexicon's `act` concepts) dates an act, not a telling.
 pub(super) fn told_on(ctx: &Context, date: (usize, usize)) -> bool {
     ctx.voice.cues.iter().any(|&cue| {
         beside_cue(ctx, cue, date) && !ctx.acts.iter().any(|&(s, e)| s < cue.1 && cue.0 < e)
