@@ -23,7 +23,7 @@
 
 use super::context::Context;
 use super::frame::{Trig, TrigMatch};
-use super::{Extractor, Memory, Mention, slug, summarize};
+use super::{Extractor, Memory, Mention, summarize};
 use crate::normalize::{DateValue, Value};
 use crate::rules::Kind;
 use crate::time::PartialDate;
@@ -139,7 +139,7 @@ impl Extractor<'_> {
                     });
                 }
             }
-            let what = describe(&mut m, ctx, span);
+            let what = describe(&mut m, ctx, span, &self.rules.spellings);
             m.slots.insert("what".into(), vec![what]);
             // "One thing is certain", "two nations": a small count in words is a way of
             // speaking unless it counts a thing of the lexicon ("two police officers").
@@ -190,7 +190,12 @@ fn glued(text: &str, (start, end): (usize, usize)) -> bool {
 
 /// Fill the context that tells what a value is (see the module comment), and return the
 /// words of the text that stand for it (the `what` of a catch-all's summary).
-pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usize)) -> String {
+pub(super) fn describe(
+    m: &mut Mention,
+    ctx: &Context,
+    (start, end): (usize, usize),
+    spellings: &crate::rules::Spellings,
+) -> String {
     // In characters, so that Cyrillic words are as near as Latin ones.
     let distance = |p: usize| gap(ctx.text, (p, p), (start, end));
     // The word right after the value: what it counts or measures.
@@ -272,7 +277,12 @@ pub(super) fn describe(m: &mut Mention, ctx: &Context, (start, end): (usize, usi
                 && !ctx.found.iter().any(|f| f.start <= t.start && t.end <= f.end)
         })
         .map(|t| {
-            let name = format!("#{}", slug(&t.lower).chars().take(5).collect::<String>());
+            // Spelt as the name keys spell it, so that "Kracheninnikov" and
+            // "Krascheninnikow" meet.
+            let name = format!(
+                "#{}",
+                spellings.key(&t.lower).chars().take(5).collect::<String>()
+            );
             (t.start, name)
         })
         .collect();
@@ -576,5 +586,26 @@ mod tests {
             "2024-02-20",
         );
         assert!(ms.iter().any(|m| m.value_text() == "P19Y"), "{ms:?}");
+    }
+
+    #[test]
+    fn a_name_spelt_two_ways_describes_both_values_alike() {
+        let names = |text: &str, lang: &str| -> Vec<String> {
+            let ms = mentions(text, lang, "2025-08-04");
+            let m = ms
+                .iter()
+                .find(|m| m.rule.starts_with("value-"))
+                .unwrap_or_else(|| panic!("{ms:?}"));
+            m.context["names"].clone()
+        };
+        let fr = names(
+            "Selon Ioulia Navalnaïa, le corps a été rendu après 8 jours.",
+            "fr",
+        );
+        let de = names(
+            "Laut Julia Nawalnaja wurde der Leichnam nach 8 Tagen übergeben.",
+            "de",
+        );
+        assert!(fr.iter().any(|n| de.contains(n)), "{fr:?} {de:?}");
     }
 }
