@@ -756,5 +756,6 @@ fn nepal_protests_scores() {
 
 #[test]
 fn taipo_fire_scores() {
-    assert_floor("taipo-fire", 23, 0.43);
+    // 0.52 since Hong Kong dollars are a currency.
+    assert_floor("taipo-fire", 25, 0.51);
 }
