@@ -1157,9 +1157,10 @@ impl Grammar {
     /// de líneas"), not the thing it counts ("3 millions de personnes").
     fn stands_alone(&self, text: &str, end: usize) -> bool {
         let rest = text[end..].trim_start();
+        // A currency sign after it would have made it money already.
         match rest.chars().next() {
             None => true,
-            Some(c) if !c.is_alphanumeric() => !matches!(c, '%' | '€' | '$' | '£' | '¥' | '₽'),
+            Some(c) if !c.is_alphanumeric() => true,
             Some(_) => {
                 let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
                 self.conjunctions.contains(&word.to_lowercase())
