@@ -529,6 +529,58 @@ fn tolls_of_two_places_stay_apart_where_an_article_gives_both() {
 }
 
 #[test]
+fn tolls_within_a_hundredth_agree_and_further_apart_conflict() {
+    // 1,000 and 1,006 are one toll told to the nearest thousand; 1,000 and 1,040 are two.
+    let close = story(
+        &[
+            ("a.txt", "Floods\n\nThe floods killed 1,006 people.\n"),
+            ("b.txt", "Floods\n\nThe floods killed 1,000 people.\n"),
+        ],
+        "2024-08-02",
+    );
+    let apart = story(
+        &[
+            ("a.txt", "Floods\n\nThe floods killed 1,040 people.\n"),
+            ("b.txt", "Floods\n\nThe floods killed 1,000 people.\n"),
+        ],
+        "2024-08-02",
+    );
+    let verdict = |dir: &tempfile::TempDir| {
+        let got = verdicts(dir.path(), "casualties");
+        assert_eq!(got.len(), 1, "{got:?}");
+        got[0].0.clone()
+    };
+    assert_eq!(verdict(&close), "agreement");
+    assert_eq!(verdict(&apart), "conflict");
+}
+
+#[test]
+fn a_model_number_and_a_breakdown_are_no_toll() {
+    // "An-24" names the aircraft, and after the colon come parts of the 48: the toll is 48
+    // in both, not 24 in one and 42 in the other.
+    let dir = story(
+        &[
+            (
+                "a.txt",
+                "Crash\n\nOfficials lowered the death toll from the crash of the Antonov An-24 to 48.\n",
+            ),
+            (
+                "b.txt",
+                "Crash\n\nAll 48 people on board lost their lives: 42 passengers and six crew.\n",
+            ),
+        ],
+        "2025-07-25",
+    );
+    assert_eq!(
+        verdicts(dir.path(), "casualties"),
+        [(
+            "agreement".to_string(),
+            vec!["48".to_string(), "48".to_string()]
+        )]
+    );
+}
+
+#[test]
 fn places_at_different_scales_are_one_toll() {
     let dir = story(
         &[

@@ -1673,6 +1673,7 @@ impl Grammar {
                 .collect();
             let ordinal = !ending.is_empty() && self.is_ordinal_suffix(&ending);
             if !starts_ok(all.start())
+                || designation(text, all.start())
                 || (word_char_at(text, all.end()) && !ordinal)
                 || clock
                 || converted
@@ -1748,6 +1749,20 @@ pub(crate) fn word_char_at(text: &str, i: usize) -> bool {
         .is_some_and(|c| c.is_alphanumeric())
 }
 
+/// Does the number at byte `i` end a name's designation, hyphened to a capitalised word:
+/// "An-24", "F-16", "Covid-19", "Ан-24"? Then it names a thing and counts nothing.
+fn designation(text: &str, i: usize) -> bool {
+    let Some(before) = text[..i].strip_suffix(['-', '‑']) else {
+        return false;
+    };
+    let word: Vec<char> = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    word.iter().any(|c| c.is_uppercase())
+}
+
 /// Is the character before byte `i` part of a word?
 pub(crate) fn word_char_before(text: &str, i: usize) -> bool {
     text[..i]
@@ -1790,6 +1805,19 @@ mod tests {
                 assert!(re.capture_names().count() >= 1, "{code}: {}", p.as_str());
             }
         }
+    }
+
+    #[test]
+    fn a_designation_ends_no_count() {
+        assert!(designation(
+            "the Antonov An-24 crashed",
+            "the Antonov An-".len()
+        ));
+        assert!(designation("Covid-19 cases", 6));
+        assert!(designation("самолёт Ан-24", "самолёт Ан-".len()));
+        // A lowercase word before the hyphen opens a range or a time: "mid-2024".
+        assert!(!designation("by mid-2024", 7));
+        assert!(!designation("killed 24 people", 7));
     }
 
     #[test]
