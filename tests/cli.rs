@@ -581,6 +581,60 @@ fn a_model_number_and_a_breakdown_are_no_toll() {
 }
 
 #[test]
+fn a_total_in_an_article_of_several_places_is_no_one_place_s() {
+    // Ashford is named most, but not more than Bexley and Canterbury together: the
+    // agency's 20 for the region is the story's toll, as in the other article.
+    let dir = story(
+        &[
+            (
+                "a.txt",
+                "Floods\n\nIn Ashford 3 people died on Friday. In Ashford 2 people were injured. \
+                 In Bexley 4 people died. In Canterbury 5 people were injured.\n\n\
+                 The National Disaster Agency (NDA) said 20 people died across the region.\n",
+            ),
+            (
+                "b.txt",
+                "Floods\n\nThe floods killed 20 people, the National Disaster Agency said.\n",
+            ),
+        ],
+        "2025-11-30",
+    );
+    let got = verdicts(dir.path(), "casualties");
+    assert!(
+        got.contains(&(
+            "agreement".to_string(),
+            vec!["20".to_string(), "20".to_string()]
+        )),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_figure_after_a_list_of_countries_is_none_of_theirs() {
+    // The sentence before names three countries: the inflation rate that follows is not
+    // France's for being named first.
+    let dir = story(
+        &[(
+            "a.txt",
+            "Prices\n\nPrices rose in France, Germany and Italy last year. Inflation reached \
+             2.5% in March, the statistics office said.\n",
+        )],
+        "2025-04-10",
+    );
+    let (code, out, err) = run(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["rule"] == "inflation")
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["inflation/none/2025-03"]);
+}
+
+#[test]
 fn places_at_different_scales_are_one_toll() {
     let dir = story(
         &[

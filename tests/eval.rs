@@ -739,7 +739,10 @@ fn navalny_death_scores() {
 
 #[test]
 fn kunar_quake_scores() {
-    assert_floor_known("kunar-quake", 24, 0.61, 1);
+    // 0.58 since a figure after a sentence naming several countries inherits none of them:
+    // the catch-all dates and figures regroup, and an event claim now takes the mention of
+    // a single-source statement (the scorer's match, not a new error of a verdict).
+    assert_floor_known("kunar-quake", 24, 0.57, 1);
 }
 
 #[test]

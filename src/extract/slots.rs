@@ -229,6 +229,19 @@ fn weighted(d: usize, side: Side, want: Side) -> usize {
 
 /// Complete a slot from the paragraph's earlier sentence ("the two countries").
 fn top_up(mut names: Vec<String>, slot: &Slot, memory: &Memory) -> Vec<String> {
+    // A sentence before that names more fillers than the slot takes ("in North Sumatra,
+    // Aceh and West Sumatra") gives a figure after it no one of them: it may hold for all.
+    let mut offered: Vec<String> = Vec::new();
+    for &ty in &slot.types {
+        for n in memory.hits.iter().filter_map(|h| fits(h, ty)) {
+            if !offered.contains(&n) && !names.contains(&n) {
+                offered.push(n);
+            }
+        }
+    }
+    if names.len() + offered.len() > slot.count {
+        return names;
+    }
     for &ty in &slot.types {
         for n in memory.hits.iter().filter_map(|h| fits(h, ty)) {
             if names.len() < slot.count && !names.contains(&n) {

@@ -425,8 +425,11 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
         .into_iter()
         .filter_map(|(k, f)| {
             let top = most_frequent(f.iter().cloned())?;
-            // Named once, in passing, a place is no home.
-            (f.iter().filter(|x| **x == top).count() >= 2).then_some((k, top))
+            // Named once, in passing, a place is no home; nor is one of several places an
+            // article tells of alike ("Sumatera Utara, Aceh, dan Sumatera Barat"): a home
+            // is named more often than all the others together.
+            let n = f.iter().filter(|x| **x == top).count();
+            (n >= 2 && 2 * n > f.len()).then_some((k, top))
         })
         .collect();
     let active = |m: &Mention, q: &str| {
