@@ -315,13 +315,35 @@ fn other_clause(ctx: &Context, trig: (usize, usize), date: (usize, usize)) -> bo
         return true;
     }
     let a = &ctx.pack.attribution;
-    let opens: Vec<(usize, bool)> = gap
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    // The gap's words, each with where it starts in the sentence.
+    let base = trig.1.min(date.1);
+    let mut words: Vec<(usize, String)> = Vec::new();
+    let mut start = None;
+    for (i, c) in gap.char_indices().chain([(gap.len(), ' ')]) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((base + s, gap[s..i].to_lowercase()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    // A word of time between three words at most before a date after the event opens no
+    // clause: it is the date's preposition ("struck shortly after lunch on Monday",
+    // "вскоре после полуночи в понедельник").
+    let of_the_date = |i: usize| {
+        date.0 >= trig.1
+            && words.len() - i <= 4
+            && ctx.between.iter().any(|&(s, _)| s == words[i].0)
+    };
+    let opens: Vec<(usize, bool)> = words
+        .iter()
         .enumerate()
-        .filter(|(_, w)| a.subordinators.contains(w) || a.complementizers.contains(w))
-        .map(|(i, w)| (i, a.complementizers.contains(&w)))
+        .filter(|(i, (_, w))| {
+            a.complementizers.contains(w) || (a.subordinators.contains(w) && !of_the_date(*i))
+        })
+        .map(|(i, (_, w))| (i, a.complementizers.contains(w)))
         .collect();
     // A complementizer right after the date opens what was told on that day ("told
     // reporters on Friday that Russia had never interfered in elections").
