@@ -51,3 +51,37 @@ fn one_languages_spelling_is_no_country_in_another() {
     );
     assert!(names("Island residents were evacuated.", "en").is_empty());
 }
+
+/// Demonyms of the countries the hand-written list lacks (rules/entities/demonyms.toml).
+fn demonyms(text: &str, lang: &str) -> Vec<String> {
+    let set = rules::load(&rules::default_sources()).expect("rules");
+    let gazetteer = Gazetteer::new(&set);
+    gazetteer
+        .find(text, &set.langs[lang])
+        .into_iter()
+        .filter(|h| h.form == crosscheck::entities::Form::Demonym)
+        .map(|h| h.name)
+        .collect()
+}
+
+#[test]
+fn demonyms_of_every_country_name_it_in_every_language() {
+    assert_eq!(
+        demonyms("Côté cambodgien, on compte treize morts.", "fr"),
+        ["Cambodia"]
+    );
+    assert_eq!(
+        demonyms("Die thailändische Armee meldete Verluste.", "de"),
+        ["Thailand"]
+    );
+    assert_eq!(
+        demonyms("El ejército sudanés no respondió.", "es"),
+        ["Sudan"]
+    );
+    assert_eq!(
+        demonyms("Суд вынес приговор бразильскому экс-президенту.", "ru"),
+        ["Brazil"]
+    );
+    // Matched case-sensitively as whole words: "polish" is no Pole.
+    assert!(demonyms("They polish the floor.", "en").is_empty());
+}

@@ -113,6 +113,19 @@ fn a_wrong_expectation_is_reported_with_its_location() {
 }
 
 #[test]
+fn a_demonym_of_no_country_is_reported_where_it_stands() {
+    let sources = default_and(
+        "extra/demonyms.toml",
+        "[[demonym]]\ncountry = \"Atlantis\"\nwords = { en = [\"Atlantean\"] }\n",
+    );
+    let errors = rules::load(&sources).expect_err("an unknown country");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let e = errors[0].to_string();
+    assert!(e.starts_with("extra/demonyms.toml:2:11:"), "{e}");
+    assert!(e.contains("'Atlantis' is not a country entity"), "{e}");
+}
+
+#[test]
 fn name_spellings_are_checked_where_they_stand() {
     // A spelling rewrites the ASCII letters a name is transliterated to; "ß" never is one.
     let sources = default_and(

@@ -20,6 +20,8 @@ pub struct RuleFile {
     #[serde(default)]
     pub office: Vec<OfficeFile>,
     #[serde(default)]
+    pub demonym: Vec<DemonymFile>,
+    #[serde(default)]
     pub topic: Vec<TopicFile>,
     #[serde(default)]
     pub furniture: Vec<FurnitureFile>,
@@ -27,6 +29,18 @@ pub struct RuleFile {
     pub concept: Vec<ConceptFile>,
     pub settings: Option<SettingsFile>,
     pub names: Option<NamesFile>,
+}
+
+/// Words of nationality for a country defined elsewhere (see `rules/entities/demonyms.toml`):
+/// adjectives and nouns in every language, matched case-sensitively as whole words, as the
+/// country's own `demonyms` are.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemonymFile {
+    /// The country entity's `name`.
+    pub country: Spanned<String>,
+    /// Forms per language ("cambodgien", "cambodgienne", …).
+    pub words: BTreeMap<String, Vec<String>>,
 }
 
 /// One term of one office: who held it, from when, until when (see `rules/entities/offices.toml`).

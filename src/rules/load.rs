@@ -630,9 +630,36 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
         errors.append(&mut ck.errors);
     }
 
-    // Countries named by cities and organisations must exist.
+    // Countries named by cities and organisations must exist; so must those that demonyms
+    // name, which join the country's own.
     for ((src, file), lines) in parsed.iter().zip(&starts) {
         let mut ck = Checker::with_lines(src, lines);
+        for d in &file.demonym {
+            let country = set
+                .entities
+                .iter_mut()
+                .find(|x| x.kind == EntityKind::Country && &x.name == d.country.get_ref());
+            let Some(country) = country else {
+                ck.error(
+                    d.country.span(),
+                    format!("country '{}' is not a country entity", d.country.get_ref()),
+                );
+                continue;
+            };
+            for (lang, forms) in &d.words {
+                if !set.langs.contains_key(lang) {
+                    ck.error(
+                        d.country.span(),
+                        format!("language '{lang}' has no language pack"),
+                    );
+                }
+                for w in forms {
+                    if !country.demonyms.contains(w) {
+                        country.demonyms.push(w.clone());
+                    }
+                }
+            }
+        }
         for e in &file.entity {
             if let Some(c) = &e.country {
                 let ok = set
