@@ -79,6 +79,15 @@ impl Gazetteer {
             }
             for d in &e.demonyms {
                 add(d, Form::Demonym, None);
+                // A lowercase adjective opens a sentence capitalised ("Бразильский суд …",
+                // "Thailändische Soldaten …").
+                let mut chars = d.chars();
+                if let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
+                    let capital: String = first.to_uppercase().chain(chars).collect();
+                    if !e.demonyms.contains(&capital) {
+                        add(&capital, Form::Demonym, None);
+                    }
+                }
             }
             for m in &e.metonyms {
                 add(m, Form::Metonym, None);
