@@ -635,6 +635,36 @@ fn a_figure_after_a_list_of_countries_is_none_of_theirs() {
 }
 
 #[test]
+fn a_groups_count_is_no_total() {
+    // "15 civilians" counts a group within the toll: the 40 dead agree, and the 15 stand
+    // apart instead of contradicting them.
+    let dir = story(
+        &[
+            (
+                "a.txt",
+                "Clash\n\nThe shelling killed 15 civilians on Thursday.\n\n\
+                 In all, 40 people died in the fighting, officials said.\n",
+            ),
+            (
+                "b.txt",
+                "Clash\n\nForty people died in the fighting, officials said.\n",
+            ),
+        ],
+        "2025-07-26",
+    );
+    assert_eq!(
+        verdicts(dir.path(), "casualties"),
+        [
+            (
+                "agreement".to_string(),
+                vec!["40".to_string(), "40".to_string()]
+            ),
+            ("single-source".to_string(), vec!["15".to_string()]),
+        ]
+    );
+}
+
+#[test]
 fn places_at_different_scales_are_one_toll() {
     let dir = story(
         &[

@@ -264,7 +264,28 @@ impl Extractor<'_> {
                 polarity = Polarity::Denies;
             }
         }
-        let key = summary::key(frame, &slots, chosen.period.as_ref());
+        let mut key = summary::key(frame, &slots, chosen.period.as_ref());
+        // A count of a group ("15 civilians", "lima anak") is keyed by the group: the
+        // concept of one of the two words right after the number.
+        if let Some((_, end)) = chosen.span
+            && !frame.value.subgroups.is_empty()
+        {
+            let next: Vec<usize> = ctx
+                .tokens
+                .iter()
+                .filter(|t| t.start >= end)
+                .take(2)
+                .map(|t| t.start)
+                .collect();
+            let group = ctx.shared.iter().find_map(|(at, w)| {
+                let id = w.strip_prefix('@')?;
+                (next.contains(at) && frame.value.subgroups.iter().any(|g| g == id))
+                    .then(|| id.to_string())
+            });
+            if let Some(g) = group {
+                key.push(g);
+            }
+        }
         let mut m = Mention {
             frame: fi,
             rule: frame.id.clone(),

@@ -595,6 +595,11 @@ pub struct ValueFile {
     /// personnes, orang …), beside `units`.
     #[serde(default)]
     pub unit_concepts: Vec<Spanned<String>>,
+    /// Concepts of the lexicon that make a count one of a group of its own when they are
+    /// what it counts ("15 civilians", "five children"): the concept joins the key, so that
+    /// a group's count is compared with the same group's only, never with the total.
+    #[serde(default)]
+    pub subgroups: Vec<Spanned<String>>,
     /// The value must lie inside the trigger's match (default false).
     pub in_trigger: Option<bool>,
     /// For dates: at most this many characters between the trigger and the date, so that

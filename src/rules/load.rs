@@ -1314,8 +1314,15 @@ fn check_frame(
     for (lang, pats) in &f.value.units {
         units.insert(lang.clone(), ck.regexes(pats));
     }
-    let unit_words =
-        ck.terms_and_concepts(set, &BTreeMap::new(), &f.value.unit_concepts, f.id.span());
+    // A group a count may be keyed by is also what it may count ("пять мирных жителей").
+    let counted: Vec<Spanned<String>> = f
+        .value
+        .unit_concepts
+        .iter()
+        .chain(&f.value.subgroups)
+        .cloned()
+        .collect();
+    let unit_words = ck.terms_and_concepts(set, &BTreeMap::new(), &counted, f.id.span());
     let words = ck.terms_and_concepts(set, &f.terms, &f.concepts, f.id.span());
     if f.triggers.is_empty() && words.is_empty() && !catch_all {
         ck.error(f.id.span(), "a frame needs triggers, terms or concepts");
@@ -1388,6 +1395,12 @@ fn check_frame(
             tolerance,
             units,
             unit_words,
+            subgroups: f
+                .value
+                .subgroups
+                .iter()
+                .map(|g| g.get_ref().clone())
+                .collect(),
             in_trigger: f.value.in_trigger.unwrap_or(false),
             near: f.value.near,
         },

@@ -703,6 +703,8 @@ pub struct ValueSpec {
     pub units: BTreeMap<String, Vec<Pattern>>,
     /// Per language: word patterns of what a count may count (from `unit_concepts`).
     pub unit_words: BTreeMap<String, Vec<WordPattern>>,
+    /// Concepts that key a count of their own group when they are what it counts.
+    pub subgroups: Vec<String>,
     /// The value must lie inside the trigger's match.
     pub in_trigger: bool,
     /// For dates: at most this many characters between trigger and date.
