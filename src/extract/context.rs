@@ -71,6 +71,8 @@ pub(super) struct Context<'a> {
     pub(super) attributes: Vec<(usize, usize)>,
     /// Where act concepts ("announced", "ordered") stand.
     pub(super) acts: Vec<(usize, usize)>,
+    /// Where concepts of a figure's change ("rose", "lowered") stand.
+    pub(super) changes: Vec<(usize, usize)>,
     /// Where elapsed-time concepts ("ago", "vor", "hace") stand.
     pub(super) elapsed: Vec<(usize, usize)>,
     /// Where time-between concepts ("after", "après", "nach") stand.
@@ -394,6 +396,7 @@ impl Extractor<'_> {
         let mut ranks: Vec<(usize, String)> = Vec::new();
         let mut attributes: Vec<(usize, usize)> = Vec::new();
         let mut acts: Vec<(usize, usize)> = Vec::new();
+        let mut changes: Vec<(usize, usize)> = Vec::new();
         let mut elapsed: Vec<(usize, usize)> = Vec::new();
         let mut between: Vec<(usize, usize)> = Vec::new();
         if let Some(index) = self.concepts.get(&lang.code) {
@@ -404,6 +407,9 @@ impl Extractor<'_> {
                 }
                 if concept.is_some_and(|c| c.act) {
                     acts.push((m.start, m.end));
+                }
+                if concept.is_some_and(|c| c.change) {
+                    changes.push((m.start, m.end));
                 }
                 // Elapsed time is no word two figures share: "ago" and "vor" are in
                 // every other sentence.
@@ -524,6 +530,7 @@ impl Extractor<'_> {
             partitives,
             attributes,
             acts,
+            changes,
             elapsed,
             between,
             members,

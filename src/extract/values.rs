@@ -267,7 +267,12 @@ fn event_date(ctx: &Context, f: &Found, trig: (usize, usize)) -> bool {
         }
         true
     };
-    !ctx.voice.cues.iter().any(reports)
+    // … or with a change of a figure right beside it, between it and the event's words:
+    // "on Friday lowered the death toll from the crash to 48" dates the lowering, while
+    // "the toll of the attack of 22 March rose to 144" dates the attack.
+    let (lo, hi) = (trig.1.min(date.1), trig.0.max(date.0));
+    let changes = |&(s, e): &(usize, usize)| lo <= s && e <= hi && beside_cue(ctx, (s, e), date);
+    !ctx.voice.cues.iter().any(reports) && !ctx.changes.iter().any(changes)
 }
 
 /// Whether a date stands right beside an attribution cue, in its clause: twelve characters

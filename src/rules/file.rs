@@ -132,6 +132,11 @@ pub struct ConceptFile {
     /// a date beside other speech ("described the attack") does not.
     #[serde(default)]
     pub act: bool,
+    /// Whether the concept's words tell a change of a figure ("rose", "lowered", "fell"): a
+    /// date beside them, nearer than an event's words, dates the change ("on Friday lowered
+    /// the death toll from the crash to 48"), not the event.
+    #[serde(default)]
+    pub change: bool,
     /// Whether a duration right beside the concept is the time elapsed up to when the
     /// article was written ("two weeks ago", "vor zwei Wochen", "hace dos
     /// semanas"): two such durations are compared only when told on the same day.

@@ -442,6 +442,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                         ordinal: c.ordinal,
                         attribute: c.attribute,
                         act: c.act,
+                        change: c.change,
                         elapsed: c.elapsed,
                         between: c.between,
                         broad: c.broad,

@@ -819,6 +819,8 @@ pub struct Concept {
     /// Telling it makes what it names ("announced the suspension"): a date beside it dates
     /// what it names.
     pub act: bool,
+    /// It tells a change of a figure ("rose", "lowered"): a date beside it dates the change.
+    pub change: bool,
     /// A duration right beside it is the time elapsed up to the article's day ("two weeks
     /// ago"): compared only with one told on the same day.
     pub elapsed: bool,
