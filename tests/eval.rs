@@ -772,3 +772,24 @@ fn taipo_fire_scores() {
     // 0.52 since Hong Kong dollars are a currency.
     assert_floor("taipo-fire", 25, 0.51);
 }
+
+// Batch AB (seventeenth stop; first sight on 4fefc97 in tests/stories/FIRST_SIGHT.md),
+// tuned a little: floors at this stop's figures (the in-process scorer's; score.py reads
+// thai-cambodia-clash at 0.48 with 4 false). Known false conflicts of thai-cambodia-clash:
+// tolls of Thai civilians and of both sides read as one toll, and two statements of one side
+// ("Cambodia" and "Phnom Penh") or a ministry ("Défense") set against each other.
+
+#[test]
+fn sumatra_floods_scores() {
+    assert_floor("sumatra-floods", 21, 0.54);
+}
+
+#[test]
+fn angara_crash_scores() {
+    assert_floor("angara-crash", 23, 0.39);
+}
+
+#[test]
+fn thai_cambodia_clash_scores() {
+    assert_floor_known("thai-cambodia-clash", 25, 0.39, 5);
+}
