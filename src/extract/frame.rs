@@ -265,7 +265,7 @@ impl Extractor<'_> {
             }
         }
         let mut key = summary::key(frame, &slots, chosen.period.as_ref());
-        // A count of a group ("15 civilians", "lima anak") is keyed by the group: the
+        // A count of a group ("15 civilians", "15 warga sipil") is keyed by the group: the
         // concept of one of the two words right after the number.
         if let Some((_, end)) = chosen.span
             && !frame.value.subgroups.is_empty()

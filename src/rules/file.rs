@@ -133,8 +133,8 @@ pub struct ConceptFile {
     #[serde(default)]
     pub act: bool,
     /// Whether the concept's words tell a change of a figure ("rose", "lowered", "fell"): a
-    /// date beside them, nearer than an event's words, dates the change ("on Friday lowered
-    /// the death toll from the crash to 48"), not the event.
+    /// date right beside them, with them between it and an event's words, dates the change
+    /// ("on Friday lowered the death toll from the crash to 48"), not the event.
     #[serde(default)]
     pub change: bool,
     /// Whether a duration right beside the concept is the time elapsed up to when the
@@ -601,7 +601,7 @@ pub struct ValueFile {
     #[serde(default)]
     pub unit_concepts: Vec<Spanned<String>>,
     /// Concepts of the lexicon that make a count one of a group of its own when they are
-    /// what it counts ("15 civilians", "five children"): the concept joins the key, so that
+    /// what it counts ("15 civilians", "three soldiers"): the concept joins the key, so that
     /// a group's count is compared with the same group's only, never with the total.
     #[serde(default)]
     pub subgroups: Vec<Spanned<String>>,
