@@ -5,15 +5,20 @@
 use crosscheck::entities::Gazetteer;
 use crosscheck::rules;
 
-fn names(text: &str, lang: &str) -> Vec<String> {
+/// The entities the gazetteer finds in `text` that `keep` keeps, by canonical name.
+fn found(text: &str, lang: &str, keep: fn(&crosscheck::entities::Hit) -> bool) -> Vec<String> {
     let set = rules::load(&rules::default_sources()).expect("rules");
     let gazetteer = Gazetteer::new(&set);
     gazetteer
         .find(text, &set.langs[lang])
         .into_iter()
-        .filter(|h| h.kind == rules::EntityKind::Country)
+        .filter(keep)
         .map(|h| h.name)
         .collect()
+}
+
+fn names(text: &str, lang: &str) -> Vec<String> {
+    found(text, lang, |h| h.kind == rules::EntityKind::Country)
 }
 
 #[test]
@@ -54,14 +59,9 @@ fn one_languages_spelling_is_no_country_in_another() {
 
 /// Demonyms of the countries the hand-written list lacks (rules/entities/demonyms.toml).
 fn demonyms(text: &str, lang: &str) -> Vec<String> {
-    let set = rules::load(&rules::default_sources()).expect("rules");
-    let gazetteer = Gazetteer::new(&set);
-    gazetteer
-        .find(text, &set.langs[lang])
-        .into_iter()
-        .filter(|h| h.form == crosscheck::entities::Form::Demonym)
-        .map(|h| h.name)
-        .collect()
+    found(text, lang, |h| {
+        h.form == crosscheck::entities::Form::Demonym
+    })
 }
 
 #[test]
