@@ -320,20 +320,13 @@ fn other_clause(ctx: &Context, trig: (usize, usize), date: (usize, usize)) -> bo
         return true;
     }
     let a = &ctx.pack.attribution;
-    // The gap's words, each with where it starts in the sentence.
-    let base = trig.1.min(date.1);
-    let mut words: Vec<(usize, String)> = Vec::new();
-    let mut start = None;
-    for (i, c) in gap.char_indices().chain([(gap.len(), ' ')]) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                words.push((base + s, gap[s..i].to_lowercase()));
-                start = None;
-            }
-            _ => {}
-        }
-    }
+    // The gap's words: the sentence's tokens between the event's words and the date.
+    let words: Vec<(usize, &str)> = ctx
+        .tokens
+        .iter()
+        .filter(|t| lo <= t.start && t.end <= hi)
+        .map(|t| (t.start, t.lower.as_str()))
+        .collect();
     // A word of time between three words at most before a date after the event opens no
     // clause: it is the date's preposition ("struck shortly after lunch on Monday",
     // "вскоре после полуночи в понедельник").
@@ -345,10 +338,14 @@ fn other_clause(ctx: &Context, trig: (usize, usize), date: (usize, usize)) -> bo
     let opens: Vec<(usize, bool)> = words
         .iter()
         .enumerate()
-        .filter(|(i, (_, w))| {
-            a.complementizers.contains(w) || (a.subordinators.contains(w) && !of_the_date(*i))
+        .map(|(i, (_, w))| {
+            let is = |list: &[String]| list.iter().any(|x| x == w);
+            (i, is(&a.complementizers), is(&a.subordinators))
         })
-        .map(|(i, (_, w))| (i, a.complementizers.contains(w)))
+        .filter(|&(i, complementizer, subordinator)| {
+            complementizer || (subordinator && !of_the_date(i))
+        })
+        .map(|(i, complementizer, _)| (i, complementizer))
         .collect();
     // A complementizer right after the date opens what was told on that day ("told
     // reporters on Friday that Russia had never interfered in elections").
