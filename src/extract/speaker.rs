@@ -996,6 +996,20 @@ mod tests {
         assert_eq!(statement_speakers(&ms), [Some("Bruno Keller")]);
     }
 
+    /// A question word opening a sentence opens no name: the port, not "Weshalb der
+    /// Hafen", rejects the account.
+    #[test]
+    fn a_question_word_is_no_part_of_a_speaker() {
+        let ms = mentions(
+            "Der Hafen hätte offen bleiben können, sagte Lena Brandt. Weshalb der Hafen trotzdem schloss, sei unklar. Der Hafen wies diese Darstellung zurück.",
+            "de",
+            "2024-06-05",
+        );
+        for speaker in statement_speakers(&ms).into_iter().flatten() {
+            assert!(!speaker.starts_with("Weshalb"), "{ms:?}");
+        }
+    }
+
     #[test]
     fn speaker_and_denial() {
         let set = rules::load(&rules::default_sources()).unwrap();
