@@ -809,6 +809,11 @@ mod tests {
                 "Green party leader Maria Costa said the factory had dumped waste into the river for years. The plant's director, Tom Hale, rejected the accusation, saying the company followed every permit it holds.",
                 "en",
             ),
+            // A demonstrative before the pointing word ("esa versión") is no content word.
+            (
+                "La alcaldesa Rosa Lemos afirmó que la constructora había ignorado tres informes técnicos. El gerente Iván Torres negó esa versión en una entrevista con la radio: la empresa, aseguró, cumplió cada norma.",
+                "es",
+            ),
         ] {
             let ms = mentions(text, lang, "2024-05-03");
             let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();

@@ -186,6 +186,11 @@ pub(super) fn voice(
         // The name may follow a title ("der Bonner Hydrologe Martin Kessler"): the first
         // name in the same run of words.
         let first = at + (text[at..].len() - text[at..].trim_start().len());
+        // A pronoun right after the verb is its subject: "sagte er in seiner
+        // Videobotschaft" is said by whom "er" stands for, not by a noun after it.
+        if let Some(who) = pronoun_after(&text[ce..], lang, last_speaker) {
+            return Some(who);
+        }
         let speaker = hits
             .iter()
             .find(|h| {
@@ -198,7 +203,6 @@ pub(super) fn voice(
             })
             .map(|h| h.name.clone())
             .or_else(|| appositive_name(text, at, hits, lang, true))
-            .or_else(|| pronoun_after(&text[ce..], lang, last_speaker))
             // A title alone after the verb ("…», a répété le ministre de l'Économie") is
             // the person the text was about, as a pronoun is.
             .or_else(|| {
@@ -994,6 +998,18 @@ mod tests {
             "2024-06-05",
         );
         assert_eq!(statement_speakers(&ms), [Some("Bruno Keller")]);
+    }
+
+    /// A pronoun right after the verb is the subject, whatever noun follows it in the
+    /// clause.
+    #[test]
+    fn a_pronoun_after_the_verb_is_the_speaker() {
+        let ms = mentions(
+            "Bürgermeisterin Anja Roth besuchte am Abend das Viertel. Die Flut habe ganze Straßen zerstört, sagte sie in ihrer wöchentlichen Videobotschaft.",
+            "de",
+            "2024-06-05",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Anja Roth")], "{ms:?}");
     }
 
     /// A question word opening a sentence opens no name: the port, not "Weshalb der
