@@ -291,6 +291,12 @@ pub(super) fn voice(
             }
             h
         });
+        // A name right after a locative ("Dieser hatte im Oberhaus erklärt") is where, not
+        // who: the subject is further back, or a pronoun.
+        let subject = subject.filter(|h| {
+            crate::words::word_before(text, h.start)
+                .is_none_or(|w| !lang.locatives.contains(&w.to_lowercase()))
+        });
         // A verb after a comma, or after a comma and an auxiliary, opens its own clause
         // (", a répété vendredi son premier adjoint, Daniel Leroy", ", сообщил в субботу
         // Следственный комитет"): with no subject right before the comma, its subject is
@@ -351,8 +357,24 @@ pub(super) fn voice(
                     .split_whitespace()
                     .last()
                     .map(|w| w.to_lowercase());
+                // Or a pronoun opening the clause, a few words before the verb ("Dieser
+                // hatte am Mittwoch im Oberhaus erklärt").
+                let clause = &text[..end];
+                let opening = clause
+                    .char_indices()
+                    .rfind(|(_, c)| [',', ';', ':', '.', '(', '"', '“', '«', '„'].contains(c))
+                    .map_or(clause, |(i, c)| &clause[i + c.len_utf8()..]);
+                let words: Vec<String> = opening
+                    .split_whitespace()
+                    .map(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                    })
+                    .collect();
+                let opens =
+                    words.len() <= 6 && words.first().is_some_and(|w| a.pronouns.contains(w));
                 match (prev, referent(text, hits, lang, end, last_speaker)) {
-                    (Some(p), Some(r)) if a.pronouns.contains(&p) => Some(r),
+                    (Some(p), Some(r)) if a.pronouns.contains(&p) || opens => Some(r),
                     _ => None,
                 }
             }
@@ -1010,6 +1032,27 @@ mod tests {
             "2024-06-05",
         );
         assert_eq!(statement_speakers(&ms), [Some("Anja Roth")], "{ms:?}");
+    }
+
+    /// A name right after a locative is where something was said, not who said it.
+    #[test]
+    fn a_place_after_a_locative_is_no_speaker() {
+        let ms = mentions(
+            "Innenminister Karl Vogt besuchte am Dienstag das Lager. Dieser hatte am Montag im Landtag erklärt, die Behörden seien rechtzeitig gewarnt worden.",
+            "de",
+            "2024-06-05",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Karl Vogt")], "{ms:?}");
+        // A quotation mark of several bytes before the clause.
+        let ms = mentions(
+            "Innenminister Karl Vogt besuchte das Lager. Nach dem „Notfallplan“ hatte er im Landtag erklärt, die Behörden seien gewarnt worden.",
+            "de",
+            "2024-06-05",
+        );
+        assert!(
+            !statement_speakers(&ms).contains(&Some("Landtag")),
+            "{ms:?}"
+        );
     }
 
     /// A question word opening a sentence opens no name: the port, not "Weshalb der
