@@ -576,6 +576,13 @@ mod tests {
             ("Wolkow starb im Alter von 47 Jahren.", "de"),
             ("El opositor murió a los 47 años.", "es"),
             ("Политику было 47 лет.", "ru"),
+            // The age word, then "de" before the number.
+            ("L'opposant, âgé de 47 ans, est mort vendredi.", "fr"),
+            // A verb after the years counts nothing.
+            (
+                "Seorang tokoh oposisi berusia 47 tahun meninggal dunia.",
+                "id",
+            ),
         ] {
             let ms = mentions(text, lang, "2024-02-20");
             assert!(

@@ -98,10 +98,6 @@ impl Context<'_> {
         outside(self.outlet, p)
     }
 
-    /// Whether the number at `v` tells what a thing is like rather than how many there
-    /// are: an attribute concept right after it ("a 56-year-old woman", "72 años de edad")
-    /// or before it with only numbers and function words between ("aged 67 and 56", "âgé
-    /// de 41 ans", "в возрасте 67 и 56 лет").
     /// Whether token `t` lies inside a value the normalizer read.
     fn in_value(&self, t: &crate::words::Token) -> bool {
         self.found
@@ -116,6 +112,10 @@ impl Context<'_> {
             .any(|&(s, e)| s <= t.start && t.end <= e)
     }
 
+    /// Whether the number at `v` tells what a thing is like rather than how many there
+    /// are: an attribute concept right after it ("a 56-year-old woman", "72 años de edad")
+    /// or before it with only numbers and function words between ("aged 67 and 56", "âgé
+    /// de 41 ans", "в возрасте 67 и 56 лет").
     pub(super) fn attribute_of(&self, v: (usize, usize)) -> bool {
         let after = self.attributes.iter().any(|&(s, _)| {
             s >= v.1
@@ -125,16 +125,31 @@ impl Context<'_> {
         });
         // A number followed by a thing it counts is a count, whatever stands before it: "a
         // man aged 40 and three children were killed".
-        let counts_a_noun = self
-            .tokens
-            .iter()
-            .find(|t| t.start >= v.1)
-            .is_some_and(|t| {
-                self.text[v.1..t.start].trim().is_empty()
-                    && !self.pack.stopwords.contains(&t.lower)
-                    && t.lower.chars().all(char::is_alphabetic)
-                    && !self.in_attribute(t)
-            });
+        // A number of years carries its own unit word ("berusia 72 tahun meninggal"): the
+        // word after it counts nothing.
+        let last = self.text[v.0..v.1]
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        let years = !last.is_empty()
+            && self
+                .pack
+                .numbers
+                .durations
+                .iter()
+                .any(|(w, u)| *u == 'Y' && *w == last);
+        let counts_a_noun = !years
+            && self
+                .tokens
+                .iter()
+                .find(|t| t.start >= v.1)
+                .is_some_and(|t| {
+                    self.text[v.1..t.start].trim().is_empty()
+                        && !self.pack.stopwords.contains(&t.lower)
+                        && t.lower.chars().all(char::is_alphabetic)
+                        && !self.in_attribute(t)
+                });
         let before = !counts_a_noun
             && self.attributes.iter().any(|&(_, e)| {
                 if e > v.0 || self.text[e..v.0].contains([';', ':', '(', ')']) {
