@@ -665,6 +665,32 @@ fn a_groups_count_is_no_total() {
 }
 
 #[test]
+fn a_group_named_after_a_comma_is_not_the_tolls() {
+    // "… killing 30 people, police sources said": the police tell the toll, they are no
+    // group within it, so the 30 meets the other article's 32.
+    let dir = story(
+        &[
+            (
+                "a.txt",
+                "Raid\n\nGunmen opened fire on the market, killing 30 people, police sources said.\n",
+            ),
+            (
+                "b.txt",
+                "Raid\n\nThe gunmen killed 32 people at the market.\n",
+            ),
+        ],
+        "2025-04-23",
+    );
+    assert_eq!(
+        verdicts(dir.path(), "casualties"),
+        [(
+            "conflict".to_string(),
+            vec!["30".to_string(), "32".to_string()]
+        )]
+    );
+}
+
+#[test]
 fn places_at_different_scales_are_one_toll() {
     let dir = story(
         &[

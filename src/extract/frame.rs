@@ -270,11 +270,14 @@ impl Extractor<'_> {
         if let Some((_, end)) = chosen.span
             && !frame.value.subgroups.is_empty()
         {
+            // In the number's own phrase: "killing 24 people, police sources said" counts
+            // no police officers.
             let next: Vec<usize> = ctx
                 .tokens
                 .iter()
                 .filter(|t| t.start >= end)
                 .take(2)
+                .take_while(|t| !ctx.text[end..t.start].contains([',', ';', ':', '.', '(', ')']))
                 .map(|t| t.start)
                 .collect();
             let group = ctx.shared.iter().find_map(|(at, w)| {
