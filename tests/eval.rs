@@ -669,7 +669,11 @@ fn solingen_attack_scores() {
 
 #[test]
 fn dutch_election_2023_scores() {
-    assert_floor("dutch-election-2023", 23, 0.43);
+    // 0.40 since the eighteenth stop: "im Oberhaus"-style places are no speakers, and the
+    // statement the scorer had matched to two labelled disputes (a columnist's career, told
+    // as said by "Telegraaf", against Yeşilgöz's denial of a tactic) is gone; it was
+    // neither dispute.
+    assert_floor("dutch-election-2023", 23, 0.39);
 }
 
 #[test]

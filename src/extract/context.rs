@@ -477,12 +477,10 @@ impl Extractor<'_> {
             .filter(|f| matches!(f.value, Value::Date(_)))
             .map(|f| (f.start, f.end))
             .collect();
-        // A cue word inside a longer phrase of a plain concept is that phrase's: "un
-        // incendie s'est déclaré" is a fire breaking out, not a declaration.
-        cues.retain(|&(_, (s, e))| {
-            !concept_spans
-                .iter()
-                .any(|&(a, b)| a <= s && e <= b && b - a > e - s)
+        // A verb of speech that ends a phrase of a plain concept begun before it is that
+        // phrase's: "un incendie s'est déclaré" is a fire breaking out, not a declaration.
+        cues.retain(|&(c, (s, e))| {
+            c != Cue::Speech || !concept_spans.iter().any(|&(a, b)| a < s && e <= b)
         });
         let backdrop = cues.iter().any(|(c, _)| *c == Cue::Backdrop);
         let spans_of = |kind: Cue| -> Vec<(usize, usize)> {
