@@ -359,20 +359,13 @@ pub(super) fn voice(
                     .map(|w| w.to_lowercase());
                 // Or a pronoun opening the clause, a few words before the verb ("Dieser
                 // hatte am Mittwoch im Oberhaus erklärt").
-                let clause = &text[..end];
-                let opening = clause
-                    .char_indices()
-                    .rfind(|(_, c)| [',', ';', ':', '.', '(', '"', '“', '«', '„'].contains(c))
-                    .map_or(clause, |(i, c)| &clause[i + c.len_utf8()..]);
-                let words: Vec<String> = opening
-                    .split_whitespace()
-                    .map(|w| {
-                        w.trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_lowercase()
-                    })
-                    .collect();
+                let opening = text[..end]
+                    .rsplit(|c: char| c == '.' || super::negation::BOUNDARY.contains(&c))
+                    .next()
+                    .unwrap_or_default();
+                let mut clause = words(opening);
                 let opens =
-                    words.len() <= 6 && words.first().is_some_and(|w| a.pronouns.contains(w));
+                    clause.next().is_some_and(|w| a.pronouns.contains(&w)) && clause.count() < 6;
                 match (prev, referent(text, hits, lang, end, last_speaker)) {
                     (Some(p), Some(r)) if a.pronouns.contains(&p) || opens => Some(r),
                     _ => None,
