@@ -837,3 +837,22 @@ fn pahalgam_attack_scores() {
 fn pakistan_floods_scores() {
     assert_floor_known("pakistan-floods", 23, 0.28, 3);
 }
+
+// Batch AE, tuned since e08cbf3 (first sight in tests/stories/FIRST_SIGHT.md). Known false
+// conflict: bali-floods' statement of the airport's head against the governor's denial that
+// land conversion caused the floods (two statements joined by their shared words).
+
+#[test]
+fn bali_floods_scores() {
+    assert_floor_known("bali-floods", 21, 0.40, 1);
+}
+
+#[test]
+fn poland_drones_scores() {
+    assert_floor("poland-drones", 22, 0.54);
+}
+
+#[test]
+fn sarkozy_prison_scores() {
+    assert_floor("sarkozy-prison", 25, 0.29);
+}

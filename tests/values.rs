@@ -562,3 +562,17 @@ fn time_between_an_event_and_two_other_days_never_conflicts() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn a_figure_told_without_its_owner_joins_the_owner_whose_figure_it_gives() {
+    // tests/fixtures/empty-key: one article gives Ana Ruiz five years and Tom Hale six; the
+    // other gives "the former mayor" five years, naming no one. The unnamed sentence is
+    // Ana Ruiz's, the only one of the two whose sentence it gives, and agrees with it.
+    let claims = report_of("empty-key");
+    let (verdict, ms) = claim_with(&claims, "P5Y");
+    assert_eq!(*verdict, Verdict::Agreement, "{claims:?}");
+    let files: Vec<&str> = ms.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(files, ["01-court-en.txt", "02-daily-en.txt"], "{claims:?}");
+    let (six, _) = claim_with(&claims, "P6Y");
+    assert_eq!(*six, Verdict::SingleSource, "{claims:?}");
+}

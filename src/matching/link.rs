@@ -829,9 +829,15 @@ impl<'m> Linker<'m> {
         let show = |i: usize| {
             let m = &self.mentions[i];
             let v = m.value.as_ref().map(Value::canonical).unwrap_or_default();
+            // The period it is counted over, when it has one: "70 (2007)".
+            let period = m
+                .period
+                .as_ref()
+                .map(|p| format!(" ({})", Value::Date(p.clone()).canonical()))
+                .unwrap_or_default();
             (
                 v.contains(filter),
-                format!("{}:{} {}{v}", m.file, m.line, m.approx.sign()),
+                format!("{}:{} {}{v}{period}", m.file, m.line, m.approx.sign()),
             )
         };
         let ((fa, ta), (fb, tb)) = (show(a), show(b));

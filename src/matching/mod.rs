@@ -608,10 +608,28 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                         || (filled && (part_of(k, o) || (name && short_for(k, o))))
                 })
         };
-        let homes: Vec<&(usize, Vec<String>)> = of_frame(*frame)
+        let mut homes: Vec<&(usize, Vec<String>)> = of_frame(*frame)
             .iter()
             .filter(|(_, other)| fits(other))
             .collect();
+        // Among several, the value tells which: "condamné à cinq ans" is the defendant's
+        // whose sentence is five years, not the one given six. Only a home whose own
+        // mentions give the same value for every one of the group's is taken, so the join
+        // adds agreement and never a conflict of its own.
+        if homes.len() > 1
+            && let Some(group) = groups.get(&(*frame, key.clone()))
+        {
+            let same = |i: usize, j: usize| {
+                let (a, b) = (&mentions[i], &mentions[j]);
+                matches!((&a.value, &b.value), (Some(x), Some(y))
+                    if crate::normalize::values_differ(x, a.approx, y, b.approx, 0.0) == Some(false))
+            };
+            homes.retain(|home| {
+                groups
+                    .get(&(*frame, home.1.clone()))
+                    .is_some_and(|theirs| group.iter().all(|&i| theirs.iter().all(|&j| same(i, j))))
+            });
+        }
         // An article that names the filler elsewhere and leaves it empty here means
         // another one ("Rp 50 juta from the President … Rp 10 juta from the province").
         if let [home] = homes.as_slice()
