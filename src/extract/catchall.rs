@@ -257,6 +257,25 @@ pub(super) fn describe(
             }
             if concepts.is_empty() {
                 concepts.push(format!("~{}", t.stem));
+            } else if let Some(n) = ctx.tokens.get(i + 1).filter(|n| {
+                ctx.text[t.end..n.start]
+                    .chars()
+                    .all(|c| c == ' ' || c == '\u{a0}')
+                    && !ctx.pack.stopwords.contains(&n.lower)
+            }) {
+                // The word after a counted word of the lexicon tells what is counted too:
+                // the thing after a word of an act ("vier abgeschossenen Drohnen", "three
+                // injured workers"), the act after a thing ("three trains collided"). The
+                // first word's concepts stay first.
+                for (_, w) in ctx
+                    .shared
+                    .iter()
+                    .filter(|(p, w)| *p == n.start && w.starts_with('@'))
+                {
+                    if !concepts.contains(w) {
+                        concepts.push(w.clone());
+                    }
+                }
             }
             concepts
         })
@@ -524,6 +543,33 @@ mod tests {
             "{:?}",
             techs.context["names"]
         );
+    }
+
+    #[test]
+    fn a_figure_counts_the_thing_after_the_word_of_an_act() {
+        // "vier abgeschossenen Drohnen" counts drones as "three drones shot down" does: the
+        // act right after the number comes first, the thing after it is counted too.
+        let ms = mentions(
+            "Inzwischen spricht Warschau von vier abgeschossenen Drohnen.",
+            "de",
+            "2025-09-12",
+        );
+        let four = ms
+            .iter()
+            .find(|m| m.value_text() == "4")
+            .expect("the count");
+        assert_eq!(four.context["unit"], ["@shoot-down", "@drone"]);
+        // A word of no concept stays the counted word alone.
+        let ms = mentions(
+            "Vier polnische Flughäfen waren gesperrt.",
+            "de",
+            "2025-09-12",
+        );
+        let four = ms
+            .iter()
+            .find(|m| m.value_text() == "4")
+            .expect("the count");
+        assert_eq!(four.context["unit"].len(), 1, "{:?}", four.context["unit"]);
     }
 
     #[test]
