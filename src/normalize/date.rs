@@ -27,6 +27,8 @@ pub(super) struct DateRes {
     year_range: Option<Compiled>,
     year_dash: Compiled,
     order: NumericOrder,
+    /// The words between the two ends of a range ("to", "au", "y"), lowercase.
+    range_join: Vec<String>,
 }
 
 impl DateRes {
@@ -133,6 +135,7 @@ impl DateRes {
             numeric: compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})\b"),
             iso: compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
             order: d.numeric_order,
+            range_join: d.range_join.iter().map(|w| key(w)).collect(),
         }
     }
 }
@@ -226,6 +229,24 @@ impl Grammar {
         })
     }
 
+    /// Whether `gap` stands between the two ends of a range: a dash, or a joining word of
+    /// the pack with an article at most ("to", "y el", "au", "bis zum").
+    fn range_gap(&self, gap: &str) -> bool {
+        let gap = gap.trim().trim_start_matches(',').trim();
+        if matches!(gap, "-" | "–" | "—") {
+            return true;
+        }
+        let lower = gap.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        match words.as_slice() {
+            [j] => self.dates.range_join.iter().any(|w| w == j),
+            [j, article] => {
+                self.dates.range_join.iter().any(|w| w == j) && article.chars().count() <= 3
+            }
+            _ => false,
+        }
+    }
+
     fn month_of(&self, s: &str) -> Option<u32> {
         self.months.get(&key(s)).copied()
     }
@@ -259,12 +280,44 @@ impl Grammar {
         let int =
             |c: &Captures, name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
         let day_month = cues.digit && cues.month;
+        // Each day told with its month: (start, end, month, day, year if written).
+        let mut days: Vec<(usize, usize, u32, u32, Option<i32>)> = Vec::new();
+        for re in [&r.dm, &r.md].into_iter().flatten().filter(|_| day_month) {
+            for c in re.captures_iter(text) {
+                let all = c.get(0).expect("group 0");
+                let m = c.name("m").and_then(|m| self.month_of(m.as_str()));
+                // Only a day the month can have ("Dezember 97" is no day).
+                if let (Some(m), Some(d)) = (m, int(&c, "d"))
+                    && NaiveDate::from_ymd_opt(2000, m, d).is_some()
+                {
+                    days.push((all.start(), all.end(), m, d, year(&c, "y")));
+                }
+            }
+        }
+        days.sort();
+        days.dedup_by_key(|x| (x.0, x.1));
+        // The first end of a range of days takes the year written at the second ("entre el
+        // 16 de marzo y el 3 de junio de 2026", "du 16 mars au 3 juin 2026"), the year
+        // before when its month comes later ("from 20 December to 4 January 2026").
+        for i in 1..days.len() {
+            let (prev, next) = (days[i - 1], days[i]);
+            if let (None, Some(y)) = (prev.4, next.4)
+                && next.0 >= prev.1
+                && self.range_gap(&text[prev.1..next.0])
+            {
+                days[i - 1].4 = Some(if prev.2 > next.2 { y - 1 } else { y });
+            }
+        }
         for re in [&r.dm, &r.md].into_iter().flatten().filter(|_| day_month) {
             for c in re.captures_iter(text) {
                 let all = c.get(0).expect("group 0");
                 let m = c.name("m").and_then(|m| self.month_of(m.as_str()));
                 if let (Some(m), Some(d)) = (m, int(&c, "d")) {
-                    let end = place(year(&c, "y"), m, Some(d), anchor);
+                    let written = days
+                        .iter()
+                        .find(|x| (x.0, x.1) == (all.start(), all.end()))
+                        .and_then(|x| x.4);
+                    let end = place(year(&c, "y").or(written), m, Some(d), anchor);
                     let v = match (int(&c, "d0"), &end) {
                         // "18–19 July": a range of days in one month.
                         (Some(d0), Some(DateValue::Resolved(e))) if d0 < d => {
@@ -287,6 +340,10 @@ impl Grammar {
         {
             for c in re.captures_iter(text) {
                 let all = c.get(0).expect("group 0");
+                // "from March 16": the day is told, not the month alone ("from March").
+                if days.iter().any(|x| x.0 < all.end() && all.start() < x.1) {
+                    continue;
+                }
                 if let Some(m) = c.name("m").and_then(|m| self.month_of(m.as_str())) {
                     push(
                         all.start(),

@@ -503,6 +503,7 @@ fn base(unit: &str) -> Option<(&'static str, f64)> {
         "ft" => ("length", 0.3048),
         "ha" => ("area", 1.0),
         "km2" => ("area", 100.0),
+        "m2" => ("area", 0.0001),
         "kg" => ("mass", 1.0),
         "t" => ("mass", 1000.0),
         "km/h" => ("speed", 1.0),
@@ -984,8 +985,18 @@ impl Grammar {
             .map(|p| compile(&format!(r"(?P<num>{num})\s?(?P<pct>{p})")));
         let duration = alternation(n.durations.iter().map(|(w, _)| w.as_str()))
             .map(|u| compile(&format!(r"(?P<num>{num})[\s-](?P<unit>{u})")));
-        let measure = alternation(n.units.iter().map(|(w, _)| w.as_str()))
-            .map(|u| compile(&format!(r"(?P<num>{num})(?:\s|-|\u{{a0}})?(?P<unit>{u})")));
+        // A scale word may stand between ("13 тысяч квадратных метров", "1.2 million
+        // square metres").
+        // The scale is a word of its own, a space on each side ("10 km" is no "10 k" of m).
+        let measure_scale = scale
+            .as_ref()
+            .map(|s| format!(r"\s(?P<scale>{s})\s|"))
+            .unwrap_or_default();
+        let measure = alternation(n.units.iter().map(|(w, _)| w.as_str())).map(|u| {
+            compile(&format!(
+                r"(?P<num>{num})(?:{measure_scale}\s|-|\u{{a0}})?(?P<unit>{u})"
+            ))
+        });
         let factor = alternation(n.factors.iter().map(|(w, _)| w.as_str()))
             .map(|f| compile(&format!(r"\b(?P<f>{f})\b")));
         let (cues, cue_kinds) = cue_automaton(lang);
@@ -1074,7 +1085,8 @@ impl Grammar {
         let cues = self.cues(text);
         let invalid = self.scan_dates(text, anchor, cues, &mut found);
         self.scan_numbers(text, cues, &mut found);
-        if cues.digit {
+        // A time needs an hour: in digits, or in number words ("las cuatro de la tarde").
+        if cues.digit || cues.numword {
             self.scan_times(text, &mut found);
         }
         found.retain(|f| !invalid.iter().any(|&(s, e)| f.start < e && f.end > s));
@@ -1240,8 +1252,17 @@ impl Grammar {
                 let all = c.get(0).expect("group 0");
                 // A pattern may open on the space before its first word.
                 let lead = all.as_str().len() - all.as_str().trim_start().len();
-                let Some(mut hour) = c.name("h").and_then(|h| h.as_str().parse::<u32>().ok())
-                else {
+                // The hour in digits, or in the pack's number words ("las cuatro de la
+                // tarde", "в четыре часа дня").
+                let Some(mut hour) = c.name("h").and_then(|h| {
+                    h.as_str().parse::<u32>().ok().or_else(|| {
+                        let w = h.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+                        self.words
+                            .get(&key(&w))
+                            .filter(|n| n.fract() == 0.0 && (0.0..=24.0).contains(*n))
+                            .map(|&n| n as u32)
+                    })
+                }) else {
                     continue;
                 };
                 let minute = c
@@ -1623,7 +1644,10 @@ impl Grammar {
                 let unit = c
                     .name("unit")
                     .and_then(|u| self.units.get(&norm_space(&u.as_str().to_lowercase())));
-                let n = c.name("num").and_then(|m| self.parse_number(m.as_str()));
+                let n = c
+                    .name("num")
+                    .and_then(|m| self.parse_number(m.as_str()))
+                    .map(|n| n * self.scale_of(&c));
                 // "26km (16 miles)": a conversion in brackets right after a measurement
                 // is the same value, not a second one.
                 // An approximation word may open the brackets: "190 pieds (environ 58
