@@ -849,10 +849,31 @@ fn bali_floods_scores() {
 
 #[test]
 fn poland_drones_scores() {
-    assert_floor("poland-drones", 22, 0.54);
+    assert_floor("poland-drones", 22, 0.63);
 }
 
 #[test]
 fn sarkozy_prison_scores() {
-    assert_floor("sarkozy-prison", 25, 0.29);
+    assert_floor("sarkozy-prison", 27, 0.29);
+}
+
+// Batch AF, tuned since 60c1be5. Known false conflicts: gaza-flotilla's boardings (2
+// October) against the day the last boat was stopped (3 October), and the 443 detained
+// against the 161 who landed in Athens; pesantren-collapse's "at least 38" students missing
+// against "more than 100" trapped; tanzania-election's police spokesman's statement joined
+// with the foreign minister's denial of another one.
+
+#[test]
+fn gaza_flotilla_scores() {
+    assert_floor_known("gaza-flotilla", 22, 0.44, 2);
+}
+
+#[test]
+fn pesantren_collapse_scores() {
+    assert_floor_known("pesantren-collapse", 24, 0.45, 1);
+}
+
+#[test]
+fn tanzania_election_scores() {
+    assert_floor_known("tanzania-election", 23, 0.51, 1);
 }

@@ -576,3 +576,20 @@ fn a_figure_told_without_its_owner_joins_the_owner_whose_figure_it_gives() {
     let (six, _) = claim_with(&claims, "P6Y");
     assert_eq!(*six, Verdict::SingleSource, "{claims:?}");
 }
+
+#[test]
+fn the_only_age_each_article_gives_is_one_age_and_two_ages_never_conflict() {
+    // tests/fixtures/ages: "The 70-year-old" (en, November), "Der 70-Jährige" (de, October)
+    // and "âgé de 70 ans" (fr, September, in a paragraph about 2007) are one man's age; the
+    // guard's "41-year-old" in a fourth article is someone else's, and no conflict.
+    let claims = report_of("ages");
+    let (verdict, ms) = claim_with(&claims, "70");
+    assert_eq!(*verdict, Verdict::Agreement, "{claims:?}");
+    assert_eq!(ms.len(), 3, "{claims:?}");
+    let (guard, _) = claim_with(&claims, "41");
+    assert_eq!(*guard, Verdict::SingleSource, "{claims:?}");
+    assert!(
+        claims.iter().all(|(v, _)| *v != Verdict::Conflict),
+        "{claims:?}"
+    );
+}

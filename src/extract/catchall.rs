@@ -240,46 +240,58 @@ pub(super) fn describe(
             && !matches!(m.value, Some(Value::Date(_))))
         .then_some(j)
     });
-    // Every concept the word stands for, the first one first: "workers" counts people
-    // (@person) and workers (@worker), and meets "empleados" (@worker) through the second.
-    let units: Vec<String> = unit_token
-        .map(|i| {
-            let t = &ctx.tokens[i];
-            let mut concepts: Vec<String> = Vec::new();
-            for (_, w) in ctx
-                .shared
-                .iter()
-                .filter(|(p, w)| *p == t.start && w.starts_with('@'))
-            {
-                if !concepts.contains(w) {
-                    concepts.push(w.clone());
-                }
+    // The concepts of the word at `pos`, added to `into` once each.
+    let concepts_at = |pos: usize, into: &mut Vec<String>| {
+        for (_, w) in ctx
+            .shared
+            .iter()
+            .filter(|(p, w)| *p == pos && w.starts_with('@'))
+        {
+            if !into.contains(w) {
+                into.push(w.clone());
             }
-            if concepts.is_empty() {
-                concepts.push(format!("~{}", t.stem));
-            } else if let Some(n) = ctx.tokens.get(i + 1).filter(|n| {
-                ctx.text[t.end..n.start]
-                    .chars()
-                    .all(|c| c == ' ' || c == '\u{a0}')
-                    && !ctx.pack.stopwords.contains(&n.lower)
-            }) {
-                // The word after a counted word of the lexicon tells what is counted too:
-                // the thing after a word of an act ("vier abgeschossenen Drohnen", "three
-                // injured workers"), the act after a thing ("three trains collided"). The
-                // first word's concepts stay first.
-                for (_, w) in ctx
-                    .shared
-                    .iter()
-                    .filter(|(p, w)| *p == n.start && w.starts_with('@'))
-                {
-                    if !concepts.contains(w) {
-                        concepts.push(w.clone());
-                    }
-                }
-            }
+        }
+    };
+    // An age counts years of age: its unit is the attribute concept told with it ("Der
+    // 70-Jährige", "âgé de 70 ans", "The 70-year-old" all count @age), whatever word follows.
+    let age = matches!(m.value, Some(Value::Count(_))) && ctx.attribute_of((start, end));
+    let attribute = ctx
+        .attributes
+        .iter()
+        .filter(|_| age)
+        .min_by_key(|&&(s, e)| gap(ctx.text, (s, e), (start, end)))
+        .map(|&(s, _)| {
+            let mut concepts = Vec::new();
+            concepts_at(s, &mut concepts);
             concepts
         })
-        .unwrap_or_default();
+        .filter(|c| !c.is_empty());
+    // Else every concept the word stands for, the first one first: "workers" counts people
+    // (@person) and workers (@worker), and meets "empleados" (@worker) through the second.
+    let units: Vec<String> = attribute.unwrap_or_else(|| {
+        unit_token
+            .map(|i| {
+                let t = &ctx.tokens[i];
+                let mut concepts: Vec<String> = Vec::new();
+                concepts_at(t.start, &mut concepts);
+                if concepts.is_empty() {
+                    concepts.push(format!("~{}", t.stem));
+                } else if let Some(n) = ctx.tokens.get(i + 1).filter(|n| {
+                    ctx.text[t.end..n.start]
+                        .chars()
+                        .all(|c| c == ' ' || c == '\u{a0}')
+                        && !ctx.pack.stopwords.contains(&n.lower)
+                }) {
+                    // The word after a counted word of the lexicon tells what is counted too:
+                    // the thing after a word of an act ("vier abgeschossenen Drohnen", "three
+                    // injured workers"), the act after a thing ("three trains collided"). The
+                    // first word's concepts stay first.
+                    concepts_at(n.start, &mut concepts);
+                }
+                concepts
+            })
+            .unwrap_or_default()
+    });
     let unit = units.first().cloned();
     // Proper names: a capitalised word that does not open the sentence.
     let names: Vec<(usize, String)> = ctx
@@ -547,29 +559,26 @@ mod tests {
 
     #[test]
     fn a_figure_counts_the_thing_after_the_word_of_an_act() {
+        // What the 4 of a German sentence counts.
+        let unit_of_four = |text: &str| {
+            let ms = mentions(text, "de", "2025-09-12");
+            let four = ms
+                .iter()
+                .find(|m| m.value_text() == "4")
+                .expect("the count");
+            four.context["unit"].clone()
+        };
         // "vier abgeschossenen Drohnen" counts drones as "three drones shot down" does: the
         // act right after the number comes first, the thing after it is counted too.
-        let ms = mentions(
-            "Inzwischen spricht Warschau von vier abgeschossenen Drohnen.",
-            "de",
-            "2025-09-12",
+        assert_eq!(
+            unit_of_four("Inzwischen spricht Warschau von vier abgeschossenen Drohnen."),
+            ["@shoot-down", "@drone"]
         );
-        let four = ms
-            .iter()
-            .find(|m| m.value_text() == "4")
-            .expect("the count");
-        assert_eq!(four.context["unit"], ["@shoot-down", "@drone"]);
         // A word of no concept stays the counted word alone.
-        let ms = mentions(
-            "Vier polnische Flughäfen waren gesperrt.",
-            "de",
-            "2025-09-12",
+        assert_eq!(
+            unit_of_four("Vier polnische Flughäfen waren gesperrt.").len(),
+            1
         );
-        let four = ms
-            .iter()
-            .find(|m| m.value_text() == "4")
-            .expect("the count");
-        assert_eq!(four.context["unit"].len(), 1, "{:?}", four.context["unit"]);
     }
 
     #[test]

@@ -453,6 +453,22 @@ impl<'m> Linker<'m> {
         {
             return Ok(1.0);
         }
+        // The only age each article gives, the same in both ("âgé de 70 ans", "Der
+        // 70-Jährige", "The 70-year-old"): one person's age, whatever day each article was
+        // written and whatever period its paragraph names.
+        if self
+            .attribute(a)
+            .is_some_and(|u| self.attribute(b) == Some(u))
+        {
+            if !differ && self.sole_count(a) && self.sole_count(b) {
+                return Ok(1.0);
+            }
+            // Two different ages are most often two people's ("the 22-year-old suspect",
+            // "a 31-year-old father"): never one conflict.
+            if differ {
+                return Err("two different ages");
+            }
+        }
         // A past day or month each article names once, and no other date of that time
         // ("16 de abril de 2016", "April 2016"): one date told at two precisions.
         if !differ
@@ -779,6 +795,15 @@ impl<'m> Linker<'m> {
                 .unit_figures
                 .get(&(self.mentions[i].article, *u))
                 .is_some_and(|f| f.len() == 1)
+    }
+
+    /// The attribute concept mention `i` counts ("@age" for "aged 70"), if it counts one.
+    fn attribute(&self, i: usize) -> Option<&'m str> {
+        let u = *self.sigs.get(&i)?.unit.first()?;
+        self.rules
+            .concept_of(u)
+            .is_some_and(|c| c.attribute)
+            .then_some(u)
     }
 
     /// Whether mention `i`'s value is given in one sentence only of its article ("about

@@ -280,20 +280,25 @@ impl Grammar {
         let int =
             |c: &Captures, name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
         let day_month = cues.digit && cues.month;
-        // Each day told with its month: (start, end, month, day, year if written).
-        let mut days: Vec<(usize, usize, u32, u32, Option<i32>)> = Vec::new();
+        // Each day told with its month, read once: (start, end, month, day, first day of a
+        // "18–19 July", year if written).
+        type Day = (usize, usize, u32, u32, Option<u32>, Option<i32>);
+        let mut told: Vec<Day> = Vec::new();
         for re in [&r.dm, &r.md].into_iter().flatten().filter(|_| day_month) {
             for c in re.captures_iter(text) {
                 let all = c.get(0).expect("group 0");
                 let m = c.name("m").and_then(|m| self.month_of(m.as_str()));
-                // Only a day the month can have ("Dezember 97" is no day).
-                if let (Some(m), Some(d)) = (m, int(&c, "d"))
-                    && NaiveDate::from_ymd_opt(2000, m, d).is_some()
-                {
-                    days.push((all.start(), all.end(), m, d, year(&c, "y")));
+                if let (Some(m), Some(d)) = (m, int(&c, "d")) {
+                    told.push((all.start(), all.end(), m, d, int(&c, "d0"), year(&c, "y")));
                 }
             }
         }
+        // Only a day the month can have stands for a day ("Dezember 97" is no day).
+        let mut days: Vec<Day> = told
+            .iter()
+            .copied()
+            .filter(|x| NaiveDate::from_ymd_opt(2000, x.2, x.3).is_some())
+            .collect();
         days.sort();
         days.dedup_by_key(|x| (x.0, x.1));
         // The first end of a range of days takes the year written at the second ("entre el
@@ -301,37 +306,31 @@ impl Grammar {
         // before when its month comes later ("from 20 December to 4 January 2026").
         for i in 1..days.len() {
             let (prev, next) = (days[i - 1], days[i]);
-            if let (None, Some(y)) = (prev.4, next.4)
+            if let (None, Some(y)) = (prev.5, next.5)
                 && next.0 >= prev.1
                 && self.range_gap(&text[prev.1..next.0])
             {
-                days[i - 1].4 = Some(if prev.2 > next.2 { y - 1 } else { y });
+                days[i - 1].5 = Some(if prev.2 > next.2 { y - 1 } else { y });
             }
         }
-        for re in [&r.dm, &r.md].into_iter().flatten().filter(|_| day_month) {
-            for c in re.captures_iter(text) {
-                let all = c.get(0).expect("group 0");
-                let m = c.name("m").and_then(|m| self.month_of(m.as_str()));
-                if let (Some(m), Some(d)) = (m, int(&c, "d")) {
-                    let written = days
-                        .iter()
-                        .find(|x| (x.0, x.1) == (all.start(), all.end()))
-                        .and_then(|x| x.4);
-                    let end = place(year(&c, "y").or(written), m, Some(d), anchor);
-                    let v = match (int(&c, "d0"), &end) {
-                        // "18–19 July": a range of days in one month.
-                        (Some(d0), Some(DateValue::Resolved(e))) if d0 < d => {
-                            NaiveDate::from_ymd_opt(e.start.year(), m, d0)
-                                .map(|s| DateValue::Resolved(Interval::range(Interval::day(s), *e)))
-                        }
-                        _ => end,
-                    };
-                    if v.is_none() {
-                        off_calendar(all.start(), all.end(), m, d);
-                    }
-                    push(all.start(), all.end(), v);
+        for (start, end, m, d, d0, y) in told {
+            let written = days
+                .iter()
+                .find(|x| (x.0, x.1) == (start, end))
+                .and_then(|x| x.5);
+            let last = place(y.or(written), m, Some(d), anchor);
+            let v = match (d0, &last) {
+                // "18–19 July": a range of days in one month.
+                (Some(d0), Some(DateValue::Resolved(e))) if d0 < d => {
+                    NaiveDate::from_ymd_opt(e.start.year(), m, d0)
+                        .map(|s| DateValue::Resolved(Interval::range(Interval::day(s), *e)))
                 }
+                _ => last,
+            };
+            if v.is_none() {
+                off_calendar(start, end, m, d);
             }
+            push(start, end, v);
         }
         for re in [&r.my, &r.month, &r.month_absorbed]
             .into_iter()
