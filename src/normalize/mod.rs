@@ -985,9 +985,9 @@ impl Grammar {
             .map(|p| compile(&format!(r"(?P<num>{num})\s?(?P<pct>{p})")));
         let duration = alternation(n.durations.iter().map(|(w, _)| w.as_str()))
             .map(|u| compile(&format!(r"(?P<num>{num})[\s-](?P<unit>{u})")));
-        // A scale word may stand between ("13 тысяч квадратных метров", "1.2 million
-        // square metres").
-        // The scale is a word of its own, a space on each side ("10 km" is no "10 k" of m).
+        // A scale word may stand between number and unit ("13 тысяч квадратных метров",
+        // "1.2 million square metres"), a word of its own with a space on each side: "10 km"
+        // is no "10 k" of metres.
         let measure_scale = scale
             .as_ref()
             .map(|s| format!(r"\s(?P<scale>{s})\s|"))
