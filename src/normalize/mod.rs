@@ -1256,9 +1256,8 @@ impl Grammar {
                 // tarde", "в четыре часа дня").
                 let Some(mut hour) = c.name("h").and_then(|h| {
                     h.as_str().parse::<u32>().ok().or_else(|| {
-                        let w = h.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
                         self.words
-                            .get(&key(&w))
+                            .get(&key(&norm_space(h.as_str())))
                             .filter(|n| n.fract() == 0.0 && (0.0..=24.0).contains(*n))
                             .map(|&n| n as u32)
                     })
