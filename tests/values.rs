@@ -593,3 +593,41 @@ fn the_only_age_each_article_gives_is_one_age_and_two_ages_never_conflict() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn a_month_named_in_its_sentence_is_the_figures_own_period() {
+    // tests/fixtures/monthly-tolls: both articles give 612 dead since January; one adds
+    // "In August alone, 140 people died" and "In October, 20 more people have died", the
+    // other "Sepanjang September, 185 orang meninggal". A month's toll is that month's, not
+    // a report of the running total, even in the month the total is told: the totals
+    // agree and the three monthly tolls are single-source, with no conflict.
+    let claims = report_of("monthly-tolls");
+    let (total, ms) = claim_with(&claims, "612");
+    assert_eq!(*total, Verdict::Agreement, "{claims:?}");
+    assert_eq!(ms.len(), 2, "{claims:?}");
+    for month in ["140", "185", "20"] {
+        let (verdict, ms) = claim_with(&claims, month);
+        assert_eq!(*verdict, Verdict::SingleSource, "{claims:?}");
+        assert_eq!(ms.len(), 1, "{claims:?}");
+    }
+    assert!(
+        claims.iter().all(|(v, _)| *v != Verdict::Conflict),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn two_dates_in_two_countries_are_two_events() {
+    // tests/fixtures/two-places: trains collide in Austria on March 3 (en) and in der
+    // Schweiz on March 5 (de): two crashes, no conflict. Trains collide in Canada on March
+    // 7 (en) and in Kanada on March 8 (de): one crash told with two dates, a conflict.
+    let claims = report_of("two-places");
+    for day in ["2025-03-03", "2025-03-05"] {
+        let (verdict, ms) = claim_with(&claims, day);
+        assert_eq!(*verdict, Verdict::SingleSource, "{claims:?}");
+        assert_eq!(ms.len(), 1, "{claims:?}");
+    }
+    let (verdict, ms) = claim_with(&claims, "2025-03-07");
+    assert_eq!(*verdict, Verdict::Conflict, "{claims:?}");
+    assert!(ms.iter().any(|(_, v)| v == "2025-03-08"), "{claims:?}");
+}

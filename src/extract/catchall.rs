@@ -131,6 +131,7 @@ impl Extractor<'_> {
                         && gap(ctx.text, (d.start, d.end), (o.start, o.end)) < mine
                 });
                 if nearer {
+                    m.dated = false;
                     m.period = memory.lead.clone().or_else(|| {
                         anchor
                             .map(|a| PartialDate { day: None, ..a })

@@ -112,6 +112,23 @@ impl Context<'_> {
             .any(|&(s, e)| s <= t.start && t.end <= e)
     }
 
+    /// Whether the text between two spans of the sentence holds one of the pack's
+    /// comparison words ("against", "compared with", "dibandingkan"), whole words only.
+    pub(super) fn compares(&self, from: usize, to: usize) -> bool {
+        let (from, to) = (from.min(to), from.max(to));
+        let words: String = self.text[from..to]
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+            .collect();
+        let words = format!(" {} ", crate::normalize::norm_space(&words));
+        self.pack
+            .numbers
+            .compare
+            .iter()
+            .any(|c| words.contains(&format!(" {} ", crate::normalize::norm_space(c))))
+    }
+
     /// Whether the number at `v` tells what a thing is like rather than how many there
     /// are: an attribute concept right after it ("a 56-year-old woman", "72 años de edad")
     /// or before it with only numbers and function words between ("aged 67 and 56", "âgé

@@ -14,7 +14,39 @@ use std::collections::BTreeSet;
 /// Whether denial `m`, in the sentence of `ctx` on `line`, denies `prev`, the article's last
 /// statement (by another speaker).
 pub(super) fn denies(ctx: &Context, m: &Mention, prev: &Mention, line: usize) -> bool {
-    points_back(ctx, m, prev) || rebuts(m, prev, line) || answers(ctx, m, prev, line)
+    !on_its_antecedent(ctx, m)
+        && (points_back(ctx, m, prev) || rebuts(m, prev, line) || answers(ctx, m, prev, line))
+}
+
+/// Whether the denial stands in a relative clause on words of its own sentence: a comma or
+/// a dash, then a relative word of the pack ("die", "which", "yang"), and the denial cue in
+/// that clause, with content words before the comma ("Er wehte schräg über die Piste –
+/// eine Seitenwindkomponente, die Feuerwehrchef Aitken bestritten hatte"). What it denies
+/// is there, not in the statement before. A relative word that also opens a reported
+/// clause ("что", "que") counts only with no speech cue before it: "заявил, что Кремль
+/// отвергает эти обвинения" answers what came before.
+fn on_its_antecedent(ctx: &Context, m: &Mention) -> bool {
+    let (text, attribution) = (ctx.text, &ctx.pack.attribution);
+    let cue = m.trigger_span.0;
+    let Some(comma) = text[..cue].rfind([',', '–', '—']) else {
+        return false;
+    };
+    if content_words(&text[..comma], ctx.pack).is_empty() {
+        return false;
+    }
+    let opener = ctx
+        .tokens
+        .iter()
+        .find(|t| t.start > comma)
+        .filter(|t| t.end <= cue);
+    let Some(opener) = opener else {
+        return false;
+    };
+    let relative = attribution.relative_pronouns.contains(&opener.lower)
+        || attribution.relatives.contains(&opener.lower);
+    let reported = attribution.complementizers.contains(&opener.lower)
+        && ctx.voice.cues.iter().any(|&(_, e)| e <= comma);
+    relative && !reported && !text[opener.end..cue].contains([';', '.', ':'])
 }
 
 /// Where a clause another speaker denies ends, and where the denial begins: in "Saree

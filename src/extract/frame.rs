@@ -8,7 +8,7 @@
 use super::context::Context;
 use super::distance::weighted_gap;
 use super::{Extractor, Memory, Mention, Polarity, negation, slots, summarize, summary, values};
-use crate::normalize::{Value, norm_space};
+use crate::normalize::Value;
 use crate::rules::{Kind, Lang, SlotType};
 use crate::time::PartialDate;
 use std::collections::BTreeMap;
@@ -160,6 +160,7 @@ impl Extractor<'_> {
                     };
                     if x.period.is_none() {
                         x.period = m.period.clone();
+                        x.dated = m.dated;
                         if let Some(i) = frame.key.iter().position(|k| k == "period") {
                             x.key[i] = m.key[i].clone();
                         }
@@ -177,16 +178,7 @@ impl Extractor<'_> {
                     let compared = {
                         let before = &ctx.text[..f.start];
                         let from = before.char_indices().rev().nth(29).map_or(0, |(i, _)| i);
-                        let words: String = before[from..]
-                            .to_lowercase()
-                            .chars()
-                            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-                            .collect();
-                        let words = format!(" {} ", norm_space(&words));
-                        lang.numbers
-                            .compare
-                            .iter()
-                            .any(|c| words.contains(&format!(" {} ", norm_space(c))))
+                        ctx.compares(from, f.start)
                     };
                     let own_period = x.period != m.period && compared;
                     if x.period.is_some()
@@ -320,6 +312,8 @@ impl Extractor<'_> {
             trigger_span: trig,
             value: chosen.value,
             period: chosen.period,
+            dated: chosen.dated,
+            running: chosen.running,
             slots,
             key,
             summary: String::new(),

@@ -19,6 +19,12 @@ pub(super) struct Chosen {
     pub(super) value: Option<Value>,
     /// When the claim holds (events: the same date as `value`).
     pub(super) period: Option<DateValue>,
+    /// Whether the sentence itself names `period` (not inherited from the paragraph or
+    /// the article).
+    pub(super) dated: bool,
+    /// Whether the figure is a running total: its sentence opens its period with "since"
+    /// ("1,006 dead since January").
+    pub(super) running: bool,
     /// "about", "more than", … qualifying a numeric value.
     pub(super) approx: crate::rules::Approx,
     /// Byte range, within the sentence, of the value (or of an event's date).
@@ -84,23 +90,26 @@ pub(super) fn choose(
     };
     let mut approx = crate::rules::Approx::Exact;
     let mut value_span: Option<(usize, usize)> = None;
-    let (value, period) = match frame.value.kind {
+    let mut running = false;
+    let (value, period, dated) = match frame.value.kind {
         ValueKind::Date => {
             let found = nearest(ctx.text, &dates, trig);
             // A date belongs to the nearest action too: "the court on Sunday remanded
             // those accused of the attack" dates the remand, not the attack.
             value_span = found.map(|f| (f.start, f.end));
+            let dated = found.is_some();
             let d = found.map(date_of);
             let d = d.or_else(|| inherited(frame.time));
             // A frame that wants its date from the text has nothing to check without one.
             if d.is_none() && frame.time != TimeScope::Document {
                 return None;
             }
-            (d.clone().map(Value::Date), d)
+            (d.clone().map(Value::Date), d, dated)
         }
         ValueKind::Polarity => {
             let d = nearest(ctx.text, &dates, trig).map(date_of);
-            (None, d)
+            let dated = d.is_some();
+            (None, d, dated)
         }
         kind => {
             let no_words = Vec::new();
@@ -179,16 +188,19 @@ pub(super) fn choose(
                     .collect();
                 let d = nearest(ctx.text, &own, (v.start, v.end)).map(date_of);
                 // Without one it shares the first amount's period (set by the caller).
-                (Some(v.value.clone()), d)
+                let dated = d.is_some();
+                (Some(v.value.clone()), d, dated)
             } else {
                 // An amount holds over a period: prefer a month or year to a day (the day
                 // is usually when it was reported). A date that opens a running period
                 // ("since January") is none: the total holds as of the report.
+                let since = dates.len();
                 let dates: Vec<&Found> = dates
                     .iter()
                     .copied()
                     .filter(|f| !running_since(ctx.text, ctx.pack, f, anchor))
                     .collect();
+                running = dates.len() < since;
                 let periods: Vec<&Found> = dates
                     .iter()
                     .copied()
@@ -199,17 +211,20 @@ pub(super) fn choose(
                         _ => true,
                     })
                     .collect();
-                let d = nearest(ctx.text, &periods, trig)
+                let own = nearest(ctx.text, &periods, trig)
                     .or_else(|| nearest(ctx.text, &dates, trig))
-                    .map(date_of)
-                    .or_else(|| inherited(frame.time));
-                (Some(v.value.clone()), d)
+                    .map(date_of);
+                let dated = own.is_some();
+                let d = own.or_else(|| inherited(frame.time));
+                (Some(v.value.clone()), d, dated)
             }
         }
     };
     Some(Chosen {
         value,
         period,
+        dated,
+        running,
         approx,
         span: value_span,
     })
@@ -571,12 +586,21 @@ fn unit_of(
     });
     // A verb may stand between a count and its trigger: "446 resultaron heridas", "12
     // wurden verletzt". The trigger must begin within the two words after the number.
-    let trigger_near = next.is_some_and(|i| {
-        ctx.tokens[i..]
+    // A word the lexicon knows as another thing is what the number counts: "three floods
+    // killed", "cinq cas mortels", "пять поездов пострадали".
+    let other_thing = next.is_some_and(|i| {
+        let at = ctx.tokens[i].start;
+        ctx.shared
             .iter()
-            .take(2)
-            .any(|t| spans.iter().any(|&(s, _)| s == t.start))
+            .any(|(s, w)| *s == at && w.starts_with('@'))
     });
+    let trigger_near = !other_thing
+        && next.is_some_and(|i| {
+            ctx.tokens[i..]
+                .iter()
+                .take(2)
+                .any(|t| spans.iter().any(|&(s, _)| s == t.start))
+        });
     word_unit
         || trigger_near
         || units

@@ -9,8 +9,8 @@ mod link;
 
 use crate::extract::{Mention, slug, summarize};
 use crate::normalize::{DateValue, Value};
-use crate::rules::{Kind, RuleSet};
-use crate::time::Granularity;
+use crate::rules::{EntityKind, Kind, RuleSet};
+use crate::time::{Granularity, Interval};
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone)]
@@ -31,6 +31,7 @@ fn cluster_events(
     mentions: &[Mention],
     window: i64,
     any_precision: bool,
+    apart: &dyn Fn(&Mention, &Mention) -> bool,
 ) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut order: Vec<usize> = idx.to_vec();
@@ -47,12 +48,28 @@ fn cluster_events(
         };
         let joins = |c: &Vec<usize>, close: bool| {
             c.iter().all(|&j| !mentions[i].other_rank(&mentions[j]))
+                // Two dates apart are one event told two ways only where no two places
+                // tell two events.
+                && (!close || c.iter().all(|&j| !apart(&mentions[i], &mentions[j])))
                 && c.iter().all(|&j| match (p, &mentions[j].period) {
                     (DateValue::Resolved(a), Some(DateValue::Resolved(b))) => {
-                        a.overlaps(b)
+                        // A month a sentence names is the figure's own period ("in August,
+                        // 342 died"): it meets the figures of that month only. A month lent
+                        // by the article's date is a guess, and meets the next reports.
+                        let own_month = |iv: &Interval, m: &Mention| {
+                            m.dated && iv.granularity == Granularity::Month
+                        };
+                        // A running total ("650 dead since April") and a month's figure
+                        // ("396 died in September") are two figures.
+                        let total_and_month = mentions[i].running != mentions[j].running
+                            && (own_month(a, &mentions[i]) || own_month(b, &mentions[j]));
+                        !total_and_month
+                            && (a.overlaps(b)
                             || (close
                                 && close_enough(a.granularity, b.granularity, any_precision)
-                                && a.gap_days(b) <= window)
+                                && !own_month(a, &mentions[i])
+                                && !own_month(b, &mentions[j])
+                                && a.gap_days(b) <= window))
                     }
                     (
                         DateValue::Unresolved {
@@ -109,6 +126,47 @@ fn close_enough(a: Granularity, b: Granularity, any_precision: bool) -> bool {
         a != Granularity::Year && b != Granularity::Year
     } else {
         a == Granularity::Day && b == Granularity::Day
+    }
+}
+
+/// The gazetteer's places, each with its country, to tell whether two events' places are
+/// two places.
+struct Places<'r> {
+    country: BTreeMap<&'r str, Option<&'r str>>,
+}
+
+impl<'r> Places<'r> {
+    fn new(rules: &'r RuleSet) -> Self {
+        let country = rules
+            .entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityKind::City | EntityKind::Country))
+            .map(|e| (e.name.as_str(), e.country.as_deref()))
+            .collect();
+        Places { country }
+    }
+
+    /// Whether two mentions name places, and each place of one lies in another country
+    /// than each of the other's: "in Kathmandu" and "in Pakistan" are two events, "in
+    /// Toronto" and "in Canada" may be one. Towns of one country may be one event's (the
+    /// departure and the crash site), and a town the gazetteer cannot place is anywhere.
+    fn apart(&self, a: &Mention, b: &Mention) -> bool {
+        let none = Vec::new();
+        let pa = a.slots.get("place").unwrap_or(&none);
+        let pb = b.slots.get("place").unwrap_or(&none);
+        // The country a place lies in: itself for a country, a town's own when known.
+        let country = |x: &str| -> Option<&'r str> {
+            match self.country.get_key_value(x)? {
+                (k, None) => Some(*k),
+                (_, Some(c)) => Some(*c),
+            }
+        };
+        !pa.is_empty()
+            && !pb.is_empty()
+            && pa.iter().all(|x| {
+                pb.iter()
+                    .all(|y| matches!((country(x), country(y)), (Some(cx), Some(cy)) if cx != cy))
+            })
     }
 }
 
@@ -518,6 +576,7 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
     let mut singles: Vec<usize> = Vec::new();
     let mut caught: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let quals = qualifiers(mentions, rules);
+    let places = Places::new(rules);
     let named_of: Vec<Vec<bool>> = rules.frames.iter().map(named_parts).collect();
     // A name in a key is keyed by its spelling key ("Pezeshkian", "Peseschkian"), and shown
     // in the claim id as its mentions write it most often.
@@ -773,8 +832,13 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         for idx in subgroups {
             match f.kind {
                 Kind::Event => {
-                    for c in cluster_events(&idx, mentions, rules.settings.event_window_days, false)
-                    {
+                    for c in cluster_events(
+                        &idx,
+                        mentions,
+                        rules.settings.event_window_days,
+                        false,
+                        &|a, b| places.apart(a, b),
+                    ) {
                         let period = cluster_period(&c, mentions);
                         let mut id = base(frame, &id_key(&c));
                         id.push('/');
@@ -791,8 +855,13 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                 Kind::Quantity if !f.key.iter().any(|k| k == "period") => {
                     let (dated, undated): (Vec<usize>, Vec<usize>) =
                         idx.iter().partition(|&&i| time_scoped_ok(&mentions[i]));
-                    let mut clusters =
-                        cluster_events(&dated, mentions, rules.settings.count_window_days, true);
+                    let mut clusters = cluster_events(
+                        &dated,
+                        mentions,
+                        rules.settings.count_window_days,
+                        true,
+                        &|_, _| false,
+                    );
                     // A folder is one story: an undated figure is taken as of the story's
                     // time, so it joins the one dated claim of its key, or the other
                     // undated ones when none is dated. With two dated claims (two periods)

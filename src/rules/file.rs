@@ -473,6 +473,12 @@ pub struct AttributionFile {
     /// Armee bestritt"): what the clause says, another denies.
     #[serde(default)]
     pub relatives: Vec<String>,
+    /// Pronouns that open a relative clause on the noun before them ("der", "die",
+    /// "который", "yang", "qui"): a denial in such a clause right after a comma ("eine
+    /// Seitenwindkomponente, die der Feuerwehrchef bestritten hatte") denies that noun, in
+    /// its own sentence, not the statement before.
+    #[serde(default)]
+    pub relative_pronouns: Vec<String>,
     /// Negation cues ("not", "nicht", "tidak", "не", "ne … pas"): a statement whose own
     /// predicate they negate `denies` it. Regexes.
     #[serde(default)]

@@ -1037,6 +1037,9 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         .conjunctions
         .extend(lowercase(&a.conjunctions));
     lang.attribution.relatives.extend(lowercase(&a.relatives));
+    lang.attribution
+        .relative_pronouns
+        .extend(lowercase(&a.relative_pronouns));
     let negation = ck.regexes(&a.negation);
     lang.attribution.negation.extend(negation);
     let not_negation = ck.regexes(&a.not_negation);

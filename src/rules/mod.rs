@@ -540,6 +540,7 @@ pub struct Attribution {
     pub complementizers: Vec<String>,
     pub conjunctions: Vec<String>,
     pub relatives: Vec<String>,
+    pub relative_pronouns: Vec<String>,
     pub negation: Vec<Pattern>,
     pub not_negation: Vec<Pattern>,
     pub subordinators: Vec<String>,
