@@ -129,8 +129,9 @@ fn close_enough(a: Granularity, b: Granularity, any_precision: bool) -> bool {
     }
 }
 
-/// The gazetteer's places, each with its country, to tell whether two events' places are
-/// two places.
+/// The gazetteer's places, each with the country it lies in (a country in itself; a town
+/// in its own, when the gazetteer gives it), to tell whether two events' places are two
+/// places.
 struct Places<'r> {
     country: BTreeMap<&'r str, Option<&'r str>>,
 }
@@ -140,8 +141,11 @@ impl<'r> Places<'r> {
         let country = rules
             .entities
             .iter()
-            .filter(|e| matches!(e.kind, EntityKind::City | EntityKind::Country))
-            .map(|e| (e.name.as_str(), e.country.as_deref()))
+            .filter_map(|e| match e.kind {
+                EntityKind::Country => Some((e.name.as_str(), Some(e.name.as_str()))),
+                EntityKind::City => Some((e.name.as_str(), e.country.as_deref())),
+                _ => None,
+            })
             .collect();
         Places { country }
     }
@@ -154,13 +158,7 @@ impl<'r> Places<'r> {
         let none = Vec::new();
         let pa = a.slots.get("place").unwrap_or(&none);
         let pb = b.slots.get("place").unwrap_or(&none);
-        // The country a place lies in: itself for a country, a town's own when known.
-        let country = |x: &str| -> Option<&'r str> {
-            match self.country.get_key_value(x)? {
-                (k, None) => Some(*k),
-                (_, Some(c)) => Some(*c),
-            }
-        };
+        let country = |x: &str| self.country.get(x).copied().flatten();
         !pa.is_empty()
             && !pb.is_empty()
             && pa.iter().all(|x| {
