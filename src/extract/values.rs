@@ -93,7 +93,24 @@ pub(super) fn choose(
     let mut running = false;
     let (value, period, dated) = match frame.value.kind {
         ValueKind::Date => {
-            let found = nearest(ctx.text, &dates, trig);
+            // With a date on each side of the event's words, each across a comma, the one
+            // after is the event's ("вступил в должность в понедельник, выиграв выборы,
+            // состоявшиеся 21 сентября"): the one before dates the clause before.
+            let across = |f: &&Found| between(ctx.text, (f.start, f.end), trig).contains(',');
+            let after: Vec<&Found> = dates
+                .iter()
+                .copied()
+                .filter(|f| f.start >= trig.1)
+                .collect();
+            let both_across = !after.is_empty()
+                && after.iter().all(across)
+                && dates.iter().filter(|f| f.end <= trig.0).any(|f| across(&f))
+                && dates.iter().filter(|f| f.end <= trig.0).all(|f| across(&f));
+            let found = if both_across {
+                nearest(ctx.text, &after, trig)
+            } else {
+                nearest(ctx.text, &dates, trig)
+            };
             // A date belongs to the nearest action too: "the court on Sunday remanded
             // those accused of the attack" dates the remand, not the attack.
             value_span = found.map(|f| (f.start, f.end));
