@@ -97,15 +97,13 @@ pub(super) fn choose(
             // after is the event's ("вступил в должность в понедельник, выиграв выборы,
             // состоявшиеся 21 сентября"): the one before dates the clause before.
             let across = |f: &&Found| between(ctx.text, (f.start, f.end), trig).contains(',');
-            let after: Vec<&Found> = dates
+            let (before, after): (Vec<&Found>, Vec<&Found>) = dates
                 .iter()
                 .copied()
-                .filter(|f| f.start >= trig.1)
-                .collect();
-            let both_across = !after.is_empty()
-                && after.iter().all(across)
-                && dates.iter().filter(|f| f.end <= trig.0).any(|f| across(&f))
-                && dates.iter().filter(|f| f.end <= trig.0).all(|f| across(&f));
+                .filter(|f| f.end <= trig.0 || f.start >= trig.1)
+                .partition(|f| f.end <= trig.0);
+            let both_across =
+                !before.is_empty() && !after.is_empty() && before.iter().chain(&after).all(across);
             let found = if both_across {
                 nearest(ctx.text, &after, trig)
             } else {
