@@ -920,8 +920,8 @@ fn election_senegal_scores() {
     assert_floor_known("election-senegal", 25, 0.35, 2);
 }
 
-// Batch AI, tuned since 7f757c8. Known false conflicts: istanbul-quake's magnitudes of other
-// quakes (the 3.9 foreshock against the 6.2 main shock and a feared 7 or more), the 151
+// Batch AI, tuned since 7f757c8. Known false conflicts: istanbul-quake's 3.9 foreshock
+// against a feared quake of 7 or more (the "könnte" too far from the 7), the 151
 // taken to hospital against the 60 still treated the next morning, and the İzmit quake's
 // toll of 1999 ("more than 17,000") against the 2023 quake's ("more than 50,000") in one
 // Russian sentence; nvidia-value's GDPs of Germany, Spain and Indonesia (4.7, 1.7 and 1.4
@@ -929,7 +929,7 @@ fn election_senegal_scores() {
 
 #[test]
 fn istanbul_quake_scores() {
-    assert_floor_known("istanbul-quake", 21, 0.44, 4);
+    assert_floor_known("istanbul-quake", 21, 0.49, 3);
 }
 
 #[test]
