@@ -243,13 +243,9 @@ pub(super) fn describe(
     });
     // The concepts of the word at `pos`, added to `into` once each.
     let concepts_at = |pos: usize, into: &mut Vec<String>| {
-        for (_, w) in ctx
-            .shared
-            .iter()
-            .filter(|(p, w)| *p == pos && w.starts_with('@'))
-        {
-            if !into.contains(w) {
-                into.push(w.clone());
+        for w in ctx.concepts_at(pos) {
+            if !into.iter().any(|x| x == w) {
+                into.push(w.to_string());
             }
         }
     };

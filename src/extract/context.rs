@@ -112,6 +112,14 @@ impl Context<'_> {
             .any(|&(s, e)| s <= t.start && t.end <= e)
     }
 
+    /// The lexicon's concepts ("@drone") of the word that starts at byte `pos`.
+    pub(super) fn concepts_at(&self, pos: usize) -> impl Iterator<Item = &str> {
+        self.shared
+            .iter()
+            .filter(move |(p, w)| *p == pos && w.starts_with('@'))
+            .map(|(_, w)| w.as_str())
+    }
+
     /// Whether the text between two spans of the sentence holds one of the pack's
     /// comparison words ("against", "compared with", "dibandingkan"), whole words only.
     pub(super) fn compares(&self, from: usize, to: usize) -> bool {

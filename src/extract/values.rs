@@ -603,12 +603,7 @@ fn unit_of(
     // wurden verletzt". The trigger must begin within the two words after the number.
     // A word the lexicon knows as another thing is what the number counts: "three floods
     // killed", "cinq cas mortels", "пять поездов пострадали".
-    let other_thing = next.is_some_and(|i| {
-        let at = ctx.tokens[i].start;
-        ctx.shared
-            .iter()
-            .any(|(s, w)| *s == at && w.starts_with('@'))
-    });
+    let other_thing = next.is_some_and(|i| ctx.concepts_at(ctx.tokens[i].start).next().is_some());
     let trigger_near = !other_thing
         && next.is_some_and(|i| {
             ctx.tokens[i..]
