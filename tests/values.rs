@@ -631,3 +631,17 @@ fn two_dates_in_two_countries_are_two_events() {
     assert_eq!(*verdict, Verdict::Conflict, "{claims:?}");
     assert!(ms.iter().any(|(_, v)| v == "2025-03-08"), "{claims:?}");
 }
+
+#[test]
+fn a_place_of_another_year_lends_itself_to_no_toll() {
+    // tests/fixtures/past-place: 22 died at Krasnovo airport (en, "in Moscow"; fr, a name
+    // the gazetteer cannot place). The French article names Indonésie twice, for a crash of
+    // 2012: that place is no home for this year's toll, which agrees with the English one.
+    let claims = report_of("past-place");
+    let (verdict, ms) = claim_with(&claims, "22");
+    assert_eq!(*verdict, Verdict::Agreement, "{claims:?}");
+    assert_eq!(ms.len(), 2, "{claims:?}");
+    let (verdict, ms) = claim_with(&claims, "45");
+    assert_eq!(*verdict, Verdict::SingleSource, "{claims:?}");
+    assert_eq!(ms.len(), 1, "{claims:?}");
+}

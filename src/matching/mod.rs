@@ -441,22 +441,28 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
     // the distinct ones each article names.
     type Named<'m> =
         BTreeMap<(usize, &'m [String], &'m str), BTreeMap<(usize, i32), BTreeSet<String>>>;
-    let mut by_article: BTreeMap<(usize, usize, &str), Vec<String>> = BTreeMap::new();
+    // The year a mention tells of (0: none given).
+    let year_of = |m: &Mention| {
+        m.period
+            .as_ref()
+            .and_then(DateValue::interval)
+            .map_or(0, |iv| chrono::Datelike::year(&iv.start))
+    };
+    // Fillers of one year say nothing of another's figure: "45 morts en Indonésie en 2012"
+    // lends its place to no toll of this year's crash in the same article.
+    let same_year = |a: i32, b: i32| a == 0 || b == 0 || a == b;
+    let mut by_article: BTreeMap<(usize, usize, &str), Vec<(i32, String)>> = BTreeMap::new();
     let mut named: Named = BTreeMap::new();
     for m in mentions {
         for q in &rules.frames[m.frame].qualifiers {
             let Some(f) = filler(m, q) else { continue };
+            // Two places count only for figures of one year: "10 dead in Paris in 2019"
+            // beside this week's toll is history, not a second toll of this event.
+            let year = year_of(m);
             by_article
                 .entry((m.frame, m.article, q.as_str()))
                 .or_default()
-                .push(f.clone());
-            // Two places count only for figures of one year: "10 dead in Paris in 2019"
-            // beside this week's toll is history, not a second toll of this event.
-            let year = m
-                .period
-                .as_ref()
-                .and_then(DateValue::interval)
-                .map_or(0, |iv| chrono::Datelike::year(&iv.start));
+                .push((year, f.clone()));
             named
                 .entry((m.frame, m.key.as_slice(), q.as_str()))
                 .or_default()
@@ -467,27 +473,30 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
     }
     // Each article's own filler of a qualifier: the one it names most often in any frame
     // (the place its story happened, named with its events as with its figures).
-    let mut told: BTreeMap<(usize, &str), Vec<String>> = BTreeMap::new();
+    let mut told: BTreeMap<(usize, &str), Vec<(i32, String)>> = BTreeMap::new();
     for m in mentions {
         for (q, v) in &m.slots {
             if !v.is_empty() {
                 told.entry((m.article, q.as_str()))
                     .or_default()
-                    .push(v.join(" and "));
+                    .push((year_of(m), v.join(" and ")));
             }
         }
     }
-    let home: BTreeMap<(usize, &str), String> = told
-        .into_iter()
-        .filter_map(|(k, f)| {
-            let top = most_frequent(f.iter().cloned())?;
-            // Named once, in passing, a place is no home; nor is one of several places an
-            // article tells of alike ("Sumatera Utara, Aceh, dan Sumatera Barat"): a home
-            // is named more often than all the others together.
-            let n = f.iter().filter(|x| **x == top).count();
-            (n >= 2 && 2 * n > f.len()).then_some((k, top))
-        })
-        .collect();
+    let home = |article: usize, q: &str, year: i32| -> Option<String> {
+        let f: Vec<&String> = told
+            .get(&(article, q))?
+            .iter()
+            .filter(|(y, _)| same_year(*y, year))
+            .map(|(_, f)| f)
+            .collect();
+        let top = most_frequent(f.iter().map(|x| (*x).clone()))?;
+        // Named once, in passing, a place is no home; nor is one of several places an
+        // article tells of alike ("Sumatera Utara, Aceh, dan Sumatera Barat"): a home
+        // is named more often than all the others together.
+        let n = f.iter().filter(|x| ***x == top).count();
+        (n >= 2 && 2 * n > f.len()).then_some(top)
+    };
     let active = |m: &Mention, q: &str| {
         named
             .get(&(m.frame, m.key.as_slice(), q))
@@ -511,13 +520,15 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
                     // a toll in a Mannheim story whose article names Magdeburg only for the
                     // Christmas-market attack of last year is no Magdeburg toll.
                     let unplaced_name = m.context.get("names").is_some_and(|n| !n.is_empty());
+                    let year = year_of(m);
                     filler(m, q)
                         .or_else(|| {
+                            let f = by_article.get(&(m.frame, m.article, q.as_str()))?;
+                            let own = f.iter().filter(|(y, _)| same_year(*y, year));
                             unplaced_name
-                                .then(|| by_article.get(&(m.frame, m.article, q.as_str())))
+                                .then(|| most_frequent(own.map(|(_, f)| f.clone())))
                                 .flatten()
-                                .and_then(|f| most_frequent(f.iter().cloned()))
-                                .filter(|f| home.get(&(m.article, q.as_str())) == Some(f))
+                                .filter(|f| home(m.article, q, year).as_ref() == Some(f))
                         })
                         .unwrap_or_else(|| "none".to_string())
                 })
