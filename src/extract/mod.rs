@@ -162,6 +162,13 @@ fn place(m: &mut Mention, index: usize, article: &Article, s: &Sentence) {
     m.end = s.end;
 }
 
+/// Keep statement `m` as the article's latest, and those before it while a denial may still
+/// answer them (see [`denial::denied`]).
+fn remember(statements: &mut Vec<Mention>, m: &Mention) {
+    statements.retain(|p| p.line + denial::RECENT_LINES >= m.line);
+    statements.push(m.clone());
+}
+
 /// What an earlier sentence of the same paragraph left behind for inheritance.
 #[derive(Default)]
 struct Memory {
@@ -171,9 +178,9 @@ struct Memory {
     lead: Option<DateValue>,
     /// The last day the article named, for "a day earlier" (kept across paragraphs).
     last_day: Option<chrono::NaiveDate>,
-    /// The paragraph's last statement, for a denial that only points back at it ("Lewentz
-    /// wies den Vorwurf zurück", "Y denied it").
-    statement: Option<Mention>,
+    /// The article's recent statements, the last one last: what a denial that only points
+    /// back ("Lewentz wies den Vorwurf zurück", "Y denied it") or repeats their words denies.
+    statements: Vec<Mention>,
     date: Option<DateValue>,
     hits: Vec<Hit>,
 }
@@ -461,7 +468,7 @@ impl<'r> Extractor<'r> {
                     paragraph: s.paragraph,
                     lead: memory.lead.take(),
                     last_day: memory.last_day,
-                    statement: memory.statement.take(),
+                    statements: std::mem::take(&mut memory.statements),
                     ..Memory::default()
                 };
             }
@@ -548,9 +555,7 @@ impl<'r> Extractor<'r> {
                         && m.kind == Kind::Statement
                         && m.polarity == Polarity::Denies
                         && m.negation.is_none()
-                        && let Some(prev) = &memory.statement
-                        && prev.speaker != m.speaker
-                        && denial::denies(&ctx, &m, prev, s.line)
+                        && let Some(prev) = denial::denied(&ctx, &m, &memory.statements, s.line)
                     {
                         m.frame = prev.frame;
                         m.rule = prev.rule.clone();
@@ -569,7 +574,7 @@ impl<'r> Extractor<'r> {
                     }
                     place(&mut m, index, article, s);
                     if m.kind == Kind::Statement {
-                        memory.statement = Some(m.clone());
+                        remember(&mut memory.statements, &m);
                     }
                     out.push(m);
                 }
@@ -594,7 +599,7 @@ impl<'r> Extractor<'r> {
                     }
                 }
                 if let Some(d) = denied.last() {
-                    memory.statement = Some(d.clone());
+                    remember(&mut memory.statements, d);
                 }
                 out.extend(denied);
             }
@@ -718,6 +723,25 @@ mod tests {
         assert_eq!(st[0].summary, st[1].summary, "one claim");
         assert_eq!(st[1].polarity, Polarity::Denies);
         assert_eq!(st[1].speaker.as_deref(), Some("Paul Reid"));
+    }
+
+    #[test]
+    fn a_denial_answers_an_earlier_statement_whose_words_it_repeats() {
+        // The mayor's claim, then his own remark on something else, then the residents'
+        // denial: it denies the claim about the sirens, not the remark about the shelters.
+        let ms = mentions(
+            "Mayor Tom Adler said the sirens had sounded an hour before the flood. He said the shelters were open all night. Residents denied that any sirens had sounded.",
+            "en",
+            "2024-05-02",
+        );
+        let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+        assert_eq!(st.len(), 3, "{ms:?}");
+        assert_eq!(st[2].polarity, Polarity::Denies);
+        assert_eq!(
+            st[0].slots, st[2].slots,
+            "the denial takes the sirens claim"
+        );
+        assert_ne!(st[1].slots, st[2].slots, "not the shelters remark");
     }
 
     /// A verb that turns something down denies when it turns down something said (a word
