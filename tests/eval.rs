@@ -201,7 +201,10 @@ fn es_protest_scores() {
 
 #[test]
 fn id_health_scores() {
-    assert_floor("id-health", 22, 0.47);
+    // Since "nearly" is a little under its figure (not anything under it), the groups of
+    // the catch-all shift and one more figure meets a look-alike: "55 patients" reported in
+    // the capital and "enough to treat 200 patients".
+    assert_floor_known("id-health", 22, 0.47, 1);
 }
 
 #[test]
@@ -436,7 +439,10 @@ fn storm_boris_scores() {
 
 #[test]
 fn tibet_quake_scores() {
-    assert_floor_known("tibet-quake", 24, 0.66, 1);
+    // Since "nearly" is a little under its figure (not anything under it), the groups of
+    // the catch-all shift and one more figure meets a look-alike: aftershocks "stronger than
+    // magnitude 3.0" against the strongest, 4.4.
+    assert_floor_known("tibet-quake", 24, 0.66, 2);
 }
 
 // Batch P, tuned since f826ef7 (first sight in tests/stories/FIRST_SIGHT.md). Known false
@@ -470,7 +476,9 @@ fn notre_dame_reopens_scores() {
 // article) that the labels count once, through the French article's claim.
 #[test]
 fn pager_blasts_scores() {
-    assert_floor_known("pager-blasts", 22, 0.20, 4);
+    // Since "nearly" is a little under its figure (not anything under it), the groups of
+    // the catch-all shift and one more figure meets a look-alike: two and three children.
+    assert_floor_known("pager-blasts", 22, 0.20, 5);
 }
 
 #[test]
@@ -798,7 +806,10 @@ fn angara_crash_scores() {
 
 #[test]
 fn thai_cambodia_clash_scores() {
-    assert_floor_known("thai-cambodia-clash", 25, 0.39, 5);
+    // Since "nearly" is a little under its figure (not anything under it), the groups of
+    // the catch-all shift and one more figure meets a look-alike: four and eight border
+    // points.
+    assert_floor_known("thai-cambodia-clash", 25, 0.39, 6);
 }
 
 // Batches AC and AD (eighteenth stop; first sight on 879171b and 04ff1ad in

@@ -340,6 +340,8 @@ fn bounds(x: f64, approx: Approx) -> (f64, f64) {
     match approx {
         Approx::Exact => (x, x),
         Approx::About => (lo, hi),
+        // "almost 10,000" is no 1,300: a little under the figure, within a fifth.
+        Approx::Nearly => (x.min(x * 0.8), x.max(x * 0.8)),
         Approx::Over | Approx::AtLeast | Approx::From if fall => (f64::NEG_INFINITY, x),
         Approx::Under | Approx::AtMost | Approx::To if fall => (x, f64::INFINITY),
         Approx::Over | Approx::AtLeast | Approx::From => (x, f64::INFINITY),
@@ -1869,6 +1871,27 @@ mod tests {
     }
 
     #[test]
+    fn nearly_is_a_little_under_not_anything_under() {
+        use crate::rules::Approx;
+        let n = |x| Value::Count(number::Num::int(x));
+        let agree = |a: Value, ax, b: Value, bx| {
+            matches!(compare_approx(&a, ax, &b, bx, 0.0), Compat::Agree(_))
+        };
+        // "почти 10 тысяч" evacuated and "sekitar 1.300" cannot both hold; "less than
+        // 10,000" and 1,300 can.
+        assert!(!agree(n(10000), Approx::Nearly, n(1300), Approx::About));
+        assert!(agree(n(10000), Approx::Under, n(1300), Approx::About));
+        // "nearly 10,000" is 9,200, or 10,000 itself rounded; not 10,500.
+        assert!(agree(n(10000), Approx::Nearly, n(9200), Approx::Exact));
+        assert!(agree(n(10000), Approx::Nearly, n(10000), Approx::Exact));
+        assert!(!agree(n(10000), Approx::Nearly, n(10500), Approx::Exact));
+        // A fall told "nearly 20%" is a fall of 16% to 20%.
+        let p = Value::Percent;
+        assert!(agree(p(-20.0), Approx::Nearly, p(-18.0), Approx::Exact));
+        assert!(!agree(p(-20.0), Approx::Nearly, p(-5.0), Approx::Exact));
+    }
+
+    #[test]
     fn values_differ_decides_as_compare_approx() {
         use crate::rules::Approx;
         let mut seed = 0x1234_5678_9abc_def1u64;
@@ -1883,6 +1906,7 @@ mod tests {
             Approx::About,
             Approx::Over,
             Approx::Under,
+            Approx::Nearly,
             Approx::AtLeast,
             Approx::AtMost,
             Approx::From,

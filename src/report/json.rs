@@ -304,6 +304,7 @@ fn approx_name(a: crate::rules::Approx) -> &'static str {
         Approx::About => "about",
         Approx::Over => "over",
         Approx::Under => "under",
+        Approx::Nearly => "nearly",
         Approx::AtLeast | Approx::From => "at-least",
         Approx::AtMost | Approx::To => "at-most",
     }

@@ -999,7 +999,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
             None => ck.error(
                 kind.span(),
                 format!(
-                    "approx '{}': expected about, over, under, at-least or at-most",
+                    "approx '{}': expected about, over, under, nearly, at-least or at-most",
                     kind.get_ref()
                 ),
             ),

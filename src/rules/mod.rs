@@ -483,8 +483,10 @@ pub enum Approx {
     About,
     /// "more than 40".
     Over,
-    /// "nearly 40", "less than 40".
+    /// "less than 40".
     Under,
+    /// "nearly 40", "almost 40": a little under it (within a fifth).
+    Nearly,
     /// "at least 40".
     AtLeast,
     /// "up to 40".
@@ -496,10 +498,10 @@ pub enum Approx {
 }
 
 impl Approx {
-    /// A bound ("more than", "at least", "nearly", "up to"): it allows every figure beyond
-    /// it, unlike an exact or an approximate figure.
+    /// A bound ("more than", "at least", "less than", "up to"): it allows every figure
+    /// beyond it, unlike an exact or an approximate figure ("about", "nearly").
     pub fn is_bound(self) -> bool {
-        !matches!(self, Approx::Exact | Approx::About)
+        !matches!(self, Approx::Exact | Approx::About | Approx::Nearly)
     }
 
     pub fn parse(s: &str) -> Option<Approx> {
@@ -507,6 +509,7 @@ impl Approx {
             "about" => Approx::About,
             "over" => Approx::Over,
             "under" => Approx::Under,
+            "nearly" => Approx::Nearly,
             "at-least" => Approx::AtLeast,
             "at-most" => Approx::AtMost,
             _ => return None,
@@ -520,6 +523,7 @@ impl Approx {
             Approx::About => "~",
             Approx::Over => ">",
             Approx::Under => "<",
+            Approx::Nearly => "<~",
             Approx::AtLeast | Approx::From => ">=",
             Approx::AtMost | Approx::To => "<=",
         }
