@@ -557,7 +557,9 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
     // Fillers of one year say nothing of another's figure: "45 morts en Indonésie en 2012"
     // lends its place to no toll of this year's crash in the same article.
     let same_year = |a: i32, b: i32| a == 0 || b == 0 || a == b;
-    let mut by_article: BTreeMap<(usize, usize, &str), Vec<(i32, String)>> = BTreeMap::new();
+    // The fillers each (frame, article, qualifier) names, with the year of each.
+    type Fillers<'m> = BTreeMap<(usize, usize, &'m str), Vec<(i32, String)>>;
+    let mut by_article: Fillers = BTreeMap::new();
     let mut named: Named = BTreeMap::new();
     for m in mentions {
         for q in &rules.frames[m.frame].qualifiers {
