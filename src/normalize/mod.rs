@@ -988,11 +988,12 @@ impl Grammar {
         let duration = alternation(n.durations.iter().map(|(w, _)| w.as_str()))
             .map(|u| compile(&format!(r"(?P<num>{num})[\s-](?P<unit>{u})")));
         // A scale word may stand between number and unit ("13 тысяч квадратных метров",
-        // "1.2 million square metres"), a word of its own with a space on each side: "10 km"
+        // "1.2 million square metres", "300 тыс. тонн", "0,3 Mio. Tonnen"), a word of its own
+        // with a space on each side (or its abbreviation's point before the space): "10 km"
         // is no "10 k" of metres.
         let measure_scale = scale
             .as_ref()
-            .map(|s| format!(r"\s(?P<scale>{s})\s|"))
+            .map(|s| format!(r"\s(?P<scale>{s})\.?\s|"))
             .unwrap_or_default();
         let measure = alternation(n.units.iter().map(|(w, _)| w.as_str())).map(|u| {
             compile(&format!(
