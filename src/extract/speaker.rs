@@ -348,7 +348,41 @@ pub(super) fn voice(
                     && function_word_before(text, h, lang).is_none()
             })
         });
+        // A body named with its acronym right before the verb ("The National Disaster
+        // Management Agency (BNPB) said", "Центр вулканологии (PVMBG) настаивает") is its
+        // acronym, the same in every language; not a country, nor a person with their party
+        // ("Friedrich Merz (CDU) nannte"): a name of two words is taken for a person's.
+        let person_before = |paren: usize| {
+            hits.iter().any(|h| {
+                h.start < paren
+                    && text[h.end.min(paren)..paren].trim().is_empty()
+                    && match h.kind {
+                        EntityKind::Person | EntityKind::Country | EntityKind::City => true,
+                        // Titles before a name are no part of it ("Bundeskanzler
+                        // Friedrich Merz").
+                        EntityKind::Unknown => {
+                            h.name
+                                .split_whitespace()
+                                .filter(|w| !lang.is_title(w))
+                                .count()
+                                == 2
+                        }
+                        _ => false,
+                    }
+            })
+        };
+        let acronym = acronym_before(text, cs)
+            .filter(|(_, paren)| {
+                !person_before(*paren)
+                    && subject.is_none_or(|h| {
+                        h.kind == EntityKind::Org
+                            || (h.kind == EntityKind::Unknown
+                                && h.name.split_whitespace().count() != 2)
+                    })
+            })
+            .map(|(a, _)| a);
         let speaker = match subject {
+            _ if acronym.is_some() => acronym,
             Some(h) => Some(h.name.clone()),
             None if inverted.is_some() => inverted,
             None if role_speaker(&text[..end], lang).is_some() => role_speaker(&text[..end], lang),
@@ -577,6 +611,23 @@ fn coordinated(text: &str, cue: usize, lang: &Lang) -> Option<usize> {
         .then_some(start)
 }
 
+/// The acronym in brackets right before `cue` ("… (BNPB) said"): two to ten letters or
+/// digits, at least two of them capitals and no lowercase letter; with where its bracket
+/// opens.
+fn acronym_before(text: &str, cue: usize) -> Option<(String, usize)> {
+    let body = text[..cue].trim_end().strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let inner = body[open + 1..].trim();
+    let n = inner.chars().count();
+    let capitals = inner.chars().filter(|c| c.is_uppercase()).count();
+    ((2..=10).contains(&n)
+        && capitals >= 2
+        && inner
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit()))
+    .then(|| (inner.to_string(), open))
+}
+
 /// Remove a trailing parenthetical ("Amerika Serikat (AS)") and an appositive
 /// ("Zamir Kabulov, a senior official,") so the subject stands right before the verb.
 fn subject_end(text: &str, cue: usize, lang: &Lang) -> usize {
@@ -796,6 +847,52 @@ mod tests {
             .filter(|m| m.kind == Kind::Statement)
             .map(|m| (m.speaker.clone(), m.polarity))
             .collect()
+    }
+
+    /// A body named with its acronym in brackets before the verb speaks as its acronym, in
+    /// every language; a country named so keeps its name.
+    #[test]
+    fn a_body_named_with_its_acronym_is_its_acronym() {
+        for (lang, text) in [
+            (
+                "en",
+                "The Centre for Volcanology and Geological Hazard Mitigation (PVMBG) insists it warned local authorities.",
+            ),
+            (
+                "fr",
+                "Le Centre de volcanologie et d'atténuation des risques géologiques (PVMBG) affirme avoir prévenu les autorités.",
+            ),
+            (
+                "ru",
+                "Центр вулканологии и предотвращения геологических рисков (PVMBG) настаивает, что предупреждения передавались властям.",
+            ),
+        ] {
+            let speakers = speakers_of(text, lang);
+            assert_eq!(speakers.len(), 1, "{lang}: {speakers:?}");
+            assert_eq!(
+                speakers[0].0.as_deref(),
+                Some("PVMBG"),
+                "{lang}: {speakers:?}"
+            );
+        }
+        let speakers = speakers_of(
+            "Amerika Serikat (AS) mengatakan bahwa kapal itu tenggelam.",
+            "id",
+        );
+        assert_eq!(
+            speakers[0].0.as_deref(),
+            Some("United States"),
+            "{speakers:?}"
+        );
+        let speakers = speakers_of(
+            "Der designierte Bundeskanzler Friedrich Merz (CDU) sagte, die Brücke sei gesperrt gewesen.",
+            "de",
+        );
+        assert_eq!(
+            speakers[0].0.as_deref(),
+            Some("Friedrich Merz"),
+            "{speakers:?}"
+        );
     }
 
     /// "…, which the army denied": the clause before the comma is one speaker's, and the
