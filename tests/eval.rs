@@ -812,7 +812,10 @@ fn thai_cambodia_clash_scores() {
     // Since "nearly" is a little under its figure (not anything under it), the groups of
     // the catch-all shift and one more figure meets a look-alike: four and eight border
     // points.
-    assert_floor_known("thai-cambodia-clash", 25, 0.39, 6);
+    // A denial that says more of its own now keeps its words, and a person counts as one
+    // voice only where all their statements stand in one paragraph: who fired first is
+    // told as the Thai side's agreement across two reports (0.39 -> 0.36).
+    assert_floor_known("thai-cambodia-clash", 25, 0.36, 6);
 }
 
 // Batches AC and AD (eighteenth stop; first sight on 879171b and 04ff1ad in

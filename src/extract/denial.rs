@@ -1,8 +1,9 @@
 //! What a denial denies: a denial that only points back at the statement just before it,
-//! or repeats it, denies that statement, and takes its claim.
+//! or repeats its words (or those of another recent statement), denies that statement, and
+//! takes its claim.
 //!
-//! Input: the denial's sentence (its context), the denial and the article's last statement.
-//! Output: whether the denial denies that statement. Every word list is the language pack's
+//! Input: the denial's sentence (its context), the denial and the article's recent
+//! statements. Output: which of them the denial denies, if any. Every word list is the language pack's
 //! (`conjunctions`, `complementizers`, `stopwords`) or the lexicon's (`reference` cues).
 
 use super::context::Context;
@@ -37,9 +38,9 @@ pub(super) fn denied<'a>(
     {
         return Some(last);
     }
+    // `max_by_key` keeps the last of equals: the latest statement.
     earlier
         .iter()
-        .rev()
         .filter(|p| p.speaker != m.speaker && rebuts(m, p, line))
         .max_by_key(|p| shared(m, p).0)
 }
@@ -195,7 +196,7 @@ fn recent(prev: &Mention, line: usize) -> bool {
 }
 
 /// The content words two statements share, and the number in the shorter.
-fn shared(m: &Mention, prev: &Mention) -> (usize, usize) {
+fn shared(m: &Mention, prev: &Mention) -> (usize, usize, usize) {
     let content = |m: &Mention| -> BTreeSet<String> {
         m.slots
             .get("content")
@@ -208,15 +209,24 @@ fn shared(m: &Mention, prev: &Mention) -> (usize, usize) {
     (
         mine.intersection(&theirs).count(),
         mine.len().min(theirs.len()),
+        mine.len(),
     )
 }
 
-/// A denial right after another speaker's statement that shares a third of the shorter's
-/// words ("Izvestia reported the launch was rushed … Roscosmos denied the launch was
-/// rushed"; "peringatan dini sudah disampaikan … membantah pernah menerima peringatan").
+/// A denial right after another speaker's statement that shares two of its words, and two
+/// thirds of the shorter ("Izvestia reported the launch was rushed … Roscosmos denied the
+/// launch was rushed"); a short denial (three content words at most besides those) needs
+/// only a third of the shorter's ("peringatan dini sudah disampaikan … membantah pernah
+/// menerima peringatan"). A denial that says more of its own ("denied that tear gas was the cause of
+/// the deaths" after "said officers fired tear gas into the stands") denies its own words.
 fn rebuts(m: &Mention, prev: &Mention, line: usize) -> bool {
-    let (common, shorter) = shared(m, prev);
-    recent(prev, line) && common >= 1 && common * 3 >= shorter
+    let (common, shorter, mine) = shared(m, prev);
+    let enough = if mine - common <= 3 {
+        common >= 1 && common * 3 >= shorter
+    } else {
+        common >= 2 && common * 3 >= shorter * 2
+    };
+    recent(prev, line) && enough
 }
 
 /// A short denial points back only when its own words are words that point back ("wies den

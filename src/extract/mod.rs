@@ -166,8 +166,16 @@ fn place(m: &mut Mention, index: usize, article: &Article, s: &Sentence) {
 /// answer them (see [`denial::denied`]).
 fn remember(statements: &mut Vec<Mention>, m: &Mention) {
     statements.retain(|p| p.line + denial::RECENT_LINES >= m.line);
+    // A page on one line (a minified saved page) keeps every statement recent: the last
+    // few are enough.
+    if statements.len() >= RECENT_STATEMENTS {
+        statements.drain(..=statements.len() - RECENT_STATEMENTS);
+    }
     statements.push(m.clone());
 }
+
+/// How many recent statements a denial may answer at most.
+const RECENT_STATEMENTS: usize = 16;
 
 /// What an earlier sentence of the same paragraph left behind for inheritance.
 #[derive(Default)]
@@ -550,7 +558,8 @@ impl<'r> Extractor<'r> {
                     }
                     taken.extend(m.value_span);
                     // A denial that only points back at the article's last statement by
-                    // another speaker, or repeats it, denies that claim.
+                    // another speaker, or repeats its words or those of another recent
+                    // statement (see `denial::denied`), denies that claim.
                     if frame.fallback
                         && m.kind == Kind::Statement
                         && m.polarity == Polarity::Denies
@@ -742,6 +751,29 @@ mod tests {
             "the denial takes the sirens claim"
         );
         assert_ne!(st[1].slots, st[2].slots, "not the shelters remark");
+        // A short denial that repeats one word of the claim ("peringatan").
+        let ms = mentions(
+            "Kepala badan vulkanologi, Rina Wati, mengatakan peringatan sudah dikirim ke desa-desa sejak Senin. Warga desa membantah pernah mendapat peringatan.",
+            "id",
+            "2024-05-02",
+        );
+        let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+        assert_eq!(st.len(), 2, "{ms:?}");
+        assert_eq!(st[1].polarity, Polarity::Denies);
+        assert_eq!(
+            st[0].slots, st[1].slots,
+            "the denial takes the warning claim"
+        );
+        // A denial that says more of its own keeps its words: "tear gas was the cause of the
+        // deaths" is not "officers fired tear gas into the stands".
+        let ms = mentions(
+            "Witness Rudi Hartono said officers fired tear gas straight into the south stands. Spokesman Dedi Prasetyo denied that tear gas was the cause of the deaths.",
+            "en",
+            "2022-10-03",
+        );
+        let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+        assert_eq!(st.len(), 2, "{ms:?}");
+        assert_ne!(st[0].slots, st[1].slots, "the denial keeps its own claim");
     }
 
     /// A verb that turns something down denies when it turns down something said (a word

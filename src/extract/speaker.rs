@@ -348,39 +348,7 @@ pub(super) fn voice(
                     && function_word_before(text, h, lang).is_none()
             })
         });
-        // A body named with its acronym right before the verb ("The National Disaster
-        // Management Agency (BNPB) said", "Центр вулканологии (PVMBG) настаивает") is its
-        // acronym, the same in every language; not a country, nor a person with their party
-        // ("Friedrich Merz (CDU) nannte"): a name of two words is taken for a person's.
-        let person_before = |paren: usize| {
-            hits.iter().any(|h| {
-                h.start < paren
-                    && text[h.end.min(paren)..paren].trim().is_empty()
-                    && match h.kind {
-                        EntityKind::Person | EntityKind::Country | EntityKind::City => true,
-                        // Titles before a name are no part of it ("Bundeskanzler
-                        // Friedrich Merz").
-                        EntityKind::Unknown => {
-                            h.name
-                                .split_whitespace()
-                                .filter(|w| !lang.is_title(w))
-                                .count()
-                                == 2
-                        }
-                        _ => false,
-                    }
-            })
-        };
-        let acronym = acronym_before(text, cs)
-            .filter(|(_, paren)| {
-                !person_before(*paren)
-                    && subject.is_none_or(|h| {
-                        h.kind == EntityKind::Org
-                            || (h.kind == EntityKind::Unknown
-                                && h.name.split_whitespace().count() != 2)
-                    })
-            })
-            .map(|(a, _)| a);
+        let acronym = body_acronym(text, cs, hits, lang);
         let speaker = match subject {
             _ if acronym.is_some() => acronym,
             Some(h) => Some(h.name.clone()),
@@ -609,6 +577,32 @@ fn coordinated(text: &str, cue: usize, lang: &Lang) -> Option<usize> {
         .conjunctions
         .contains(&before[start..].to_lowercase())
         .then_some(start)
+}
+
+/// A body named with its acronym in brackets right before the verb ("The National Disaster
+/// Management Agency (BNPB) said", "Центр вулканологии (PVMBG) настаивает") speaks as its
+/// acronym, the same in every language. The name before the bracket says whether it is a
+/// body: an organisation the gazetteer knows, a name of three words or more, or words no
+/// name ends at (a body's name in lowercase or broken by function words). A person, a
+/// country or a town keeps its name, and so does a name of one or two words (titles
+/// aside), taken for a person's: "Friedrich Merz (CDU) nannte", "Merz (CDU) sagte".
+fn body_acronym(text: &str, cue: usize, hits: &[Hit], lang: &Lang) -> Option<String> {
+    let (acronym, paren) = acronym_before(text, cue)?;
+    let named = hits
+        .iter()
+        .find(|h| h.start < paren && h.end <= paren && text[h.end..paren].trim().is_empty());
+    let body = named.is_none_or(|h| match h.kind {
+        EntityKind::Org => true,
+        EntityKind::Unknown => {
+            h.name
+                .split_whitespace()
+                .filter(|w| !lang.is_title(w))
+                .count()
+                >= 3
+        }
+        _ => false,
+    });
+    body.then_some(acronym)
 }
 
 /// The acronym in brackets right before `cue` ("… (BNPB) said"): two to ten letters or
@@ -893,6 +887,19 @@ mod tests {
             Some("Friedrich Merz"),
             "{speakers:?}"
         );
+        let speakers = speakers_of(
+            "Tags darauf sagte Merz (CDU), die Brücke sei gesperrt gewesen. Merz (CDU) betonte, sie sei alt.",
+            "de",
+        );
+        assert!(
+            speakers.iter().all(|(s, _)| s.as_deref() != Some("CDU")),
+            "{speakers:?}"
+        );
+        let speakers = speakers_of(
+            "The National Disaster Management Agency (BNPB) said the dam had not failed.",
+            "en",
+        );
+        assert_eq!(speakers[0].0.as_deref(), Some("BNPB"), "{speakers:?}");
     }
 
     /// "…, which the army denied": the clause before the comma is one speaker's, and the

@@ -223,20 +223,30 @@ fn content_weights(mentions: &[Mention]) -> BTreeMap<String, f64> {
         .collect()
 }
 
-/// Who says a statement and whether they assert or deny it, as one key across scripts: the
-/// spelling key of the speaker's last name ("Steffen Marx", "Стеффен Маркс") and the
-/// polarity. Only a speaker named by two words or more (a person) has one: a country or a
-/// body ("Russia", "Boeing") says many things in one story. A statement told beside a
-/// figure or a date has none: that is the figure's claim, which its frame compares.
-fn voice(m: &Mention, rules: &RuleSet) -> Option<String> {
-    if m.beside {
+/// Who says a statement, as one key across scripts: the spelling key of the speaker's last
+/// name ("Steffen Marx", "Стеффен Маркс"). Only a person has one: a speaker named by two
+/// words or more that the gazetteer knows as no country or body ("Russia", "United States",
+/// "Boeing" say many things in one story).
+fn speaker_key(m: &Mention, rules: &RuleSet, bodies: &BTreeSet<&str>) -> Option<String> {
+    let speaker = m.speaker.as_deref()?;
+    if bodies.contains(speaker) {
         return None;
     }
-    let mut words = m.speaker.as_deref()?.split_whitespace();
+    let mut words = speaker.split_whitespace();
     let last = words.next_back()?;
     words.next()?;
     let key = rules.spellings.key(last);
-    (key.chars().count() >= 3).then(|| format!("{key}/{}", m.polarity.as_str()))
+    (key.chars().count() >= 3).then_some(key)
+}
+
+/// A person's voice in a statement: who (see [`speaker_key`]) and whether they assert or
+/// deny. A statement told beside a figure or a date has none: that is the figure's claim,
+/// which its frame compares.
+fn voice(m: &Mention, rules: &RuleSet, bodies: &BTreeSet<&str>) -> Option<String> {
+    if m.beside {
+        return None;
+    }
+    speaker_key(m, rules, bodies).map(|key| format!("{key}/{}", m.polarity.as_str()))
 }
 
 /// Join the statement claims that one voice (see [`voice`]) speaks in two articles, where
@@ -245,11 +255,12 @@ fn voice(m: &Mention, rules: &RuleSet) -> Option<String> {
 /// insisted that checking on the safety of an imprisoned former head of state in no way
 /// interfered with the judiciary", "… tangiere die Unabhängigkeit der Justiz in keiner
 /// Weise"), and a denial that answered another speaker in one article ("Darmanin wies den
-/// Vorwurf zurück") meets the same denial told in full. A voice counts in an article only
-/// where it says one thing there: in one paragraph, in at most two sentences (the denial and
-/// what it went on to say); a spokesman who gives the toll, the missing and the evacuated in
-/// three paragraphs speaks for no one claim. A coach quoted on his future in one report and
-/// on his captain's form in another shares no word between the two: two claims.
+/// Vorwurf zurück") meets the same denial told in full right after it, and elsewhere. A
+/// person counts in an article only where they say one thing there: all their statements
+/// (of either polarity, beside a figure or not) in one paragraph, two at most; a spokesman
+/// who gives the toll, the missing and the evacuated in three paragraphs speaks for no one
+/// claim. A coach quoted on his future in one report and on his captain's form in another
+/// shares no word between the two: two claims.
 fn join_voices(
     groups: Vec<Vec<usize>>,
     mentions: &[Mention],
@@ -257,28 +268,32 @@ fn join_voices(
     langs: &[String],
     rules: &RuleSet,
 ) -> Vec<Vec<usize>> {
-    // Per voice and article: the lines it is told on, and how many times.
-    type Told = BTreeMap<usize, (BTreeSet<usize>, usize)>;
-    let mut told: BTreeMap<String, Told> = BTreeMap::new();
+    let bodies: BTreeSet<&str> = rules
+        .entities
+        .iter()
+        .filter(|e| e.kind != crate::rules::EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    // Per person and article: the lines they speak on, and how many statements.
+    let mut told: BTreeMap<(String, usize), (BTreeSet<usize>, usize)> = BTreeMap::new();
     // Per voice: its mentions, with their groups.
     let mut voiced: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (gi, g) in groups.iter().enumerate() {
         for &i in g {
-            if let Some(v) = voice(&mentions[i], rules) {
-                let (lines, n) = told
-                    .entry(v.clone())
-                    .or_default()
-                    .entry(mentions[i].article)
-                    .or_default();
-                lines.insert(mentions[i].line);
+            let m = &mentions[i];
+            if let Some(key) = speaker_key(m, rules, &bodies) {
+                let (lines, n) = told.entry((key, m.article)).or_default();
+                lines.insert(m.line);
                 *n += 1;
+            }
+            if let Some(v) = voice(m, rules, &bodies) {
                 voiced.entry(v).or_default().push((gi, i));
             }
         }
     }
-    let speaks = |v: &String, article: usize| {
-        told[v]
-            .get(&article)
+    let speaks = |i: usize| {
+        speaker_key(&mentions[i], rules, &bodies)
+            .and_then(|key| told.get(&(key, mentions[i].article)))
             .is_some_and(|(lines, n)| lines.len() == 1 && *n <= 2)
     };
     let lang = |i: usize| langs.get(mentions[i].article).map_or("", String::as_str);
@@ -297,11 +312,8 @@ fn join_voices(
         }
         x
     }
-    for (v, list) in &voiced {
-        let list: Vec<&(usize, usize)> = list
-            .iter()
-            .filter(|(_, i)| speaks(v, mentions[*i].article))
-            .collect();
+    for list in voiced.values() {
+        let list: Vec<&(usize, usize)> = list.iter().filter(|(_, i)| speaks(*i)).collect();
         let articles: BTreeSet<usize> = list.iter().map(|(_, i)| mentions[*i].article).collect();
         if articles.len() < 2 {
             continue;
@@ -535,7 +547,9 @@ fn cluster_content<S: Eq + Ord>(
 /// alphabetical order), else "none". A qualifier counts only where some article itself
 /// gives one kind of figure for two fillers ("134 dead in Ahrweiler, 49 in North
 /// Rhine-Westphalia"); otherwise places are one event told at different scales ("near
-/// Bahanaga Bazar", "in Odisha", "in India") and every filler is empty.
+/// Bahanaga Bazar", "in Odisha", "in India") and every filler is empty. An article's
+/// filler lent to a mention comes from mentions of the same year (or of none): "45 morts
+/// en Indonésie en 2012" gives this year's toll no place.
 fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
     let filler = |m: &Mention, q: &str| {
         m.slots
@@ -591,19 +605,31 @@ fn qualifiers(mentions: &[Mention], rules: &RuleSet) -> Vec<Vec<String>> {
             }
         }
     }
+    // Each article's home of a qualifier for a year, worked out once: a big article has
+    // many mentions that ask.
+    let homes: std::cell::RefCell<BTreeMap<(usize, String, i32), Option<String>>> =
+        Default::default();
     let home = |article: usize, q: &str, year: i32| -> Option<String> {
+        let key = (article, q.to_string(), year);
+        if let Some(h) = homes.borrow().get(&key) {
+            return h.clone();
+        }
         let f: Vec<&String> = told
-            .get(&(article, q))?
-            .iter()
+            .get(&(article, q))
+            .into_iter()
+            .flatten()
             .filter(|(y, _)| same_year(*y, year))
             .map(|(_, f)| f)
             .collect();
-        let top = most_frequent(f.iter().map(|x| (*x).clone()))?;
         // Named once, in passing, a place is no home; nor is one of several places an
         // article tells of alike ("Sumatera Utara, Aceh, dan Sumatera Barat"): a home
         // is named more often than all the others together.
-        let n = f.iter().filter(|x| ***x == top).count();
-        (n >= 2 && 2 * n > f.len()).then_some(top)
+        let h = most_frequent(f.iter().map(|x| (*x).clone())).filter(|top| {
+            let n = f.iter().filter(|x| **x == top).count();
+            n >= 2 && 2 * n > f.len()
+        });
+        homes.borrow_mut().insert(key, h.clone());
+        h
     };
     let active = |m: &Mention, q: &str| {
         named
@@ -868,20 +894,6 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                     );
                 }
             }
-            let clusters = cluster_content(
-                &idx,
-                |i| {
-                    mentions[i]
-                        .slots
-                        .get(&slot.name)
-                        .cloned()
-                        .unwrap_or_default()
-                },
-                |_| None::<String>,
-                |i| langs.get(mentions[i].article).cloned().unwrap_or_default(),
-                &weights,
-                rules.settings.content_overlap,
-            );
             let content = |i: usize| -> Vec<String> {
                 mentions[i]
                     .slots
@@ -889,6 +901,14 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                     .cloned()
                     .unwrap_or_default()
             };
+            let clusters = cluster_content(
+                &idx,
+                content,
+                |_| None::<String>,
+                |i| langs.get(mentions[i].article).cloned().unwrap_or_default(),
+                &weights,
+                rules.settings.content_overlap,
+            );
             for c in join_voices(clusters, mentions, content, langs, rules) {
                 let words = mentions[c[0]]
                     .slots

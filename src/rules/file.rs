@@ -419,8 +419,9 @@ pub struct NumbersFile {
     /// before one is a measurement ("26 km"), not a count.
     #[serde(default)]
     pub units: BTreeMap<String, Spanned<String>>,
-    /// Approximation markers before a number -> about | over | under | at-least | at-most
-    /// ("nearly" = under, "more than" = over, "sekitar" = about).
+    /// Approximation markers before a number -> about | over | under | nearly | at-least |
+    /// at-most ("less than" = under, "nearly" = nearly, "more than" = over, "sekitar" =
+    /// about).
     #[serde(default)]
     pub approx: BTreeMap<String, Spanned<String>>,
     /// Approximation words that are a preposition right after a capitalised word (a German
