@@ -645,27 +645,3 @@ fn a_place_of_another_year_lends_itself_to_no_toll() {
     assert_eq!(*verdict, Verdict::SingleSource, "{claims:?}");
     assert_eq!(ms.len(), 1, "{claims:?}");
 }
-
-#[test]
-fn one_persons_words_in_two_articles_are_one_claim() {
-    // tests/fixtures/one-voice: engineer Klaus Brenner says the flaw could not have been
-    // seen, in English and in German, in words that share no concept: one claim, agreed.
-    // Spokesman Tomas Vidal says two things in the German article (divers, the cause) and
-    // one in the English (the roads): his words are no one claim.
-    let claims = report_of("one-voice");
-    let denials: Vec<&(Verdict, Vec<(String, String)>)> = claims
-        .iter()
-        .filter(|(_, ms)| ms.iter().any(|(_, v)| v == "denies"))
-        .collect();
-    assert_eq!(denials.len(), 1, "{claims:?}");
-    assert_eq!(denials[0].0, Verdict::Agreement, "{claims:?}");
-    let files: Vec<&str> = denials[0].1.iter().map(|(f, _)| f.as_str()).collect();
-    assert_eq!(files, ["a-en.txt", "b-de.txt"]);
-    assert!(
-        claims
-            .iter()
-            .filter(|(_, ms)| ms.iter().any(|(_, v)| v == "asserts"))
-            .all(|(v, ms)| *v == Verdict::SingleSource && ms.len() == 1),
-        "{claims:?}"
-    );
-}

@@ -223,124 +223,6 @@ fn content_weights(mentions: &[Mention]) -> BTreeMap<String, f64> {
         .collect()
 }
 
-/// Who says a statement, as one key across scripts: the spelling key of the speaker's last
-/// name ("Steffen Marx", "Стеффен Маркс"). Only a person has one: a speaker named by two
-/// words or more that the gazetteer knows as no country or body ("Russia", "United States",
-/// "Boeing" say many things in one story).
-fn speaker_key(m: &Mention, rules: &RuleSet, bodies: &BTreeSet<&str>) -> Option<String> {
-    let speaker = m.speaker.as_deref()?;
-    if bodies.contains(speaker) {
-        return None;
-    }
-    let mut words = speaker.split_whitespace();
-    let last = words.next_back()?;
-    words.next()?;
-    let key = rules.spellings.key(last);
-    (key.chars().count() >= 3).then_some(key)
-}
-
-/// A person's voice in a statement: who (see [`speaker_key`]) and whether they assert or
-/// deny. A statement told beside a figure or a date has none: that is the figure's claim,
-/// which its frame compares.
-fn voice(m: &Mention, rules: &RuleSet, bodies: &BTreeSet<&str>) -> Option<String> {
-    if m.beside {
-        return None;
-    }
-    speaker_key(m, rules, bodies).map(|key| format!("{key}/{}", m.polarity.as_str()))
-}
-
-/// Join the statement claims that one voice (see [`voice`]) speaks in two articles, where
-/// the two statements share a word (across languages a concept or a name): a story's
-/// reports quote a person for the same point, each in its language's words ("Darmanin
-/// insisted that checking on the safety of an imprisoned former head of state in no way
-/// interfered with the judiciary", "… tangiere die Unabhängigkeit der Justiz in keiner
-/// Weise"), and a denial that answered another speaker in one article ("Darmanin wies den
-/// Vorwurf zurück") meets the same denial told in full right after it, and elsewhere. A
-/// person counts in an article only where they say one thing there: all their statements
-/// (of either polarity, beside a figure or not) in one paragraph, two at most; a spokesman
-/// who gives the toll, the missing and the evacuated in three paragraphs speaks for no one
-/// claim. A coach quoted on his future in one report and on his captain's form in another
-/// shares no word between the two: two claims.
-fn join_voices(
-    groups: Vec<Vec<usize>>,
-    mentions: &[Mention],
-    words: impl Fn(usize) -> Vec<String>,
-    langs: &[String],
-    rules: &RuleSet,
-) -> Vec<Vec<usize>> {
-    let bodies: BTreeSet<&str> = rules
-        .entities
-        .iter()
-        .filter(|e| e.kind != crate::rules::EntityKind::Person)
-        .map(|e| e.name.as_str())
-        .collect();
-    // Per person and article: the lines they speak on, and how many statements.
-    let mut told: BTreeMap<(String, usize), (BTreeSet<usize>, usize)> = BTreeMap::new();
-    // Per voice: its mentions, with their groups.
-    let mut voiced: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
-    for (gi, g) in groups.iter().enumerate() {
-        for &i in g {
-            let m = &mentions[i];
-            if let Some(key) = speaker_key(m, rules, &bodies) {
-                let (lines, n) = told.entry((key, m.article)).or_default();
-                lines.insert(m.line);
-                *n += 1;
-            }
-            if let Some(v) = voice(m, rules, &bodies) {
-                voiced.entry(v).or_default().push((gi, i));
-            }
-        }
-    }
-    let speaks = |i: usize| {
-        speaker_key(&mentions[i], rules, &bodies)
-            .and_then(|key| told.get(&(key, mentions[i].article)))
-            .is_some_and(|(lines, n)| lines.len() == 1 && *n <= 2)
-    };
-    let lang = |i: usize| langs.get(mentions[i].article).map_or("", String::as_str);
-    let share = |a: usize, b: usize| {
-        let across = lang(a) != lang(b);
-        let wb = words(b);
-        words(a)
-            .iter()
-            .any(|w| (!across || w.starts_with(['@', '#'])) && wb.contains(w))
-    };
-    let mut parent: Vec<usize> = (0..groups.len()).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    for list in voiced.values() {
-        let list: Vec<&(usize, usize)> = list.iter().filter(|(_, i)| speaks(*i)).collect();
-        let articles: BTreeSet<usize> = list.iter().map(|(_, i)| mentions[*i].article).collect();
-        if articles.len() < 2 {
-            continue;
-        }
-        for (k, &&(ga, a)) in list.iter().enumerate() {
-            for &&(gb, b) in &list[k + 1..] {
-                if ga != gb && share(a, b) {
-                    let (ra, rb) = (root(&mut parent, ga), root(&mut parent, gb));
-                    parent[ra.max(rb)] = ra.min(rb);
-                }
-            }
-        }
-    }
-    let mut joined: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (gi, g) in groups.into_iter().enumerate() {
-        let r = root(&mut parent, gi);
-        joined.entry(r).or_default().extend(g);
-    }
-    joined
-        .into_values()
-        .map(|mut g| {
-            g.sort();
-            g
-        })
-        .collect()
-}
-
 /// Statements that say the same thing: a weighted share of shared content words at least
 /// `threshold` of the smaller statement, and at least two shared words; two with the same
 /// `same` (a figure's text) are the same whatever their words.
@@ -909,7 +791,7 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                 &weights,
                 rules.settings.content_overlap,
             );
-            for c in join_voices(clusters, mentions, content, langs, rules) {
+            for c in clusters {
                 let words = mentions[c[0]]
                     .slots
                     .get(&slot.name)
