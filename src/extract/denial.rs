@@ -3,8 +3,9 @@
 //! takes its claim.
 //!
 //! Input: the denial's sentence (its context), the denial and the article's recent
-//! statements. Output: which of them the denial denies, if any. Every word list is the language pack's
-//! (`conjunctions`, `complementizers`, `stopwords`) or the lexicon's (`reference` cues).
+//! statements. Output: which of them the denial denies, if any. Every word list is the
+//! language pack's (`conjunctions`, `complementizers`, `stopwords`) or the lexicon's
+//! (`reference` cues).
 
 use super::context::Context;
 use super::values::{first_word, words};
@@ -20,9 +21,8 @@ pub(super) const RECENT_LINES: usize = 2;
 /// sentence of `ctx` on `line`, denies, if any: the last one, by another speaker, when the
 /// denial points back at it, answers it or repeats its words; else an earlier recent one,
 /// by another speaker, whose words it repeats (the one sharing most, the latest of equals):
-/// "Andiani menegaskan bahwa peringatan dini sudah disampaikan. … Sejak 1 Desember, kami
-/// informasikan ke grup WhatsApp, ujarnya. Namun sejumlah warga membantah pernah menerima
-/// peringatan apa pun."
+/// "Mayor Tom Adler said the sirens had sounded an hour before the flood. He said the
+/// shelters were open all night. Residents denied that any sirens had sounded."
 pub(super) fn denied<'a>(
     ctx: &Context,
     m: &Mention,
@@ -195,7 +195,8 @@ fn recent(prev: &Mention, line: usize) -> bool {
         && line <= prev.line + RECENT_LINES
 }
 
-/// The content words two statements share, and the number in the shorter.
+/// The content words two statements share, the number in the shorter, and the number in
+/// the first (the denial's).
 fn shared(m: &Mention, prev: &Mention) -> (usize, usize, usize) {
     let content = |m: &Mention| -> BTreeSet<String> {
         m.slots
@@ -216,9 +217,10 @@ fn shared(m: &Mention, prev: &Mention) -> (usize, usize, usize) {
 /// A denial right after another speaker's statement that shares two of its words, and two
 /// thirds of the shorter ("Izvestia reported the launch was rushed … Roscosmos denied the
 /// launch was rushed"); a short denial (three content words at most besides those) needs
-/// only a third of the shorter's ("peringatan dini sudah disampaikan … membantah pernah
-/// menerima peringatan"). A denial that says more of its own ("denied that tear gas was the cause of
-/// the deaths" after "said officers fired tear gas into the stands") denies its own words.
+/// only a third of the shorter's ("peringatan sudah dikirim ke desa-desa … membantah pernah
+/// mendapat peringatan"). A denial that says more of its own ("denied that tear gas was the
+/// cause of the deaths" after "said officers fired tear gas into the stands") denies its
+/// own words.
 fn rebuts(m: &Mention, prev: &Mention, line: usize) -> bool {
     let (common, shorter, mine) = shared(m, prev);
     let enough = if mine - common <= 3 {
