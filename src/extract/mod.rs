@@ -682,6 +682,17 @@ mod tests {
         ex.text(text, lang, PartialDate::parse(published))
     }
 
+    /// The statements among them, and all of them for the message of a failed assertion.
+    fn statements(text: &str, lang: &str, published: &str) -> (Vec<Mention>, Vec<Mention>) {
+        let ms = mentions(text, lang, published);
+        let st = ms
+            .iter()
+            .filter(|m| m.kind == Kind::Statement)
+            .cloned()
+            .collect();
+        (st, ms)
+    }
+
     #[test]
     fn the_leads_period_is_a_date_told_beside_a_figure() {
         // "… who will govern from January" names a month and no figure: it is not the
@@ -707,12 +718,11 @@ mod tests {
 
     #[test]
     fn a_short_denial_denies_the_statement_before_it() {
-        let ms = mentions(
+        let (st, ms) = statements(
             "Oppositionschef Karl Berger warf der Regierung vor, sie habe die Zahlen geschönt. Finanzminister Jan Hofer wies den Vorwurf zurück.",
             "de",
             "2024-05-02",
         );
-        let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
         assert_eq!(st.len(), 2, "{ms:?}");
         assert_eq!(st[0].key, st[1].key, "one claim");
         assert_eq!(st[1].polarity, Polarity::Denies);
@@ -721,12 +731,11 @@ mod tests {
 
     #[test]
     fn a_denial_that_repeats_the_claim_denies_the_statement_before_it() {
-        let ms = mentions(
+        let (st, ms) = statements(
             "Union leader Maria Costa said the depot had been closed without notice. Paul Reid denied that the depot had been closed without notice.",
             "en",
             "2024-05-02",
         );
-        let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
         assert_eq!(st.len(), 2, "{ms:?}");
         assert_eq!(st[0].key, st[1].key, "one claim");
         assert_eq!(st[0].summary, st[1].summary, "one claim");
@@ -738,12 +747,11 @@ mod tests {
     fn a_denial_answers_an_earlier_statement_whose_words_it_repeats() {
         // The mayor's claim, then his own remark on something else, then the residents'
         // denial: it denies the claim about the sirens, not the remark about the shelters.
-        let ms = mentions(
+        let (st, ms) = statements(
             "Mayor Tom Adler said the sirens had sounded an hour before the flood. He said the shelters were open all night. Residents denied that any sirens had sounded.",
             "en",
             "2024-05-02",
         );
-        let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
         assert_eq!(st.len(), 3, "{ms:?}");
         assert_eq!(st[2].polarity, Polarity::Denies);
         assert_eq!(
@@ -752,12 +760,11 @@ mod tests {
         );
         assert_ne!(st[1].slots, st[2].slots, "not the shelters remark");
         // A short denial that repeats one word of the claim ("peringatan").
-        let ms = mentions(
+        let (st, ms) = statements(
             "Kepala badan vulkanologi, Rina Wati, mengatakan peringatan sudah dikirim ke desa-desa sejak Senin. Warga desa membantah pernah mendapat peringatan.",
             "id",
             "2024-05-02",
         );
-        let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
         assert_eq!(st.len(), 2, "{ms:?}");
         assert_eq!(st[1].polarity, Polarity::Denies);
         assert_eq!(
@@ -766,12 +773,11 @@ mod tests {
         );
         // A denial that says more of its own keeps its words: "tear gas was the cause of the
         // deaths" is not "officers fired tear gas into the stands".
-        let ms = mentions(
+        let (st, ms) = statements(
             "Witness Rudi Hartono said officers fired tear gas straight into the south stands. Spokesman Dedi Prasetyo denied that tear gas was the cause of the deaths.",
             "en",
             "2022-10-03",
         );
-        let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
         assert_eq!(st.len(), 2, "{ms:?}");
         assert_ne!(st[0].slots, st[1].slots, "the denial keeps its own claim");
     }
@@ -842,12 +848,11 @@ mod tests {
     /// A short denial with an object of its own denies that, not the statement before it.
     #[test]
     fn a_short_denial_of_something_else_keeps_its_own_claim() {
-        let ms = mentions(
+        let (st, ms) = statements(
             "Inspector Ana Ruiz said the warehouse had been listed as a stable. The owner's lawyer denied any wrongdoing.",
             "en",
             "2024-05-02",
         );
-        let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
         assert_eq!(st.len(), 2, "{ms:?}");
         assert_ne!(st[0].summary, st[1].summary, "two claims: {st:?}");
         assert_eq!(st[1].polarity, Polarity::Denies);
@@ -876,8 +881,7 @@ mod tests {
                 "es",
             ),
         ] {
-            let ms = mentions(text, lang, "2024-05-03");
-            let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+            let (st, ms) = statements(text, lang, "2024-05-03");
             assert_eq!(st.len(), 2, "{text}: {st:?}");
             assert_eq!(st[0].key, st[1].key, "one claim: {text}");
             assert_eq!(st[0].summary, st[1].summary, "one claim: {text}");
@@ -911,8 +915,7 @@ mod tests {
                 "en",
             ),
         ] {
-            let ms = mentions(text, lang, "2024-05-03");
-            let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+            let (st, ms) = statements(text, lang, "2024-05-03");
             assert_eq!(st.len(), 2, "{text}: {st:?}");
             assert_ne!(st[0].summary, st[1].summary, "two claims: {text}");
             assert_eq!(st[1].polarity, Polarity::Denies, "{text}");
@@ -938,8 +941,7 @@ mod tests {
                 "ru",
             ),
         ] {
-            let ms = mentions(text, lang, "2025-03-20");
-            let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+            let (st, ms) = statements(text, lang, "2025-03-20");
             let denial = st.iter().find(|m| m.polarity == Polarity::Denies);
             let denial = denial.unwrap_or_else(|| panic!("no denial: {text}: {st:?}"));
             assert!(
@@ -965,8 +967,7 @@ mod tests {
                 "en",
             ),
         ] {
-            let ms = mentions(text, lang, "2024-05-02");
-            let st: Vec<&Mention> = ms.iter().filter(|m| m.kind == Kind::Statement).collect();
+            let (st, ms) = statements(text, lang, "2024-05-02");
             assert_eq!(st.len(), 2, "{ms:?}");
             assert_eq!(st[0].summary, st[1].summary, "one claim: {text}");
             assert_eq!(st[1].polarity, Polarity::Denies, "{text}");
