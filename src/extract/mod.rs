@@ -881,7 +881,7 @@ mod tests {
                 "es",
             ),
         ] {
-            let (st, ms) = statements(text, lang, "2024-05-03");
+            let (st, _) = statements(text, lang, "2024-05-03");
             assert_eq!(st.len(), 2, "{text}: {st:?}");
             assert_eq!(st[0].key, st[1].key, "one claim: {text}");
             assert_eq!(st[0].summary, st[1].summary, "one claim: {text}");
@@ -915,7 +915,7 @@ mod tests {
                 "en",
             ),
         ] {
-            let (st, ms) = statements(text, lang, "2024-05-03");
+            let (st, _) = statements(text, lang, "2024-05-03");
             assert_eq!(st.len(), 2, "{text}: {st:?}");
             assert_ne!(st[0].summary, st[1].summary, "two claims: {text}");
             assert_eq!(st[1].polarity, Polarity::Denies, "{text}");
@@ -941,7 +941,7 @@ mod tests {
                 "ru",
             ),
         ] {
-            let (st, ms) = statements(text, lang, "2025-03-20");
+            let (st, _) = statements(text, lang, "2025-03-20");
             let denial = st.iter().find(|m| m.polarity == Polarity::Denies);
             let denial = denial.unwrap_or_else(|| panic!("no denial: {text}: {st:?}"));
             assert!(
