@@ -980,3 +980,37 @@ fn china_eastern_crash_scores() {
 fn semeru_eruption_scores() {
     assert_floor("semeru-eruption", 24, 0.40);
 }
+
+// Batch AK, tuned since b4490bf (first sight in tests/stories/FIRST_SIGHT.md). Known false
+// conflicts: cyclone-freddy's Blantyre toll (158) against Malawi's (326 or more),
+// ftx-collapse's 8 billion dollars (customer funds) against 1.8 billion (raised from
+// investors).
+
+#[test]
+fn abe_shooting_scores() {
+    assert_floor("abe-shooting", 24, 0.27);
+}
+
+#[test]
+fn cyclone_freddy_scores() {
+    assert_floor_known("cyclone-freddy", 24, 0.54, 1);
+}
+
+#[test]
+fn ftx_collapse_scores() {
+    assert_floor_known("ftx-collapse", 22, 0.25, 1);
+}
+
+// Held out until this stop, when their misses were read while checking a change (the
+// German reportative "soll … haben"); tuned since. Known false conflict: hamburg-stabbing's
+// attack dated 22 May from the French "La veille de l'attaque" (the day before it).
+
+#[test]
+fn hamburg_stabbing_scores() {
+    assert_floor_known("hamburg-stabbing", 26, 0.33, 1);
+}
+
+#[test]
+fn ferry_sinking_scores() {
+    assert_floor("ferry-sinking", 19, 0.50);
+}

@@ -262,7 +262,8 @@ pub(super) fn describe(
             concepts_at(s, &mut concepts);
             concepts
         })
-        .filter(|c| !c.is_empty());
+        .filter(|c| !c.is_empty())
+        .or_else(|| age.then(|| ctx.attribute_units.clone()));
     // Else every concept the word stands for, the first one first: "workers" counts people
     // (@person) and workers (@worker), and meets "empleados" (@worker) through the second.
     let units: Vec<String> = attribute.unwrap_or_else(|| {
@@ -271,14 +272,25 @@ pub(super) fn describe(
                 let t = &ctx.tokens[i];
                 let mut concepts: Vec<String> = Vec::new();
                 concepts_at(t.start, &mut concepts);
-                if concepts.is_empty() {
-                    concepts.push(format!("~{}", t.stem));
-                } else if let Some(n) = ctx.tokens.get(i + 1).filter(|n| {
+                // The word right after it, in the same phrase.
+                let next_word = ctx.tokens.get(i + 1).filter(|n| {
                     ctx.text[t.end..n.start]
                         .chars()
                         .all(|c| c == ' ' || c == '\u{a0}')
                         && !ctx.pack.stopwords.contains(&n.lower)
-                }) {
+                });
+                if concepts.is_empty() {
+                    // A word the lexicon does not know may only qualify the counted word
+                    // after it: "397 construction workers", "397 строительных рабочих"
+                    // count workers, as "320 pekerja" does.
+                    if let Some(n) = next_word.filter(|n| n.lower.chars().all(char::is_alphabetic))
+                    {
+                        concepts_at(n.start, &mut concepts);
+                    }
+                    if concepts.is_empty() {
+                        concepts.push(format!("~{}", t.stem));
+                    }
+                } else if let Some(n) = next_word {
                     // The word after a counted word of the lexicon tells what is counted too:
                     // the thing after a word of an act ("vier abgeschossenen Drohnen", "three
                     // injured workers"), the act after a thing ("three trains collided"). The
@@ -650,6 +662,56 @@ mod tests {
             "2024-02-20",
         );
         assert!(ms.iter().any(|m| m.value_text() == "P19Y"), "{ms:?}");
+        // Years alone between commas, or a number in brackets after a name, are an age
+        // with no age word, and count it as the age words do.
+        for (text, lang) in [
+            ("Le suspect, 47 ans, a été interpellé samedi.", "fr"),
+            ("Подозреваемый, 47 лет, задержан в субботу.", "ru"),
+            ("Pelaku, Tetsuya Yamagami (47), ditangkap polisi.", "id"),
+            (
+                "The opposition leader died at a penal colony, aged 47.",
+                "en",
+            ),
+        ] {
+            let ms = mentions(text, lang, "2024-02-20");
+            let age = ms
+                .iter()
+                .find(|m| m.value_text() == "47")
+                .unwrap_or_else(|| panic!("{text}: {ms:?}"));
+            assert_eq!(age.context["unit"], ["@age"], "{text}");
+        }
+        // A term between commas with a word before it stays a duration.
+        let ms = mentions(
+            "Fue condenado, tras 19 años, a prisión.",
+            "es",
+            "2024-02-20",
+        );
+        assert!(ms.iter().any(|m| m.value_text() == "P19Y"), "{ms:?}");
+    }
+
+    #[test]
+    fn a_word_the_lexicon_does_not_know_qualifies_the_counted_word_after_it() {
+        let unit_of = |text: &str, lang: &str, value: &str| {
+            let ms = mentions(text, lang, "2025-03-29");
+            let m = ms
+                .iter()
+                .find(|m| m.value_text() == value)
+                .unwrap_or_else(|| panic!("{text}: {ms:?}"));
+            m.context["unit"].clone()
+        };
+        // "construction" is no concept: the workers are counted, as "pekerja" counts them.
+        let en = unit_of(
+            "Officials said 397 construction workers were on the site.",
+            "en",
+            "397",
+        );
+        let id = unit_of("Tercatat 320 pekerja berada di lokasi proyek.", "id", "320");
+        assert!(en.contains(&"@worker".to_string()), "{en:?}");
+        assert!(id.contains(&"@worker".to_string()), "{id:?}");
+        // A word of no concept before a word of none stays the counted word.
+        let plain = unit_of("The city has 397 glorious fountains.", "en", "397");
+        assert_eq!(plain.len(), 1, "{plain:?}");
+        assert!(plain[0].starts_with('~'), "{plain:?}");
     }
 
     #[test]

@@ -69,6 +69,9 @@ pub(super) struct Context<'a> {
     pub(super) members: Vec<(usize, usize)>,
     /// Where attribute concepts ("aged", "-year-old", "im Alter von") stand.
     pub(super) attributes: Vec<(usize, usize)>,
+    /// The attribute concepts ("@age"): what a number told as an age counts when no word
+    /// of one stands beside it ("Le suspect, 41 ans, …").
+    pub(super) attribute_units: Vec<String>,
     /// Where act concepts ("announced", "ordered") stand.
     pub(super) acts: Vec<(usize, usize)>,
     /// Where concepts of a figure's change ("rose", "lowered") stand.
@@ -192,21 +195,26 @@ impl Context<'_> {
             });
         // "Bebe King, six, and Elsie Dot Stancombe, seven, were pronounced dead": a number
         // between commas right after a person's name is their age.
+        // So is one in brackets: "Tetsuya Yamagami (41)".
+        let left = self.text[..v.0].trim_end();
+        let right = self.text[v.1..].trim_start();
         let apposed = {
-            let left = self.text[..v.0].trim_end();
-            let right = self.text[v.1..].trim_start();
             let comma = left.len().saturating_sub(1);
-            left.ends_with(',')
-                && right.starts_with([',', ')'])
+            (left.ends_with(',') && right.starts_with([',', ')'])
+                || left.ends_with('(') && right.starts_with(')'))
                 && self.hits.iter().any(|h| {
                     matches!(h.kind, EntityKind::Person | EntityKind::Unknown)
                         && h.end <= comma
                         && self.text[h.end..comma].trim().is_empty()
                 })
         };
+        // A number of years alone between commas is an age after any noun: "Le suspect, 41
+        // ans, a expliqué", "Подозреваемый, 41 год, …".
+        let apposed_years =
+            years && right.starts_with([',', ')', ';']) && left.ends_with([',', '(']);
         // An age word around the number: "à 47 ans", "a los 47 años", "47-year-old".
         let around = self.attributes.iter().any(|&(s, e)| s < v.1 && v.0 < e);
-        after || before || apposed || around
+        after || before || apposed || apposed_years || around
     }
 
     /// Whether the duration at `v` is the time elapsed up to the article's day: an
@@ -562,6 +570,13 @@ impl Extractor<'_> {
             pack: lang,
             words,
             complementizers: &lang.attribution.complementizers,
+            attribute_units: self
+                .rules
+                .concepts
+                .iter()
+                .filter(|(_, c)| c.attribute)
+                .map(|(id, _)| format!("@{id}"))
+                .collect(),
             found,
             hits,
             topics,

@@ -717,6 +717,29 @@ mod tests {
     }
 
     #[test]
+    fn a_year_past_a_comparison_is_the_other_figures() {
+        let period = |text: &str, value: &str| {
+            mentions(text, "de", "2024-03-26")
+                .into_iter()
+                .find(|m| m.value_text() == value)
+                .map(|m| m.period.map(|p| p.canonical()))
+        };
+        // 2019 is the 66 percent's year: the 61.3 percent holds for this election.
+        let now = period(
+            "Die Wahlbeteiligung lag bei 61,3 Prozent und damit unter dem Wert von 2019, als rund 66 Prozent abstimmten.",
+            "61.3%",
+        );
+        assert!(now.is_some(), "a mention");
+        assert_ne!(now.flatten().as_deref(), Some("2019"));
+        // A year told before the figure is its own.
+        let then = period(
+            "Im Jahr 2019 lag die Wahlbeteiligung bei 61,3 Prozent, wie die Kommission mitteilte.",
+            "61.3%",
+        );
+        assert_eq!(then.flatten().as_deref(), Some("2019"));
+    }
+
+    #[test]
     fn a_short_denial_denies_the_statement_before_it() {
         let (st, ms) = statements(
             "Oppositionschef Karl Berger warf der Regierung vor, sie habe die Zahlen geschönt. Finanzminister Jan Hofer wies den Vorwurf zurück.",

@@ -216,6 +216,26 @@ pub(super) fn choose(
                     .filter(|f| !running_since(ctx.text, ctx.pack, f, anchor))
                     .collect();
                 running = dates.len() < since;
+                // A date past a comparison word after the figure, and nearer another
+                // figure of the same kind, is that figure's: in "lag bei 61,3 Prozent und
+                // damit unter dem Wert von 2019, als rund 66 Prozent" 2019 is the 66
+                // percent's year, not the 61.3's.
+                let span = |f: &Found| (f.start, f.end);
+                let dist =
+                    |a: (usize, usize), b: (usize, usize)| between(ctx.text, a, b).chars().count();
+                let dates: Vec<&Found> = dates
+                    .into_iter()
+                    .filter(|d| {
+                        let compared = d.start >= v.end && ctx.compares(v.end, d.start);
+                        let nearer_other = values.iter().any(|o| {
+                            span(o) != span(v)
+                                && std::mem::discriminant(&o.value)
+                                    == std::mem::discriminant(&v.value)
+                                && dist(span(d), span(o)) < dist(span(d), span(v))
+                        });
+                        !(compared && nearer_other)
+                    })
+                    .collect();
                 let periods: Vec<&Found> = dates
                     .iter()
                     .copied()

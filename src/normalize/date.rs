@@ -229,6 +229,81 @@ impl Grammar {
         })
     }
 
+    /// Whether the clause of the weekday at `span` is in the future: a word of the pack's
+    /// `future` up to six words before it, or right after it, with no punctuation between
+    /// ("the funeral will be held on Tuesday", "soll am Dienstag stattfinden", "ist für
+    /// Montag vorgesehen", "во вторник состоится"), unless a word of `since` stands right
+    /// before it or a word of `not_future` after it in the clause.
+    fn in_future(&self, text: &str, (start, end): (usize, usize)) -> bool {
+        const BEFORE: usize = 6;
+        if self.future.is_empty() {
+            return false;
+        }
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        // A clause ends at punctuation; a point only before a space or the end ("um
+        // 18.05 Uhr" goes on).
+        let stops = |s: &str| -> Vec<(usize, usize)> {
+            let mut at = Vec::new();
+            let mut chars = s.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                let next_blank = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
+                if matches!(
+                    c,
+                    ',' | ';' | ':' | '(' | ')' | '"' | '«' | '»' | '“' | '”' | '—' | '–'
+                ) || (matches!(c, '.' | '!' | '?') && next_blank)
+                {
+                    at.push((i, i + c.len_utf8()));
+                }
+            }
+            at
+        };
+        let mut from = start.saturating_sub(120);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = &text[from..start];
+        let before = match stops(before).last() {
+            Some(&(_, e)) => &before[e..],
+            None => before,
+        };
+        let before = words(before);
+        let before = &before[before.len().saturating_sub(BEFORE)..];
+        let mut to = (end + 200).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let after = &text[end..to];
+        let after = match stops(after).first() {
+            Some(&(i, _)) => &after[..i],
+            None => after,
+        };
+        let after = words(after);
+        let has = |list: &[String], within: &[String]| {
+            list.iter().any(|cue| {
+                let cue = words(cue);
+                within.windows(cue.len()).any(|w| w == cue.as_slice())
+            })
+        };
+        // "since Tuesday" has begun; "soll am Freitag … eingestochen haben" reports what
+        // is said to have happened.
+        if has(&self.since, &before[before.len().saturating_sub(2)..])
+            || has(&self.not_future, &after)
+        {
+            return false;
+        }
+        self.future.iter().any(|cue| {
+            let cue = words(cue);
+            let n = cue.len();
+            before.windows(n).any(|w| w == cue.as_slice())
+                || after.get(..n).is_some_and(|w| w == cue.as_slice())
+        })
+    }
+
     /// Whether `gap` stands between the two ends of a range: a dash, or a joining word of
     /// the pack with an article at most ("to", "y el", "au", "bis zum").
     fn range_gap(&self, gap: &str) -> bool {
@@ -404,7 +479,10 @@ impl Grammar {
                     continue;
                 };
                 let v = match anchor.and_then(|a| a.date()) {
-                    Some(a) if self.looks_ahead(text, all.start()) => {
+                    Some(a)
+                        if self.looks_ahead(text, all.start())
+                            || self.in_future(text, (all.start(), all.end())) =>
+                    {
                         let on =
                             (wd as i64 - a.weekday().num_days_from_monday() as i64).rem_euclid(7);
                         DateValue::Resolved(Interval::day(a + Duration::days(on)))

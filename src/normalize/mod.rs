@@ -826,6 +826,11 @@ pub struct Grammar {
     complementizers: Vec<String>,
     /// Lowercase words that make the weekday after them the next one.
     ahead: Vec<String>,
+    /// Lowercase words that put a weekday's clause in the future.
+    future: Vec<String>,
+    not_future: Vec<String>,
+    /// Lowercase words of "since": a weekday right after one has begun.
+    since: Vec<String>,
     relative: HashMap<String, Relative>,
     scales: HashMap<String, f64>,
     words: HashMap<String, f64>,
@@ -1021,6 +1026,9 @@ impl Grammar {
             weekdays,
             complementizers: lang.attribution.complementizers.clone(),
             ahead: lang.dates.ahead.clone(),
+            future: lang.dates.future.clone(),
+            not_future: lang.dates.not_future.clone(),
+            since: lang.dates.since.clone(),
             relative,
             scales: n.scales.iter().map(|(w, v)| (key(w), *v)).collect(),
             words: n
@@ -2086,6 +2094,52 @@ mod tests {
         // Hours and minutes compare in seconds.
         let (a, b) = (Value::Duration(2.75, 'h'), Value::Duration(165.0, 'n'));
         assert!(matches!(compare(&a, &b, 0.0), Compat::Agree(_)));
+    }
+
+    #[test]
+    fn a_weekday_in_a_future_clause_is_the_next_one() {
+        // Published on Saturday 9 July 2022.
+        let on = |lang: &str, text: &str| values(&grammar(lang), text, Some("2022-07-09"));
+        assert_eq!(
+            on("en", "The funeral will be held on Tuesday."),
+            ["2022-07-12"]
+        );
+        assert_eq!(
+            on("en", "Police said on Tuesday the toll rose."),
+            ["2022-07-05"]
+        );
+        // A clause ends at a comma, not at the point of a time of day.
+        assert_eq!(
+            on(
+                "en",
+                "The funeral will take place, officials said on Tuesday."
+            ),
+            ["2022-07-05"]
+        );
+        assert_eq!(
+            on(
+                "de",
+                "Die Trauerfeier soll am Dienstag um 13.00 Uhr stattfinden."
+            ),
+            ["2022-07-12", "2022-07-12T13:00"]
+        );
+        // "soll … haben" reports; "seit" has begun.
+        assert_eq!(
+            on(
+                "de",
+                "Sie soll am Freitag gegen 18.05 Uhr zugestochen haben."
+            ),
+            ["2022-07-08", "2022-07-08T18:05"]
+        );
+        assert_eq!(
+            on("de", "Der Güterverkehr wird seit Dienstag bestreikt."),
+            ["2022-07-05"]
+        );
+        // Punctuation of more than one byte before or after the weekday (a dash, a quote).
+        assert_eq!(
+            on("fr", "Paris — Les obsèques auront lieu mardi » à Tokyo."),
+            ["2022-07-12"]
+        );
     }
 
     #[test]

@@ -326,6 +326,15 @@ pub struct DatesFile {
     /// "mulai"): the weekday is the next one from publication, not the last.
     #[serde(default)]
     pub ahead: Vec<String>,
+    /// Words that put a clause in the future ("will", "soll", "akan", "состоится",
+    /// "vorgesehen"): a weekday in the same clause, up to six words after one or right
+    /// before one, is the next one from publication.
+    #[serde(default)]
+    pub future: Vec<String>,
+    /// Words after the weekday, in its clause, that undo a `future` word: "soll am
+    /// Freitag … eingestochen haben" reports what is said to have happened.
+    #[serde(default)]
+    pub not_future: Vec<String>,
     /// Times of day: regexes with the groups `h` (the hour), and optionally `m` (minutes)
     /// and `half` (a word of `am` or `pm`): "20:11", "um 20.11 Uhr", "pukul 20.11".
     #[serde(default)]

@@ -789,6 +789,8 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.dates.day_before.extend(lowercase(&d.day_before));
     lang.dates.day_after.extend(lowercase(&d.day_after));
     lang.dates.ahead.extend(lowercase(&d.ahead));
+    lang.dates.future.extend(lowercase(&d.future));
+    lang.dates.not_future.extend(lowercase(&d.not_future));
     for p in &d.times {
         let Some(re) = ck.regex(p) else { continue };
         let groups: Vec<String> = re.group_names();

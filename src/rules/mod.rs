@@ -362,6 +362,10 @@ pub struct Dates {
     pub day_after: Vec<String>,
     /// Words before a weekday that make it the next one ("starting Monday").
     pub ahead: Vec<String>,
+    /// Words that put a weekday's clause in the future ("will", "soll", "akan").
+    pub future: Vec<String>,
+    /// Words after a weekday that undo a future word ("haben" in "soll … getan haben").
+    pub not_future: Vec<String>,
     /// Time-of-day patterns (groups `h`, `m`, `half`).
     pub times: Vec<Pattern>,
     pub am: Vec<String>,
