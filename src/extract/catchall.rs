@@ -140,7 +140,7 @@ impl Extractor<'_> {
                     });
                 }
             }
-            let what = describe(&mut m, ctx, span, &self.rules.spellings);
+            let what = describe(&mut m, ctx, span, self.rules);
             m.slots.insert("what".into(), vec![what]);
             // "One thing is certain", "two nations": a small count in words is a way of
             // speaking unless it counts a thing of the lexicon ("two police officers").
@@ -195,8 +195,9 @@ pub(super) fn describe(
     m: &mut Mention,
     ctx: &Context,
     (start, end): (usize, usize),
-    spellings: &crate::rules::Spellings,
+    rules: &crate::rules::RuleSet,
 ) -> String {
+    let spellings = &rules.spellings;
     // In characters, so that Cyrillic words are as near as Latin ones.
     let distance = |p: usize| gap(ctx.text, (p, p), (start, end));
     // The word right after the value: what it counts or measures.
@@ -283,9 +284,28 @@ pub(super) fn describe(
                     // A word the lexicon does not know may only qualify the counted word
                     // after it: "397 construction workers", "397 строительных рабочих"
                     // count workers, as "320 pekerja" does.
+                    // A thing, that is: not a word of an act, a change, a time, a
+                    // projection or an attribute ("these two powers could" counts powers).
+                    let thing = |c: &str| {
+                        rules.concept_of(c).is_some_and(|c| {
+                            !(c.act
+                                || c.change
+                                || c.projection
+                                || c.attribute
+                                || c.elapsed
+                                || c.between
+                                || c.rate
+                                || c.ordinal
+                                || c.cue.is_some())
+                        })
+                    };
                     if let Some(n) = next_word.filter(|n| n.lower.chars().all(char::is_alphabetic))
                     {
-                        concepts_at(n.start, &mut concepts);
+                        let mut after: Vec<String> = Vec::new();
+                        concepts_at(n.start, &mut after);
+                        if !after.is_empty() && after.iter().all(|c| thing(c)) {
+                            concepts = after;
+                        }
                     }
                     if concepts.is_empty() {
                         concepts.push(format!("~{}", t.stem));
@@ -708,6 +728,18 @@ mod tests {
         let id = unit_of("Tercatat 320 pekerja berada di lokasi proyek.", "id", "320");
         assert!(en.contains(&"@worker".to_string()), "{en:?}");
         assert!(id.contains(&"@worker".to_string()), "{id:?}");
+        // Nor does a word of an act, a change or a projection after it tell what is
+        // counted: "these two powers could" is no count of @possibility.
+        let ms = mentions(
+            "Any shift between these two powers could change the region.",
+            "en",
+            "2025-03-29",
+        );
+        assert!(
+            ms.iter()
+                .all(|m| !m.context["unit"].contains(&"@possibility".to_string())),
+            "{ms:?}"
+        );
         // A word of no concept before a word of none stays the counted word.
         let plain = unit_of("The city has 397 glorious fountains.", "en", "397");
         assert_eq!(plain.len(), 1, "{plain:?}");

@@ -619,7 +619,7 @@ impl<'r> Extractor<'r> {
                     && m.kind != Kind::Statement
                     && let Some(span) = m.value_span
                 {
-                    catchall::describe(m, &ctx, span, &self.rules.spellings);
+                    catchall::describe(m, &ctx, span, self.rules);
                 }
             }
             if let Some(d) = ctx.found.iter().rev().find_map(|f| match &f.value {
