@@ -740,6 +740,36 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_before_the_verb_is_what_was_said() {
+        for (text, lang, said) in [
+            (
+                "“Kami melihat tanda-tanda bahwa wabah ini mulai dapat dikendalikan,” kata Chiponda dalam keterangan tertulisnya.",
+                "id",
+                "wabah",
+            ),
+            (
+                "« Nous voyons que l'épidémie recule enfin », a déclaré la ministre dans un communiqué écrit.",
+                "fr",
+                "épidém",
+            ),
+        ] {
+            let (st, ms) = statements(text, lang, "2023-01-06");
+            let content = st
+                .first()
+                .and_then(|m| m.slots.get("content"))
+                .unwrap_or_else(|| panic!("{text}: {ms:?}"));
+            // The quotation's words, not those of the written statement it came in.
+            assert!(content.iter().any(|w| w == said), "{text}: {content:?}");
+            assert!(
+                !content
+                    .iter()
+                    .any(|w| w.starts_with("tulis") || w.starts_with("écrit")),
+                "{text}: {content:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_short_denial_denies_the_statement_before_it() {
         let (st, ms) = statements(
             "Oppositionschef Karl Berger warf der Regierung vor, sie habe die Zahlen geschönt. Finanzminister Jan Hofer wies den Vorwurf zurück.",

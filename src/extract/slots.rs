@@ -109,15 +109,21 @@ fn fill(
             SlotType::Word => return Vec::new(),
             SlotType::Content => {
                 let words = content_words(&ctx.text[trig.1..], ctx.pack);
-                let (mut words, from) = if words.len() >= 3 {
-                    (words, trig.1)
-                } else {
-                    (content_words(ctx.text, ctx.pack), 0)
+                // A quotation that closes right before the verb and its speaker is what
+                // they said, not the words after the verb ("“…,” kata Chiponda dalam
+                // keterangan tertulisnya").
+                let quoted = quotation_before(ctx.text, trig.0)
+                    .map(|(s, e)| (content_words(&ctx.text[s..e], ctx.pack), (s, e)))
+                    .filter(|(w, _)| w.len() >= 3);
+                let (mut words, (from, to)) = match quoted {
+                    Some(q) => q,
+                    None if words.len() >= 3 => (words, (trig.1, ctx.text.len())),
+                    None => (content_words(ctx.text, ctx.pack), (0, ctx.text.len())),
                 };
                 words.extend(
                     ctx.shared
                         .iter()
-                        .filter(|(at, w)| *at >= from && w.starts_with('@'))
+                        .filter(|(at, w)| *at >= from && *at < to && w.starts_with('@'))
                         .map(|(_, w)| w.clone()),
                 );
                 words.sort();
@@ -268,4 +274,21 @@ fn dedup_take(names: Vec<String>, count: usize) -> Vec<String> {
         out.sort();
     }
     out
+}
+/// The quotation that closes before the speech verb at `cue`, with at most the speaker's
+/// name and a comma between: in "“We see signs of control,” Chiponda said" the span inside
+/// the quotation marks.
+fn quotation_before(text: &str, cue: usize) -> Option<(usize, usize)> {
+    const CLOSING: [char; 4] = ['”', '"', '»', '“'];
+    const OPENING: [char; 4] = ['“', '"', '«', '„'];
+    let before = &text[..cue];
+    let close = before.rfind(CLOSING)?;
+    let gap = &before[close..];
+    let gap = &gap[gap.chars().next().map_or(0, char::len_utf8)..];
+    if gap.contains(['.', ';', ':', '!', '?']) || gap.split_whitespace().count() > 4 {
+        return None;
+    }
+    let open = before[..close].rfind(OPENING)?;
+    let start = open + before[open..].chars().next().map_or(0, char::len_utf8);
+    (start < close).then_some((start, close))
 }
