@@ -150,6 +150,10 @@ pub(super) fn choose(
                 // open is that earlier clause's: in "Dua awak kabin juga selamat,
                 // sementara pilot dan kopilot tewas" the two survived.
                 .filter(|f| kind != ValueKind::Count || !clause_opens_between(ctx, f.end, trig.0))
+                // A figure in a clause a comma and a contrast word open after the trigger
+                // is that clause's: "desvió depósitos de los clientes, mientras captaba de
+                // inversores unos 1.800 millones".
+                .filter(|f| !contrast_between(ctx, trig.1, f.start))
                 // A breakdown of the count before it is no count of its own: "Les 72
                 // personnes à bord, 68 passagers et quatre membres d'équipage, ont été tuées".
                 .filter(|f| kind != ValueKind::Count || !ctx.apposed_part((f.start, f.end)))
@@ -482,6 +486,21 @@ fn attached(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> Option<(usize
 /// ("17 people, who had gathered at the market, were killed") is an aside; a conjunction
 /// after a comma most often ends a list ("two soldiers, three police officers, and a
 /// civilian were killed") and opens nothing.
+fn contrast_between(ctx: &Context, from: usize, to: usize) -> bool {
+    if from >= to || to > ctx.text.len() {
+        return false;
+    }
+    let gap = &ctx.text[from..to];
+    gap.match_indices(',').any(|(comma, _)| {
+        let rest = gap[comma + 1..].trim_start().to_lowercase();
+        ctx.pack.attribution.contrast.iter().any(|w| {
+            rest.strip_prefix(w.as_str())
+                .is_some_and(|r| w.ends_with(['\'', '’']) || !r.starts_with(char::is_alphanumeric))
+        })
+    })
+}
+
+/// Whether a comma and a subordinator stand between `from` and `to`.
 fn clause_opens_between(ctx: &Context, from: usize, to: usize) -> bool {
     if from >= to || to > ctx.text.len() {
         return false;

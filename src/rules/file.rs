@@ -502,6 +502,10 @@ pub struct AttributionFile {
     /// negation after one negates that clause, not the statement.
     #[serde(default)]
     pub subordinators: Vec<String>,
+    /// Words that open, after a comma, a clause about another thing ("while", "mientras",
+    /// "sementara"): a figure in that clause is not the figure of a trigger before it.
+    #[serde(default)]
+    pub contrast: Vec<String>,
     /// Whether a speech verb right after a comma has its speaker after it, whatever stands
     /// before the comma ("Die Berichte seien reine Erfindung, sagte Georgescu"): German
     /// puts the verb second, and the noun before the comma is no subject. Default false

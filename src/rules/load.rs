@@ -1049,6 +1049,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.attribution
         .subordinators
         .extend(lowercase(&a.subordinators));
+    lang.attribution.contrast.extend(lowercase(&a.contrast));
     if let Some(i) = a.inverted_after_comma {
         lang.attribution.inverted_after_comma = i;
     }

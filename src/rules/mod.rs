@@ -552,6 +552,8 @@ pub struct Attribution {
     pub negation: Vec<Pattern>,
     pub not_negation: Vec<Pattern>,
     pub subordinators: Vec<String>,
+    /// Words that open a clause about another thing after a comma ("while", "mientras").
+    pub contrast: Vec<String>,
     pub inverted_after_comma: bool,
 }
 
