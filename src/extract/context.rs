@@ -69,6 +69,8 @@ pub(super) struct Context<'a> {
     pub(super) members: Vec<(usize, usize)>,
     /// Where attribute concepts ("aged", "-year-old", "im Alter von") stand.
     pub(super) attributes: Vec<(usize, usize)>,
+    /// Whether the sentence points back at the country last named ("dans le pays").
+    pub(super) country_anaphor: bool,
     /// The attribute concepts ("@age"): what a number told as an age counts when no word
     /// of one stands beside it ("Le suspect, 41 ans, …").
     pub(super) attribute_units: Vec<String>,
@@ -447,9 +449,15 @@ impl Extractor<'_> {
         let mut changes: Vec<(usize, usize)> = Vec::new();
         let mut elapsed: Vec<(usize, usize)> = Vec::new();
         let mut between: Vec<(usize, usize)> = Vec::new();
+        let mut anaphors: Vec<(usize, usize)> = Vec::new();
         if let Some(index) = self.concepts.get(&lang.code) {
             for (id, m) in index.find(&tokens) {
                 let concept = self.rules.concepts.get(id.as_str());
+                // "The country" is no word two figures share: it names a place.
+                if concept.is_some_and(|c| c.anaphor) {
+                    anaphors.push((m.start, m.end));
+                    continue;
+                }
                 if concept.is_some_and(|c| c.attribute) {
                     attributes.push((m.start, m.end));
                 }
@@ -492,6 +500,9 @@ impl Extractor<'_> {
             }
         }
         shared.retain(|&(p, _)| outside(outlet, p));
+        // "im Land" names no place called "Land".
+        hits.retain(|h| !anaphors.iter().any(|&(s, e)| s <= h.start && h.end <= e));
+        let country_anaphor = !anaphors.is_empty();
         hits.retain(|h| {
             outside(outlet, h.start)
                 && (h.kind != EntityKind::Unknown
@@ -570,6 +581,7 @@ impl Extractor<'_> {
             pack: lang,
             words,
             complementizers: &lang.attribution.complementizers,
+            country_anaphor,
             attribute_units: self
                 .rules
                 .concepts

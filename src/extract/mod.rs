@@ -191,6 +191,8 @@ struct Memory {
     statements: Vec<Mention>,
     date: Option<DateValue>,
     hits: Vec<Hit>,
+    /// The country the article last named (kept across paragraphs), for "the country".
+    country: Option<String>,
 }
 
 pub struct Extractor<'r> {
@@ -477,6 +479,7 @@ impl<'r> Extractor<'r> {
                     lead: memory.lead.take(),
                     last_day: memory.last_day,
                     statements: std::mem::take(&mut memory.statements),
+                    country: memory.country.take(),
                     ..Memory::default()
                 };
             }
@@ -641,6 +644,9 @@ impl<'r> Extractor<'r> {
             if !ctx.hits.is_empty() {
                 memory.hits = ctx.hits.clone();
             }
+            if let Some(country) = slots::last_country(&ctx.hits) {
+                memory.country = Some(country);
+            }
             if ctx.voice.speaker.is_some() {
                 last_speaker = ctx.voice.speaker.clone();
             } else if let Some(person) = speaker::subject(text, &ctx.hits, lang) {
@@ -737,6 +743,47 @@ mod tests {
             "61.3%",
         );
         assert_eq!(then.flatten().as_deref(), Some("2019"));
+    }
+
+    #[test]
+    fn the_country_is_the_country_last_named() {
+        let place = |text: &str, lang: &str| {
+            mentions(text, lang, "2023-03-16")
+                .into_iter()
+                .find(|m| m.rule == "casualties")
+                .map(|m| m.slots.get("place").cloned().unwrap_or_default())
+        };
+        // One paragraph later, "le pays" is still Malawi.
+        assert_eq!(
+            place(
+                "Le cyclone a frappé le Malawi lundi.\n\nAu moins 326 personnes ont perdu la vie dans le pays.",
+                "fr"
+            ),
+            Some(vec!["Malawi".to_string()])
+        );
+        assert_eq!(
+            place(
+                "Der Zyklon traf Malawi am Montag. Mindestens 326 Menschen kamen im Land ums Leben.",
+                "de"
+            ),
+            Some(vec!["Malawi".to_string()])
+        );
+        // Without the words, a toll takes no place from the sentence before.
+        assert_eq!(
+            place(
+                "Le cyclone a frappé le Malawi lundi. Au moins 326 personnes ont perdu la vie.",
+                "fr"
+            ),
+            Some(vec![])
+        );
+        // A place of its own wins.
+        assert_eq!(
+            place(
+                "Le cyclone a frappé le Malawi lundi. Au Mozambique, 53 personnes sont mortes, selon le pays.",
+                "fr"
+            ),
+            Some(vec!["Mozambique".to_string()])
+        );
     }
 
     #[test]

@@ -199,7 +199,24 @@ fn fill(
     if slot.inherit {
         return top_up(Vec::new(), slot, memory);
     }
+    // "Au moins 326 personnes ont perdu la vie dans le pays": the country last named.
+    if ctx.country_anaphor
+        && slot.types.contains(&SlotType::Entity(EntityKind::Country))
+        && let Some(country) = &memory.country
+    {
+        return vec![country.clone()];
+    }
     Vec::new()
+}
+
+/// The country the last place of a sentence lies in, or is.
+pub(super) fn last_country(hits: &[Hit]) -> Option<String> {
+    hits.iter()
+        .filter(|h| matches!(h.kind, EntityKind::Country | EntityKind::City))
+        // "French police said" names no country the story is in.
+        .filter(|h| h.form != crate::entities::Form::Demonym)
+        .filter_map(|h| fits(h, SlotType::Entity(EntityKind::Country)))
+        .next_back()
 }
 
 /// The canonical name a hit gives to a slot of type `ty`, if it fits.

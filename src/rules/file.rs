@@ -142,6 +142,11 @@ pub struct ConceptFile {
     /// semanas"): two such durations are compared only when told on the same day.
     #[serde(default)]
     pub elapsed: bool,
+    /// Whether the concept points back at the country the article last named ("the
+    /// country", "le pays", "negara itu"): a place slot that finds no place of its own in
+    /// the sentence takes that country.
+    #[serde(default)]
+    pub anaphor: bool,
     /// Whether a duration right beside the concept is the time between an event and the day
     /// its sentence tells ("on Sunday, two days after the attack", "ce lundi, trois jours
     /// après l'attaque"): two such durations are compared only when their days agree.

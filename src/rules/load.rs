@@ -444,6 +444,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                         act: c.act,
                         change: c.change,
                         elapsed: c.elapsed,
+                        anaphor: c.anaphor,
                         between: c.between,
                         broad: c.broad,
                         earliest: c.earliest,

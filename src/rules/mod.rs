@@ -835,6 +835,8 @@ pub struct Concept {
     /// A duration right beside it is the time elapsed up to the article's day ("two weeks
     /// ago"): compared only with one told on the same day.
     pub elapsed: bool,
+    /// It points back at the country last named ("the country", "le pays").
+    pub anaphor: bool,
     /// A duration right beside it is the time from an event to the day its sentence tells
     /// ("on Sunday, two days after the attack"): compared only with one told of that day.
     pub between: bool,
