@@ -667,7 +667,12 @@ fn svb_collapse_scores() {
 
 #[test]
 fn pension_strike_fr_scores() {
-    assert_floor_known("pension-strike-fr", 23, 0.49, 2);
+    // 0.46 since the twenty-second stop: "across the country" and "landesweit" now place the
+    // 1.28 million marchers in France, so the national count (four articles agree) and the
+    // Paris count (81,000, four agree) are two agreements; before, the two were one claim
+    // whose 1.28 million against 81,000 happened to fall on the labelled Paris conflict
+    // (police against the CGT's 700,000).
+    assert_floor_known("pension-strike-fr", 23, 0.45, 2);
 }
 
 #[test]
