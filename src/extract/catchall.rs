@@ -283,21 +283,13 @@ pub(super) fn describe(
                 if concepts.is_empty() {
                     // A word the lexicon does not know may only qualify the counted word
                     // after it: "397 construction workers", "397 строительных рабочих"
-                    // count workers, as "320 pekerja" does.
-                    // A thing, that is: not a word of an act, a change, a time, a
-                    // projection or an attribute ("these two powers could" counts powers).
+                    // count workers, as "320 pekerja" does. A thing, that is: not a word
+                    // of an act, a change, a projection or an attribute ("these two powers
+                    // could" counts powers, not @possibility).
                     let thing = |c: &str| {
-                        rules.concept_of(c).is_some_and(|c| {
-                            !(c.act
-                                || c.change
-                                || c.projection
-                                || c.attribute
-                                || c.elapsed
-                                || c.between
-                                || c.rate
-                                || c.ordinal
-                                || c.cue.is_some())
-                        })
+                        rules
+                            .concept_of(c)
+                            .is_some_and(|c| !(c.act || c.change || c.projection || c.attribute))
                     };
                     if let Some(n) = next_word.filter(|n| n.lower.chars().all(char::is_alphabetic))
                     {

@@ -814,6 +814,21 @@ mod tests {
                 "{text}: {content:?}"
             );
         }
+        // A quoted term inside a phrase is no quotation: Hofer said what follows.
+        let (st, ms) = statements(
+            "Critics called it “a reckless gamble with lives” and Jan Hofer said the plan would save jobs across the region.",
+            "en",
+            "2023-01-06",
+        );
+        let content = st
+            .first()
+            .and_then(|m| m.slots.get("content"))
+            .unwrap_or_else(|| panic!("{ms:?}"));
+        assert!(content.iter().any(|w| w.starts_with("job")), "{content:?}");
+        assert!(
+            !content.iter().any(|w| w.starts_with("gambl")),
+            "{content:?}"
+        );
     }
 
     #[test]

@@ -292,9 +292,9 @@ fn dedup_take(names: Vec<String>, count: usize) -> Vec<String> {
     }
     out
 }
-/// The quotation that closes before the speech verb at `cue`, with at most the speaker's
-/// name and a comma between: in "“We see signs of control,” Chiponda said" the span inside
-/// the quotation marks.
+/// The quotation that closes before the speech verb at `cue`, with at most four words (the
+/// speaker's name) and a comma between: in "“We see signs of control,” Chiponda said" the
+/// span inside the quotation marks.
 fn quotation_before(text: &str, cue: usize) -> Option<(usize, usize)> {
     const CLOSING: [char; 4] = ['”', '"', '»', '“'];
     const OPENING: [char; 4] = ['“', '"', '«', '„'];
@@ -306,6 +306,16 @@ fn quotation_before(text: &str, cue: usize) -> Option<(usize, usize)> {
         return None;
     }
     let open = before[..close].rfind(OPENING)?;
+    // A quoted term inside a phrase ("called the plan “a reckless gamble” and the minister
+    // said") is no quotation: its opening mark follows a lowercase word.
+    if before[..open]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(char::is_lowercase)
+    {
+        return None;
+    }
     let start = open + before[open..].chars().next().map_or(0, char::len_utf8);
     (start < close).then_some((start, close))
 }
