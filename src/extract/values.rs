@@ -480,19 +480,22 @@ fn attached(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> Option<(usize
         .find_map(|t| spans.iter().find(|&&(s, _)| s == t.start).copied())
 }
 
-/// Whether a new clause opens between `from` and `to` (a value before its trigger): a
-/// comma followed by a subordinator of the language, with no comma after it ("…, while
-/// rescuers were searching for the missing"). A clause that closes again before the trigger
-/// ("17 people, who had gathered at the market, were killed") is an aside; a conjunction
-/// after a comma most often ends a list ("two soldiers, three police officers, and a
-/// civilian were killed") and opens nothing.
+/// Whether a clause about another thing opens between `from` and `to` (a value after its
+/// trigger): a comma followed by a word of the pack's `contrast` ("…, mientras captaba de
+/// inversores unos 1.800 millones").
 fn contrast_between(ctx: &Context, from: usize, to: usize) -> bool {
     if from >= to || to > ctx.text.len() {
         return false;
     }
     let gap = &ctx.text[from..to];
     gap.match_indices(',').any(|(comma, _)| {
-        let rest = gap[comma + 1..].trim_start().to_lowercase();
+        // The few words after the comma only: a long sentence is not lowercased per comma.
+        let rest: String = gap[comma + 1..]
+            .trim_start()
+            .chars()
+            .take(40)
+            .flat_map(char::to_lowercase)
+            .collect();
         ctx.pack.attribution.contrast.iter().any(|w| {
             rest.strip_prefix(w.as_str())
                 .is_some_and(|r| w.ends_with(['\'', '’']) || !r.starts_with(char::is_alphanumeric))
@@ -500,7 +503,12 @@ fn contrast_between(ctx: &Context, from: usize, to: usize) -> bool {
     })
 }
 
-/// Whether a comma and a subordinator stand between `from` and `to`.
+/// Whether a new clause opens between `from` and `to` (a value before its trigger): a
+/// comma followed by a subordinator of the language, with no comma after it ("…, while
+/// rescuers were searching for the missing"). A clause that closes again before the trigger
+/// ("17 people, who had gathered at the market, were killed") is an aside; a conjunction
+/// after a comma most often ends a list ("two soldiers, three police officers, and a
+/// civilian were killed") and opens nothing.
 fn clause_opens_between(ctx: &Context, from: usize, to: usize) -> bool {
     if from >= to || to > ctx.text.len() {
         return false;
