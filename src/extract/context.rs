@@ -647,6 +647,21 @@ pub(super) fn relative_days(ctx: &mut Context, lang: &Lang, last_day: Option<chr
                 {
                     continue;
                 }
+                // "La veille de l'attaque" is the day before the attack, which the
+                // sentence does not date: no date at all.
+                let next = lower[e..]
+                    .trim_start()
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                    .next()
+                    .unwrap_or_default();
+                let next_with_mark = lower[e..].trim_start();
+                if lang.dates.day_of.iter().any(|w| {
+                    w == next
+                        || (w.ends_with(['\'', '’']) && next_with_mark.starts_with(w.as_str()))
+                }) {
+                    ctx.found.retain(|f| f.end <= s || f.start >= e);
+                    continue;
+                }
                 let before_here = ctx
                     .found
                     .iter()

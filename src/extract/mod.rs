@@ -746,6 +746,42 @@ mod tests {
     }
 
     #[test]
+    fn the_day_before_an_event_dates_nothing() {
+        let dates = |text: &str, lang: &str| -> Vec<String> {
+            mentions(text, lang, "2025-05-24")
+                .into_iter()
+                .filter_map(|m| match m.value {
+                    Some(Value::Date(d)) => Some(d.canonical()),
+                    _ => None,
+                })
+                .collect()
+        };
+        // "La veille, …" is the day before the last day named.
+        assert!(
+            dates(
+                "L'attaque a eu lieu le 23 mai. La veille, la suspecte avait quitté une clinique.",
+                "fr"
+            )
+            .contains(&"2025-05-22".to_string())
+        );
+        // "La veille de l'attaque" is the day before the attack: no date of its own.
+        assert!(
+            !dates(
+                "L'attaque a eu lieu le 23 mai. La veille de l'attaque, la suspecte avait quitté une clinique.",
+                "fr"
+            )
+            .contains(&"2025-05-22".to_string())
+        );
+        assert!(
+            !dates(
+                "Der Anschlag war am 23. Mai. Am Vortag des Anschlags hatte sie eine Klinik verlassen.",
+                "de"
+            )
+            .contains(&"2025-05-22".to_string())
+        );
+    }
+
+    #[test]
     fn the_country_is_the_country_last_named() {
         let place = |text: &str, lang: &str| {
             mentions(text, lang, "2023-03-16")

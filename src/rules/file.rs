@@ -327,6 +327,10 @@ pub struct DatesFile {
     pub day_before: Vec<String>,
     #[serde(default)]
     pub day_after: Vec<String>,
+    /// Words right after "the day before" that make it the day before what follows ("la
+    /// veille de l'attaque", "am Vortag des Anschlags"): a day no sentence gives, so no date.
+    #[serde(default)]
+    pub day_of: Vec<String>,
     /// Words right before a weekday that look ahead ("starting", "à partir de", "ab",
     /// "mulai"): the weekday is the next one from publication, not the last.
     #[serde(default)]

@@ -789,6 +789,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.dates.since.extend(lowercase(&d.since));
     lang.dates.day_before.extend(lowercase(&d.day_before));
     lang.dates.day_after.extend(lowercase(&d.day_after));
+    lang.dates.day_of.extend(lowercase(&d.day_of));
     lang.dates.ahead.extend(lowercase(&d.ahead));
     lang.dates.future.extend(lowercase(&d.future));
     lang.dates.not_future.extend(lowercase(&d.not_future));

@@ -360,6 +360,8 @@ pub struct Dates {
     pub since: Vec<String>,
     pub day_before: Vec<String>,
     pub day_after: Vec<String>,
+    /// Words after "the day before" that tie it to what follows ("la veille de …").
+    pub day_of: Vec<String>,
     /// Words before a weekday that make it the next one ("starting Monday").
     pub ahead: Vec<String>,
     /// Words that put a weekday's clause in the future ("will", "soll", "akan").
