@@ -264,7 +264,18 @@ pub(super) fn describe(
             concepts
         })
         .filter(|c| !c.is_empty())
-        .or_else(|| age.then(|| ctx.attribute_units.clone()));
+        // With no age word beside it ("Le suspect, 41 ans, …") it counts what the age
+        // words do: the attribute concepts.
+        .or_else(|| {
+            age.then(|| {
+                rules
+                    .concepts
+                    .iter()
+                    .filter(|(_, c)| c.attribute)
+                    .map(|(id, _)| format!("@{id}"))
+                    .collect()
+            })
+        });
     // Else every concept the word stands for, the first one first: "workers" counts people
     // (@person) and workers (@worker), and meets "empleados" (@worker) through the second.
     let units: Vec<String> = attribute.unwrap_or_else(|| {

@@ -71,9 +71,6 @@ pub(super) struct Context<'a> {
     pub(super) attributes: Vec<(usize, usize)>,
     /// Whether the sentence points back at the country last named ("dans le pays").
     pub(super) country_anaphor: bool,
-    /// The attribute concepts ("@age"): what a number told as an age counts when no word
-    /// of one stands beside it ("Le suspect, 41 ans, …").
-    pub(super) attribute_units: Vec<String>,
     /// Where act concepts ("announced", "ordered") stand.
     pub(super) acts: Vec<(usize, usize)>,
     /// Where concepts of a figure's change ("rose", "lowered") stand.
@@ -582,13 +579,6 @@ impl Extractor<'_> {
             words,
             complementizers: &lang.attribution.complementizers,
             country_anaphor,
-            attribute_units: self
-                .rules
-                .concepts
-                .iter()
-                .filter(|(_, c)| c.attribute)
-                .map(|(id, _)| format!("@{id}"))
-                .collect(),
             found,
             hits,
             topics,

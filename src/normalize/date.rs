@@ -209,6 +209,22 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
+/// A text's words, lowercase, apostrophes kept ("qu'", "l'").
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Each cue of a pack list as its words, split once when the grammar is built.
+pub(super) fn cue_words(cues: &[String]) -> Vec<Vec<String>> {
+    cues.iter()
+        .map(|c| words(c))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 impl Grammar {
     /// Whether a word of the pack's `ahead` ("starting", "à partir de", "ab") stands right
     /// before the weekday at `start` (with "on", "le", "el" or the like between, if the
@@ -239,12 +255,6 @@ impl Grammar {
         if self.future.is_empty() {
             return false;
         }
-        let words = |s: &str| -> Vec<String> {
-            s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect()
-        };
         // A clause ends at punctuation; a point only before a space or the end ("um
         // 18.05 Uhr" goes on).
         let stops = |s: &str| -> Vec<(usize, usize)> {
@@ -283,11 +293,9 @@ impl Grammar {
             None => after,
         };
         let after = words(after);
-        let has = |list: &[String], within: &[String]| {
-            list.iter().any(|cue| {
-                let cue = words(cue);
-                within.windows(cue.len()).any(|w| w == cue.as_slice())
-            })
+        let has = |list: &[Vec<String>], within: &[String]| {
+            list.iter()
+                .any(|cue| within.windows(cue.len()).any(|w| w == cue.as_slice()))
         };
         // "since Tuesday" has begun; "soll am Freitag … eingestochen haben" reports what
         // is said to have happened.
@@ -297,10 +305,8 @@ impl Grammar {
             return false;
         }
         self.future.iter().any(|cue| {
-            let cue = words(cue);
-            let n = cue.len();
-            before.windows(n).any(|w| w == cue.as_slice())
-                || after.get(..n).is_some_and(|w| w == cue.as_slice())
+            before.windows(cue.len()).any(|w| w == cue.as_slice())
+                || after.get(..cue.len()).is_some_and(|w| w == cue.as_slice())
         })
     }
 

@@ -826,11 +826,11 @@ pub struct Grammar {
     complementizers: Vec<String>,
     /// Lowercase words that make the weekday after them the next one.
     ahead: Vec<String>,
-    /// Lowercase words that put a weekday's clause in the future.
-    future: Vec<String>,
-    not_future: Vec<String>,
-    /// Lowercase words of "since": a weekday right after one has begun.
-    since: Vec<String>,
+    /// Cues that put a weekday's clause in the future, each as its lowercase words.
+    future: Vec<Vec<String>>,
+    not_future: Vec<Vec<String>>,
+    /// The words of "since": a weekday right after one has begun.
+    since: Vec<Vec<String>>,
     relative: HashMap<String, Relative>,
     scales: HashMap<String, f64>,
     words: HashMap<String, f64>,
@@ -1026,9 +1026,9 @@ impl Grammar {
             weekdays,
             complementizers: lang.attribution.complementizers.clone(),
             ahead: lang.dates.ahead.clone(),
-            future: lang.dates.future.clone(),
-            not_future: lang.dates.not_future.clone(),
-            since: lang.dates.since.clone(),
+            future: date::cue_words(&lang.dates.future),
+            not_future: date::cue_words(&lang.dates.not_future),
+            since: date::cue_words(&lang.dates.since),
             relative,
             scales: n.scales.iter().map(|(w, v)| (key(w), *v)).collect(),
             words: n
