@@ -695,6 +695,11 @@ mod tests {
                 "The opposition leader died at a penal colony, aged 47.",
                 "en",
             ),
+            // Joined by the pack's `age_of` word, after a comma, a nationality or a word
+            // for people.
+            ("Faye, de 47 años, es un antiguo inspector.", "es"),
+            ("Celui d'une Japonaise de 47 ans, morte samedi.", "fr"),
+            ("El joven de 47 años fue detenido.", "es"),
         ] {
             let ms = mentions(text, lang, "2024-02-20");
             let age = ms
@@ -703,13 +708,15 @@ mod tests {
                 .unwrap_or_else(|| panic!("{text}: {ms:?}"));
             assert_eq!(age.context["unit"], ["@age"], "{text}");
         }
-        // A term between commas with a word before it stays a duration.
-        let ms = mentions(
+        // A term between commas with a word before it stays a duration, and so do years
+        // joined by "de" to a thing that is no person.
+        for text in [
             "Fue condenado, tras 19 años, a prisión.",
-            "es",
-            "2024-02-20",
-        );
-        assert!(ms.iter().any(|m| m.value_text() == "P19Y"), "{ms:?}");
+            "Fue condenado a una pena de 19 años de prisión.",
+        ] {
+            let ms = mentions(text, "es", "2024-02-20");
+            assert!(ms.iter().any(|m| m.value_text() == "P19Y"), "{text}: {ms:?}");
+        }
     }
 
     #[test]

@@ -24,6 +24,9 @@ fn beside(text: &str, spans: &[(usize, usize)], v: (usize, usize)) -> bool {
         .any(|&(s, e)| (s >= v.1 && blank(&text[v.1..s])) || (e <= v.0 && blank(&text[e..v.0])))
 }
 
+/// The concept of words that count people ("people", "victims", "jóvenes").
+const PERSON: &str = "@person";
+
 /// At most this many words (numbers and function words) between an attribute concept and
 /// a number it describes ("aged 67, 56 and 41").
 const ATTRIBUTE_REACH: usize = 8;
@@ -211,9 +214,42 @@ impl Context<'_> {
         // ans, a expliqué", "Подозреваемый, 41 год, …".
         let apposed_years =
             years && right.starts_with([',', ')', ';']) && left.ends_with([',', '(']);
+        // A number of years joined to a person by the pack's `age_of` word, after a comma
+        // or a word for a person: "Faye, de 44 años, es…", "une Japonaise de 58 ans",
+        // "el joven de 30 años" (not "une peine de 30 ans").
+        let of_person = years && self.joins_person(v);
         // An age word around the number: "à 47 ans", "a los 47 años", "47-year-old".
         let around = self.attributes.iter().any(|&(s, e)| s < v.1 && v.0 < e);
-        after || before || apposed || apposed_years || around
+        after || before || apposed || apposed_years || of_person || around
+    }
+
+    /// Whether the value at `v` follows one of the pack's `age_of` words ("de") that
+    /// itself follows a comma, a person's name or nationality, or a word counted as people.
+    fn joins_person(&self, v: (usize, usize)) -> bool {
+        let Some(of) = self.tokens.iter().rev().find(|t| t.end <= v.0) else {
+            return false;
+        };
+        if !self.text[of.end..v.0].trim().is_empty()
+            || !self.pack.numbers.age_of.contains(&of.lower)
+        {
+            return false;
+        }
+        let left = self.text[..of.start].trim_end();
+        if left.ends_with(',') {
+            return true;
+        }
+        let person_word = self
+            .tokens
+            .iter()
+            .rev()
+            .find(|t| t.end <= of.start)
+            .is_some_and(|t| t.end == left.len() && self.concepts_at(t.start).any(|c| c == PERSON));
+        person_word
+            || self.hits.iter().any(|h| {
+                h.end == left.len()
+                    && (matches!(h.kind, EntityKind::Person | EntityKind::Unknown)
+                        || h.form == crate::entities::Form::Demonym)
+            })
     }
 
     /// Whether the duration at `v` is the time elapsed up to the article's day: an

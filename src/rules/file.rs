@@ -429,6 +429,10 @@ pub struct NumbersFile {
     /// minutes and seconds.
     #[serde(default)]
     pub durations: BTreeMap<String, Spanned<String>>,
+    /// Words that join a person to a number of years, making the years an age ("Faye, de
+    /// 44 años", "une Japonaise de 58 ans"), after a comma or a word for a person.
+    #[serde(default)]
+    pub age_of: Vec<String>,
     /// Words right before a number that make "N hours" a time of day ("à 9 heures", "a las
     /// 9 horas", "в 9 часов"), not a duration.
     #[serde(default)]

@@ -950,6 +950,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         .factors
         .extend(n.factors.iter().map(|(k, v)| (k.clone(), *v)));
     lang.numbers.clock_before.extend(lowercase(&n.clock_before));
+    lang.numbers.age_of.extend(lowercase(&n.age_of));
     for (word, unit) in &n.durations {
         // Calendar units as ISO 8601 writes them; hours, minutes and seconds as lowercase
         // codes ('M' is the month).

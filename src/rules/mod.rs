@@ -456,6 +456,8 @@ pub struct Numbers {
     pub indefinites: Vec<String>,
     pub factors: Vec<(String, f64)>,
     pub durations: Vec<(String, char)>,
+    /// Words that join a person to a number of years, an age (see the pack file).
+    pub age_of: Vec<String>,
     /// Words before a number that make hours a time of day (see the pack file).
     pub clock_before: Vec<String>,
     /// Unit words and their symbols.
