@@ -85,6 +85,28 @@ pub fn word_before(text: &str, at: usize) -> Option<&str> {
         .filter(|w| !w.is_empty())
 }
 
+/// `text` lowercased as words one space apart, punctuation dropped but for hyphens inside
+/// words ("masing-masing"): the form in which a pack's short phrases are looked for.
+pub fn plain_words(text: &str) -> String {
+    let lower: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    lower
+        .split_whitespace()
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The words of `text` (UAX #29 word boundaries; letters split at an apostrophe, so that
 /// "l'incendie" is "l" and "incendie"), each lowercased and stemmed with `stem`.
 pub fn tokenize(text: &str, stem: impl Fn(&str) -> String) -> Vec<Token> {

@@ -539,6 +539,48 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_told_per_unit_is_a_part() {
+        let part = |text: &str, lang: &str, value: &str| {
+            let ms = mentions(text, lang, "2025-03-20");
+            ms.iter()
+                .find(|m| m.value_text() == value)
+                .unwrap_or_else(|| panic!("{text}: {ms:?}"))
+                .part
+        };
+        for (text, lang) in [
+            (
+                "The two affiliates must pay about $131 million each.",
+                "en",
+            ),
+            (
+                "Las dos filiales tendrán que abonar unos 131 millones de dólares cada una.",
+                "es",
+            ),
+            (
+                "Фонд и организация должны выплатить примерно по 131 млн долларов.",
+                "ru",
+            ),
+            (
+                "Die beiden Ableger müssen jeweils rund 131 Millionen Dollar zahlen.",
+                "de",
+            ),
+        ] {
+            assert!(part(text, lang, "131000000 USD"), "{text}");
+        }
+        // The total is no part, nor is a time before "по" ("by local time").
+        assert!(!part(
+            "The jury ordered the group to pay $131 million in damages.",
+            "en",
+            "131000000 USD"
+        ));
+        assert!(!part(
+            "Нападение произошло 22 марта около 14:50 по местному времени.",
+            "ru",
+            "2025-03-22T14:50"
+        ));
+    }
+
+    #[test]
     fn a_count_told_with_another_is_a_part_and_a_place_is_not_another() {
         let part = |text: &str| {
             mentions(text, "en", "2024-08-24")
@@ -715,7 +757,10 @@ mod tests {
             "Fue condenado a una pena de 19 años de prisión.",
         ] {
             let ms = mentions(text, "es", "2024-02-20");
-            assert!(ms.iter().any(|m| m.value_text() == "P19Y"), "{text}: {ms:?}");
+            assert!(
+                ms.iter().any(|m| m.value_text() == "P19Y"),
+                "{text}: {ms:?}"
+            );
         }
     }
 

@@ -223,6 +223,61 @@ impl Context<'_> {
         after || before || apposed || apposed_years || of_person || around
     }
 
+    /// Whether the amount or count at `v` is told per unit, not in total: one of the pack's
+    /// `each` or `each_before` words right before it, approximation words aside ("примерно
+    /// по 131 млн", "jeweils rund 131 Millionen"), or one of `each` starting at most one
+    /// word after it in its clause ("131 millones de dólares cada una", "131 million
+    /// dollars each"). Dates, times and durations are never so.
+    pub(super) fn per_unit(&self, v: (usize, usize)) -> bool {
+        let numbers = &self.pack.numbers;
+        let (each, before_only) = (&numbers.each, &numbers.each_before);
+        if each.is_empty() && before_only.is_empty()
+            || !self.found.iter().any(|f| {
+                (f.start, f.end) == v
+                    && !matches!(
+                        f.value,
+                        Value::Date(_) | Value::Time(_) | Value::Duration(..)
+                    )
+            })
+        {
+            return false;
+        }
+        let clause_end = self.text[v.1..]
+            .find([',', ';', ':', '.', '(', ')'])
+            .map_or(self.text.len(), |c| v.1 + c);
+        let after = crate::words::plain_words(&self.text[v.1..clause_end]);
+        let words: Vec<&str> = after.split(' ').filter(|w| !w.is_empty()).collect();
+        let starts = |from: usize| {
+            let rest = words.get(from..).unwrap_or_default().join(" ");
+            each.iter()
+                .any(|e| rest == *e || rest.starts_with(&format!("{e} ")))
+        };
+        if starts(0) || starts(1) {
+            return true;
+        }
+        let mut before = crate::words::plain_words(&self.text[..v.0]);
+        loop {
+            if each
+                .iter()
+                .chain(before_only)
+                .any(|e| before == *e || before.ends_with(&format!(" {e}")))
+            {
+                return true;
+            }
+            let Some(stripped) = self.pack.numbers.approx.iter().find_map(|(w, _)| {
+                let w = crate::words::plain_words(w);
+                (!w.is_empty())
+                    .then(|| before.strip_suffix(&w))
+                    .flatten()
+                    .filter(|s| s.is_empty() || s.ends_with(' '))
+                    .map(|s| s.trim_end().to_string())
+            }) else {
+                return false;
+            };
+            before = stripped;
+        }
+    }
+
     /// Whether the value at `v` follows one of the pack's `age_of` words ("de") that
     /// itself follows a comma, a person's name or nationality, or a word counted as people.
     fn joins_person(&self, v: (usize, usize)) -> bool {
@@ -401,6 +456,7 @@ impl Context<'_> {
         partitive
             || member
             || breakdown
+            || self.per_unit(v)
             || self.apposed_part(v)
             || self.subgroups.iter().any(|&(_, e)| {
                 e <= v.0 && {

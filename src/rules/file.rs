@@ -433,6 +433,15 @@ pub struct NumbersFile {
     /// 44 años", "une Japonaise de 58 ans"), after a comma or a word for a person.
     #[serde(default)]
     pub age_of: Vec<String>,
+    /// Words that make a figure one per unit, not a total ("131 millones de dólares cada
+    /// una", "jeweils 131 Millionen", "masing-masing"): right before the figure, or at most
+    /// one word after it.
+    #[serde(default)]
+    pub each: Vec<String>,
+    /// Words that make a figure one per unit only right before it ("по 131 млн", "je 131
+    /// Millionen"; "14:50 по местному времени" is no such figure).
+    #[serde(default)]
+    pub each_before: Vec<String>,
     /// Words right before a number that make "N hours" a time of day ("à 9 heures", "a las
     /// 9 horas", "в 9 часов"), not a duration.
     #[serde(default)]

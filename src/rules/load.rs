@@ -951,6 +951,12 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         .extend(n.factors.iter().map(|(k, v)| (k.clone(), *v)));
     lang.numbers.clock_before.extend(lowercase(&n.clock_before));
     lang.numbers.age_of.extend(lowercase(&n.age_of));
+    lang.numbers
+        .each
+        .extend(n.each.iter().map(|w| crate::words::plain_words(w)));
+    lang.numbers
+        .each_before
+        .extend(n.each_before.iter().map(|w| crate::words::plain_words(w)));
     for (word, unit) in &n.durations {
         // Calendar units as ISO 8601 writes them; hours, minutes and seconds as lowercase
         // codes ('M' is the month).

@@ -458,6 +458,10 @@ pub struct Numbers {
     pub durations: Vec<(String, char)>,
     /// Words that join a person to a number of years, an age (see the pack file).
     pub age_of: Vec<String>,
+    /// Words that make a figure one per unit (see the pack file), as space-separated words.
+    pub each: Vec<String>,
+    /// Words that make a figure one per unit only right before it.
+    pub each_before: Vec<String>,
     /// Words before a number that make hours a time of day (see the pack file).
     pub clock_before: Vec<String>,
     /// Unit words and their symbols.
