@@ -119,6 +119,15 @@ impl Regex {
         groups.is_match().then_some(Captures { text, groups })
     }
 
+    /// The first match starting at byte `start` or later, the text before it still seen
+    /// by look-around (`\b`), as `regex::Regex::captures_at`.
+    pub fn captures_at<'t>(&self, text: &'t str, start: usize) -> Option<Captures<'t>> {
+        let mut groups = self.meta.create_captures();
+        self.meta
+            .captures(Input::new(text).range(start..), &mut groups);
+        groups.is_match().then_some(Captures { text, groups })
+    }
+
     pub fn captures_iter<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = Captures<'t>> + 'r
     where
         't: 'r,

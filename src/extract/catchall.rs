@@ -548,10 +548,7 @@ mod tests {
                 .part
         };
         for (text, lang) in [
-            (
-                "The two affiliates must pay about $131 million each.",
-                "en",
-            ),
+            ("The two affiliates must pay about $131 million each.", "en"),
             (
                 "Las dos filiales tendrán que abonar unos 131 millones de dólares cada una.",
                 "es",

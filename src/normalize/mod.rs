@@ -1556,8 +1556,18 @@ impl Grammar {
             return;
         }
         if let Some(re) = &self.money {
-            for c in re.captures_iter(text) {
+            let mut at = 0;
+            while let Some(c) = re.captures_at(text, at) {
                 let all = c.get(0).expect("group 0");
+                // A currency before the number that ends another word ("alcanZAR 300
+                // millones de dólares") is none: read again from after it.
+                if let Some(c1) = c.name("c1")
+                    && !starts_ok(all.start())
+                {
+                    at = c1.end();
+                    continue;
+                }
+                at = all.end();
                 let cur = c.name("c1").or(c.name("c2"));
                 let (Some(cur), Some(num)) = (cur, c.name("num")) else {
                     continue;
