@@ -213,6 +213,11 @@ fn duration_canonical(n: f64, unit: char) -> String {
         'h' => format!("PT{}H", fmt_num(n)),
         'n' => format!("PT{}M", fmt_num(n)),
         's' => format!("PT{}S", fmt_num(n)),
+        // Years and a number of whole months: "seven and a half years" is P7Y6M.
+        'Y' if n.fract() != 0.0 && (n * 12.0).fract().abs() < 1e-6 => {
+            let months = (n * 12.0).round() as i64;
+            format!("P{}Y{}M", months / 12, months % 12)
+        }
         u => format!("P{}{u}", fmt_num(n)),
     }
 }
@@ -990,8 +995,18 @@ impl Grammar {
         });
         let percent = alternation(n.percent.iter().map(String::as_str))
             .map(|p| compile(&format!(r"(?P<num>{num})\s?(?P<pct>{p})")));
-        let duration = alternation(n.durations.iter().map(|(w, _)| w.as_str()))
-            .map(|u| compile(&format!(r"(?P<num>{num})[\s-](?P<unit>{u})")));
+        // "two and a half hours", "zweieinhalb Stunden", "deux heures et demie".
+        let half = alternation(n.half.iter().map(String::as_str))
+            .map(|h| format!(r"(?P<half>\s?{h})?"))
+            .unwrap_or_default();
+        let half_after = alternation(n.half_after.iter().map(String::as_str))
+            .map(|h| format!(r"(?P<half_after>\s{h})?"))
+            .unwrap_or_default();
+        let duration = alternation(n.durations.iter().map(|(w, _)| w.as_str())).map(|u| {
+            compile(&format!(
+                r"(?P<num>{num}){half}[\s-](?P<unit>{u}){half_after}"
+            ))
+        });
         // A scale word may stand between number and unit ("13 тысяч квадратных метров",
         // "1.2 million square metres", "300 тыс. тонн", "0,3 Mio. Tonnen"), a word of its own
         // with a space on each side (or its abbreviation's point before the space): "10 km"
@@ -1622,7 +1637,15 @@ impl Grammar {
                 let unit = c
                     .name("unit")
                     .and_then(|u| self.durations.get(&u.as_str().to_lowercase()));
-                let n = c.name("num").and_then(|m| self.parse_number(m.as_str()));
+                let half = if c.name("half").or(c.name("half_after")).is_some() {
+                    0.5
+                } else {
+                    0.0
+                };
+                let n = c
+                    .name("num")
+                    .and_then(|m| self.parse_number(m.as_str()))
+                    .map(|n| n + half);
                 // "по итогам 2022 года", "tahun 2021": a year, not 2022 years.
                 let year_like =
                     n.is_some_and(|n| n.fract() == 0.0 && (1800.0..=2100.0).contains(&n));

@@ -433,6 +433,14 @@ pub struct NumbersFile {
     /// 44 años", "une Japonaise de 58 ans"), after a comma or a word for a person.
     #[serde(default)]
     pub age_of: Vec<String>,
+    /// Words between a number and a unit of time that add a half ("two and a half hours",
+    /// "два с половиной часа", "dua setengah jam", "zweieinhalb Stunden", glued or not).
+    #[serde(default)]
+    pub half: Vec<String>,
+    /// Words after a unit of time that add a half ("deux heures et demie", "siete años y
+    /// medio").
+    #[serde(default)]
+    pub half_after: Vec<String>,
     /// Words that make a figure one per unit, not a total ("131 millones de dólares cada
     /// una", "jeweils 131 Millionen", "masing-masing"): right before the figure, or at most
     /// one word after it.

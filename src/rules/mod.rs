@@ -458,6 +458,9 @@ pub struct Numbers {
     pub durations: Vec<(String, char)>,
     /// Words that join a person to a number of years, an age (see the pack file).
     pub age_of: Vec<String>,
+    /// Words between a number and a unit of time, and after the unit, that add a half.
+    pub half: Vec<String>,
+    pub half_after: Vec<String>,
     /// Words that make a figure one per unit (see the pack file), as space-separated words.
     pub each: Vec<String>,
     /// Words that make a figure one per unit only right before it.
