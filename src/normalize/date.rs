@@ -140,12 +140,24 @@ impl DateRes {
     }
 }
 
+/// A day with no year this many days after the anchor, across new year, is next year's.
+const NEXT_YEAR_DAYS: i64 = 45;
+
 /// Place a month (and day) with no year: in the anchor's year, unless that puts it more
 /// than three months after the anchor ("15 December" in a January report is last year's;
-/// "until 22 May" in a March report is this year's).
+/// "until 22 May" in a March report is this year's), or it is a day at most
+/// [`NEXT_YEAR_DAYS`] into the next year ("until 4 January" in a report of 30 December).
 fn place(y: Option<i32>, m: u32, d: Option<u32>, anchor: Option<PartialDate>) -> Option<DateValue> {
+    let soon_next_year = |a: PartialDate| {
+        let (Some(day), Some(from)) = (d, a.date()) else {
+            return false;
+        };
+        NaiveDate::from_ymd_opt(a.year + 1, m, day)
+            .is_some_and(|next| (next - from).num_days() <= NEXT_YEAR_DAYS)
+    };
     let year = match (y, anchor) {
         (Some(y), _) => y,
+        (None, Some(a)) if soon_next_year(a) => a.year + 1,
         (None, Some(a)) => match a.month {
             Some(am) if m > am + 3 => a.year - 1,
             _ => a.year,
