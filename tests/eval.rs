@@ -1029,3 +1029,24 @@ fn hamburg_stabbing_scores() {
 fn ferry_sinking_scores() {
     assert_floor("ferry-sinking", 19, 0.50);
 }
+
+// Batch AL, tuned since 89ceb1d (first sight in tests/stories/FIRST_SIGHT.md). Known false
+// conflicts: greenpeace-verdict's Energy Transfer accusations (financed and led the
+// protests) set against Greenpeace rejecting them, where the folder labels the denials an
+// agreement of their own, and Cox's account of paid outsiders against Greenpeace denying it
+// led the demonstrations.
+
+#[test]
+fn greenpeace_verdict_scores() {
+    assert_floor_known("greenpeace-verdict", 22, 0.38, 2);
+}
+
+#[test]
+fn vikram_lander_scores() {
+    assert_floor("vikram-lander", 23, 0.49);
+}
+
+#[test]
+fn northvolt_bankruptcy_scores() {
+    assert_floor("northvolt-bankruptcy", 23, 0.60);
+}

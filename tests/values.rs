@@ -595,6 +595,25 @@ fn the_only_age_each_article_gives_is_one_age_and_two_ages_never_conflict() {
 }
 
 #[test]
+fn the_same_age_given_once_in_each_article_is_one_age_among_others() {
+    // tests/fixtures/ages-among-others: the minister's 70 in three languages, in sentences
+    // that share nothing else, each beside another person's age (the guard's 41, the
+    // driver's 35, the lawyer's 52): one age, and the others single-source.
+    let claims = report_of("ages-among-others");
+    let (verdict, ms) = claim_with(&claims, "70");
+    assert_eq!(*verdict, Verdict::Agreement, "{claims:?}");
+    assert_eq!(ms.len(), 3, "{claims:?}");
+    for other in ["41", "35", "52"] {
+        let (verdict, _) = claim_with(&claims, other);
+        assert_eq!(*verdict, Verdict::SingleSource, "{other}: {claims:?}");
+    }
+    assert!(
+        claims.iter().all(|(v, _)| *v != Verdict::Conflict),
+        "{claims:?}"
+    );
+}
+
+#[test]
 fn a_month_named_in_its_sentence_is_the_figures_own_period() {
     // tests/fixtures/monthly-tolls: both articles give 612 dead since January; one adds
     // "In August alone, 140 people died" and "In October, 20 more people have died", the

@@ -738,7 +738,7 @@ mod tests {
             // for people.
             ("Faye, de 47 años, es un antiguo inspector.", "es"),
             ("Celui d'une Japonaise de 47 ans, morte samedi.", "fr"),
-            ("El joven de 47 años fue detenido.", "es"),
+            ("El hombre de 47 años fue detenido.", "es"),
         ] {
             let ms = mentions(text, lang, "2024-02-20");
             let age = ms

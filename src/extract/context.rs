@@ -216,7 +216,7 @@ impl Context<'_> {
             years && right.starts_with([',', ')', ';']) && left.ends_with([',', '(']);
         // A number of years joined to a person by the pack's `age_of` word, after a comma
         // or a word for a person: "Faye, de 44 años, es…", "une Japonaise de 58 ans",
-        // "el joven de 30 años" (not "une peine de 30 ans").
+        // "el hombre de 30 años" (not "une peine de 30 ans").
         let of_person = years && self.joins_person(v);
         // An age word around the number: "à 47 ans", "a los 47 años", "47-year-old".
         let around = self.attributes.iter().any(|&(s, e)| s < v.1 && v.0 < e);

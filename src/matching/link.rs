@@ -463,6 +463,11 @@ impl<'m> Linker<'m> {
             if !differ && self.sole_count(a) && self.sole_count(b) {
                 return Ok(1.0);
             }
+            // The same age given once in each article ("Abe, 67", "âgé de 67 ans"), among
+            // others: one person's, as two people of one story are rarely of one age.
+            if !differ && self.once(a) && self.once(b) {
+                return Ok(1.0);
+            }
             // Two different ages are most often two people's ("the 22-year-old suspect",
             // "a 31-year-old father"): never one conflict.
             if differ {
