@@ -1033,12 +1033,13 @@ fn ferry_sinking_scores() {
 // Batch AL, tuned since 89ceb1d (first sight in tests/stories/FIRST_SIGHT.md). Known false
 // conflicts: greenpeace-verdict's Energy Transfer accusations (financed and led the
 // protests) set against Greenpeace rejecting them, where the folder labels the denials an
-// agreement of their own, and Cox's account of paid outsiders against Greenpeace denying it
-// led the demonstrations.
+// agreement of their own. (Cox's account of paid outsiders, said by "Transfer's lead
+// lawyer" until the appositive ending with a title was skipped, is now the labelled
+// conflict with Greenpeace denying it paid anyone.)
 
 #[test]
 fn greenpeace_verdict_scores() {
-    assert_floor_known("greenpeace-verdict", 22, 0.38, 2);
+    assert_floor_known("greenpeace-verdict", 22, 0.38, 1);
 }
 
 #[test]

@@ -653,7 +653,8 @@ fn subject_end(text: &str, cue: usize, lang: &Lang) -> usize {
                     .chars()
                     .next()
                     .is_some_and(|ch| ch.is_lowercase() || ch.is_ascii_digit())
-                    || starts_with_title(&body[c + 1..], lang) =>
+                    || starts_with_title(&body[c + 1..], lang)
+                    || ends_with_title(&body[c + 1..], lang) =>
             {
                 body = body[..c].trim_end();
             }
@@ -669,6 +670,15 @@ fn starts_with_title(phrase: &str, lang: &Lang) -> bool {
     phrase
         .split_whitespace()
         .next()
+        .is_some_and(|w| title_word(w, lang))
+}
+
+/// Whether a phrase ends with a title or a role noun ("Energy Transfer's lead lawyer"): an
+/// appositive that says what the name before it is.
+fn ends_with_title(phrase: &str, lang: &Lang) -> bool {
+    phrase
+        .split_whitespace()
+        .next_back()
         .is_some_and(|w| title_word(w, lang))
 }
 
@@ -832,6 +842,10 @@ mod tests {
         let text = "Anna Berg, Chefin der Sparte, wies das zurück.";
         let cue = text.find("wies").unwrap();
         assert_eq!(&text[..subject_end(text, cue, de)], "Anna Berg");
+        // And one that ends with a title after a company's name.
+        let text = "Trey Cox, Energy Transfer's lead lawyer, told jurors that it was paid.";
+        let cue = text.find("told").unwrap();
+        assert_eq!(&text[..subject_end(text, cue, en)], "Trey Cox");
     }
 
     /// The speaker and polarity of each statement of one sentence.
