@@ -1035,11 +1035,12 @@ fn ferry_sinking_scores() {
 // protests) set against Greenpeace rejecting them, where the folder labels the denials an
 // agreement of their own. (Cox's account of paid outsiders, said by "Transfer's lead
 // lawyer" until the appositive ending with a title was skipped, is now the labelled
-// conflict with Greenpeace denying it paid anyone.)
+// conflict with Greenpeace denying it paid anyone for score.py; the in-process scorer
+// matches that label to Cox's other statement and still counts two.)
 
 #[test]
 fn greenpeace_verdict_scores() {
-    assert_floor_known("greenpeace-verdict", 22, 0.38, 1);
+    assert_floor_known("greenpeace-verdict", 22, 0.38, 2);
 }
 
 #[test]
