@@ -24,7 +24,7 @@ fn beside(text: &str, spans: &[(usize, usize)], v: (usize, usize)) -> bool {
         .any(|&(s, e)| (s >= v.1 && blank(&text[v.1..s])) || (e <= v.0 && blank(&text[e..v.0])))
 }
 
-/// The concept of words that count people ("people", "victims", "jóvenes").
+/// The concept of words that count people ("people", "victims", "hombre").
 const PERSON: &str = "@person";
 
 /// At most this many words (numbers and function words) between an attribute concept and

@@ -434,7 +434,8 @@ pub struct NumbersFile {
     #[serde(default)]
     pub age_of: Vec<String>,
     /// Words between a number and a unit of time that add a half ("two and a half hours",
-    /// "два с половиной часа", "dua setengah jam", "zweieinhalb Stunden", glued or not).
+    /// "два с половиной часа", "dua setengah jam"); German writes it in one number word
+    /// ("zweieinhalb", in `words`).
     #[serde(default)]
     pub half: Vec<String>,
     /// Words after a unit of time that add a half ("deux heures et demie", "siete años y
