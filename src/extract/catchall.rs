@@ -507,7 +507,7 @@ fn join_adjacent(text: &str, what: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::glued;
-    use crate::extract::tests::mentions;
+    use crate::extract::tests::{mention_with, mentions};
 
     #[test]
     fn the_first_end_of_a_range_counts_what_the_second_counts() {
@@ -541,11 +541,7 @@ mod tests {
     #[test]
     fn a_figure_told_per_unit_is_a_part() {
         let part = |text: &str, lang: &str, value: &str| {
-            let ms = mentions(text, lang, "2025-03-20");
-            ms.iter()
-                .find(|m| m.value_text() == value)
-                .unwrap_or_else(|| panic!("{text}: {ms:?}"))
-                .part
+            mention_with(text, lang, "2025-03-20", value).part
         };
         for (text, lang) in [
             ("The two affiliates must pay about $131 million each.", "en"),
@@ -740,11 +736,7 @@ mod tests {
             ("Celui d'une Japonaise de 47 ans, morte samedi.", "fr"),
             ("El hombre de 47 años fue detenido.", "es"),
         ] {
-            let ms = mentions(text, lang, "2024-02-20");
-            let age = ms
-                .iter()
-                .find(|m| m.value_text() == "47")
-                .unwrap_or_else(|| panic!("{text}: {ms:?}"));
+            let age = mention_with(text, lang, "2024-02-20", "47");
             assert_eq!(age.context["unit"], ["@age"], "{text}");
         }
         // A term between commas with a word before it stays a duration, and so do years
@@ -764,12 +756,7 @@ mod tests {
     #[test]
     fn a_word_the_lexicon_does_not_know_qualifies_the_counted_word_after_it() {
         let unit_of = |text: &str, lang: &str, value: &str| {
-            let ms = mentions(text, lang, "2025-03-29");
-            let m = ms
-                .iter()
-                .find(|m| m.value_text() == value)
-                .unwrap_or_else(|| panic!("{text}: {ms:?}"));
-            m.context["unit"].clone()
+            mention_with(text, lang, "2025-03-29", value).context["unit"].clone()
         };
         // "construction" is no concept: the workers are counted, as "pekerja" counts them.
         let en = unit_of(

@@ -27,6 +27,10 @@ fn beside(text: &str, spans: &[(usize, usize)], v: (usize, usize)) -> bool {
 /// The concept of words that count people ("people", "victims", "hombre").
 const PERSON: &str = "@person";
 
+/// How many words before a figure are read for a word of the pack's `each` (the word and
+/// the approximation words between it and the figure).
+const LAST_WORDS: usize = 6;
+
 /// At most this many words (numbers and function words) between an attribute concept and
 /// a number it describes ("aged 67, 56 and 41").
 const ATTRIBUTE_REACH: usize = 8;
@@ -255,7 +259,23 @@ impl Context<'_> {
         if starts(0) || starts(1) {
             return true;
         }
-        let mut before = crate::words::plain_words(&self.text[..v.0]);
+        // Only the last words before the figure can hold the word, and most sentences
+        // hold none: the approximation words are stripped only when one is there.
+        let head = &self.text[..v.0];
+        let from = head
+            .char_indices()
+            .rev()
+            .filter(|(_, c)| c.is_whitespace())
+            .nth(LAST_WORDS)
+            .map_or(0, |(i, _)| i);
+        let mut before = crate::words::plain_words(&head[from..]);
+        if !each
+            .iter()
+            .chain(before_only)
+            .any(|e| before.contains(e.as_str()))
+        {
+            return false;
+        }
         loop {
             if each
                 .iter()

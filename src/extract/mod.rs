@@ -688,6 +688,16 @@ mod tests {
         ex.text(text, lang, PartialDate::parse(published))
     }
 
+    /// The mention whose value reads `value` among those of a lone text; a failed test
+    /// shows them all.
+    pub(super) fn mention_with(text: &str, lang: &str, published: &str, value: &str) -> Mention {
+        let ms = mentions(text, lang, published);
+        ms.iter()
+            .find(|m| m.value_text() == value)
+            .cloned()
+            .unwrap_or_else(|| panic!("{text}: no {value} in {ms:?}"))
+    }
+
     /// The statements among them, and all of them for the message of a failed assertion.
     fn statements(text: &str, lang: &str, published: &str) -> (Vec<Mention>, Vec<Mention>) {
         let ms = mentions(text, lang, published);
