@@ -735,6 +735,10 @@ mod tests {
             ("Faye, de 47 años, es un antiguo inspector.", "es"),
             ("Celui d'une Japonaise de 47 ans, morte samedi.", "fr"),
             ("El hombre de 47 años fue detenido.", "es"),
+            // Years written as an adjective (the pack's `age_before`) right before a
+            // person, a name or a word for people.
+            ("Нападавшим был 47-летний Кутим Фейзулаи.", "ru"),
+            ("Задержан 47-летний мужчина из Людвигсхафена.", "ru"),
         ] {
             let age = mention_with(text, lang, "2024-02-20", "47");
             assert_eq!(age.context["unit"], ["@age"], "{text}");
@@ -751,6 +755,9 @@ mod tests {
                 "{text}: {ms:?}"
             );
         }
+        // So does such an adjective before a thing.
+        let ms = mentions("Стороны подписали 19-летний договор.", "ru", "2024-02-20");
+        assert!(ms.iter().any(|m| m.value_text() == "P19Y"), "{ms:?}");
     }
 
     #[test]

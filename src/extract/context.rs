@@ -221,7 +221,7 @@ impl Context<'_> {
         // A number of years joined to a person by the pack's `age_of` word, after a comma
         // or a word for a person: "Faye, de 44 años, es…", "une Japonaise de 58 ans",
         // "el hombre de 30 años" (not "une peine de 30 ans").
-        let of_person = years && self.joins_person(v);
+        let of_person = years && (self.joins_person(v) || self.before_person(v, &last));
         // An age word around the number: "à 47 ans", "a los 47 años", "47-year-old".
         let around = self.attributes.iter().any(|&(s, e)| s < v.1 && v.0 < e);
         after || before || apposed || apposed_years || of_person || around
@@ -322,6 +322,28 @@ impl Context<'_> {
         person_word
             || self.hits.iter().any(|h| {
                 h.end == left.len()
+                    && (matches!(h.kind, EntityKind::Person | EntityKind::Unknown)
+                        || h.form == crate::entities::Form::Demonym)
+            })
+    }
+
+    /// Whether the number of years at `v`, whose unit word `unit` is one of the pack's
+    /// `age_before` ("20-летний"), comes right before a person: a word for people, a
+    /// person's or unknown name, or a nationality ("20-летний Кутим Фейзулаи",
+    /// "26-летний гражданин Сирии"; not "25-летний договор").
+    fn before_person(&self, v: (usize, usize), unit: &str) -> bool {
+        if !self.pack.numbers.age_before.iter().any(|w| w == unit) {
+            return false;
+        }
+        let Some(next) = self.tokens.iter().find(|t| t.start >= v.1) else {
+            return false;
+        };
+        if !self.text[v.1..next.start].trim().is_empty() {
+            return false;
+        }
+        self.concepts_at(next.start).any(|c| c == PERSON)
+            || self.hits.iter().any(|h| {
+                h.start == next.start
                     && (matches!(h.kind, EntityKind::Person | EntityKind::Unknown)
                         || h.form == crate::entities::Form::Demonym)
             })

@@ -433,6 +433,11 @@ pub struct NumbersFile {
     /// 44 años", "une Japonaise de 58 ans"), after a comma or a word for a person.
     #[serde(default)]
     pub age_of: Vec<String>,
+    /// Unit words of a number of years written as an adjective that makes the years an
+    /// age when a person comes right after ("20-летний Кутим", "26-летний гражданин"; not
+    /// "25-летний договор").
+    #[serde(default)]
+    pub age_before: Vec<String>,
     /// Words between a number and a unit of time that add a half ("two and a half hours",
     /// "два с половиной часа", "dua setengah jam"); German writes it in one number word
     /// ("zweieinhalb", in `words`).

@@ -951,6 +951,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         .extend(n.factors.iter().map(|(k, v)| (k.clone(), *v)));
     lang.numbers.clock_before.extend(lowercase(&n.clock_before));
     lang.numbers.age_of.extend(lowercase(&n.age_of));
+    lang.numbers.age_before.extend(lowercase(&n.age_before));
     lang.numbers.half.extend(lowercase(&n.half));
     lang.numbers.half_after.extend(lowercase(&n.half_after));
     lang.numbers

@@ -458,6 +458,8 @@ pub struct Numbers {
     pub durations: Vec<(String, char)>,
     /// Words that join a person to a number of years, an age (see the pack file).
     pub age_of: Vec<String>,
+    /// Unit words of years that make an age before a person (see the pack file).
+    pub age_before: Vec<String>,
     /// Words between a number and a unit of time, and after the unit, that add a half.
     pub half: Vec<String>,
     pub half_after: Vec<String>,
