@@ -521,6 +521,25 @@ impl Extractor<'_> {
         people: &mut People,
     ) -> Context<'t> {
         let mut found = grammar.scan(text, anchor);
+        // A currency word several countries share means the one the article names most.
+        if !people.currencies.is_empty() {
+            for f in &mut found {
+                if let Value::Money { currency, .. } = &mut f.value {
+                    let said = text[f.start..f.end].to_lowercase();
+                    // The word after the figure ("500 000 roupies") or before it ("Rs500").
+                    let meant = people.currencies.iter().find(|(w, _)| {
+                        said.strip_suffix(w.as_str())
+                            .is_some_and(|before| !before.ends_with(char::is_alphanumeric))
+                            || said
+                                .strip_prefix(w.as_str())
+                                .is_some_and(|after| !after.starts_with(char::is_alphabetic))
+                    });
+                    if let Some((_, code)) = meant {
+                        currency.clone_from(code);
+                    }
+                }
+            }
+        }
         // A dateline ("MÜNCHEN, 4. Juni 2023 - …") dates the article, not the events after
         // it: its dates fill no slot.
         let mut head_end = text.len().min(80);

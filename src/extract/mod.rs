@@ -420,6 +420,51 @@ impl<'r> Extractor<'r> {
     }
 
     /// Every mention in one article.
+    /// The code each of the pack's shared currency words ("roupies", "pesos") means in
+    /// `article`: the currency of the country among the word's that the article names most
+    /// (as a country, or through a city or body of it; the first code in alphabetical
+    /// order on a tie). A word none of whose countries the article names keeps the pack's
+    /// code and is left out.
+    fn shared_currencies(
+        &self,
+        article: &Article,
+        lang: &crate::rules::Lang,
+    ) -> BTreeMap<String, String> {
+        let shared = &lang.numbers.shared_currencies;
+        if shared.is_empty() {
+            return BTreeMap::new();
+        }
+        let lower = article.text.to_lowercase();
+        let used: Vec<&(String, Vec<(String, String)>)> = shared
+            .iter()
+            .filter(|(w, _)| lower.contains(w.as_str()))
+            .collect();
+        if used.is_empty() {
+            return BTreeMap::new();
+        }
+        let mut named: BTreeMap<String, usize> = BTreeMap::new();
+        for h in self.gazetteer.find(&article.text, lang) {
+            let country = match (h.kind, h.country) {
+                (EntityKind::Country, _) => h.name,
+                (_, Some(c)) => c,
+                _ => continue,
+            };
+            *named.entry(country).or_default() += 1;
+        }
+        used.into_iter()
+            .filter_map(|(word, codes)| {
+                let mut best: Option<(usize, &String)> = None;
+                for (code, country) in codes {
+                    let n = named.get(country).copied().unwrap_or(0);
+                    if n > 0 && best.is_none_or(|(b, _)| n > b) {
+                        best = Some((n, code));
+                    }
+                }
+                best.map(|(_, code)| (word.clone(), code.clone()))
+            })
+            .collect()
+    }
+
     pub fn article(&self, index: usize, article: &Article, sentences: &[Sentence]) -> Vec<Mention> {
         let (Some(lang), Some(grammar)) = (
             self.rules.langs.get(&article.language),
@@ -466,6 +511,7 @@ impl<'r> Extractor<'r> {
         };
         let mut last_speaker: Option<String> = None;
         let mut people = People::default();
+        people.currencies = self.shared_currencies(article, lang);
         people.named = names::capitalised_inside(
             sentences
                 .iter()

@@ -21,6 +21,9 @@ pub(super) struct People {
     pub(super) named: FxHashSet<String>,
     /// The name and kind each lowercase title last came with.
     titled: FxHashMap<String, (String, EntityKind)>,
+    /// The code each of the pack's shared currency words means in this article (see
+    /// `Extractor::shared_currencies`).
+    pub(super) currencies: std::collections::BTreeMap<String, String>,
 }
 
 /// The full names met so far, looked up by their words: a surname finds the latest full

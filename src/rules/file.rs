@@ -438,6 +438,12 @@ pub struct NumbersFile {
     /// "25-летний договор").
     #[serde(default)]
     pub age_before: Vec<String>,
+    /// Currency words several countries' currencies share ("roupies": Indian, Indonesian,
+    /// Pakistani…), each with the ISO 4217 codes it may mean and their countries: in an
+    /// article that names one of these countries, the word means the currency of the one
+    /// it names most; in one that names none, the code of `currencies`.
+    #[serde(default)]
+    pub shared_currencies: BTreeMap<String, BTreeMap<String, Spanned<String>>>,
     /// Words between a number and a unit of time that add a half ("two and a half hours",
     /// "два с половиной часа", "dua setengah jam"); German writes it in one number word
     /// ("zweieinhalb", in `words`).

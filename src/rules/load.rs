@@ -105,6 +105,11 @@ fn locate(file: &str, text: &str, offset: usize) -> Location {
 }
 
 /// Words of a list, lowercased: the forms text is compared in.
+/// Three capital letters, as an ISO 4217 currency code is written.
+fn iso_4217(code: &str) -> bool {
+    code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())
+}
+
 fn lowercase(words: &[String]) -> Vec<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
@@ -923,13 +928,43 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.numbers.percent.extend(n.percent.iter().cloned());
     for (name, code) in &n.currencies {
         let c = code.get_ref();
-        if c.len() != 3 || !c.chars().all(|ch| ch.is_ascii_uppercase()) {
+        if !iso_4217(c) {
             ck.error(
                 code.span(),
                 format!("currency '{c}' is not an ISO 4217 code"),
             );
         }
         lang.numbers.currencies.push((name.clone(), c.clone()));
+    }
+    for (word, codes) in &n.shared_currencies {
+        let lower = word.to_lowercase();
+        for (code, country) in codes {
+            if !iso_4217(code) {
+                ck.error(
+                    country.span(),
+                    format!("currency '{code}' is not an ISO 4217 code"),
+                );
+            }
+        }
+        if !lang
+            .numbers
+            .currencies
+            .iter()
+            .any(|(w, _)| w.to_lowercase() == lower)
+        {
+            let at = codes.values().next().map_or(0..0, |c| c.span());
+            ck.error(
+                at,
+                format!("shared currency '{word}' is not one of the pack's currencies"),
+            );
+        }
+        lang.numbers.shared_currencies.push((
+            lower,
+            codes
+                .iter()
+                .map(|(code, country)| (code.clone(), country.get_ref().clone()))
+                .collect(),
+        ));
     }
     lang.numbers.up.extend(lowercase(&n.up));
     lang.numbers.changes.extend(lowercase(&n.changes));

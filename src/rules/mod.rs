@@ -460,6 +460,9 @@ pub struct Numbers {
     pub age_of: Vec<String>,
     /// Unit words of years that make an age before a person (see the pack file).
     pub age_before: Vec<String>,
+    /// Currency words several countries share, lowercase, with the codes they may mean
+    /// and each code's country (see the pack file).
+    pub shared_currencies: Vec<(String, Vec<(String, String)>)>,
     /// Words between a number and a unit of time, and after the unit, that add a half.
     pub half: Vec<String>,
     pub half_after: Vec<String>,
