@@ -1512,6 +1512,32 @@ mod tests {
         assert!(!set.frames.is_empty());
     }
 
+    /// Every country a shared currency word may mean is one the gazetteer knows by that
+    /// name, or the word could never mean its currency.
+    #[test]
+    fn shared_currencies_name_known_countries() {
+        let set = load(&default_sources()).expect("default rules load");
+        let countries: BTreeSet<&str> = set
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Country)
+            .map(|e| e.name.as_str())
+            .collect();
+        let mut seen = 0;
+        for (code, lang) in &set.langs {
+            for (word, meanings) in &lang.numbers.shared_currencies {
+                for (_, country) in meanings {
+                    seen += 1;
+                    assert!(
+                        countries.contains(country.as_str()),
+                        "{code}: {word}: {country}"
+                    );
+                }
+            }
+        }
+        assert!(seen > 0);
+    }
+
     #[test]
     fn unknown_key_has_location() {
         let errs = load(&src("[[furniture]]\nid = \"x\"\npatern = \"a\"\n")).unwrap_err();
