@@ -380,8 +380,9 @@ impl Context<'_> {
 
     /// Whether the count at `v` breaks down a count just before it, in a list between
     /// commas ("Les 72 personnes à bord, 68 passagers et quatre membres d'équipage, ont été
-    /// tuées"): at least two counts between the commas, each smaller than a count at most
-    /// four words before the first comma, and nothing but words between.
+    /// tuées"): at least two counts between the commas (an indefinite article counting
+    /// one), each smaller than a count at most four words before the first comma, and
+    /// nothing but words between.
     pub(super) fn apposed_part(&self, v: (usize, usize)) -> bool {
         let count = |f: &Found| match &f.value {
             Value::Count(n) => Some(n.f64()),
@@ -400,12 +401,26 @@ impl Context<'_> {
         let Some(close) = self.text[v.1..].find(',').map(|c| v.1 + c) else {
             return false;
         };
-        let inside: Vec<f64> = self
+        let mut inside: Vec<f64> = self
             .found
             .iter()
             .filter(|f| f.start > open && f.end < close)
             .filter_map(count)
             .collect();
+        // An indefinite article counts one: "Tres civiles, dos hombres y una mujer, murieron".
+        inside.extend(
+            self.tokens
+                .iter()
+                .filter(|t| t.start > open && t.end < close)
+                .filter(|t| self.pack.numbers.indefinites.contains(&t.lower))
+                .filter(|t| {
+                    !self
+                        .found
+                        .iter()
+                        .any(|f| f.start <= t.start && t.end <= f.end)
+                })
+                .map(|_| 1.0),
+        );
         let list = &self.text[open + 1..close];
         let whole = self.found.iter().filter(|f| f.end <= open).find_map(|f| {
             let gap = &self.text[f.end..open];

@@ -730,6 +730,27 @@ mod tests {
         assert_eq!(values_of(&ms, "casualties"), ["12"]);
     }
 
+    /// A list between commas that breaks a count down is no toll of its own, an indefinite
+    /// article in it counting one.
+    #[test]
+    fn a_breakdown_between_commas_is_no_toll() {
+        for (text, lang, toll) in [
+            (
+                "Les 72 personnes à bord, 68 passagers et quatre membres d'équipage, ont été tuées.",
+                "fr",
+                "72",
+            ),
+            (
+                "Tres civiles, dos hombres y una mujer, murieron en el ataque.",
+                "es",
+                "3",
+            ),
+        ] {
+            let ms = mentions(text, lang, "2024-01-03");
+            assert_eq!(values_of(&ms, "casualties"), [toll], "{text}");
+        }
+    }
+
     #[test]
     fn report_days_and_deadlines_date_no_event() {
         // "on Tuesday" goes with "said", not with the attack.
