@@ -34,6 +34,9 @@ pub struct Label {
     pub verdict: String,
     pub mentions: Vec<LabelMention>,
     pub note: Option<String>,
+    /// A statement's speaker for every mention that names none of its own.
+    #[serde(default)]
+    pub speaker: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -60,7 +63,15 @@ pub fn read_labels(path: &std::path::Path) -> Result<Vec<Label>, String> {
         };
         format!("{at}: {}", e.message().trim())
     })?;
-    Ok(f.claim)
+    let mut labels = f.claim;
+    for label in &mut labels {
+        if let Some(speaker) = &label.speaker {
+            for m in label.mentions.iter_mut().filter(|m| m.speaker.is_none()) {
+                m.speaker = Some(speaker.clone());
+            }
+        }
+    }
+    Ok(labels)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -405,6 +416,36 @@ pub fn render(a: &Analysis, e: &Evaluation, verbose: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A speaker given once for a statement's claim is every mention's that names none.
+    #[test]
+    fn a_claim_s_speaker_is_its_mentions_speaker() {
+        let dir = std::env::temp_dir().join(format!("crosscheck-labels-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("expected.toml");
+        std::fs::write(
+            &path,
+            r#"[[claim]]
+id = "denial"
+kind = "statement"
+speaker = "Karl Nehammer"
+verdict = "agreement"
+mentions = [
+  { file = "a.txt", value = "denies" },
+  { file = "b.txt", value = "denies", speaker = "Nehammer" },
+]
+"#,
+        )
+        .unwrap();
+        let labels = read_labels(&path).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let speakers: Vec<Option<&str>> = labels[0]
+            .mentions
+            .iter()
+            .map(|m| m.speaker.as_deref())
+            .collect();
+        assert_eq!(speakers, [Some("Karl Nehammer"), Some("Nehammer")]);
+    }
 
     #[test]
     fn canonical_values_compare_like_the_scorer() {

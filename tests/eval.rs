@@ -1052,3 +1052,24 @@ fn vikram_lander_scores() {
 fn northvolt_bankruptcy_scores() {
     assert_floor("northvolt-bankruptcy", 23, 0.60);
 }
+
+// Batch AM, tuned since b48138c (first sight in tests/stories/FIRST_SIGHT.md). Known false
+// conflicts: venezuela-vote-2024's second CNE bulletin (59.97% turnout, 43.18% and
+// 5,326,104 votes for González) set against the first one's figures, and the protests of
+// 29 and 30 July read as one outbreak; vienna-attack's deserted streets on Tuesday set
+// against the shooting's start told in Moscow time (a conversion in brackets).
+
+#[test]
+fn venezuela_vote_2024_scores() {
+    assert_floor_known("venezuela-vote-2024", 25, 0.47, 4);
+}
+
+#[test]
+fn hanoi_summit_scores() {
+    assert_floor("hanoi-summit", 25, 0.35);
+}
+
+#[test]
+fn vienna_attack_scores() {
+    assert_floor_known("vienna-attack", 25, 0.51, 1);
+}
