@@ -41,6 +41,27 @@ fn claim_with<'c>(claims: &'c Claims, value: &str) -> &'c (Verdict, Vec<(String,
         .unwrap_or_else(|| panic!("no claim gives {value}: {claims:?}"))
 }
 
+/// tests/fixtures/lone-twins: a German and an Indonesian report of a bridge section
+/// falling, whose sentences share too few words to link. The same measurement, told once
+/// in each and given by no other claim, is one fact; the same bare count (47 fire engines,
+/// 47 other bridges) is two.
+#[test]
+fn a_measure_told_once_in_each_article_is_one_fact_and_a_bare_count_is_not() {
+    let claims = report_of("lone-twins");
+    let length = claim_with(&claims, "100 m");
+    assert_eq!(length.0, Verdict::Agreement, "{length:?}");
+    assert_eq!(length.1.len(), 2, "{length:?}");
+    let counts: Vec<_> = claims
+        .iter()
+        .filter(|(_, ms)| ms.iter().any(|(_, v)| v == "47"))
+        .collect();
+    assert_eq!(counts.len(), 2, "{counts:?}");
+    assert!(
+        counts.iter().all(|(v, _)| *v == Verdict::SingleSource),
+        "{counts:?}"
+    );
+}
+
 #[test]
 fn a_cost_no_frame_reads_agrees_across_languages() {
     let claims = report();

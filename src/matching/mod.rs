@@ -424,6 +424,72 @@ fn cluster_content<S: Eq + Ord>(
     out
 }
 
+/// Whether a figure says what it is enough that two articles giving it, and no other
+/// claim of the story, give the same fact: an amount, percentage, measurement, duration,
+/// date or time carries its unit. A bare count does not: "47 survivors" and "47 Syrians"
+/// are two facts (on the labelled folders, counts of any size joined so lost a labelled
+/// conflict to an agreement).
+fn twin_worthy(v: &Value) -> bool {
+    !matches!(v, Value::Count(_))
+}
+
+/// Catch-all figures that linked to nothing, each told in one article only: those with the
+/// same value (and catch-all frame) in two articles or more become one claim, an agreement,
+/// when the value is [`twin_worthy`] and no other claim of the story gives it. A story is
+/// one event: "the 100-metre section", "ein 100 Meter langes Stück", "sepanjang 100 meter"
+/// are one fact though their sentences share too few words across languages to link
+/// ("fewer than two shared tokens"). Only same values join, so no conflict is made or
+/// changed; a value another claim already gives stays apart, for it may be one side of
+/// that claim's dispute.
+fn join_lone_twins(
+    clusters: &mut [(usize, Vec<usize>)],
+    joined: &mut [bool],
+    raw: &[(String, Vec<usize>, Option<DateValue>)],
+    mentions: &[Mention],
+) {
+    let mut lone: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+    for (ci, (frame, c)) in clusters.iter().enumerate() {
+        let first = &mentions[c[0]];
+        if !joined[ci]
+            && c.iter().all(|&i| mentions[i].article == first.article)
+            && first.value.as_ref().is_some_and(twin_worthy)
+        {
+            lone.entry((*frame, first.value_text()))
+                .or_default()
+                .push(ci);
+        }
+    }
+    let candidates: BTreeSet<usize> = lone.values().flatten().copied().collect();
+    let elsewhere: BTreeSet<String> = raw
+        .iter()
+        .flat_map(|(_, idx, _)| idx.iter())
+        .chain(
+            clusters
+                .iter()
+                .enumerate()
+                .filter(|(ci, _)| !candidates.contains(ci))
+                .flat_map(|(_, (_, c))| c.iter()),
+        )
+        .map(|&i| mentions[i].value_text())
+        .collect();
+    for ((_, value), cis) in &lone {
+        let articles: BTreeSet<usize> = cis
+            .iter()
+            .map(|&ci| mentions[clusters[ci].1[0]].article)
+            .collect();
+        if articles.len() < 2 || elsewhere.contains(value) {
+            continue;
+        }
+        let head = cis[0];
+        for &ci in &cis[1..] {
+            let moved = std::mem::take(&mut clusters[ci].1);
+            clusters[head].1.extend(moved);
+            joined[ci] = true;
+        }
+        clusters[head].1.sort();
+    }
+}
+
 /// The qualifier fillers of each mention: its own, else the one its article names most
 /// often for that frame, else the one the story names most often (ties: the first in
 /// alphabetical order), else "none". A qualifier counts only where some article itself
@@ -952,6 +1018,7 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         }
         raw[r].1.sort();
     }
+    join_lone_twins(&mut clusters, &mut joined, &raw, mentions);
     for ((frame, c), joined) in clusters.into_iter().zip(joined) {
         if joined {
             continue;
