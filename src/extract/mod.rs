@@ -419,7 +419,6 @@ impl<'r> Extractor<'r> {
         None
     }
 
-    /// Every mention in one article.
     /// The code each of the pack's shared currency words ("roupies", "pesos") means in
     /// `article`: the currency of the country among the word's that the article names most
     /// (as a country, or through a city or body of it; the first code in alphabetical
@@ -465,6 +464,7 @@ impl<'r> Extractor<'r> {
             .collect()
     }
 
+    /// Every mention in one article.
     pub fn article(&self, index: usize, article: &Article, sentences: &[Sentence]) -> Vec<Mention> {
         let (Some(lang), Some(grammar)) = (
             self.rules.langs.get(&article.language),
