@@ -225,12 +225,18 @@ impl Gazetteer {
                 continue;
             }
             let &(_, first) = words.first()?;
-            let two = words.get(1).map(|(_, w)| format!("{first} {w}"));
-            if two
-                .as_ref()
-                .is_some_and(|t| lang.titles.iter().any(|x| x == t))
-            {
-                words.drain(..2);
+            // A title of several words, the longest first: "Menteri Dalam Negeri Gérald
+            // Darmanin", "Wakil Presiden …".
+            let phrase = (2..=words.len().min(4)).rev().find(|&k| {
+                let t = words[..k]
+                    .iter()
+                    .map(|(_, w)| *w)
+                    .collect::<Vec<&str>>()
+                    .join(" ");
+                lang.titles.iter().any(|x| *x == t)
+            });
+            if let Some(k) = phrase {
+                words.drain(..k);
             } else if lang.is_title(first)
                 || lang.is_place_title(first)
                 || lang.stopwords.contains(&first.to_lowercase())

@@ -1076,3 +1076,25 @@ fn hanoi_summit_scores() {
 fn vienna_attack_scores() {
     assert_floor_known("vienna-attack", 25, 0.51, 1);
 }
+
+// Batch AN, written and run at first sight at the end of the twenty-fourth stop (677a5ed;
+// tests/stories/FIRST_SIGHT.md), not tuned yet: floors at their first-sight figures. Known
+// false conflicts: stade-de-france-final-chaos's UEFA blaming fake tickets set against
+// Liverpool rejecting it (labelled an agreement of the two accounts); hongkong-march's
+// action of 16 and 17 June read as one; kirchner-vialidad's 2 and 8 in Buenos Aires
+// (two different counts).
+
+#[test]
+fn stade_de_france_final_chaos_scores() {
+    assert_floor_known("stade-de-france-final-chaos", 21, 0.56, 1);
+}
+
+#[test]
+fn hongkong_march_scores() {
+    assert_floor_known("hongkong-march", 22, 0.34, 1);
+}
+
+#[test]
+fn kirchner_vialidad_scores() {
+    assert_floor_known("kirchner-vialidad", 22, 0.35, 1);
+}

@@ -857,6 +857,22 @@ mod tests {
             .collect()
     }
 
+    /// A title of three words is no part of the name after it, and a conjunction that
+    /// opens the sentence is none either.
+    #[test]
+    fn a_long_title_and_an_opening_conjunction_are_no_part_of_a_name() {
+        let got = speakers_of(
+            "Menteri Dalam Negeri Gérald Darmanin mengatakan 30.000 suporter datang tanpa tiket.",
+            "id",
+        );
+        assert_eq!(got[0].0.as_deref(), Some("Gérald Darmanin"), "{got:?}");
+        let got = speakers_of(
+            "Selain Kirchner, tujuh terdakwa lain dihukum. Kirchner membantah semua tuduhan itu.",
+            "id",
+        );
+        assert_eq!(got[0].0.as_deref(), Some("Kirchner"), "{got:?}");
+    }
+
     /// A body named with its acronym in brackets before the verb speaks as its acronym, in
     /// every language; a country named so keeps its name.
     #[test]
