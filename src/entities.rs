@@ -233,7 +233,7 @@ impl Gazetteer {
                     .map(|(_, w)| *w)
                     .collect::<Vec<&str>>()
                     .join(" ");
-                lang.titles.iter().any(|x| *x == t)
+                lang.titles.contains(&t)
             });
             if let Some(k) = phrase {
                 words.drain(..k);
