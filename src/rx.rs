@@ -275,14 +275,21 @@ pub fn narrow(hir: Hir) -> Hir {
         HirKind::Class(Class::Unicode(class)) if class.ranges().len() > LARGE_CLASS => {
             Hir::class(Class::Unicode(narrow_class(class)))
         }
-        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(narrow).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(narrow).collect()),
+        kind => map_subs(kind, narrow),
+    }
+}
+
+/// `kind` built again with `f` applied to each of its sub-expressions; a leaf as it is.
+fn map_subs(kind: HirKind, f: fn(Hir) -> Hir) -> Hir {
+    match kind {
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(f).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(f).collect()),
         HirKind::Capture(mut c) => {
-            c.sub = Box::new(narrow(*c.sub));
+            c.sub = Box::new(f(*c.sub));
             Hir::capture(c)
         }
         HirKind::Repetition(mut r) => {
-            r.sub = Box::new(narrow(*r.sub));
+            r.sub = Box::new(f(*r.sub));
             Hir::repetition(r)
         }
         HirKind::Empty => Hir::empty(),
@@ -362,25 +369,8 @@ pub fn ascii_boundaries(hir: Hir) -> Hir {
             let subs = subs.into_iter().zip(looks);
             Hir::concat(subs.map(|(h, l)| l.unwrap_or(h)).collect())
         }
-        HirKind::Alternation(subs) => {
-            Hir::alternation(subs.into_iter().map(ascii_boundaries).collect())
-        }
-        HirKind::Capture(mut c) => {
-            c.sub = Box::new(ascii_boundaries(*c.sub));
-            Hir::capture(c)
-        }
-        HirKind::Repetition(mut r) => {
-            r.sub = Box::new(ascii_boundaries(*r.sub));
-            Hir::repetition(r)
-        }
-        kind => match kind {
-            HirKind::Empty => Hir::empty(),
-            HirKind::Literal(l) => Hir::literal(l.0),
-            HirKind::Class(c) => Hir::class(c),
-            HirKind::Look(l) if unicode_word(l) => Hir::empty(),
-            HirKind::Look(l) => Hir::look(l),
-            _ => unreachable!("handled above"),
-        },
+        HirKind::Look(l) if unicode_word(l) => Hir::empty(),
+        kind => map_subs(kind, ascii_boundaries),
     }
 }
 

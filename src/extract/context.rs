@@ -320,11 +320,10 @@ impl Context<'_> {
             .find(|t| t.end <= of.start)
             .is_some_and(|t| t.end == left.len() && self.concepts_at(t.start).any(|c| c == PERSON));
         person_word
-            || self.hits.iter().any(|h| {
-                h.end == left.len()
-                    && (matches!(h.kind, EntityKind::Person | EntityKind::Unknown)
-                        || h.form == crate::entities::Form::Demonym)
-            })
+            || self
+                .hits
+                .iter()
+                .any(|h| h.end == left.len() && names_person(h))
     }
 
     /// Whether the number of years at `v`, whose unit word `unit` is one of the pack's
@@ -342,11 +341,10 @@ impl Context<'_> {
             return false;
         }
         self.concepts_at(next.start).any(|c| c == PERSON)
-            || self.hits.iter().any(|h| {
-                h.start == next.start
-                    && (matches!(h.kind, EntityKind::Person | EntityKind::Unknown)
-                        || h.form == crate::entities::Form::Demonym)
-            })
+            || self
+                .hits
+                .iter()
+                .any(|h| h.start == next.start && names_person(h))
     }
 
     /// Whether the duration at `v` is the time elapsed up to the article's day: an
@@ -522,6 +520,13 @@ impl Context<'_> {
                 }
             })
     }
+}
+
+/// Whether a name found in a sentence may be a person's: a person's or an unknown name,
+/// or a nationality ("une Japonaise").
+fn names_person(h: &Hit) -> bool {
+    matches!(h.kind, EntityKind::Person | EntityKind::Unknown)
+        || h.form == crate::entities::Form::Demonym
 }
 
 impl Extractor<'_> {

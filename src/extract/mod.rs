@@ -433,11 +433,18 @@ impl<'r> Extractor<'r> {
         if shared.is_empty() {
             return BTreeMap::new();
         }
+        // Only the words the article holds, as a word or before a figure ("Rs500"): the
+        // gazetteer pass below is not for every article with "rs" inside "years".
         let lower = article.text.to_lowercase();
-        let used: Vec<&(String, Vec<(String, String)>)> = shared
-            .iter()
-            .filter(|(w, _)| lower.contains(w.as_str()))
-            .collect();
+        let holds = |word: &str| {
+            let word = word.trim_end_matches('.');
+            lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                w.strip_prefix(word)
+                    .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit()))
+            })
+        };
+        let used: Vec<&(String, Vec<(String, String)>)> =
+            shared.iter().filter(|(w, _)| holds(w)).collect();
         if used.is_empty() {
             return BTreeMap::new();
         }
