@@ -540,7 +540,7 @@ impl Extractor<'_> {
         last_speaker: Option<&str>,
         people: &mut People,
     ) -> Context<'t> {
-        let mut found = grammar.scan(text, anchor);
+        let mut found = grammar.scan_near(text, anchor, &people.days);
         // A currency word several countries share means the one the article names most.
         if !people.currencies.is_empty() {
             for f in &mut found {
@@ -856,6 +856,10 @@ pub(super) fn relative_days(ctx: &mut Context, lang: &Lang, last_day: Option<chr
 
 /// A time of day with no day beside it ("a day earlier, at 14:10") is on the nearest day
 /// the sentence names, else on the last day the article named.
-pub(super) fn date_times(ctx: &mut Context, last_day: Option<chrono::NaiveDate>) {
-    crate::normalize::times_on_days(ctx.text, &mut ctx.found, last_day);
+pub(super) fn date_times(
+    ctx: &mut Context,
+    last_day: Option<chrono::NaiveDate>,
+    near: &[chrono::NaiveDate],
+) {
+    crate::normalize::times_on_days(ctx.text, &mut ctx.found, last_day, near);
 }

@@ -186,6 +186,10 @@ struct Memory {
     lead: Option<DateValue>,
     /// The last day the article named, for "a day earlier" (kept across paragraphs).
     last_day: Option<chrono::NaiveDate>,
+    /// The day a time of day with none of its own is on: the last day the paragraph named,
+    /// else the last day near those the article is about (`People::days`) it named before.
+    time_day: Option<chrono::NaiveDate>,
+    paragraph_day: Option<chrono::NaiveDate>,
     /// The article's recent statements, the last one last: what a denial that only points
     /// back ("Lewentz wies den Vorwurf zurück", "Y denied it") or repeats their words denies.
     statements: Vec<Mention>,
@@ -519,6 +523,25 @@ impl<'r> Extractor<'r> {
         let mut last_speaker: Option<String> = None;
         let mut people = People::default();
         people.currencies = self.shared_currencies(article, lang);
+        people.days = anchor.and_then(|a| a.date()).into_iter().collect();
+        let opening = sentences
+            .iter()
+            .filter(|s| !s.headline)
+            .take(2)
+            .find_map(|s| {
+                grammar
+                    .scan(&article.text[s.start..s.end], anchor)
+                    .into_iter()
+                    .find_map(|f| match f.value {
+                        Value::Date(DateValue::Resolved(iv))
+                            if iv.granularity == crate::time::Granularity::Day =>
+                        {
+                            Some(iv.start)
+                        }
+                        _ => None,
+                    })
+            });
+        people.days.extend(opening);
         people.named = names::capitalised_inside(
             sentences
                 .iter()
@@ -531,6 +554,7 @@ impl<'r> Extractor<'r> {
                     paragraph: s.paragraph,
                     lead: memory.lead.take(),
                     last_day: memory.last_day,
+                    time_day: memory.time_day,
                     statements: std::mem::take(&mut memory.statements),
                     country: memory.country.take(),
                     ..Memory::default()
@@ -561,7 +585,11 @@ impl<'r> Extractor<'r> {
                 }
             }
             relative_days(&mut ctx, lang, memory.last_day);
-            context::date_times(&mut ctx, memory.last_day);
+            context::date_times(
+                &mut ctx,
+                memory.paragraph_day.or(memory.time_day),
+                &people.days,
+            );
             // Only frames with a trigger in the sentence run their slot filling.
             let mut active: Vec<usize> = match self.triggers.get(&lang.code) {
                 Some((set, owners)) => set.matches(text).map(|i| owners[i]).collect(),
@@ -693,6 +721,18 @@ impl<'r> Extractor<'r> {
                 _ => None,
             }) {
                 memory.last_day = Some(day);
+                memory.paragraph_day = Some(day);
+            }
+            if let Some(day) = ctx.found.iter().rev().find_map(|f| match &f.value {
+                Value::Date(DateValue::Resolved(iv))
+                    if iv.granularity == crate::time::Granularity::Day
+                        && crate::normalize::near_day(iv.start, &people.days) =>
+                {
+                    Some(iv.start)
+                }
+                _ => None,
+            }) {
+                memory.time_day = Some(day);
             }
             if !ctx.hits.is_empty() {
                 memory.hits = ctx.hits.clone();
@@ -760,6 +800,24 @@ mod tests {
             .cloned()
             .collect();
         (st, ms)
+    }
+
+    #[test]
+    fn a_time_without_a_day_is_on_a_day_the_report_is_about() {
+        // A day five years back in the time's own sentence ("the first since 29 May 2019")
+        // is another event's, and so no day for the time across the sentence, nor for a
+        // time of the next paragraph. A day of the same paragraph dates a time even when
+        // it lies weeks back (a retrospective published a month later).
+        let text = "Headline\n\nThe unions held a general strike on Wednesday, January 24, 2024.\n\n\
+                    The strike began at 12:00 and was the first since May 29, 2019.\n\n\
+                    The main rally started at 14:10 outside Congress.\n";
+        for value in ["2024-01-24T12:00", "2024-01-24T14:10"] {
+            mention_with(text, "en", "2024-01-25", value);
+        }
+        let late = "Headline\n\nThe inquiry into the attack opened on Monday, February 3, 2025.\n\n\
+                    The attack took place on the evening of December 20, 2024. At about 19:04 \
+                    a car drove into the market.\n";
+        mention_with(late, "en", "2025-02-05", "2024-12-20T19:04");
     }
 
     #[test]

@@ -24,6 +24,10 @@ pub(super) struct People {
     /// The code each of the pack's shared currency words means in this article (see
     /// `Extractor::shared_currencies`).
     pub(super) currencies: std::collections::BTreeMap<String, String>,
+    /// The days the article is about: its publication day and the first day its opening
+    /// names. A day weeks away from both is another event's, and no day for a time of day
+    /// told without one (`normalize::times_on_days`).
+    pub(super) days: Vec<chrono::NaiveDate>,
 }
 
 /// The full names met so far, looked up by their words: a surname finds the latest full

@@ -875,12 +875,28 @@ pub struct Grammar {
 
 /// A time of day is on the day the sentence names nearest it ("on Sunday (3/11/2024) at
 /// 23.57 WITA"), else on `fallback`.
-pub(crate) fn times_on_days(text: &str, out: &mut [Found], fallback: Option<chrono::NaiveDate>) {
+pub(crate) fn times_on_days(
+    text: &str,
+    out: &mut [Found],
+    fallback: Option<chrono::NaiveDate>,
+    near: &[chrono::NaiveDate],
+) {
+    // A day weeks away from the report's is another event's ("la primera desde el 29 de
+    // mayo de 2019"): it dates a time told right beside it, not one across the sentence.
+    let spans: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|f| matches!(f.value, Value::Time(_)))
+        .map(|f| (f.start, f.end))
+        .collect();
     let days: Vec<(usize, chrono::NaiveDate)> = out
         .iter()
         .filter_map(|f| match &f.value {
             Value::Date(DateValue::Resolved(iv))
-                if iv.granularity == crate::time::Granularity::Day =>
+                if iv.granularity == crate::time::Granularity::Day
+                    && (near_day(iv.start, near)
+                        || spans
+                            .iter()
+                            .any(|&t| gap_chars(text, t, (f.start, f.end)) <= 16)) =>
             {
                 Some((f.start, iv.start))
             }
@@ -922,6 +938,24 @@ pub(crate) fn times_on_days(text: &str, out: &mut [Found], fallback: Option<chro
                 .or(fallback);
         }
     }
+}
+
+/// Whether a day is within two weeks of one of the days a report is about (any day is,
+/// when none is known).
+pub(crate) fn near_day(day: chrono::NaiveDate, near: &[chrono::NaiveDate]) -> bool {
+    near.is_empty() || near.iter().any(|&n| (day - n).num_days().abs() <= 14)
+}
+
+/// Characters between two spans of a text (0 when they overlap).
+fn gap_chars(text: &str, a: (usize, usize), b: (usize, usize)) -> usize {
+    let (from, to) = if a.1 <= b.0 {
+        (a.1, b.0)
+    } else if b.1 <= a.0 {
+        (b.1, a.0)
+    } else {
+        return 0;
+    };
+    text.get(from..to).map_or(usize::MAX, |s| s.chars().count())
 }
 
 /// Lowercase, and without a trailing period: the key under which words are looked up.
@@ -1107,6 +1141,18 @@ impl Grammar {
 
     /// Every value in `text`, in order, without overlaps (the longer match wins).
     pub fn scan(&self, text: &str, anchor: Option<PartialDate>) -> Vec<Found> {
+        let near: Vec<chrono::NaiveDate> = anchor.and_then(|a| a.date()).into_iter().collect();
+        self.scan_near(text, anchor, &near)
+    }
+
+    /// Values of a text, a time of day told without a day dated by a day of the text near
+    /// one of `near` (the days the report is about) or right beside it.
+    pub fn scan_near(
+        &self,
+        text: &str,
+        anchor: Option<PartialDate>,
+        near: &[chrono::NaiveDate],
+    ) -> Vec<Found> {
         let mut found = Vec::new();
         let cues = self.cues(text);
         let invalid = self.scan_dates(text, anchor, cues, &mut found);
@@ -1185,7 +1231,7 @@ impl Grammar {
         out.sort_by_key(|f| f.start);
         self.ranges(text, &mut out);
         self.weekdays_by_date(text, &mut out);
-        times_on_days(text, &mut out, None);
+        times_on_days(text, &mut out, None, near);
         self.elided_currency(text, &mut out);
         out
     }
