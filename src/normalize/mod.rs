@@ -1664,7 +1664,17 @@ impl Grammar {
                     continue;
                 }
                 if let Some(n) = c.name("num").and_then(|m| self.parse_number(m.as_str())) {
-                    let sign = self.direction(text, all.start(), all.end());
+                    // A minus sign written before the figure ("à -0,75 %") is its sign,
+                    // whatever word stands before it; a hyphen after a word or a figure
+                    // joins them ("10-15 %").
+                    let signed = text[..all.start()]
+                        .strip_suffix(['-', '−'])
+                        .is_some_and(|b| b.is_empty() || b.ends_with([' ', '(', '[', '\u{a0}']));
+                    let sign = if signed {
+                        -1.0
+                    } else {
+                        self.direction(text, all.start(), all.end())
+                    };
                     out.push(Found::exact(
                         all.start(),
                         all.end(),
