@@ -224,6 +224,9 @@ fn concepts(out: &mut String, rules: &RuleSet) {
             } else {
                 let _ = writeln!(out, "{}\n", c.gloss);
             }
+            if c.subject {
+                out.push_str("A subject: it tells what a statement is about, for statements in two languages to share; no figure is told by it.\n\n");
+            }
             if c.earliest {
                 out.push_str("The earliest rank: a value told beside a later rank is not compared with one told without a rank.\n\n");
             }

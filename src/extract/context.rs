@@ -53,6 +53,9 @@ pub(super) struct Context<'a> {
     pub(super) shared: Vec<(usize, String)>,
     /// Ranks ("@first", "@second": concepts marked `ordinal`), each with where it starts.
     pub(super) ranks: Vec<(usize, String)>,
+    /// What statements are about ("@sanctions": concepts marked `subject`), each with
+    /// where it starts: words statements share, and nothing else.
+    pub(super) subjects: Vec<(usize, String)>,
     /// Word-pattern triggers found in the sentence: (frame index, byte range).
     pub(super) word_triggers: Vec<(usize, (usize, usize))>,
     pub(super) lang: &'a str,
@@ -614,6 +617,7 @@ impl Extractor<'_> {
         let mut concept_spans: Vec<(usize, usize)> = Vec::new();
         let mut rates: Vec<String> = Vec::new();
         let mut ranks: Vec<(usize, String)> = Vec::new();
+        let mut subjects: Vec<(usize, String)> = Vec::new();
         let mut attributes: Vec<(usize, usize)> = Vec::new();
         let mut acts: Vec<(usize, usize)> = Vec::new();
         let mut changes: Vec<(usize, usize)> = Vec::new();
@@ -624,6 +628,10 @@ impl Extractor<'_> {
             for (id, m) in index.find(&tokens) {
                 let concept = self.rules.concepts.get(id.as_str());
                 // "The country" is no word two figures share: it names a place.
+                if concept.is_some_and(|c| c.subject) {
+                    subjects.push((m.start, format!("@{id}")));
+                    continue;
+                }
                 if concept.is_some_and(|c| c.anaphor) {
                     anaphors.push((m.start, m.end));
                     continue;
@@ -670,6 +678,7 @@ impl Extractor<'_> {
             }
         }
         shared.retain(|&(p, _)| outside(outlet, p));
+        subjects.retain(|&(p, _)| outside(outlet, p));
         // "im Land" names no place called "Land".
         hits.retain(|h| !anaphors.iter().any(|&(s, e)| s <= h.start && h.end <= e));
         let country_anaphor = !anaphors.is_empty();
@@ -745,6 +754,7 @@ impl Extractor<'_> {
             text,
             shared,
             ranks,
+            subjects,
             tokens,
             word_triggers,
             lang: &lang.code,

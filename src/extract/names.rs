@@ -25,7 +25,7 @@ pub(super) struct People {
     /// `Extractor::shared_currencies`).
     pub(super) currencies: std::collections::BTreeMap<String, String>,
     /// The days the article is about: its publication day and the first day its opening
-    /// names. A day weeks away from both is another event's, and no day for a time of day
+    /// names. A day months away from both is another event's, and no day for a time of day
     /// told without one (`normalize::times_on_days`).
     pub(super) days: Vec<chrono::NaiveDate>,
 }

@@ -123,6 +123,7 @@ fn fill(
                 words.extend(
                     ctx.shared
                         .iter()
+                        .chain(&ctx.subjects)
                         .filter(|(at, w)| *at >= from && *at < to && w.starts_with('@'))
                         .map(|(_, w)| w.clone()),
                 );

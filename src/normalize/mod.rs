@@ -761,6 +761,7 @@ pub(crate) struct Cues {
     relative: bool,
     numword: bool,
     factor: bool,
+    scale: bool,
 }
 
 const CUE_MONTH: u8 = 1;
@@ -768,6 +769,7 @@ const CUE_WEEKDAY: u8 = 2;
 const CUE_RELATIVE: u8 = 4;
 const CUE_NUMWORD: u8 = 8;
 const CUE_FACTOR: u8 = 16;
+const CUE_SCALE: u8 = 32;
 
 /// Every lexicon word of a pack in one automaton, in lower, upper and title case.
 fn cue_automaton(lang: &Lang) -> (Option<aho_corasick::AhoCorasick>, Vec<u8>) {
@@ -808,6 +810,15 @@ fn cue_automaton(lang: &Lang) -> (Option<aho_corasick::AhoCorasick>, Vec<u8>) {
     }
     for (w, _) in &lang.numbers.factors {
         add(w, CUE_FACTOR);
+    }
+    // A scale word written out may follow a number word glued to it ("полмиллиона",
+    // "sejuta"): it is looked for anywhere in a word.
+    if !lang.numbers.scale_leads.is_empty() {
+        for (w, _) in &lang.numbers.scales {
+            if w.chars().count() >= 4 && w.chars().all(char::is_alphabetic) {
+                add(w, CUE_SCALE);
+            }
+        }
     }
     if words.is_empty() {
         return (None, kinds);
@@ -855,6 +866,9 @@ pub struct Grammar {
     duration: Option<Compiled>,
     factor: Option<Compiled>,
     count: Compiled,
+    /// Number words before a scale word written out ("a million", "medio millón",
+    /// "полмиллиона"): one pattern, lead `i` in group `l{i}`, and each lead's number.
+    scale_leads: Option<(Compiled, Vec<f64>)>,
     approx: Vec<(String, Approx)>,
     /// Approximation words that are a preposition right after a capitalised word.
     prepositions: Vec<String>,
@@ -881,7 +895,7 @@ pub(crate) fn times_on_days(
     fallback: Option<chrono::NaiveDate>,
     near: &[chrono::NaiveDate],
 ) {
-    // A day weeks away from the report's is another event's ("la primera desde el 29 de
+    // A day months away from the report's is another event's ("la primera desde el 29 de
     // mayo de 2019"): it dates a time told right beside it, not one across the sentence.
     let spans: Vec<(usize, usize)> = out
         .iter()
@@ -940,10 +954,10 @@ pub(crate) fn times_on_days(
     }
 }
 
-/// Whether a day is within two weeks of one of the days a report is about (any day is,
+/// Whether a day is within three months of one of the days a report is about (any day is,
 /// when none is known).
 pub(crate) fn near_day(day: chrono::NaiveDate, near: &[chrono::NaiveDate]) -> bool {
-    near.is_empty() || near.iter().any(|&n| (day - n).num_days().abs() <= 14)
+    near.is_empty() || near.iter().any(|&n| (day - n).num_days().abs() <= 92)
 }
 
 /// Characters between two spans of a text (0 when they overlap).
@@ -1056,6 +1070,30 @@ impl Grammar {
         });
         let factor = alternation(n.factors.iter().map(|(w, _)| w.as_str()))
             .map(|f| compile(&format!(r"\b(?P<f>{f})\b")));
+        // Scale words written out ("million", "millón", "juta"), not abbreviations ("mn",
+        // "M", "млн"): "a m" is no million.
+        let spelled = alternation(
+            n.scales
+                .iter()
+                .map(|(w, _)| w.as_str())
+                .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic)),
+        );
+        let scale_leads = spelled.filter(|_| !n.scale_leads.is_empty()).map(|s| {
+            // The longest lead first: "un millón y medio" before "un millón".
+            let mut leads: Vec<(String, f64)> = n.scale_leads.clone();
+            leads.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+            let arms: Vec<String> = leads
+                .iter()
+                .enumerate()
+                .map(|(i, (lead, _))| {
+                    let (before, after) = lead.split_once("{scale}").unwrap_or((lead, ""));
+                    let words = |t: &str| regex::escape(t).replace(' ', r"\s+");
+                    format!(r"(?P<l{i}>{})(?P<s{i}>{s}){}", words(before), words(after))
+                })
+                .collect();
+            let values = leads.iter().map(|(_, v)| *v).collect();
+            (compile(&format!(r"(?i:{})\b", arms.join("|"))), values)
+        });
         let (cues, cue_kinds) = cue_automaton(lang);
         Grammar {
             times: lang.dates.times.clone(),
@@ -1114,6 +1152,7 @@ impl Grammar {
             dates: date::DateRes::new(lang, &num),
             cues,
             cue_kinds,
+            scale_leads,
             count: compile(&match &scale {
                 Some(s) => format!(r"(?P<num>{num})(?:[\s-]?(?P<scale>{s})\b)?"),
                 None => format!(r"(?P<num>{num})"),
@@ -1157,6 +1196,9 @@ impl Grammar {
         let cues = self.cues(text);
         let invalid = self.scan_dates(text, anchor, cues, &mut found);
         self.scan_numbers(text, cues, &mut found);
+        if cues.scale {
+            self.scan_scale_leads(text, &mut found);
+        }
         // A time needs an hour: in digits, or in number words ("las cuatro de la tarde").
         if cues.digit || cues.numword {
             self.scan_times(text, &mut found);
@@ -1445,6 +1487,7 @@ impl Grammar {
             c.relative = seen & CUE_RELATIVE != 0;
             c.numword = seen & CUE_NUMWORD != 0;
             c.factor = seen & CUE_FACTOR != 0;
+            c.scale = seen & CUE_SCALE != 0;
         }
         c
     }
@@ -1845,6 +1888,62 @@ impl Grammar {
                 out.push(Found::exact(all.start(), end, Value::Count(n)));
             }
         }
+    }
+
+    /// "a million people", "medio millón de personas", "полмиллиона человек", "sejuta
+    /// orang": a number word before a scale word written out is a count, or an amount
+    /// when a currency follows ("a billion dollars", "mil millones de euros").
+    fn scan_scale_leads(&self, text: &str, out: &mut Vec<Found>) {
+        let Some((re, values)) = &self.scale_leads else {
+            return;
+        };
+        for c in re.captures_iter(text) {
+            let all = c.get(0).expect("group 0");
+            // "a million-dollar home" is no count of a million.
+            if word_char_before(text, all.start())
+                || text[all.end()..].starts_with(['-', '‑'])
+                || out
+                    .iter()
+                    .any(|f| f.start < all.end() && all.start() < f.end)
+            {
+                continue;
+            }
+            let Some(lead) = (0..values.len()).find(|i| c.name(&format!("l{i}")).is_some()) else {
+                continue;
+            };
+            let scale = (0..values.len())
+                .find_map(|i| c.name(&format!("s{i}")))
+                .map_or(1.0, |s| {
+                    self.scales.get(&key(s.as_str())).copied().unwrap_or(1.0)
+                });
+            let Some(n) = Num::from_f64(values[lead] * scale) else {
+                continue;
+            };
+            // A currency among the next two words makes it an amount.
+            let after = &text[all.end()..];
+            let mut end = all.end();
+            let mut currency = None;
+            let mut at = 0;
+            for w in after.split_whitespace().take(2) {
+                at = after[at..].find(w).map_or(at, |p| at + p);
+                let word = w.trim_end_matches([',', '.', ';', ':', ')']);
+                if let Some(code) = self.currencies.get(&key(word)) {
+                    currency = Some(code.clone());
+                    end = all.end() + at + word.len();
+                    break;
+                }
+                at += w.len();
+            }
+            let value = match currency {
+                Some(currency) => Value::Money {
+                    amount: n,
+                    currency,
+                },
+                None => Value::Count(n),
+            };
+            out.push(Found::exact(all.start(), end, value));
+        }
+        out.sort_by_key(|f| f.start);
     }
 }
 

@@ -161,6 +161,10 @@ pub struct ConceptFile {
     /// first, so a value told beside a later rank is not compared with one told without.
     #[serde(default)]
     pub earliest: bool,
+    /// Whether the concept only says what a statement is about ("sanctions", "fraud",
+    /// "ceasefire"): statements in two languages share it, and no figure is told by it.
+    #[serde(default)]
+    pub subject: bool,
     /// The concepts that mean the opposite act ("agree" and "approve" for "refuse"): a
     /// figure told beside one is not the figure told beside the other. Symmetric; name it
     /// on one of the two.
@@ -425,6 +429,11 @@ pub struct NumbersFile {
     /// Multiplier words ("doubled" = 2).
     #[serde(default)]
     pub factors: BTreeMap<String, f64>,
+    /// Words that stand for a number before a scale word written out, with `{scale}` where
+    /// the scale word goes: "a {scale}" = 1 ("a million people"), "half a {scale}" = 0.5,
+    /// "пол{scale}" = 0.5 ("полмиллиона"), "se{scale}" = 1 ("sejuta").
+    #[serde(default)]
+    pub scale_leads: BTreeMap<String, Spanned<f64>>,
     /// Duration unit words -> ISO 8601 designator (Y, M, W, D), or H, MIN, S for hours,
     /// minutes and seconds.
     #[serde(default)]

@@ -453,6 +453,7 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
                         between: c.between,
                         broad: c.broad,
                         earliest: c.earliest,
+                        subject: c.subject,
                         opposite: Vec::new(),
                         at,
                     },
@@ -984,6 +985,18 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.numbers
         .factors
         .extend(n.factors.iter().map(|(k, v)| (k.clone(), *v)));
+    for (lead, value) in &n.scale_leads {
+        if lead.matches("{scale}").count() != 1 || lead.trim() == "{scale}" {
+            ck.error(
+                value.span(),
+                format!("scale lead '{lead}' needs its words and one {{scale}}: \"a {{scale}}\""),
+            );
+            continue;
+        }
+        lang.numbers
+            .scale_leads
+            .push((lead.to_lowercase(), *value.get_ref()));
+    }
     lang.numbers.clock_before.extend(lowercase(&n.clock_before));
     lang.numbers.age_of.extend(lowercase(&n.age_of));
     lang.numbers.age_before.extend(lowercase(&n.age_before));

@@ -455,6 +455,9 @@ pub struct Numbers {
     pub compare: Vec<String>,
     pub indefinites: Vec<String>,
     pub factors: Vec<(String, f64)>,
+    /// Number words before a scale word written out ("a {scale}" = 1, "half a {scale}" =
+    /// 0.5): "a million people" is the count 1000000.
+    pub scale_leads: Vec<(String, f64)>,
     pub durations: Vec<(String, char)>,
     /// Words that join a person to a number of years, an age (see the pack file).
     pub age_of: Vec<String>,
@@ -861,6 +864,8 @@ pub struct Concept {
     pub broad: bool,
     /// The first rank: what is told without a rank is most often it.
     pub earliest: bool,
+    /// Only what a statement is about: shared by statements, never beside a figure.
+    pub subject: bool,
     /// The concepts of the opposite act (both ways).
     pub opposite: Vec<String>,
     pub at: Location,
