@@ -803,6 +803,25 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_concept_is_a_statements_word_and_no_figures() {
+        // "Sanctions" say what the statement is about; the figure of the same sentence is
+        // told by no such word.
+        let text = "Headline\n\nRi Yong Ho said the North had asked for the lifting of only \
+                    five of the 11 nuclear sanctions.\n";
+        let (st, all) = statements(text, "en", "2019-03-01");
+        let content: Vec<&String> = st.iter().flat_map(|m| m.slots["content"].iter()).collect();
+        assert!(content.iter().any(|w| *w == "@sanctions"), "{all:?}");
+        let figure = all
+            .iter()
+            .find(|m| m.value_text() == "11")
+            .expect("the figure 11");
+        assert!(
+            !figure.words.iter().any(|w| w == "@sanctions"),
+            "{figure:?}"
+        );
+    }
+
+    #[test]
     fn a_time_without_a_day_is_on_a_day_the_report_is_about() {
         // A day five years back in the time's own sentence ("the first since 29 May 2019")
         // is another event's, and so no day for the time across the sentence, nor for a

@@ -1560,6 +1560,16 @@ mod tests {
     }
 
     #[test]
+    fn a_scale_lead_without_its_scale_points_at_its_number() {
+        let pack = "[language]\ncode = \"zz\"\nname = \"test\"\n[language.numbers]\n\
+                    decimal = \".\"\nscale_leads = { \"a\" = 1, \"half a {scale}\" = 0.5 }\n";
+        let errs = load(&src(pack)).unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!((errs[0].at.line, errs[0].at.column), (6, 23), "{}", errs[0]);
+        assert!(errs[0].message.contains("{scale}"), "{}", errs[0]);
+    }
+
+    #[test]
     fn bad_regex_points_at_value() {
         let errs = load(&src("[[furniture]]\nid = \"x\"\npattern = \"a(\"\n")).unwrap_err();
         assert_eq!(errs[0].at.line, 3);
