@@ -803,6 +803,19 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_and_a_bare_verb_are_the_last_speakers() {
+        // Spanish drops the pronoun: "«…», añadió." is the last speaker's words.
+        let text = "Titular\n\nLa ministra Patricia Bullrich dijo que la huelga no tuvo apoyo.\n\n\
+                    \"No vamos a negociar con nadie en estas condiciones\", añadió.\n";
+        let (st, all) = statements(text, "es", "2024-01-25");
+        assert!(
+            st.iter()
+                .any(|m| m.line == 5 && m.speaker.as_deref() == Some("Patricia Bullrich")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
     fn a_subject_concept_is_a_statements_word_and_no_figures() {
         // "Sanctions" say what the statement is about; the figure of the same sentence is
         // told by no such word.

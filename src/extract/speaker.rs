@@ -243,7 +243,16 @@ pub(super) fn voice(
         let quoted =
             (closing.ends_with(['”', '"', '»', '“']) || before.ends_with(",”")) && !embedded();
         if quoted {
-            let speaker = after_cue(ce);
+            // No one named after the verb, and the sentence ends there ("«No vamos a
+            // negociar», añadió."): in a language that drops its pronouns the verb's
+            // subject is the last speaker.
+            let nobody_after =
+                !hits.iter().any(|h| h.start >= ce) && text[ce..].split_whitespace().count() <= 2;
+            let speaker = after_cue(ce).or_else(|| {
+                nobody_after
+                    .then(|| last_speaker.map(str::to_string))
+                    .flatten()
+            });
             if speaker.is_some() {
                 v.speaker = speaker;
                 v.scope = (0, text.len());
