@@ -627,11 +627,15 @@ impl Extractor<'_> {
         if let Some(index) = self.concepts.get(&lang.code) {
             for (id, m) in index.find(&tokens) {
                 let concept = self.rules.concepts.get(id.as_str());
-                // "The country" is no word two figures share: it names a place.
+                // What a statement is about is a word statements share, and nothing
+                // else; a lone capitalised word there ("Sanktionen") is a noun the lexicon
+                // knows, not a name.
                 if concept.is_some_and(|c| c.subject) {
                     subjects.push((m.start, format!("@{id}")));
+                    concept_spans.push((m.start, m.end));
                     continue;
                 }
+                // "The country" is no word two figures share: it names a place.
                 if concept.is_some_and(|c| c.anaphor) {
                     anaphors.push((m.start, m.end));
                     continue;
@@ -865,11 +869,12 @@ pub(super) fn relative_days(ctx: &mut Context, lang: &Lang, last_day: Option<chr
 }
 
 /// A time of day with no day beside it ("a day earlier, at 14:10") is on the nearest day
-/// the sentence names, else on the last day the article named.
+/// the sentence names (one months from `near`, the days the report is about, only right
+/// beside it), else on `fallback`.
 pub(super) fn date_times(
     ctx: &mut Context,
-    last_day: Option<chrono::NaiveDate>,
+    fallback: Option<chrono::NaiveDate>,
     near: &[chrono::NaiveDate],
 ) {
-    crate::normalize::times_on_days(ctx.text, &mut ctx.found, last_day, near);
+    crate::normalize::times_on_days(ctx.text, &mut ctx.found, fallback, near);
 }

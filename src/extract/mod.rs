@@ -177,6 +177,18 @@ fn remember(statements: &mut Vec<Mention>, m: &Mention) {
 /// How many recent statements a denial may answer at most.
 const RECENT_STATEMENTS: usize = 16;
 
+/// The days (dates to the day) among a sentence's values, in text order.
+fn days_in(
+    found: &[crate::normalize::Found],
+) -> impl DoubleEndedIterator<Item = chrono::NaiveDate> + '_ {
+    found.iter().filter_map(|f| match &f.value {
+        Value::Date(DateValue::Resolved(iv)) if iv.granularity == crate::time::Granularity::Day => {
+            Some(iv.start)
+        }
+        _ => None,
+    })
+}
+
 /// What an earlier sentence of the same paragraph left behind for inheritance.
 #[derive(Default)]
 struct Memory {
@@ -186,10 +198,9 @@ struct Memory {
     lead: Option<DateValue>,
     /// The last day the article named, for "a day earlier" (kept across paragraphs).
     last_day: Option<chrono::NaiveDate>,
-    /// The day a time of day with none of its own is on: the last day the paragraph named,
-    /// else the last day near those the article is about (`People::days`) it named before.
+    /// The day a time of day with none of its own is on: the last day the article named
+    /// near those it is about (`People::days`; kept across paragraphs).
     time_day: Option<chrono::NaiveDate>,
-    paragraph_day: Option<chrono::NaiveDate>,
     /// The article's recent statements, the last one last: what a denial that only points
     /// back ("Lewentz wies den Vorwurf zurück", "Y denied it") or repeats their words denies.
     statements: Vec<Mention>,
@@ -528,19 +539,7 @@ impl<'r> Extractor<'r> {
             .iter()
             .filter(|s| !s.headline)
             .take(2)
-            .find_map(|s| {
-                grammar
-                    .scan(&article.text[s.start..s.end], anchor)
-                    .into_iter()
-                    .find_map(|f| match f.value {
-                        Value::Date(DateValue::Resolved(iv))
-                            if iv.granularity == crate::time::Granularity::Day =>
-                        {
-                            Some(iv.start)
-                        }
-                        _ => None,
-                    })
-            });
+            .find_map(|s| days_in(&grammar.scan(&article.text[s.start..s.end], anchor)).next());
         people.days.extend(opening);
         people.named = names::capitalised_inside(
             sentences
@@ -585,11 +584,7 @@ impl<'r> Extractor<'r> {
                 }
             }
             relative_days(&mut ctx, lang, memory.last_day);
-            context::date_times(
-                &mut ctx,
-                memory.paragraph_day.or(memory.time_day),
-                &people.days,
-            );
+            context::date_times(&mut ctx, memory.time_day, &people.days);
             // Only frames with a trigger in the sentence run their slot filling.
             let mut active: Vec<usize> = match self.triggers.get(&lang.code) {
                 Some((set, owners)) => set.matches(text).map(|i| owners[i]).collect(),
@@ -712,26 +707,13 @@ impl<'r> Extractor<'r> {
             }) {
                 memory.date = Some(d);
             }
-            if let Some(day) = ctx.found.iter().rev().find_map(|f| match &f.value {
-                Value::Date(DateValue::Resolved(iv))
-                    if iv.granularity == crate::time::Granularity::Day =>
-                {
-                    Some(iv.start)
-                }
-                _ => None,
-            }) {
+            if let Some(day) = days_in(&ctx.found).next_back() {
                 memory.last_day = Some(day);
-                memory.paragraph_day = Some(day);
             }
-            if let Some(day) = ctx.found.iter().rev().find_map(|f| match &f.value {
-                Value::Date(DateValue::Resolved(iv))
-                    if iv.granularity == crate::time::Granularity::Day
-                        && crate::normalize::near_day(iv.start, &people.days) =>
-                {
-                    Some(iv.start)
-                }
-                _ => None,
-            }) {
+            if let Some(day) = days_in(&ctx.found)
+                .rev()
+                .find(|&d| crate::normalize::near_day(d, &people.days))
+            {
                 memory.time_day = Some(day);
             }
             if !ctx.hits.is_empty() {
@@ -845,6 +827,12 @@ mod tests {
                     The main rally started at 14:10 outside Congress.\n";
         for value in ["2024-01-24T12:00", "2024-01-24T14:10"] {
             mention_with(text, "en", "2024-01-25", value);
+        }
+        // The far day dates the time beside it, and that one only.
+        let beside = "Headline\n\nThe unions held a general strike on Wednesday, January 24, 2024.\n\n\
+                      The last one began on May 29, 2019 at 06:00; this one began at 12:00.\n";
+        for value in ["2019-05-29T06:00", "2024-01-24T12:00"] {
+            mention_with(beside, "en", "2024-01-25", value);
         }
         let late = "Headline\n\nThe inquiry into the attack opened on Monday, February 3, 2025.\n\n\
                     The attack took place on the evening of December 20, 2024. At about 19:04 \

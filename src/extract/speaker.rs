@@ -243,16 +243,12 @@ pub(super) fn voice(
         let quoted =
             (closing.ends_with(['”', '"', '»', '“']) || before.ends_with(",”")) && !embedded();
         if quoted {
-            // No one named after the verb, and the sentence ends there ("«No vamos a
-            // negociar», añadió."): in a language that drops its pronouns the verb's
+            // The sentence ends with the verb ("«No vamos a negociar», añadió."): in a
+            // language that drops its pronouns (the pack's `drops_pronouns`) the verb's
             // subject is the last speaker.
-            let nobody_after =
-                !hits.iter().any(|h| h.start >= ce) && text[ce..].split_whitespace().count() <= 2;
-            let speaker = after_cue(ce).or_else(|| {
-                nobody_after
-                    .then(|| last_speaker.map(str::to_string))
-                    .flatten()
-            });
+            let bare = a.drops_pronouns && !text[ce..].chars().any(char::is_alphanumeric);
+            let speaker =
+                after_cue(ce).or_else(|| bare.then(|| last_speaker.map(str::to_string)).flatten());
             if speaker.is_some() {
                 v.speaker = speaker;
                 v.scope = (0, text.len());

@@ -814,10 +814,8 @@ fn cue_automaton(lang: &Lang) -> (Option<aho_corasick::AhoCorasick>, Vec<u8>) {
     // A scale word written out may follow a number word glued to it ("полмиллиона",
     // "sejuta"): it is looked for anywhere in a word.
     if !lang.numbers.scale_leads.is_empty() {
-        for (w, _) in &lang.numbers.scales {
-            if w.chars().count() >= 4 && w.chars().all(char::is_alphabetic) {
-                add(w, CUE_SCALE);
-            }
+        for w in spelled_scales(&lang.numbers) {
+            add(w, CUE_SCALE);
         }
     }
     if words.is_empty() {
@@ -828,6 +826,16 @@ fn cue_automaton(lang: &Lang) -> (Option<aho_corasick::AhoCorasick>, Vec<u8>) {
         .build(&words)
         .expect("cue automaton");
     (Some(ac), kinds)
+}
+
+/// The pack's scale words written out ("million", "millón", "juta"), not its abbreviations
+/// ("mn", "M", "млн", "Mio"): a number word stands before only these ("a million", not
+/// "a m"). A word of four letters or more, all letters, is taken as written out.
+fn spelled_scales(n: &crate::rules::Numbers) -> impl Iterator<Item = &str> {
+    n.scales
+        .iter()
+        .map(|(w, _)| w.as_str())
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
 }
 
 /// One language's compiled value grammar.
@@ -896,28 +904,20 @@ pub(crate) fn times_on_days(
     near: &[chrono::NaiveDate],
 ) {
     // A day months away from the report's is another event's ("la primera desde el 29 de
-    // mayo de 2019"): it dates a time told right beside it, not one across the sentence.
-    let spans: Vec<(usize, usize)> = out
-        .iter()
-        .filter(|f| matches!(f.value, Value::Time(_)))
-        .map(|f| (f.start, f.end))
-        .collect();
-    let days: Vec<(usize, chrono::NaiveDate)> = out
+    // mayo de 2019"): it dates only a time told right beside it, not one across the
+    // sentence.
+    let (days, far): (Vec<(usize, usize, chrono::NaiveDate)>, Vec<_>) = out
         .iter()
         .filter_map(|f| match &f.value {
             Value::Date(DateValue::Resolved(iv))
-                if iv.granularity == crate::time::Granularity::Day
-                    && (near_day(iv.start, near)
-                        || spans
-                            .iter()
-                            .any(|&t| gap_chars(text, t, (f.start, f.end)) <= 16)) =>
+                if iv.granularity == crate::time::Granularity::Day =>
             {
-                Some((f.start, iv.start))
+                Some((f.start, f.end, iv.start))
             }
             _ => None,
         })
-        .collect();
-    let mut positions: Vec<usize> = days.iter().map(|(p, _)| *p).collect();
+        .partition(|&(_, _, d)| near_day(d, near));
+    let mut positions: Vec<usize> = days.iter().map(|&(p, _, _)| p).collect();
     positions.sort_unstable();
     for f in out.iter_mut() {
         let Value::Time(t) = &mut f.value else {
@@ -940,15 +940,19 @@ pub(crate) fn times_on_days(
             let after = positions.partition_point(|&p| p < f.end);
             let last_before = before.checked_sub(1).map(|i| positions[i]);
             let first_after = positions.get(after).copied();
+            let beside = far
+                .iter()
+                .filter(|&&(s, e, _)| gap_chars(text, (f.start, f.end), (s, e)) <= 16);
             t.date = days
                 .iter()
-                .filter(|(p, _)| {
-                    Some(*p) == last_before
-                        || Some(*p) == first_after
-                        || (f.start..f.end).contains(p)
+                .filter(|&&(p, _, _)| {
+                    Some(p) == last_before
+                        || Some(p) == first_after
+                        || (f.start..f.end).contains(&p)
                 })
-                .min_by_key(|(p, _)| distance(*p))
-                .map(|(_, d)| *d)
+                .chain(beside)
+                .min_by_key(|&&(p, _, _)| distance(p))
+                .map(|&(_, _, d)| d)
                 .or(fallback);
         }
     }
@@ -1070,14 +1074,7 @@ impl Grammar {
         });
         let factor = alternation(n.factors.iter().map(|(w, _)| w.as_str()))
             .map(|f| compile(&format!(r"\b(?P<f>{f})\b")));
-        // Scale words written out ("million", "millón", "juta"), not abbreviations ("mn",
-        // "M", "млн"): "a m" is no million.
-        let spelled = alternation(
-            n.scales
-                .iter()
-                .map(|(w, _)| w.as_str())
-                .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic)),
-        );
+        let spelled = alternation(spelled_scales(n));
         let scale_leads = spelled.filter(|_| !n.scale_leads.is_empty()).map(|s| {
             // The longest lead first: "un millón y medio" before "un millón".
             let mut leads: Vec<(String, f64)> = n.scale_leads.clone();
@@ -1088,11 +1085,31 @@ impl Grammar {
                 .map(|(i, (lead, _))| {
                     let (before, after) = lead.split_once("{scale}").unwrap_or((lead, ""));
                     let words = |t: &str| regex::escape(t).replace(' ', r"\s+");
-                    format!(r"(?P<l{i}>{})(?P<s{i}>{s}){}", words(before), words(after))
+                    format!(
+                        r"(?P<l{i}>{})(?P<s{i}>{s}){}\b",
+                        words(before),
+                        words(after)
+                    )
                 })
                 .collect();
+            // A currency or a unit after it, as after a figure ("a billion dollars", "un
+            // millón de toneladas").
+            let conn = connectors
+                .as_ref()
+                .map(|c| format!(r"(?:{c}\s+)?"))
+                .unwrap_or_default();
+            let cur = cur
+                .as_ref()
+                .map(|c| format!(r"(?:\s?{conn}(?P<cur>{c}))?"))
+                .unwrap_or_default();
+            let unit = alternation(n.units.iter().map(|(w, _)| w.as_str()))
+                .map(|u| format!(r"(?:\s{conn}(?P<unit>{u})\b)?"))
+                .unwrap_or_default();
             let values = leads.iter().map(|(_, v)| *v).collect();
-            (compile(&format!(r"(?i:{})\b", arms.join("|"))), values)
+            (
+                compile(&format!(r"(?i:(?:{}){cur}{unit})", arms.join("|"))),
+                values,
+            )
         });
         let (cues, cue_kinds) = cue_automaton(lang);
         Grammar {
@@ -1712,7 +1729,11 @@ impl Grammar {
                     // joins them ("10-15 %").
                     let signed = text[..all.start()]
                         .strip_suffix(['-', '−'])
-                        .is_some_and(|b| b.is_empty() || b.ends_with([' ', '(', '[', '\u{a0}']));
+                        .is_some_and(|b| {
+                            b.chars()
+                                .next_back()
+                                .is_none_or(|c| c.is_whitespace() || c == '(' || c == '[')
+                        });
                     let sign = if signed {
                         -1.0
                     } else {
@@ -1919,28 +1940,23 @@ impl Grammar {
             let Some(n) = Num::from_f64(values[lead] * scale) else {
                 continue;
             };
-            // A currency among the next two words makes it an amount.
-            let after = &text[all.end()..];
-            let mut end = all.end();
-            let mut currency = None;
-            let mut at = 0;
-            for w in after.split_whitespace().take(2) {
-                at = after[at..].find(w).map_or(at, |p| at + p);
-                let word = w.trim_end_matches([',', '.', ';', ':', ')']);
-                if let Some(code) = self.currencies.get(&key(word)) {
-                    currency = Some(code.clone());
-                    end = all.end() + at + word.len();
-                    break;
-                }
-                at += w.len();
-            }
-            let value = match currency {
-                Some(currency) => Value::Money {
+            let value = if let Some(code) = c
+                .name("cur")
+                .and_then(|m| self.currencies.get(&norm_space(&m.as_str().to_lowercase())))
+            {
+                Value::Money {
                     amount: n,
-                    currency,
-                },
-                None => Value::Count(n),
+                    currency: code.clone(),
+                }
+            } else if let Some(unit) = c
+                .name("unit")
+                .and_then(|m| self.units.get(&norm_space(&m.as_str().to_lowercase())))
+            {
+                Value::Measure(n.f64(), unit.clone())
+            } else {
+                Value::Count(n)
             };
+            let end = all.end();
             out.push(Found::exact(all.start(), end, value));
         }
         out.sort_by_key(|f| f.start);

@@ -562,6 +562,10 @@ pub struct AttributionFile {
     /// puts the verb second, and the noun before the comma is no subject. Default false
     /// (in English, "Smith, 62, said Moscow had …" keeps Smith).
     pub inverted_after_comma: Option<bool>,
+    /// Whether the language drops its subject pronouns ("«…», añadió."): a speech verb
+    /// right after a quotation, ending the sentence, is the last speaker's.
+    #[serde(default)]
+    pub drops_pronouns: Option<bool>,
 }
 
 /// An example for the normalizer: every value found in `text`, in order.

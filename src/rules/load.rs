@@ -986,6 +986,13 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         .factors
         .extend(n.factors.iter().map(|(k, v)| (k.clone(), *v)));
     for (lead, value) in &n.scale_leads {
+        if *value.get_ref() <= 0.0 {
+            ck.error(
+                value.span(),
+                format!("scale lead '{lead}' needs a number above 0"),
+            );
+            continue;
+        }
         if lead.matches("{scale}").count() != 1 || lead.trim() == "{scale}" {
             ck.error(
                 value.span(),
@@ -1110,6 +1117,9 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         .subordinators
         .extend(lowercase(&a.subordinators));
     lang.attribution.contrast.extend(lowercase(&a.contrast));
+    if let Some(d) = a.drops_pronouns {
+        lang.attribution.drops_pronouns = d;
+    }
     if let Some(i) = a.inverted_after_comma {
         lang.attribution.inverted_after_comma = i;
     }

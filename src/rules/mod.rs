@@ -574,6 +574,8 @@ pub struct Attribution {
     /// Words that open a clause about another thing after a comma ("while", "mientras").
     pub contrast: Vec<String>,
     pub inverted_after_comma: bool,
+    /// A speech verb right after a quotation, ending the sentence, is the last speaker's.
+    pub drops_pronouns: bool,
 }
 
 #[derive(Debug, Clone)]
