@@ -24,7 +24,7 @@
 use super::context::Context;
 use super::frame::{Trig, TrigMatch};
 use super::{Extractor, Memory, Mention, summarize};
-use crate::normalize::{DateValue, Value};
+use crate::normalize::{DateValue, Value, gap_chars};
 use crate::rules::Kind;
 use crate::time::PartialDate;
 
@@ -70,7 +70,7 @@ impl Extractor<'_> {
             if let Value::Date(DateValue::Resolved(iv)) = &f.value
                 && ctx.found.iter().any(|t| {
                     matches!(&t.value, Value::Time(x) if x.date == Some(iv.start))
-                        && gap(ctx.text, (t.start, t.end), span) <= 30
+                        && gap_chars(ctx.text, (t.start, t.end), span) <= 30
                 })
             {
                 continue;
@@ -124,11 +124,11 @@ impl Extractor<'_> {
                     .iter()
                     .find(|d| matches!(&d.value, Value::Date(x) if Some(x) == m.period.as_ref()))
             {
-                let mine = gap(ctx.text, (d.start, d.end), span);
+                let mine = gap_chars(ctx.text, (d.start, d.end), span);
                 let nearer = ctx.found.iter().any(|o| {
                     !matches!(o.value, Value::Date(_) | Value::Time(_))
                         && (o.start, o.end) != span
-                        && gap(ctx.text, (d.start, d.end), (o.start, o.end)) < mine
+                        && gap_chars(ctx.text, (d.start, d.end), (o.start, o.end)) < mine
                 });
                 if nearer {
                     m.dated = false;
@@ -162,18 +162,6 @@ impl Extractor<'_> {
     }
 }
 
-/// The characters between two spans of a sentence (0 when they overlap).
-fn gap(text: &str, a: (usize, usize), b: (usize, usize)) -> usize {
-    let (from, to) = if a.1 <= b.0 {
-        (a.1, b.0)
-    } else if b.1 <= a.0 {
-        (b.1, a.0)
-    } else {
-        return 0;
-    };
-    text[from..to].chars().count()
-}
-
 /// A number that is part of a name or code ("Luna-25", "Союз-2.1б", "COVID-19", "A320"):
 /// a letter right before it (or before a hyphen before it), or right after it. ("Luna 25"
 /// cannot be told from "Monday 101 bodies" or "das Wasser 62 Brücken" by its letters.)
@@ -199,7 +187,7 @@ pub(super) fn describe(
 ) -> String {
     let spellings = &rules.spellings;
     // In characters, so that Cyrillic words are as near as Latin ones.
-    let distance = |p: usize| gap(ctx.text, (p, p), (start, end));
+    let distance = |p: usize| gap_chars(ctx.text, (p, p), (start, end));
     // The word right after the value: what it counts or measures.
     let after = super::values::past_scale_dot(ctx.text, end);
     let next = ctx.tokens.iter().position(|t| t.start >= after);
@@ -257,7 +245,7 @@ pub(super) fn describe(
         .attributes
         .iter()
         .filter(|_| age)
-        .min_by_key(|&&(s, e)| gap(ctx.text, (s, e), (start, end)))
+        .min_by_key(|&&(s, e)| gap_chars(ctx.text, (s, e), (start, end)))
         .map(|&(s, _)| {
             let mut concepts = Vec::new();
             concepts_at(s, &mut concepts);
@@ -365,7 +353,7 @@ pub(super) fn describe(
             ctx.found.iter().all(|f| {
                 (f.start, f.end) == (start, end)
                     || f.start < end && start < f.end
-                    || gap(ctx.text, (*p, *p), (f.start, f.end)) >= distance(*p)
+                    || gap_chars(ctx.text, (*p, *p), (f.start, f.end)) >= distance(*p)
             })
         })
         .min_by_key(|(p, _)| (distance(*p), *p))

@@ -965,7 +965,7 @@ pub(crate) fn near_day(day: chrono::NaiveDate, near: &[chrono::NaiveDate]) -> bo
 }
 
 /// Characters between two spans of a text (0 when they overlap).
-fn gap_chars(text: &str, a: (usize, usize), b: (usize, usize)) -> usize {
+pub(crate) fn gap_chars(text: &str, a: (usize, usize), b: (usize, usize)) -> usize {
     let (from, to) = if a.1 <= b.0 {
         (a.1, b.0)
     } else if b.1 <= a.0 {
@@ -1031,15 +1031,14 @@ impl Grammar {
         let num = number::number_pattern(n.decimal, n.words.iter().map(|(w, _)| w.as_str()));
         let scale = alternation(n.scales.iter().map(|(w, _)| w.as_str()));
         let cur = alternation(n.currencies.iter().map(|(w, _)| w.as_str()));
-        let connectors = alternation(lang.dates.connectors.iter().map(String::as_str));
+        // A connector between a figure and its currency or unit ("millones de dólares").
+        let conn = alternation(lang.dates.connectors.iter().map(String::as_str))
+            .map(|c| format!(r"(?:{c}\s+)?"))
+            .unwrap_or_default();
         let money = cur.as_ref().map(|cur| {
             let scale = scale
                 .as_ref()
                 .map(|s| format!(r"(?:[\s-]?(?P<scale>{s})\.?)?"))
-                .unwrap_or_default();
-            let conn = connectors
-                .as_ref()
-                .map(|c| format!(r"(?:{c}\s+)?"))
                 .unwrap_or_default();
             compile(&format!(
                 r"(?:(?P<c1>{cur})\s?)?(?P<num>{num}){scale}(?:\s?{conn}(?P<c2>{cur}))?"
@@ -1094,10 +1093,6 @@ impl Grammar {
                 .collect();
             // A currency or a unit after it, as after a figure ("a billion dollars", "un
             // millón de toneladas").
-            let conn = connectors
-                .as_ref()
-                .map(|c| format!(r"(?:{c}\s+)?"))
-                .unwrap_or_default();
             let cur = cur
                 .as_ref()
                 .map(|c| format!(r"(?:\s?{conn}(?P<cur>{c}))?"))
@@ -1197,8 +1192,8 @@ impl Grammar {
 
     /// Every value in `text`, in order, without overlaps (the longer match wins).
     pub fn scan(&self, text: &str, anchor: Option<PartialDate>) -> Vec<Found> {
-        let near: Vec<chrono::NaiveDate> = anchor.and_then(|a| a.date()).into_iter().collect();
-        self.scan_near(text, anchor, &near)
+        let near = anchor.and_then(|a| a.date());
+        self.scan_near(text, anchor, near.as_slice())
     }
 
     /// Values of a text, a time of day told without a day dated by a day of the text near
