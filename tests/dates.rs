@@ -140,3 +140,39 @@ fn a_twin_gives_the_year_and_a_later_month_is_the_storys() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn an_article_that_tells_of_both_days_tells_two_events() {
+    // One article dates the pagers on the 17th and the radios on the 18th: the others'
+    // days join the event of their own day, and no day contradicts the other.
+    let (claims, _) = check(&[
+        (
+            "01-a-en.txt",
+            "Blasts across Lebanon\n\nHundreds of pagers exploded across Lebanon on 17 September 2024, officials said.\n\nA second wave of explosions hit the country on 18 September 2024, when walkie-talkies blew up during funerals.\n",
+        ),
+        (
+            "02-b-en.txt",
+            "Radios explode in Lebanon\n\nWalkie-talkies exploded across Lebanon on 18 September 2024, a day of funerals.\n",
+        ),
+        (
+            "03-c-en.txt",
+            "Pager blasts in Lebanon\n\nThousands of pagers exploded in Lebanon on 17 September 2024.\n",
+        ),
+    ]);
+    let days: Vec<&Judged> = claims
+        .iter()
+        .filter(|(_, _, v)| v.iter().any(|x| x.starts_with("2024-09-1")))
+        .collect();
+    assert!(
+        days.iter()
+            .all(|(verdict, _, _)| *verdict == Verdict::Agreement),
+        "{days:?}"
+    );
+    for day in ["2024-09-17", "2024-09-18"] {
+        assert!(
+            days.iter()
+                .any(|(_, _, v)| v.len() == 2 && v.iter().all(|x| x == day)),
+            "{day}: {days:?}"
+        );
+    }
+}

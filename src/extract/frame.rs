@@ -297,7 +297,7 @@ impl Extractor<'_> {
             negation,
             negated_anywhere: !ctx.negations.is_empty(),
             hedged: ctx.voice.hedged,
-            backdrop: ctx.backdrop,
+            backdrop: ctx.backdrop || chosen.approx == crate::rules::Approx::Was,
             part: chosen
                 .span
                 .is_some_and(|v| ctx.beside_subgroup(v) || ctx.coordinated(v, trig)),

@@ -142,6 +142,10 @@ pub(super) fn choose(
                 .filter(|f| kind.takes(f.value.kind()))
                 .filter(|f| !excluded.iter().any(|&(s, e)| f.start < e && s < f.end))
                 .filter(|f| !frame.value.in_trigger || (f.start >= trig.0 && f.end <= trig.1))
+                // The figure a change starts from ("rose from 86 to 91") is an earlier one:
+                // the frame's is the one it reached. Only a catch-all at the figure itself
+                // takes it, as background.
+                .filter(|f| f.approx != crate::rules::Approx::Was || (f.start, f.end) == trig)
                 .filter(|f| {
                     kind != ValueKind::Count
                         || units.is_none_or(|u| counts_unit(ctx, f, u, unit_words, spans))
@@ -561,6 +565,23 @@ fn acted_before(f: &Found, spans: &[(usize, usize)]) -> bool {
     spans.iter().any(|&(_, e)| e <= f.start)
 }
 
+/// Whether a count is where a change led, told after its trigger in the same clause: one of
+/// the two words before it is a change word ("rose to 79", "passé à 79", "naik menjadi 79")
+/// and a trigger ends within the clause before it.
+fn changed_to(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> bool {
+    let before: Vec<&crate::words::Token> =
+        ctx.tokens.iter().filter(|t| t.end <= f.start).collect();
+    let change = before
+        .iter()
+        .rev()
+        .take(2)
+        .any(|t| ctx.pack.numbers.is_change(&t.lower));
+    change
+        && spans.iter().any(|&(_, e)| {
+            e <= f.start && !ctx.text[e..f.start].contains([',', ';', ':', '.', '(', ')'])
+        })
+}
+
 /// Whether a trigger is the word right after a count ("179 victimes"; not "enam awak
 /// tewas", where the count's unit stands between).
 fn trigger_after(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> bool {
@@ -658,8 +679,13 @@ fn unit_of(
                 .take(2)
                 .any(|t| spans.iter().any(|&(s, _)| s == t.start))
         });
+    // A figure a change reached, its trigger before it in the clause, counts what the
+    // trigger names whatever word follows ("the death toll rose to 79 overnight", "число
+    // погибших выросло до 79 к утру"), unless the lexicon knows that word as a thing.
+    let reached = !other_thing && changed_to(ctx, f, spans);
     word_unit
         || trigger_near
+        || reached
         || units
             .iter()
             .any(|re| re.find(rest).is_some_and(|m| m.start() == 0))

@@ -23,6 +23,25 @@ pub struct Claim {
     pub mentions: Vec<usize>,
 }
 
+/// The periods each article gives for one frame's events, by article.
+type Told<'m> = BTreeMap<usize, Vec<&'m Interval>>;
+
+/// The periods each article gives for the events of each frame and key (whatever their
+/// qualifiers): what tells two events apart in [`cluster_events`].
+fn told_days(mentions: &[Mention]) -> BTreeMap<(usize, &[String]), Told<'_>> {
+    let mut told: BTreeMap<(usize, &[String]), Told> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| m.kind == Kind::Event) {
+        if let Some(DateValue::Resolved(iv)) = &m.period {
+            told.entry((m.frame, m.key.as_slice()))
+                .or_default()
+                .entry(m.article)
+                .or_default()
+                .push(iv);
+        }
+    }
+    told
+}
+
 /// A cluster of event mentions: compatible dates, or day dates close enough to be one
 /// event. With `any_precision`, dates of any precision but a year within the window join
 /// (counts).
@@ -32,6 +51,7 @@ fn cluster_events(
     window: i64,
     any_precision: bool,
     apart: &dyn Fn(&Mention, &Mention) -> bool,
+    told: &Told,
 ) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut order: Vec<usize> = idx.to_vec();
@@ -41,6 +61,16 @@ fn cluster_events(
         _ => -1,
     };
     order.sort_by_key(|&i| (std::cmp::Reverse(span(i)), i));
+    // An article that tells of both days ("the first wave on Tuesday, the radios on
+    // Wednesday"; "Lekhak stepped down on Monday, Oli on Tuesday") tells two events: no
+    // other article's days join across them.
+    let two_told = |a: &Interval, b: &Interval| {
+        !a.overlaps(b)
+            && told.values().any(|ivs| {
+                ivs.iter().any(|x| x.overlaps(a) && !x.overlaps(b))
+                    && ivs.iter().any(|x| x.overlaps(b) && !x.overlaps(a))
+            })
+    };
     for i in order {
         let Some(p) = &mentions[i].period else {
             clusters.push(vec![i]);
@@ -67,6 +97,7 @@ fn cluster_events(
                             && (a.overlaps(b)
                             || (close
                                 && close_enough(a.granularity, b.granularity, any_precision)
+                                && !two_told(a, b)
                                 && !own_month(a, &mentions[i])
                                 && !own_month(b, &mentions[j])
                                 && a.gap_days(b) <= window))
@@ -825,6 +856,9 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         id
     };
     let weights = content_weights(mentions);
+    // Events are told apart by the days each article gives for their frame and key.
+    let told = told_days(mentions);
+    let no_days = Told::new();
     for ((frame, key), idx) in groups {
         let f = &rules.frames[frame];
         let content_slot = f.slots.iter().find(|s| {
@@ -935,6 +969,8 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                         rules.settings.event_window_days,
                         false,
                         &|a, b| places.apart(a, b),
+                        told.get(&(frame, mentions[idx[0]].key.as_slice()))
+                            .unwrap_or(&no_days),
                     ) {
                         let period = cluster_period(&c, mentions);
                         let mut id = base(frame, &id_key(&c));
@@ -958,6 +994,7 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                         rules.settings.count_window_days,
                         true,
                         &|_, _| false,
+                        &no_days,
                     );
                     // A folder is one story: an undated figure is taken as of the story's
                     // time, so it joins the one dated claim of its key, or the other

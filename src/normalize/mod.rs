@@ -337,13 +337,17 @@ fn number_of(v: &Value) -> Option<f64> {
     }
 }
 
+/// How many words before a change's first figure may hold its change word ("повысила
+/// число погибших в результате лесного пожара в Аттике с 86 до 91").
+const UPDATE_WORDS: usize = 12;
+
 /// The interval of numbers an approximate value allows.
 fn bounds(x: f64, approx: Approx) -> (f64, f64) {
     let (lo, hi) = (x.min(x * 0.9), x.max(x * 1.1));
     // A bound is on a figure's size: "fell more than 20%" (-20%) allows -26%, not -15%.
     let fall = x < 0.0;
     match approx {
-        Approx::Exact => (x, x),
+        Approx::Exact | Approx::Was => (x, x),
         Approx::About => (lo, hi),
         // "almost 10,000" is no 1,300: a little under the figure, within a fifth.
         Approx::Nearly => (x.min(x * 0.8), x.max(x * 0.8)),
@@ -883,6 +887,7 @@ pub struct Grammar {
     /// The pack's conjunctions ("and", "y"), lowercase.
     conjunctions: Vec<String>,
     ranges: Vec<(String, String)>,
+    updates: Vec<(String, String)>,
     changes: Vec<String>,
     ordinal_suffixes: Vec<String>,
     cues: Option<aho_corasick::AhoCorasick>,
@@ -1181,6 +1186,7 @@ impl Grammar {
             prepositions: n.prepositions.clone(),
             conjunctions: lang.attribution.conjunctions.clone(),
             ranges: n.ranges.clone(),
+            updates: n.updates.clone(),
             changes: n.changes.clone(),
             ordinal_suffixes: n.ordinal_suffixes.clone(),
             money,
@@ -1524,7 +1530,9 @@ impl Grammar {
 
     /// Ranges ("zwischen 21 und 68 Jahre", "de 27 à 74 ans"): the first end is "at least",
     /// the second "at most", and a bare first end takes the second's unit. A change word
-    /// before it ("passé de 5 à 7") makes it no range.
+    /// before it ("passé de 5 à 7") makes it no range but a change, and so does a change
+    /// word earlier in the clause before an update ("повысила число погибших … с 86 до
+    /// 91"): its first figure is an earlier one ([`Approx::Was`]).
     fn ranges(&self, text: &str, out: &mut [Found]) {
         let numeric = |f: &Found| !matches!(f.value, Value::Date(_) | Value::Time(_));
         for i in 1..out.len() {
@@ -1535,30 +1543,53 @@ impl Grammar {
             }
             let gap = norm_space(&text[a.end..b.start].to_lowercase());
             let before = norm_space(&text_before(text, a.start).to_lowercase());
-            let is_range = self.ranges.iter().any(|(lead, join)| {
-                gap.trim() == join.as_str()
-                    && (lead.is_empty()
-                        || before
-                            .trim_end()
-                            .strip_suffix(lead.as_str())
-                            .is_some_and(|r| {
-                                !r.chars().next_back().is_some_and(char::is_alphanumeric)
-                            }))
-            });
-            if !is_range {
+            let written = |templates: &[(String, String)]| {
+                templates.iter().any(|(lead, join)| {
+                    gap.trim() == join.as_str()
+                        && (lead.is_empty()
+                            || before
+                                .trim_end()
+                                .strip_suffix(lead.as_str())
+                                .is_some_and(|r| {
+                                    !r.chars().next_back().is_some_and(char::is_alphanumeric)
+                                }))
+                })
+            };
+            let (is_range, is_update) = (written(&self.ranges), written(&self.updates));
+            if !is_range && !is_update {
                 continue;
             }
-            let changed = before
+            // The words before the first figure, nearest first, up to the clause's start.
+            let words: Vec<&str> = before
                 .split_whitespace()
                 .rev()
-                .take(4)
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                .any(|w| {
-                    [&self.up, &self.down, &self.changes]
-                        .iter()
-                        .any(|l| l.iter().any(|x| x == w))
-                });
-            if changed {
+                .take(UPDATE_WORDS)
+                .take_while(|w| !w.ends_with([',', ';', ':', '.']))
+                .collect();
+            let changes = |n: usize| {
+                words
+                    .iter()
+                    .take(n)
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .any(|w| {
+                        [&self.up, &self.down, &self.changes]
+                            .iter()
+                            .any(|l| l.iter().any(|x| x == w))
+                    })
+            };
+            // "rose from 86 to 91": the first figure is the earlier one; "rose 19.4% to Rp
+            // 48.6 trillion" tells a change and where it led, two figures of their own.
+            let same_kind = std::mem::discriminant(&a.value) == std::mem::discriminant(&b.value);
+            if is_update && same_kind && changes(UPDATE_WORDS) {
+                if a.approx == Approx::Exact {
+                    a.approx = Approx::Was;
+                }
+                continue;
+            }
+            if is_range && changes(4) {
+                continue;
+            }
+            if !is_range {
                 continue;
             }
             // "27 à 74 ans": 27 years; "5 to 10 per cent": 5%.
@@ -2459,6 +2490,57 @@ mod tests {
         assert_eq!(signed(&en, "the toll rose from 12 to 15"), ["12", "15"]);
         // Two numbers joined by "and" without "between" are two numbers.
         assert_eq!(signed(&en, "21 and 68 people"), ["21", "68"]);
+    }
+
+    #[test]
+    fn a_change_from_one_figure_to_another_makes_the_first_an_earlier_one() {
+        let approx = |code: &str, text: &str| -> Vec<(String, Approx)> {
+            grammar(code)
+                .scan(text, None)
+                .into_iter()
+                .map(|f| (f.value.canonical(), f.approx))
+                .collect()
+        };
+        let was =
+            |a: &str, b: &str| vec![(a.to_string(), Approx::Was), (b.to_string(), Approx::Exact)];
+        assert_eq!(
+            approx("en", "the toll rose from 74 to 79 by evening"),
+            was("74", "79")
+        );
+        assert_eq!(
+            approx("fr", "le bilan est passé de 74 à 79 morts"),
+            was("74", "79")
+        );
+        assert_eq!(
+            approx("de", "die Zahl der Toten stieg von 74 auf 79"),
+            was("74", "79")
+        );
+        assert_eq!(
+            approx("id", "korban tewas naik dari 74 menjadi 79 orang"),
+            was("74", "79")
+        );
+        // The change word may stand well before it in the clause.
+        assert_eq!(
+            approx(
+                "ru",
+                "служба повысила число погибших в результате пожара в Аттике с 86 до 91 человека"
+            ),
+            was("86", "91")
+        );
+        // Without a change word in its clause it is no change: "с 9 до 18 часов" is a span.
+        assert!(
+            approx("ru", "Музей открыт, с 10 до 18")
+                .iter()
+                .all(|(_, a)| *a != Approx::Was)
+        );
+        // A change and where it led are two figures of their own.
+        assert_eq!(
+            approx("en", "net profit rose 19.4% to Rp 48.6 trillion"),
+            [
+                ("19.4%".to_string(), Approx::Exact),
+                ("48600000000000 IDR".to_string(), Approx::Exact)
+            ]
+        );
     }
 
     #[test]

@@ -293,7 +293,7 @@ struct MentionV2<'a> {
     v1: MentionV1<'a>,
     /// The sentence hedges it ("reportedly", "allegedly").
     hedged: bool,
-    /// "exact", "about", "over", "under", "at-least" or "at-most".
+    /// "exact", "about", "over", "under", "nearly", "at-least", "at-most" or "earlier".
     approx: &'static str,
 }
 
@@ -307,6 +307,7 @@ fn approx_name(a: crate::rules::Approx) -> &'static str {
         Approx::Nearly => "nearly",
         Approx::AtLeast | Approx::From => "at-least",
         Approx::AtMost | Approx::To => "at-most",
+        Approx::Was => "earlier",
     }
 }
 

@@ -387,6 +387,11 @@ pub struct NumbersFile {
     /// "rose from 12 to 15" is no range).
     #[serde(default)]
     pub ranges: Vec<Spanned<String>>,
+    /// How a change from one figure to another is written: "from {a} to {b}", "с {a} до
+    /// {b}". After a change word in the clause ("the toll rose from 86 to 91"), {a} is an
+    /// earlier figure, not the story's.
+    #[serde(default)]
+    pub updates: Vec<Spanned<String>>,
     /// Words of a change with no direction ("passé de 12 à 15", "revised from 6 to 8"):
     /// with `up` and `down`, they make "from {a} to {b}" a change, not a range.
     #[serde(default)]

@@ -907,23 +907,32 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
             }
         }
     }
-    for template in &n.ranges {
-        let t = template.get_ref().to_lowercase();
-        match (t.split_once("{a}"), t.ends_with("{b}")) {
-            (Some((before, rest)), true) if rest.contains("{b}") => {
-                let join = rest.trim_end_matches("{b}");
-                if join.trim().is_empty() {
-                    ck.error(template.span(), "a range needs words between {a} and {b}");
-                    continue;
+    // Ranges and updates are written alike: "… {a} … {b}".
+    for (templates, what) in [(&n.ranges, "range"), (&n.updates, "change")] {
+        for template in templates {
+            let t = template.get_ref().to_lowercase();
+            match (t.split_once("{a}"), t.ends_with("{b}")) {
+                (Some((before, rest)), true) if rest.contains("{b}") => {
+                    let join = rest.trim_end_matches("{b}");
+                    if join.trim().is_empty() {
+                        ck.error(
+                            template.span(),
+                            format!("a {what} needs words between {{a}} and {{b}}"),
+                        );
+                        continue;
+                    }
+                    let pair = (norm_words(before), norm_words(join));
+                    if what == "range" {
+                        lang.numbers.ranges.push(pair);
+                    } else {
+                        lang.numbers.updates.push(pair);
+                    }
                 }
-                lang.numbers
-                    .ranges
-                    .push((norm_words(before), norm_words(join)));
+                _ => ck.error(
+                    template.span(),
+                    format!("a {what} is written \"… {{a}} … {{b}}\", ending with {{b}}"),
+                ),
             }
-            _ => ck.error(
-                template.span(),
-                "a range is written \"… {a} … {b}\", ending with {b}",
-            ),
         }
     }
     lang.numbers.percent.extend(n.percent.iter().cloned());

@@ -482,6 +482,8 @@ pub struct Numbers {
     pub prepositions: Vec<String>,
     /// Ranges as (words before the first number, words between the two), lowercase.
     pub ranges: Vec<(String, String)>,
+    /// Changes from one figure to another, written as ranges are, lowercase.
+    pub updates: Vec<(String, String)>,
     /// Change words without a direction, lowercase.
     pub changes: Vec<String>,
     /// Ordinal endings, lowercase.
@@ -518,13 +520,19 @@ pub enum Approx {
     From,
     /// The second end of a range: at most, but no figure of its own.
     To,
+    /// The figure a change starts from ("rose from 86 to 91", "с 86 до 91"): an earlier
+    /// figure, told as background, never the story's figure now.
+    Was,
 }
 
 impl Approx {
     /// A bound ("more than", "at least", "less than", "up to"): it allows every figure
     /// beyond it, unlike an exact or an approximate figure ("about", "nearly").
     pub fn is_bound(self) -> bool {
-        !matches!(self, Approx::Exact | Approx::About | Approx::Nearly)
+        !matches!(
+            self,
+            Approx::Exact | Approx::About | Approx::Nearly | Approx::Was
+        )
     }
 
     pub fn parse(s: &str) -> Option<Approx> {
@@ -549,6 +557,7 @@ impl Approx {
             Approx::Nearly => "<~",
             Approx::AtLeast | Approx::From => ">=",
             Approx::AtMost | Approx::To => "<=",
+            Approx::Was => "",
         }
     }
 }
