@@ -1173,3 +1173,23 @@ fn catalonia_referendum_scores() {
 fn wirecard_collapse_scores() {
     assert_floor_known("wirecard-collapse", 23, 0.56, 2);
 }
+
+// Batch AR, written in the middle of the twenty-sixth stop and run at first sight on e5258ffd
+// (tests/stories/FIRST_SIGHT.md); floors at their first-sight figures. Known false
+// conflicts: germanwings-9525's six crew members against the two pilots; rana-plaza's 112
+// dead of the first day against at least 377 later.
+
+#[test]
+fn germanwings_9525_scores() {
+    assert_floor_known("germanwings-9525", 25, 0.52, 1);
+}
+
+#[test]
+fn rana_plaza_scores() {
+    assert_floor_known("rana-plaza", 24, 0.50, 1);
+}
+
+#[test]
+fn ara_san_juan_scores() {
+    assert_floor("ara-san-juan", 23, 0.43);
+}
