@@ -176,3 +176,37 @@ fn an_article_that_tells_of_both_days_tells_two_events() {
         );
     }
 }
+
+#[test]
+fn days_no_frame_reads_contradict_only_a_day_apart() {
+    let story = |day: &str| {
+        let second = format!(
+            "Northwind\n\nThe regional carrier Northwind ceased trading on {day} September 2019, its chairman Peter Holm told staff in Leeds.\n"
+        );
+        check(&[
+            (
+                "01-a-en.txt",
+                "Northwind\n\nThe regional carrier Northwind ceased trading on 23 September 2019, its chairman Peter Holm told staff in Leeds.\n",
+            ),
+            ("02-b-en.txt", second.as_str()),
+        ])
+    };
+    let dates = |claims: &[Judged]| -> Vec<(Verdict, usize)> {
+        claims
+            .iter()
+            .filter(|(_, _, v)| v.iter().any(|x| x.starts_with("2019-09")))
+            .map(|(verdict, _, v)| (*verdict, v.len()))
+            .collect()
+    };
+    // A day apart: one event told two ways, a conflict.
+    let (near, _) = story("24");
+    assert_eq!(dates(&near), [(Verdict::Conflict, 2)], "{near:?}");
+    // Two days apart, with no frame to say what happened: two days, never a conflict.
+    let (far, _) = story("25");
+    assert!(
+        dates(&far)
+            .iter()
+            .all(|&(v, n)| v == Verdict::SingleSource && n == 1),
+        "{far:?}"
+    );
+}
