@@ -276,7 +276,10 @@ fn labour_strike_scores() {
 
 #[test]
 fn landslide_scores() {
-    assert_floor("landslide", 18, 0.33);
+    // 0.28 and one known false conflict since the twenty-sixth stop, when events' days
+    // became one event only a day apart (event_window_days = 1): the letter's 27 May no
+    // longer meets the 25th, and the 25th and 26th of two other events now meet.
+    assert_floor_known("landslide", 18, 0.28, 1);
 }
 
 #[test]
@@ -690,10 +693,7 @@ fn pokhara_crash_scores() {
 
 #[test]
 fn solingen_attack_scores() {
-    // One known false conflict since the twenty-sixth stop: Islamic State's claim "on
-    // Saturday evening" is read as the attack's day, and now that no article's Friday holds
-    // it apart, the Chancellor's visit "on Monday" (read as an attack too) meets it.
-    assert_floor_known("solingen-attack", 19, 0.35, 1);
+    assert_floor("solingen-attack", 19, 0.35);
 }
 
 #[test]
@@ -1073,10 +1073,7 @@ fn northvolt_bankruptcy_scores() {
 
 #[test]
 fn venezuela_vote_2024_scores() {
-    // Since the twenty-sixth stop also the election of Sunday against the Carter Center's
-    // verdict of Tuesday (read as an election): the eve of the vote, which one article
-    // names, no longer holds them apart.
-    assert_floor_known("venezuela-vote-2024", 25, 0.44, 5);
+    assert_floor_known("venezuela-vote-2024", 25, 0.47, 4);
 }
 
 #[test]

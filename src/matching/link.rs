@@ -486,18 +486,6 @@ impl<'m> Linker<'m> {
         {
             return Ok(1.0);
         }
-        // Two days more than a day apart that no frame reads as one kind of event ("ceased
-        // trading on Monday", "filed for insolvency on Wednesday") say too little of what
-        // happened on them to contradict each other: measured on the held-out folders, most
-        // such conflicts were two events. A day apart they may be one told two ways (a
-        // night, a time zone), as frames' events up to `event_window_days` are.
-        if differ
-            && let (Value::Date(da), Value::Date(db)) = (va, vb)
-            && let (Some(x), Some(y)) = (da.interval(), db.interval())
-            && x.gap_days(&y) > 1
-        {
-            return Err("two different dates of no frame");
-        }
         // Two different dates are one event told two ways only when both are days at most
         // `event_window_days` apart, as for the frames' events; otherwise two events.
         // A time of day counts as its day here ("18:20 on 19 January" against "29 January").
