@@ -680,8 +680,8 @@ fn unit_of(
                 .any(|t| spans.iter().any(|&(s, _)| s == t.start))
         });
     // A figure a change reached, its trigger before it in the clause, counts what the
-    // trigger names whatever word follows ("the death toll rose to 79 overnight", "число
-    // погибших выросло до 79 к утру"), unless the lexicon knows that word as a thing.
+    // trigger names whatever word follows ("the death toll rose to 79 late on Wednesday"),
+    // unless the lexicon knows that word as a thing (a time of day too: "overnight").
     let reached = !other_thing && changed_to(ctx, f, spans);
     word_unit
         || trigger_near

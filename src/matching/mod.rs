@@ -44,7 +44,8 @@ fn told_days(mentions: &[Mention]) -> BTreeMap<(usize, &[String]), Told<'_>> {
 
 /// A cluster of event mentions: compatible dates, or day dates close enough to be one
 /// event. With `any_precision`, dates of any precision but a year within the window join
-/// (counts).
+/// (counts). `told`: the days each article gives for these events; two days one article
+/// gives are two events.
 fn cluster_events(
     idx: &[usize],
     mentions: &[Mention],

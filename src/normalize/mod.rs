@@ -1586,10 +1586,7 @@ impl Grammar {
                 }
                 continue;
             }
-            if is_range && changes(4) {
-                continue;
-            }
-            if !is_range {
+            if !is_range || changes(4) {
                 continue;
             }
             // "27 à 74 ans": 27 years; "5 to 10 per cent": 5%.
