@@ -569,11 +569,11 @@ fn acted_before(f: &Found, spans: &[(usize, usize)]) -> bool {
 /// the two words before it is a change word ("rose to 79", "passé à 79", "naik menjadi 79")
 /// and a trigger ends within the clause before it.
 fn changed_to(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> bool {
-    let before: Vec<&crate::words::Token> =
-        ctx.tokens.iter().filter(|t| t.end <= f.start).collect();
-    let change = before
+    let change = ctx
+        .tokens
         .iter()
         .rev()
+        .filter(|t| t.end <= f.start)
         .take(2)
         .any(|t| ctx.pack.numbers.is_change(&t.lower));
     change

@@ -860,6 +860,22 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
     // Events are told apart by the days each article gives for their frame and key.
     let told = told_days(mentions);
     let no_days = Told::new();
+    // A group may hold mentions of several keys (a key left empty joins the one the others
+    // name): the days of each of its keys.
+    let told_of = |frame: usize, idx: &[usize]| -> Told {
+        let keys: BTreeSet<&[String]> = idx.iter().map(|&i| mentions[i].key.as_slice()).collect();
+        let mut days = Told::new();
+        for (article, ivs) in keys
+            .into_iter()
+            .filter_map(|k| told.get(&(frame, k)))
+            .flatten()
+        {
+            days.entry(*article)
+                .or_default()
+                .extend(ivs.iter().copied());
+        }
+        days
+    };
     for ((frame, key), idx) in groups {
         let f = &rules.frames[frame];
         let content_slot = f.slots.iter().find(|s| {
@@ -970,8 +986,7 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                         rules.settings.event_window_days,
                         false,
                         &|a, b| places.apart(a, b),
-                        told.get(&(frame, mentions[idx[0]].key.as_slice()))
-                            .unwrap_or(&no_days),
+                        &told_of(frame, &idx),
                     ) {
                         let period = cluster_period(&c, mentions);
                         let mut id = base(frame, &id_key(&c));
