@@ -259,3 +259,41 @@ fn office_terms_are_checked_where_they_stand() {
         "{errs:?}"
     );
 }
+
+/// `told_once` names concepts of a fallback frame; anything else is a located error.
+#[test]
+fn told_once_is_checked_where_it_stands() {
+    let frame = |fallback: &str, told: &str| {
+        format!(
+            "[[frame]]\nid = \"probe-depth\"\nkind = \"quantity\"\nsummary = \"{{dimension}}\"\nkey = [\"dimension\"]\n{fallback}concepts = [\"depth\"]\ntold_once = [\"{told}\"]\nvalue = {{ type = \"measure\" }}\nslots.dimension = {{ type = \"topic\", group = \"dimension\" }}\n"
+        )
+    };
+    let error_of = |text: String| {
+        let errs = rules::load(&default_and("extra/probe.toml", &text)).expect_err("an error");
+        errs.iter().map(|e| e.to_string()).collect::<Vec<_>>()
+    };
+    let not_a_concept = error_of(frame("fallback = true\n", "distance"));
+    assert!(
+        not_a_concept
+            .iter()
+            .any(|e| e.starts_with("extra/probe.toml:8:14")
+                && e.contains("told_once 'distance' is not one of this frame's concepts")),
+        "{not_a_concept:?}"
+    );
+    let not_fallback = error_of(frame("", "depth"));
+    assert!(
+        not_fallback
+            .iter()
+            .any(|e| e.starts_with("extra/probe.toml:7:14")
+                && e.contains("told_once applies to fallback frames only")),
+        "{not_fallback:?}"
+    );
+    // The built-in measurement frame tells one depth per story.
+    let set = load_or_panic(&rules::default_sources());
+    let measurement = set
+        .frames
+        .iter()
+        .find(|f| f.id == "measurement")
+        .expect("frame");
+    assert_eq!(measurement.told_once, ["depth"]);
+}

@@ -685,3 +685,21 @@ fn a_place_of_another_year_lends_itself_to_no_toll() {
     assert_eq!(*verdict, Verdict::SingleSource, "{claims:?}");
     assert_eq!(ms.len(), 1, "{claims:?}");
 }
+
+/// tests/fixtures/depths: an English and a Spanish report of one (fictional) quake. Its
+/// depth, told in sentences that share no word across the languages, is one claim in
+/// conflict (44 km against 66 km): a story tells one depth. Its distances, from two
+/// different places, are no conflict.
+#[test]
+fn a_story_tells_one_depth_and_distances_from_two_places_stay_apart() {
+    let claims = report_of("depths");
+    let depth = claim_with(&claims, "44 km");
+    assert_eq!(depth.0, Verdict::Conflict, "{depth:?}");
+    let values: Vec<&str> = depth.1.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["44 km", "66 km"], "{depth:?}");
+    let conflicts = claims
+        .iter()
+        .filter(|(v, _)| *v == Verdict::Conflict)
+        .count();
+    assert_eq!(conflicts, 1, "{claims:?}");
+}

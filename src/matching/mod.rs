@@ -955,8 +955,11 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         };
         // A generic count (a fallback frame keyed only by the counted word) gives two
         // different figures one claim only when their sentences say the same around them:
-        // "44 km deep" and "29 km from Balao" share a unit, not a claim.
-        let subgroups = if f.fallback && f.kind != Kind::Statement {
+        // "80 km south of Guayaquil" and "29 km from Balao" share a dimension, not a claim.
+        // A story tells one figure of what the frame calls `told_once` (the quake's depth):
+        // "44 km deep" and "à 66,4 km de profondeur" are one claim, in conflict.
+        let told_once = key.iter().any(|k| f.told_once.contains(k));
+        let subgroups = if f.fallback && f.kind != Kind::Statement && !told_once {
             cluster_content(
                 &idx,
                 |i| {

@@ -620,6 +620,10 @@ pub struct FrameFile {
     /// A fallback (default false): a statement frame fires only where no other frame took a
     /// speaker in the sentence; a quantity frame only on numbers no other frame took.
     pub fallback: Option<bool>,
+    /// Key values a story tells one figure of (a fallback quantity frame's "depth": the
+    /// quake's): their different figures are one claim whatever words stand around them.
+    #[serde(default)]
+    pub told_once: Vec<Spanned<String>>,
     /// A catch-all (default false): every value of the frame's type that no other frame
     /// took becomes a mention, with no trigger.
     pub catch_all: Option<bool>,

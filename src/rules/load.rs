@@ -1344,6 +1344,21 @@ fn check_frame(
         }
         qualifiers.push(q.get_ref().clone());
     }
+    let mut told_once = Vec::new();
+    for t in &f.told_once {
+        if !f.fallback.unwrap_or(false) {
+            ck.error(t.span(), "told_once applies to fallback frames only");
+        } else if !f.concepts.iter().any(|c| c.get_ref() == t.get_ref()) {
+            ck.error(
+                t.span(),
+                format!(
+                    "told_once '{}' is not one of this frame's concepts",
+                    t.get_ref()
+                ),
+            );
+        }
+        told_once.push(t.get_ref().clone());
+    }
 
     // Summary placeholders must name slots or `period`.
     let summary = f.summary.get_ref();
@@ -1494,6 +1509,7 @@ fn check_frame(
         key,
         qualifiers,
         fallback: f.fallback.unwrap_or(false),
+        told_once,
         catch_all,
         needs_speaker: f.needs_speaker.unwrap_or(false),
         examples,

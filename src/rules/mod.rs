@@ -772,6 +772,9 @@ pub struct Frame {
     /// A fallback: statements only where no other frame made a statement, quantities only on
     /// numbers no other frame took. Default false.
     pub fallback: bool,
+    /// Key values a story tells one figure of ("depth"): a fallback frame's different
+    /// figures of them are one claim without sharing the words around them.
+    pub told_once: Vec<String>,
     /// A catch-all: takes every value of its type that no other frame took, in every
     /// sentence of every language, with no trigger. Its mentions are matched by the words
     /// and names around the value (see `matching`). Default false.
