@@ -1892,8 +1892,15 @@ impl Grammar {
             }
             // A bare year between words ("belief sich 2023 auf", "cerró 2023 con") is a
             // year, wherever no date pattern took it first; after a dash or a slash it is
-            // part of a range or a code, and before a percent sign no year.
-            if year_like {
+            // part of a range or a code, and before a percent sign no year. After a bound
+            // and before a word ("около 2100 получили ранения", "more than 2050 people")
+            // it is a count; a bounded year ends its clause ("since at least 2014.",
+            // "deutlich mehr als 2021, als …").
+            let bounded_count = self.approx_before(text, all.start()) != Approx::Exact
+                && text[all.end()..]
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(char::is_alphabetic));
+            if year_like && !bounded_count {
                 // A comma or a full stop joins only digits: "2014," ends a clause.
                 let before = &text[..all.start()];
                 let after = &text[all.end()..];
