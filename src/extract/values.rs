@@ -565,6 +565,41 @@ fn acted_before(f: &Found, spans: &[(usize, usize)]) -> bool {
     spans.iter().any(|&(_, e)| e <= f.start)
 }
 
+/// Whether the act is told of a part after its group, as the clause's verb: a trigger
+/// begins two to five words after the group's number, with no punctuation and no relative
+/// pronoun between ("Seventy-one of the 77 people on board were killed", "cinq des six
+/// passagers ont été tués"). A trigger right after the group's word, or in a relative
+/// clause, describes the group ("five of the six people killed … were tourists", "five of
+/// the six people who died were tourists").
+fn acted_after_group(ctx: &Context, g: &Found, spans: &[(usize, usize)]) -> bool {
+    ctx.tokens
+        .iter()
+        .filter(|t| t.start >= g.end)
+        .take(5)
+        .enumerate()
+        .skip(1)
+        .any(|(_, t)| {
+            spans.iter().any(|&(s, _)| s == t.start)
+                && !ctx.text[g.end..t.start].contains([',', ';', ':', '.', '(', ')'])
+                && !ctx.tokens.iter().any(|r| {
+                    r.start >= g.end
+                        && r.end <= t.start
+                        && ctx.pack.attribution.relative_pronouns.contains(&r.lower)
+                })
+        })
+        && !trigger_after_word(ctx, g, spans)
+}
+
+/// Whether a trigger is the second word after a count ("six people killed"): the act
+/// describes what the count counts.
+fn trigger_after_word(ctx: &Context, g: &Found, spans: &[(usize, usize)]) -> bool {
+    ctx.tokens
+        .iter()
+        .filter(|t| t.start >= g.end)
+        .nth(1)
+        .is_some_and(|t| spans.iter().any(|&(s, _)| s == t.start))
+}
+
 /// Whether a count is where a change led, told after its trigger in the same clause: one of
 /// the two words before it is a change word ("rose to 79", "passé à 79", "naik menjadi 79")
 /// and a trigger ends within the clause before it.
@@ -599,8 +634,10 @@ fn part_before(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> bool {
     ctx.found.iter().any(|p| {
         p.end <= f.start
             && matches!(p.value, Value::Count(_))
-            && acted_before(p, spans)
-            && group_of(ctx, p).is_some_and(|g| (g.start, g.end) == (f.start, f.end))
+            && group_of(ctx, p).is_some_and(|g| {
+                (g.start, g.end) == (f.start, f.end)
+                    && (acted_before(p, spans) || acted_after_group(ctx, g, spans))
+            })
     })
 }
 
@@ -644,10 +681,13 @@ fn unit_of(
         // part of the toll, not the toll.
         // Only after the act ("killing five of the six people"): in "five of the six people
         // killed in the crash were tourists" the part is some of the dead.
+        // Told after the group as the clause's verb, the act is the part's too: "71 of the
+        // 77 people on board were killed".
         return !group
-            && acted_before(f, spans)
             && group_of(ctx, f).is_some_and(|g| {
-                !trigger_after(ctx, g, spans) && unit_of(ctx, g, units, unit_words, spans, true)
+                (acted_before(f, spans) || acted_after_group(ctx, g, spans))
+                    && !trigger_after(ctx, g, spans)
+                    && unit_of(ctx, g, units, unit_words, spans, true)
             });
     }
     // The group a part was counted from is not the count ("six" in "five of the six").
@@ -737,6 +777,9 @@ mod tests {
                 "Tabrakan itu menewaskan lima dari enam awak pesawat Penjaga Pantai.",
                 "id",
             ),
+            // Told after the group as the clause's verb, the act is the part's.
+            ("Five of the six people on board were killed.", "en"),
+            ("Cinq des six passagers ont été tués.", "fr"),
         ] {
             let ms = mentions(text, lang, "2024-01-03");
             assert_eq!(values_of(&ms, "casualties"), ["5"], "{text}");
@@ -744,6 +787,13 @@ mod tests {
         // Told before the act, the part is some of the dead: the toll is the group.
         let ms = mentions(
             "Five of the six people killed in the crash were tourists, police said.",
+            "en",
+            "2024-01-03",
+        );
+        assert_eq!(values_of(&ms, "casualties"), ["6"]);
+        // So is one told in a relative clause.
+        let ms = mentions(
+            "Five of the six people who died were tourists, police said.",
             "en",
             "2024-01-03",
         );
