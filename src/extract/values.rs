@@ -566,7 +566,7 @@ fn acted_before(f: &Found, spans: &[(usize, usize)]) -> bool {
 }
 
 /// Whether the act is told of a part after its group, as the clause's verb: a trigger
-/// begins two to five words after the group's number, with no punctuation and no relative
+/// begins two to seven words after the group's number, with no punctuation and no relative
 /// pronoun between ("Seventy-one of the 77 people on board were killed", "cinq des six
 /// passagers ont été tués"). A trigger right after the group's word, or in a relative
 /// clause, describes the group ("five of the six people killed … were tourists", "five of
@@ -575,7 +575,7 @@ fn acted_after_group(ctx: &Context, g: &Found, spans: &[(usize, usize)]) -> bool
     ctx.tokens
         .iter()
         .filter(|t| t.start >= g.end)
-        .take(5)
+        .take(7)
         .enumerate()
         .skip(1)
         .any(|(_, t)| {
