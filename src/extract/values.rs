@@ -560,6 +560,16 @@ fn group_of<'c>(ctx: &'c Context, f: &Found) -> Option<&'c Found> {
     })
 }
 
+/// Whether a partitive's part is the whole group: "every one of the 298 people aboard"
+/// (the pack's `whole_before` right before it).
+fn whole_part(ctx: &Context, f: &Found) -> bool {
+    ctx.tokens
+        .iter()
+        .rev()
+        .find(|t| t.end <= f.start)
+        .is_some_and(|t| ctx.pack.numbers.whole_before.contains(&t.lower))
+}
+
 /// Whether one of the frame's triggers comes before a count ("killing five of …").
 fn acted_before(f: &Found, spans: &[(usize, usize)]) -> bool {
     spans.iter().any(|&(_, e)| e <= f.start)
@@ -634,6 +644,7 @@ fn part_before(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> bool {
     ctx.found.iter().any(|p| {
         p.end <= f.start
             && matches!(p.value, Value::Count(_))
+            && !whole_part(ctx, p)
             && group_of(ctx, p).is_some_and(|g| {
                 (g.start, g.end) == (f.start, f.end)
                     && (acted_before(p, spans) || acted_after_group(ctx, g, spans))
@@ -683,7 +694,9 @@ fn unit_of(
         // killed in the crash were tourists" the part is some of the dead.
         // Told after the group as the clause's verb, the act is the part's too: "71 of the
         // 77 people on board were killed".
+        // "every one of the 298 people": the part is the whole group, which counts.
         return !group
+            && !whole_part(ctx, f)
             && group_of(ctx, f).is_some_and(|g| {
                 (acted_before(f, spans) || acted_after_group(ctx, g, spans))
                     && !trigger_after(ctx, g, spans)
@@ -791,7 +804,14 @@ mod tests {
             "2024-01-03",
         );
         assert_eq!(values_of(&ms, "casualties"), ["6"]);
-        // So is one told in a relative clause.
+        // After "every", the part is the whole group.
+        let ms = mentions(
+            "The jet went down on Thursday, killing every one of the 150 people aboard.",
+            "en",
+            "2024-01-03",
+        );
+        assert_eq!(values_of(&ms, "casualties"), ["150"]);
+        // An act told in a relative clause describes the group too.
         let ms = mentions(
             "Five of the six people who died were tourists, police said.",
             "en",

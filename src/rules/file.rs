@@ -476,6 +476,10 @@ pub struct NumbersFile {
     /// Millionen"; "14:50 по местному времени" is no such figure).
     #[serde(default)]
     pub each_before: Vec<String>,
+    /// Words right before the part of a partitive that make it the whole group ("every
+    /// one of the 298 people aboard": 298, not one).
+    #[serde(default)]
+    pub whole_before: Vec<String>,
     /// Words right before a number that make "N hours" a time of day ("à 9 heures", "a las
     /// 9 horas", "в 9 часов"), not a duration.
     #[serde(default)]

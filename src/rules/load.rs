@@ -1024,6 +1024,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     lang.numbers
         .each_before
         .extend(n.each_before.iter().map(|w| crate::words::plain_words(w)));
+    lang.numbers.whole_before.extend(lowercase(&n.whole_before));
     for (word, unit) in &n.durations {
         // Calendar units as ISO 8601 writes them; hours, minutes and seconds as lowercase
         // codes ('M' is the month).

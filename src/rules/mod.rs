@@ -473,6 +473,8 @@ pub struct Numbers {
     pub each: Vec<String>,
     /// Words that make a figure one per unit only right before it.
     pub each_before: Vec<String>,
+    /// Words right before a partitive's part that make it the whole group ("every one of").
+    pub whole_before: Vec<String>,
     /// Words before a number that make hours a time of day (see the pack file).
     pub clock_before: Vec<String>,
     /// Unit words and their symbols.
