@@ -1190,3 +1190,40 @@ fn rana_plaza_scores() {
 fn ara_san_juan_scores() {
     assert_floor("ara-san-juan", 23, 0.43);
 }
+
+// Batch AS, written and run at first sight at the start of the twenty-seventh stop
+// (35a1ab8d; tests/stories/FIRST_SIGHT.md), and batch AT, written in the middle of it and run
+// at first sight on ff338653; floors at this stop's figures. Known false conflicts:
+// mh17-downing's 16 dead the fragments may hold against the toll of 298, the 193 Dutch dead
+// against the 43 Malaysians, and a statement pair (Nalyvaichenko against Moscow);
+// costa-concordia's five dead of the first days against eleven later.
+
+#[test]
+fn mh17_downing_scores() {
+    assert_floor_known("mh17-downing", 25, 0.52, 3);
+}
+
+#[test]
+fn vw_dieselgate_scores() {
+    assert_floor("vw-dieselgate", 24, 0.71);
+}
+
+#[test]
+fn chapecoense_crash_scores() {
+    assert_floor("chapecoense-crash", 23, 0.56);
+}
+
+#[test]
+fn costa_concordia_scores() {
+    assert_floor_known("costa-concordia", 25, 0.56, 1);
+}
+
+#[test]
+fn notre_dame_fire_scores() {
+    assert_floor("notre-dame-fire", 22, 0.46);
+}
+
+#[test]
+fn musk_twitter_deal_scores() {
+    assert_floor("musk-twitter-deal", 22, 0.61);
+}
