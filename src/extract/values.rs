@@ -690,11 +690,11 @@ fn unit_of(
         // counted group counts what the group counts; "one of the deadliest" counts nothing.
         // "174 des 179 victimes identifiées": a part of the group the trigger names is a
         // part of the toll, not the toll.
-        // Only after the act ("killing five of the six people"): in "five of the six people
-        // killed in the crash were tourists" the part is some of the dead.
-        // Told after the group as the clause's verb, the act is the part's too: "71 of the
-        // 77 people on board were killed".
-        // "every one of the 298 people": the part is the whole group, which counts.
+        // The act is the part's when told before it ("killing five of the six people") or
+        // after the group as the clause's verb ("71 of the 77 people on board were
+        // killed"); in "five of the six people killed in the crash were tourists" the part
+        // is some of the dead. In "every one of the 298 people" the part is the whole
+        // group, which counts.
         return !group
             && !whole_part(ctx, f)
             && group_of(ctx, f).is_some_and(|g| {
