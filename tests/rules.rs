@@ -272,22 +272,27 @@ fn told_once_is_checked_where_it_stands() {
         let errs = rules::load(&default_and("extra/probe.toml", &text)).expect_err("an error");
         errs.iter().map(|e| e.to_string()).collect::<Vec<_>>()
     };
-    let not_a_concept = error_of(frame("fallback = true\n", "distance"));
-    assert!(
-        not_a_concept
-            .iter()
-            .any(|e| e.starts_with("extra/probe.toml:8:14")
-                && e.contains("told_once 'distance' is not one of this frame's concepts")),
-        "{not_a_concept:?}"
-    );
-    let not_fallback = error_of(frame("", "depth"));
-    assert!(
-        not_fallback
-            .iter()
-            .any(|e| e.starts_with("extra/probe.toml:7:14")
-                && e.contains("told_once applies to fallback frames only")),
-        "{not_fallback:?}"
-    );
+    for (fallback, told, at, message) in [
+        (
+            "fallback = true\n",
+            "distance",
+            "extra/probe.toml:8:14",
+            "told_once 'distance' is not one of this frame's concepts",
+        ),
+        (
+            "",
+            "depth",
+            "extra/probe.toml:7:14",
+            "told_once applies to fallback frames only",
+        ),
+    ] {
+        let errs = error_of(frame(fallback, told));
+        assert!(
+            errs.iter()
+                .any(|e| e.starts_with(at) && e.contains(message)),
+            "{errs:?}"
+        );
+    }
     // The built-in measurement frame tells one depth per story.
     let set = load_or_panic(&rules::default_sources());
     let measurement = set

@@ -582,32 +582,27 @@ fn acted_before(f: &Found, spans: &[(usize, usize)]) -> bool {
 /// clause, describes the group ("five of the six people killed … were tourists", "five of
 /// the six people who died were tourists").
 fn acted_after_group(ctx: &Context, g: &Found, spans: &[(usize, usize)]) -> bool {
-    ctx.tokens
+    let starts_trigger = |t: &crate::words::Token| spans.iter().any(|&(s, _)| s == t.start);
+    let mut last = g.end;
+    for (at, t) in ctx
+        .tokens
         .iter()
         .filter(|t| t.start >= g.end)
         .take(7)
         .enumerate()
-        .skip(1)
-        .any(|(_, t)| {
-            spans.iter().any(|&(s, _)| s == t.start)
-                && !ctx.text[g.end..t.start].contains([',', ';', ':', '.', '(', ')'])
-                && !ctx.tokens.iter().any(|r| {
-                    r.start >= g.end
-                        && r.end <= t.start
-                        && ctx.pack.attribution.relative_pronouns.contains(&r.lower)
-                })
-        })
-        && !trigger_after_word(ctx, g, spans)
-}
-
-/// Whether a trigger is the second word after a count ("six people killed"): the act
-/// describes what the count counts.
-fn trigger_after_word(ctx: &Context, g: &Found, spans: &[(usize, usize)]) -> bool {
-    ctx.tokens
-        .iter()
-        .filter(|t| t.start >= g.end)
-        .nth(1)
-        .is_some_and(|t| spans.iter().any(|&(s, _)| s == t.start))
+    {
+        if ctx.text[last..t.start].contains([',', ';', ':', '.', '(', ')'])
+            || ctx.pack.attribution.relative_pronouns.contains(&t.lower)
+        {
+            return false;
+        }
+        if at >= 1 && starts_trigger(t) {
+            // Right after the group's word, the act describes the group.
+            return at >= 2;
+        }
+        last = t.end;
+    }
+    false
 }
 
 /// Whether a count is where a change led, told after its trigger in the same clause: one of

@@ -1896,11 +1896,13 @@ impl Grammar {
             // and before a word ("около 2100 получили ранения", "more than 2050 people")
             // it is a count; a bounded year ends its clause ("since at least 2014.",
             // "deutlich mehr als 2021, als …").
-            let bounded_count = self.approx_before(text, all.start()) != Approx::Exact
-                && text[all.end()..]
+            let bounded_count = || {
+                text[all.end()..]
                     .strip_prefix(' ')
-                    .is_some_and(|r| r.starts_with(char::is_alphabetic));
-            if year_like && !bounded_count {
+                    .is_some_and(|r| r.starts_with(char::is_alphabetic))
+                    && self.approx_before(text, all.start()) != Approx::Exact
+            };
+            if year_like && !bounded_count() {
                 // A comma or a full stop joins only digits: "2014," ends a clause.
                 let before = &text[..all.start()];
                 let after = &text[all.end()..];
