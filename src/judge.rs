@@ -251,10 +251,15 @@ fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, 
         ),
         _ => false,
     };
+    // A day agrees with every time of it, so it settles no two times ("crashed on Monday"
+    // says nothing of 22:15 against 21:58).
+    let timed = |m: &Mention| matches!(m.value, Some(Value::Time(_)));
     let settled = |a: &Mention, b: &Mention| {
         claim.kind == Kind::Event
             && ms.iter().any(|c| {
-                (c.article == b.article && agrees(a, c)) || (c.article == a.article && agrees(c, b))
+                (timed(c) || !(timed(a) && timed(b)))
+                    && ((c.article == b.article && agrees(a, c))
+                        || (c.article == a.article && agrees(c, b)))
             })
     };
     // A sentence of the claim that gives two figures, one agreeing with each side, tells

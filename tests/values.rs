@@ -703,3 +703,44 @@ fn a_story_tells_one_depth_and_distances_from_two_places_stay_apart() {
         .count();
     assert_eq!(conflicts, 1, "{claims:?}");
 }
+
+/// tests/fixtures/event-times: a ferry sinks on a Wednesday, at 8:48 (en) or at 9.10 Uhr
+/// (de); an Indonesian report gives the day only. A time beside the event's words is the
+/// event's value: one sinking, in conflict, that the day alone agrees with. The English
+/// article's other times (a departure, a lost contact) are no time of the sinking.
+#[test]
+fn an_events_time_of_day_is_its_value() {
+    let claims = report_of("event-times");
+    let (verdict, ms) = claim_with(&claims, "2025-03-12T08:48");
+    assert_eq!(*verdict, Verdict::Conflict, "{claims:?}");
+    let values: Vec<&str> = ms.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(
+        values,
+        ["2025-03-12T08:48", "2025-03-12T09:10", "2025-03-12"],
+        "{claims:?}"
+    );
+    for other in ["2025-03-12T06:15", "2025-03-12T08:31"] {
+        assert_eq!(
+            claim_with(&claims, other).0,
+            Verdict::SingleSource,
+            "{claims:?}"
+        );
+    }
+}
+
+/// tests/fixtures/event-day-and-time: the ferry sank at 8:48 (en); the German article dates
+/// the sinking to Wednesday in one sentence and gives 9.10 Uhr in another, with no word of
+/// sinking. Its time joins the sinking though the claim already holds its day, and its day
+/// (which agrees with any time of it) does not settle 8:48 against 9:10.
+#[test]
+fn a_day_settles_no_two_times_and_a_later_time_joins_its_event() {
+    let claims = report_of("event-day-and-time");
+    let (verdict, ms) = claim_with(&claims, "2025-03-12T08:48");
+    assert_eq!(*verdict, Verdict::Conflict, "{claims:?}");
+    let values: Vec<&str> = ms.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(
+        values,
+        ["2025-03-12T08:48", "2025-03-12", "2025-03-12T09:10"],
+        "{claims:?}"
+    );
+}

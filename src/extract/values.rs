@@ -119,7 +119,15 @@ pub(super) fn choose(
             if d.is_none() && frame.time != TimeScope::Document {
                 return None;
             }
-            (d.clone().map(Value::Date), d, dated)
+            // A time of day right beside the event's words, on the event's day, is the
+            // event's value, its day still the period: "crashed at 22:15 on Monday"
+            // against "s'est écrasé lundi à 21 h 58" is one crash at two times.
+            if let Some((time, span)) = d.as_ref().and_then(|d| event_time(ctx, d, trig)) {
+                value_span = Some(span);
+                (Some(Value::Time(time)), d, dated)
+            } else {
+                (d.clone().map(Value::Date), d, dated)
+            }
         }
         ValueKind::Polarity => {
             let d = nearest(ctx.text, &dates, trig).map(date_of);
@@ -271,6 +279,46 @@ pub(super) fn choose(
         approx,
         span: value_span,
     })
+}
+
+/// How far (in characters) a time of day may stand from an event's words and be its time.
+const TIME_REACH: usize = 25;
+
+/// The time of day of an event dated `day`, with its span: the time nearest the event's
+/// words, in their clause (no comma, semicolon or dash between, at most `TIME_REACH`
+/// characters away), that may date the event as a date may (`event_date`), on that day or
+/// on no day told (it then takes that day). `None` when the event's date is no single day
+/// or no such time stands there.
+fn event_time(
+    ctx: &Context,
+    day: &DateValue,
+    trig: (usize, usize),
+) -> Option<(crate::normalize::TimeOfDay, (usize, usize))> {
+    let DateValue::Resolved(iv) = day else {
+        return None;
+    };
+    if iv.granularity != crate::time::Granularity::Day {
+        return None;
+    }
+    let times: Vec<&Found> = ctx
+        .found
+        .iter()
+        .filter(|f| match &f.value {
+            Value::Time(t) => t.date.is_none_or(|d| d == iv.start),
+            _ => false,
+        })
+        .filter(|f| {
+            let gap = between(ctx.text, (f.start, f.end), trig);
+            gap.chars().count() <= TIME_REACH && !gap.contains([',', ';', '—', '–'])
+        })
+        .filter(|f| event_date(ctx, f, trig))
+        .collect();
+    let f = nearest(ctx.text, &times, trig)?;
+    let Value::Time(mut t) = f.value.clone() else {
+        return None;
+    };
+    t.date = Some(iv.start);
+    Some((t, (f.start, f.end)))
 }
 
 /// The date a `Found` of the date list holds.

@@ -1028,6 +1028,19 @@ pub(super) fn attach(
             }
         }
     }
+    // The articles each claim holds by days only (every mention of theirs a date), kept up
+    // to date as clusters join.
+    let mut days_only: Vec<BTreeSet<usize>> = frame_claims
+        .iter()
+        .map(|claim| {
+            let other: BTreeSet<usize> = claim
+                .iter()
+                .filter(|&&b| !matches!(mentions[b].value, Some(Value::Date(_))))
+                .map(|&b| mentions[b].article)
+                .collect();
+            articles(claim).difference(&other).copied().collect()
+        })
+        .collect();
     let mut taken: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut claim_articles: Vec<BTreeSet<usize>> =
         frame_claims.iter().map(|c| articles(c)).collect();
@@ -1036,10 +1049,19 @@ pub(super) fn attach(
         // The claim mentions each cluster mention may link to.
         // Only claims that lack the cluster's articles can take it: the others are left out
         // before their pairs are formed (in one long article every claim shares a token with
-        // every cluster, and forming those pairs cost the mentions squared; issue 13).
+        // every cluster, and forming those pairs cost the mentions squared; issue 13). A
+        // cluster holding a time of day may also join a claim that has its articles by days
+        // only: "pukul 14.50" tells the time of the attack that article dated "Tuesday" in
+        // another sentence.
+        let times = cluster
+            .iter()
+            .any(|&i| matches!(mentions[i].value, Some(Value::Time(_))));
         let open: Vec<bool> = claim_articles
             .iter()
-            .map(|a| a.is_disjoint(&mine))
+            .zip(&days_only)
+            .map(|(a, days)| {
+                a.is_disjoint(&mine) || (times && a.intersection(&mine).all(|x| days.contains(x)))
+            })
             .collect();
         let mut pairs: BTreeMap<usize, BTreeSet<(usize, usize)>> = BTreeMap::new();
         for &a in cluster {
@@ -1075,6 +1097,18 @@ pub(super) fn attach(
             })
             .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
         if let Some((_, fi)) = best {
+            // An article the cluster brings by days only is held so; one it brings a time
+            // or a figure of is no longer.
+            for &x in &mine {
+                let dates = cluster.iter().all(|&i| {
+                    mentions[i].article != x || matches!(mentions[i].value, Some(Value::Date(_)))
+                });
+                if dates && !claim_articles[fi].contains(&x) {
+                    days_only[fi].insert(x);
+                } else if !dates {
+                    days_only[fi].remove(&x);
+                }
+            }
             claim_articles[fi].extend(mine);
             taken.entry(fi).or_default().push(ci);
         }
