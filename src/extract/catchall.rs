@@ -79,8 +79,6 @@ impl Extractor<'_> {
                 && others.iter().any(|m| {
                     m.period.as_ref() == Some(d)
                         && (coarse
-                            // An event's day, when its value is a time of that day.
-                            || matches!(m.value, Some(Value::Time(_)))
                             || m.value_span.is_some_and(|v| {
                                 let gap = if v.1 <= span.0 {
                                     &ctx.text[v.1..span.0]

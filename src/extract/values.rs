@@ -314,11 +314,14 @@ fn event_time(
         .filter(|f| event_date(ctx, f, trig))
         .collect();
     let f = nearest(ctx.text, &times, trig)?;
-    let Value::Time(mut t) = f.value.clone() else {
+    let Value::Time(t) = &f.value else {
         return None;
     };
-    t.date = Some(iv.start);
-    Some((t, (f.start, f.end)))
+    let on_day = crate::normalize::TimeOfDay {
+        date: Some(iv.start),
+        ..*t
+    };
+    Some((on_day, (f.start, f.end)))
 }
 
 /// The date a `Found` of the date list holds.
