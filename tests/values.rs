@@ -445,6 +445,18 @@ fn a_projection_is_no_figure_to_contradict() {
 }
 
 #[test]
+fn a_possibility_in_a_later_clause_makes_no_projection() {
+    // tests/fixtures/projection-later-clause: "Shares … fell 38% on Tuesday amid fears that
+    // a rating downgrade could force it to sell part of its fleet" and "… fell 41% on
+    // Tuesday". The "could" is the fears', not the fall's: the two falls are one figure
+    // told two ways, in conflict.
+    let claims = report_of("projection-later-clause");
+    let fall = claim_with(&claims, "-38%");
+    assert_eq!(fall.0, Verdict::Conflict, "{claims:?}");
+    assert!(fall.1.iter().any(|(_, v)| v == "-41%"), "{fall:?}");
+}
+
+#[test]
 fn two_ranks_are_two_things() {
     // tests/fixtures/ranks: "aprobó este martes un primer paquete de ayudas de 10.600
     // millones" and "a adopté lundi un deuxième paquet d'aides de 3,765 milliards". The

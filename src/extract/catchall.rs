@@ -35,6 +35,9 @@ const NEAR: usize = 80;
 const RANK_NEAR: usize = 40;
 /// At most this many concepts and names describe a value.
 const ABOUT: usize = 3;
+/// How far after a value, in characters, a word of forecast or possibility makes it a
+/// projection.
+const PROJECTION_AFTER: usize = 25;
 
 impl Extractor<'_> {
     /// Mentions of the values in a sentence that neither a frame's value nor its trigger
@@ -466,6 +469,18 @@ pub(super) fn describe(
     if let Some(r) = rank {
         m.context.insert("rank".into(), vec![r]);
     }
+    // Whether it is told as a projection: a word of forecast or possibility before it in
+    // its sentence ("the IMF forecast growth of 3.1%", "the toll could reach 300"), or right
+    // after it ("300 people could be affected"); not one in a clause further on ("shares
+    // lost 57% amid fears that a downgrade could force it to post collateral").
+    let projected = ctx.shared.iter().any(|(p, w)| {
+        w.starts_with('@')
+            && rules.concept_of(w).is_some_and(|c| c.projection)
+            && (*p < start || distance(*p) <= PROJECTION_AFTER)
+    });
+    if projected {
+        m.context.insert("projected".into(), vec!["yes".into()]);
+    }
     m.context.insert("local".into(), local);
     m.context.insert("about".into(), about);
     m.context.insert("near".into(), beside);
@@ -575,6 +590,32 @@ mod tests {
         );
         assert_eq!(
             part("At least 20 people in Kharkiv and a nearby village were killed."),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn a_projection_word_counts_before_the_value_or_right_after_it() {
+        let projected = |text: &str, value: &str| {
+            mentions(text, "en", "2025-05-12")
+                .iter()
+                .find(|m| m.value_text() == value)
+                .map(|m| m.context.contains_key("projected"))
+        };
+        assert_eq!(
+            projected("The ministry forecast a catch of 41,200 tonnes.", "41200 t"),
+            Some(true)
+        );
+        assert_eq!(
+            projected("At Norvik 900 jobs could go this year.", "900"),
+            Some(true)
+        );
+        // A possibility in a clause further on is not the figure's.
+        assert_eq!(
+            projected(
+                "Shares of Norvik fell 38% amid fears that a rating downgrade could force it to sell ships.",
+                "-38%"
+            ),
             Some(false)
         );
     }

@@ -27,6 +27,8 @@ struct Signature<'m> {
     owner: Option<&'m str>,
     /// The periods its sentence counts figures over ("@per-quarter").
     periods: Vec<&'m str>,
+    /// Told as a projection ("forecast 4.9%", "could reach 300"; `extract::catchall`).
+    projected: bool,
 }
 
 fn signature<'m>(m: &'m Mention, langs: &'m [String], rules: &RuleSet) -> Signature<'m> {
@@ -58,6 +60,7 @@ fn signature<'m>(m: &'m Mention, langs: &'m [String], rules: &RuleSet) -> Signat
     Signature {
         owner,
         periods: super::periods(m, rules),
+        projected: slot("projected").next().is_some(),
         lang: langs.get(m.article).map_or("", String::as_str),
         local: slot("local").collect(),
         neutral: slot("shared")
@@ -734,9 +737,7 @@ impl<'m> Linker<'m> {
     /// him"). Frames' claims are not split so: "rechnet mit" is a forecast and, in
     /// "rechnet mit Schäden von sieben Milliarden", an estimate of the same damage.
     fn projected(&self, s: &Signature) -> bool {
-        s.neutral
-            .iter()
-            .any(|t| self.rules.concept_of(t).is_some_and(|c| c.projection))
+        s.projected
     }
 
     /// Whether the sentence of mention `i` gives another figure of the same shape whose
