@@ -1257,3 +1257,22 @@ fn sewol_ferry_scores() {
 fn turkey_coup_attempt_scores() {
     assert_floor_known("turkey-coup-attempt", 21, 0.45, 2);
 }
+
+// Stop 47: batch AV, run at first sight on 35ef8718 (tests/stories/FIRST_SIGHT.md); floors
+// at this stop's figures. Known false conflict: lehman-bankruptcy's Dow Jones fall of 4.42%
+// against the S&P 500's 4.7%, which a German sentence gives after the Dow's points.
+
+#[test]
+fn mh370_disappearance_scores() {
+    assert_floor("mh370-disappearance", 23, 0.67);
+}
+
+#[test]
+fn kursk_submarine_scores() {
+    assert_floor("kursk-submarine", 21, 0.52);
+}
+
+#[test]
+fn lehman_bankruptcy_scores() {
+    assert_floor_known("lehman-bankruptcy", 21, 0.45, 1);
+}
