@@ -354,10 +354,18 @@ pub(super) fn voice(
             })
         });
         let acronym = body_acronym(text, cs, hits, lang);
+        // A name set off by commas right before the verb, after the role it names, is the
+        // subject: "The head of the air force, General Rodzali Daud, denied …", "le chef de
+        // l'armée de l'air, le général Rodzali Daud, a démenti …".
+        let appositive = (subject.is_none() && inverted.is_none() && verb_after_comma)
+            .then(|| appositive_subject(text, cs, hits, lang))
+            .flatten()
+            .filter(|h| speaker_kind(h));
         let speaker = match subject {
             _ if acronym.is_some() => acronym,
             Some(h) => Some(h.name.clone()),
             None if inverted.is_some() => inverted,
+            None if appositive.is_some() => appositive.map(|h| h.name.clone()),
             None if role_speaker(&text[..end], lang).is_some() => role_speaker(&text[..end], lang),
             None => {
                 let prev = text[..end]
@@ -770,6 +778,32 @@ fn appositive_name(
     hits.iter()
         .find(|h| h.start >= after && text[after..h.start].trim().is_empty())
         .map(|h| h.name.clone())
+}
+
+/// The name that ends an appositive right before a verb at `cue` (", General Rodzali Daud,
+/// denied"): the text before the verb ends with a comma (and perhaps one lowercase word, an
+/// auxiliary), a name ends right before that comma, and between it and the comma before it
+/// stand at most three words, each lowercase or a title ("le général").
+fn appositive_subject<'h>(text: &str, cue: usize, hits: &'h [Hit], lang: &Lang) -> Option<&'h Hit> {
+    let mut head = text[..cue].trim_end();
+    if let Some(w) = head.rsplit(char::is_whitespace).next()
+        && w.chars().all(char::is_lowercase)
+    {
+        head = head[..head.len() - w.len()].trim_end();
+    }
+    let head = head.strip_suffix(',')?.trim_end();
+    let h = hits.iter().rev().find(|h| h.end == head.len())?;
+    let before = &text[..h.start];
+    let open = before.rfind(',')?;
+    let lead = &before[open + 1..];
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    let plain = |w: &str| {
+        w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') || title_word(w, lang)
+    };
+    (words.len() <= 3
+        && !lead.contains(['.', ';', '(', ')', '"', '“', '”', '«', '»', '„'])
+        && words.iter().all(|w| plain(w)))
+    .then_some(h)
 }
 
 /// The last named speaker, when the next word is a pronoun ("said he", "kata dia").
@@ -1272,6 +1306,26 @@ mod tests {
             statement_speakers(&ms),
             [Some("Sandro Raimondi"), Some("Luca Mercalli")]
         );
+    }
+
+    #[test]
+    fn a_name_set_off_by_commas_before_the_verb_is_its_subject() {
+        let cases = [
+            (
+                "The head of the coast guard, General Nils Berg, denied that the ship was warned.",
+                "en",
+                "Nils Berg",
+            ),
+            (
+                "Le chef de la garde côtière, le général Nils Berg, a démenti que le navire ait été averti.",
+                "fr",
+                "Nils Berg",
+            ),
+        ];
+        for (text, lang, who) in cases {
+            let ms = mentions(text, lang, "2024-08-11");
+            assert_eq!(statement_speakers(&ms), [Some(who)], "{text}");
+        }
     }
 
     #[test]
