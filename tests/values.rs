@@ -457,6 +457,28 @@ fn a_possibility_in_a_later_clause_makes_no_projection() {
 }
 
 #[test]
+fn two_known_owners_own_two_figures_and_a_number_in_a_name_is_no_value() {
+    // tests/fixtures/index-owners: "the Dow Jones industrial average fell 311.52 points, or
+    // 2.86 percent" and "Der Dow-Jones-Index verlor am Montag 311,52 Punkte, der breiter
+    // gefasste S&P 500 büßte 3,4 Prozent ein". The 3.4% is the S&P 500's (the nearest known
+    // name with no other percentage nearer), the 2.86% the Dow's (the points stand nearer
+    // the Dow, but they are no percentage): two figures, no conflict. The 500 of "S&P 500"
+    // is part of the name, no value.
+    let claims = report_of("index-owners");
+    assert!(
+        claims.iter().all(|(v, _)| *v != Verdict::Conflict),
+        "{claims:?}"
+    );
+    let dow = claim_with(&claims, "2.86%");
+    assert!(!dow.1.iter().any(|(_, v)| v == "3.4%"), "{dow:?}");
+    assert_eq!(claim_with(&claims, "311.52").0, Verdict::Agreement, "{claims:?}");
+    assert!(
+        claims.iter().all(|(_, ms)| ms.iter().all(|(_, v)| v != "500")),
+        "{claims:?}"
+    );
+}
+
+#[test]
 fn two_ranks_are_two_things() {
     // tests/fixtures/ranks: "aprobó este martes un primer paquete de ayudas de 10.600
     // millones" and "a adopté lundi un deuxième paquet d'aides de 3,765 milliards". The

@@ -599,6 +599,16 @@ impl Extractor<'_> {
                 || !date_spans.iter().any(|&(s, e)| h.start < e && s < h.end)
         });
         names::resolve(text, lang, &mut hits, &found, people);
+        // A number inside a known name is part of the name, no value: "CAC 40", "FTSE 100",
+        // "S&P 500".
+        found.retain(|f| {
+            !hits.iter().any(|h| {
+                h.kind != EntityKind::Unknown
+                    && h.start <= f.start
+                    && f.end <= h.end
+                    && text[h.start..h.end].contains(|c: char| c.is_ascii_digit())
+            })
+        });
         let tokens = lang.tokens(text);
         let word_triggers = match self.word_triggers.get(&lang.code) {
             Some(index) => index

@@ -29,6 +29,8 @@ struct Signature<'m> {
     periods: Vec<&'m str>,
     /// Told as a projection ("forecast 4.9%", "could reach 300"; `extract::catchall`).
     projected: bool,
+    /// Its owner as a known name, spelt as in every language ("s-p-500").
+    owner_entity: Option<&'m str>,
 }
 
 fn signature<'m>(m: &'m Mention, langs: &'m [String], rules: &RuleSet) -> Signature<'m> {
@@ -61,6 +63,7 @@ fn signature<'m>(m: &'m Mention, langs: &'m [String], rules: &RuleSet) -> Signat
         owner,
         periods: super::periods(m, rules),
         projected: slot("projected").next().is_some(),
+        owner_entity: slot("owner-entity").next(),
         lang: langs.get(m.article).map_or("", String::as_str),
         local: slot("local").collect(),
         neutral: slot("shared")
@@ -646,6 +649,16 @@ impl<'m> Linker<'m> {
         };
         if differ && (other_owners(sa.owner, b, sb.owner) || other_owners(sb.owner, a, sa.owner)) {
             return Err("the other sentence gives the owner a figure of its own");
+        }
+        // Two values that belong to two known names ("the S&P 500 lost 4.7%", "the Dow
+        // Jones fell 4.42%") are two figures.
+        if differ
+            && sa
+                .owner_entity
+                .zip(sb.owner_entity)
+                .is_some_and(|(x, y)| x != y)
+        {
+            return Err("two named owners");
         }
         if !differ {
             // A value few sentences would give by chance ("42,000", "11 August 2023")
