@@ -440,7 +440,10 @@ fn euro_final_scores() {
 
 #[test]
 fn nikkei_crash_scores() {
-    assert_floor("nikkei-crash", 22, 0.41);
+    // One known false conflict since stop 47: with "Nikkei 225" a known name in every
+    // language, the headline's fall of "more than 4,400 points" in one session meets a
+    // German report's "mehr als 900 Punkte" lost at the opening two days later (two floors).
+    assert_floor_known("nikkei-crash", 22, 0.41, 1);
 }
 
 #[test]
@@ -898,8 +901,10 @@ fn bali_floods_scores() {
 #[test]
 fn poland_drones_scores() {
     // 0.59 since stop 46: the hour Belarus began passing on its warnings (23:00) joins the
-    // exercise's claim, which then agrees instead of standing alone.
-    assert_floor("poland-drones", 22, 0.59);
+    // exercise's claim, which then agrees instead of standing alone. 0.54 since stop 47:
+    // with finance-society.toml the three drones shot down (ru) and the four (de) share too
+    // little context to link.
+    assert_floor("poland-drones", 22, 0.54);
 }
 
 #[test]
@@ -1259,12 +1264,11 @@ fn turkey_coup_attempt_scores() {
 }
 
 // Stop 47: batch AV, run at first sight on 35ef8718 (tests/stories/FIRST_SIGHT.md); floors
-// at this stop's figures. Known false conflict: lehman-bankruptcy's Dow Jones fall of 4.42%
-// against the S&P 500's 4.7%, which a German sentence gives after the Dow's points.
+// at this stop's figures.
 
 #[test]
 fn mh370_disappearance_scores() {
-    assert_floor("mh370-disappearance", 23, 0.67);
+    assert_floor("mh370-disappearance", 23, 0.75);
 }
 
 #[test]
@@ -1274,5 +1278,5 @@ fn kursk_submarine_scores() {
 
 #[test]
 fn lehman_bankruptcy_scores() {
-    assert_floor_known("lehman-bankruptcy", 21, 0.45, 1);
+    assert_floor("lehman-bankruptcy", 21, 0.54);
 }

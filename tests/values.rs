@@ -471,11 +471,32 @@ fn two_known_owners_own_two_figures_and_a_number_in_a_name_is_no_value() {
     );
     let dow = claim_with(&claims, "2.86%");
     assert!(!dow.1.iter().any(|(_, v)| v == "3.4%"), "{dow:?}");
-    assert_eq!(claim_with(&claims, "311.52").0, Verdict::Agreement, "{claims:?}");
-    assert!(
-        claims.iter().all(|(_, ms)| ms.iter().all(|(_, v)| v != "500")),
+    assert_eq!(
+        claim_with(&claims, "311.52").0,
+        Verdict::Agreement,
         "{claims:?}"
     );
+    assert!(
+        claims
+            .iter()
+            .all(|(_, ms)| ms.iter().all(|(_, v)| v != "500")),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn a_time_with_no_day_is_on_the_earliest_day_its_article_last_named() {
+    // tests/fixtures/time-earliest-day: "vanished from radar early on Saturday, and a search
+    // … had found no trace of it by nightfall on Sunday", then "Flight CA88 took off from
+    // Perth at 1.05am". The take-off is Saturday's (2025-05-10), the day the sentence tells
+    // of first, not Sunday's.
+    let claims = report_of("time-earliest-day");
+    let all: Vec<&String> = claims
+        .iter()
+        .flat_map(|(_, ms)| ms.iter().map(|(_, v)| v))
+        .collect();
+    assert!(all.iter().any(|v| *v == "2025-05-10T01:05"), "{claims:?}");
+    assert!(!all.iter().any(|v| *v == "2025-05-11T01:05"), "{claims:?}");
 }
 
 #[test]

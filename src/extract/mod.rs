@@ -535,6 +535,12 @@ impl<'r> Extractor<'r> {
         let mut people = People::default();
         people.currencies = self.shared_currencies(article, lang);
         people.days = anchor.and_then(|a| a.date()).into_iter().collect();
+        let opening_starts: Vec<usize> = sentences
+            .iter()
+            .filter(|s| !s.headline)
+            .take(2)
+            .map(|s| s.start)
+            .collect();
         let opening = sentences
             .iter()
             .filter(|s| !s.headline)
@@ -710,10 +716,17 @@ impl<'r> Extractor<'r> {
             if let Some(day) = days_in(&ctx.found).next_back() {
                 memory.last_day = Some(day);
             }
-            if let Some(day) = days_in(&ctx.found)
-                .rev()
-                .find(|&d| crate::normalize::near_day(d, &people.days))
-            {
+            // Of several such days in a sentence of the opening, the earliest: "disappeared
+            // early on Saturday …, a search that had found nothing by nightfall on Sunday"
+            // tells of Saturday's times. Further on the story is told in order, and the
+            // last day named is the one it has reached ("Sehari kemudian, Rabu (17/4), …").
+            let near = days_in(&ctx.found).filter(|&d| crate::normalize::near_day(d, &people.days));
+            let day = if opening_starts.contains(&s.start) {
+                near.min()
+            } else {
+                near.last()
+            };
+            if let Some(day) = day {
                 memory.time_day = Some(day);
             }
             if !ctx.hits.is_empty() {
