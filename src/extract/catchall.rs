@@ -360,11 +360,12 @@ pub(super) fn describe(
             })
         })
         .min_by_key(|(p, _)| (distance(*p), *p));
-    // The owner as a known person or body, spelt the same in every language (a place
-    // named beside a figure is more often where than whose): the nearest one that no other value of the same kind stands nearer to ("The Dow Jones fell 504.48
-    // points, or 4.42%": the points and the percentage are both the Dow's; "58.2% against
-    // 41.8% for the Apruebo": 41.8% is the Apruebo's). Two such owners that differ own two
-    // figures (`matching::link`).
+    // The owner as a known person or body, spelt the same in every language (a place named
+    // beside a figure is more often where than whose): the nearest one that no other value
+    // of the same kind stands nearer to ("The Dow Jones fell 504.48 points, or 4.42%": the
+    // points and the percentage are both the Dow's; "58.2% against 41.8% for the Apruebo":
+    // 41.8% is the Apruebo's). Two such owners that differ own two figures
+    // (`matching::link`).
     let kind = m.value.as_ref().map(Value::kind);
     let owner_entity = ctx
         .hits

@@ -27,7 +27,10 @@ struct Signature<'m> {
     owner: Option<&'m str>,
     /// The periods its sentence counts figures over ("@per-quarter").
     periods: Vec<&'m str>,
-    /// Told as a projection ("forecast 4.9%", "could reach 300"; `extract::catchall`).
+    /// Told as a projection ("forecast 4.9%", "could reach 300"; `extract::catchall`
+    /// reads the word before the value or right after it). Frames' claims are not split by
+    /// it: "rechnet mit" is a forecast and, in "rechnet mit Schäden von sieben Milliarden",
+    /// an estimate of the same damage.
     projected: bool,
     /// Its owner as a known name, spelt as in every language ("s-p-500").
     owner_entity: Option<&'m str>,
@@ -537,7 +540,7 @@ impl<'m> Linker<'m> {
         }
         // A projection ("the government had forecast 4.9%", "the quick count gave 39.4%")
         // and the figure once known are two figures.
-        if differ && self.projected(sa) != self.projected(sb) {
+        if differ && sa.projected != sb.projected {
             return Err("a projection against the figure");
         }
         let same_lang = sa.lang == sb.lang;
@@ -743,14 +746,6 @@ impl<'m> Linker<'m> {
                 })
             })
         })
-    }
-
-    /// Whether a value's sentence makes it a projection (a concept marked `projection`
-    /// anywhere in it: "the quick count by Datamar gave her 43.9%, against 39.4% for
-    /// him"). Frames' claims are not split so: "rechnet mit" is a forecast and, in
-    /// "rechnet mit Schäden von sieben Milliarden", an estimate of the same damage.
-    fn projected(&self, s: &Signature) -> bool {
-        s.projected
     }
 
     /// Whether the sentence of mention `i` gives another figure of the same shape whose
