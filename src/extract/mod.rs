@@ -720,11 +720,12 @@ impl<'r> Extractor<'r> {
             // early on Saturday …, a search that had found nothing by nightfall on Sunday"
             // tells of Saturday's times. Further on the story is told in order, and the
             // last day named is the one it has reached ("Sehari kemudian, Rabu (17/4), …").
-            let near = days_in(&ctx.found).filter(|&d| crate::normalize::near_day(d, &people.days));
+            let mut near =
+                days_in(&ctx.found).filter(|&d| crate::normalize::near_day(d, &people.days));
             let day = if opening_starts.contains(&s.start) {
                 near.min()
             } else {
-                near.last()
+                near.next_back()
             };
             if let Some(day) = day {
                 memory.time_day = Some(day);
