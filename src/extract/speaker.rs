@@ -257,14 +257,15 @@ pub(super) fn voice(
             continue;
         }
         let end = subject_end(text, cs, lang);
-        // Allow up to three function words or words of a date ("has", "also", "on
-        // Tuesday", "во вторник") between the subject and the verb.
+        // Allow up to four function words or words of a date ("has", "also", "on
+        // Tuesday", "во вторник", "hatte noch am Wochenende") between the subject and the
+        // verb.
         let mut stop_end = end;
         // Where the subject may end: right before the verb, after each skipped word, and
         // before an appositive that ends there ("Carlos Mesa, a historian who led the
         // country from 2003 to 2005, has said …").
         let mut ends = vec![end];
-        for _ in 0..3 {
+        for _ in 0..4 {
             let before = text[..stop_end].trim_end();
             // After the last space, whatever its width (U+2000 is three bytes).
             let w_start = before
@@ -1306,6 +1307,18 @@ mod tests {
             statement_speakers(&ms),
             [Some("Sandro Raimondi"), Some("Luca Mercalli")]
         );
+    }
+
+    #[test]
+    fn a_subject_before_a_relative_clause_and_four_function_words_is_the_speaker() {
+        // "am Wochenende" is no name (a part of the week, a stopword), and "hatte noch am
+        // Wochenende" is four words between the relative clause and the verb.
+        let ms = mentions(
+            "Vizeminister Jan Brenner, der die Kommission leitet, hatte noch am Wochenende erklärt, die Schleuse sei zu schwer beschädigt.",
+            "de",
+            "2024-08-11",
+        );
+        assert_eq!(statement_speakers(&ms), [Some("Jan Brenner")]);
     }
 
     #[test]
