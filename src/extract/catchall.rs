@@ -348,17 +348,21 @@ pub(super) fn describe(
         .filter(|(p, w)| w.starts_with('#') && ctx.hits.iter().any(|h| h.start == *p))
         .cloned()
         .collect();
+    // Whether another value of the sentence that `counts` stands nearer to the words at
+    // `at` than this one does.
+    let rivalled = |at: (usize, usize), counts: &dyn Fn(&crate::normalize::Found) -> bool| {
+        let mine = gap_chars(ctx.text, at, (start, end));
+        ctx.found.iter().any(|f| {
+            (f.start, f.end) != (start, end)
+                && !(f.start < end && start < f.end)
+                && counts(f)
+                && gap_chars(ctx.text, at, (f.start, f.end)) < mine
+        })
+    };
     let owner = names
         .iter()
         .chain(&hit_names)
-        .filter(|(p, _)| distance(*p) <= NEAR)
-        .filter(|(p, _)| {
-            ctx.found.iter().all(|f| {
-                (f.start, f.end) == (start, end)
-                    || f.start < end && start < f.end
-                    || gap_chars(ctx.text, (*p, *p), (f.start, f.end)) >= distance(*p)
-            })
-        })
+        .filter(|(p, _)| distance(*p) <= NEAR && !rivalled((*p, *p), &|_| true))
         .min_by_key(|(p, _)| (distance(*p), *p));
     // The owner as a known person or body, spelt the same in every language (a place named
     // beside a figure is more often where than whose): the nearest one that no other value
@@ -376,18 +380,12 @@ pub(super) fn describe(
                 crate::rules::EntityKind::Person | crate::rules::EntityKind::Org
             )
         })
-        .filter(|h| gap_chars(ctx.text, (h.start, h.end), (start, end)) <= NEAR)
-        .filter(|h| {
-            let mine = gap_chars(ctx.text, (h.start, h.end), (start, end));
-            ctx.found.iter().all(|f| {
-                (f.start, f.end) == (start, end)
-                    || f.start < end && start < f.end
-                    || Some(f.value.kind()) != kind
-                    || gap_chars(ctx.text, (h.start, h.end), (f.start, f.end)) >= mine
-            })
+        .map(|h| (gap_chars(ctx.text, (h.start, h.end), (start, end)), h))
+        .filter(|&(gap, h)| {
+            gap <= NEAR && !rivalled((h.start, h.end), &|f| Some(f.value.kind()) == kind)
         })
-        .min_by_key(|h| (gap_chars(ctx.text, (h.start, h.end), (start, end)), h.start))
-        .map(|h| super::slug(&h.name));
+        .min_by_key(|&(gap, h)| (gap, h.start))
+        .map(|(_, h)| super::slug(&h.name));
     let owner = owner.map(|(_, n)| n.clone());
     let mut near: Vec<(usize, usize, &str)> = ctx
         .shared

@@ -535,6 +535,7 @@ impl<'r> Extractor<'r> {
         let mut people = People::default();
         people.currencies = self.shared_currencies(article, lang);
         people.days = anchor.and_then(|a| a.date()).into_iter().collect();
+        // The opening: the first two sentences after the headline.
         let opening_starts: Vec<usize> = sentences
             .iter()
             .filter(|s| !s.headline)
@@ -543,8 +544,7 @@ impl<'r> Extractor<'r> {
             .collect();
         let opening = sentences
             .iter()
-            .filter(|s| !s.headline)
-            .take(2)
+            .filter(|s| opening_starts.contains(&s.start))
             .find_map(|s| days_in(&grammar.scan(&article.text[s.start..s.end], anchor)).next());
         people.days.extend(opening);
         people.named = names::capitalised_inside(
