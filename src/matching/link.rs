@@ -272,8 +272,20 @@ impl<'m> Linker<'m> {
         rules: &'m RuleSet,
     ) -> Linker<'m> {
         let mut sigs: Dense<Signature> = Dense::default();
+        // A developer's trace: `CROSSCHECK_DEBUG_SIG=VALUE` prints, on stderr, what each
+        // mention whose value holds VALUE brings to linking.
+        let probe = std::env::var("CROSSCHECK_DEBUG_SIG").ok();
         for &i in idx {
-            sigs.insert(i, signature(&mentions[i], langs, rules));
+            let sig = signature(&mentions[i], langs, rules);
+            let m = &mentions[i];
+            let value = m.value.as_ref().map(Value::canonical).unwrap_or_default();
+            if probe.as_deref().is_some_and(|p| value.contains(p)) {
+                eprintln!(
+                    "sig {}:{} {value}: near {:?} neutral {:?} unit {:?} owner {:?}",
+                    m.file, m.line, sig.near, sig.neutral, sig.unit, sig.owner
+                );
+            }
+            sigs.insert(i, sig);
         }
         let mut df: BTreeMap<&str, usize> = BTreeMap::new();
         let mut seen = BTreeSet::new();

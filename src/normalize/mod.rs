@@ -384,7 +384,10 @@ pub fn compare_approx(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f
     let tb = format!("{}{}", bx.sign(), b.canonical());
     if approx_fit(x, ax, y, bx, tolerance) {
         Compat::Agree(format!("{ta} and {tb} are compatible"))
-    } else if let Some(side) = same_side(ax, bx) {
+    } else if let Some(side) = same_side(ax, bx)
+        // Two estimates whose ranges do not even meet cannot both hold.
+        && (side != "estimates" || intervals_meet(x, ax, y, bx, tolerance))
+    {
         Compat::Conflict(format!("{ta} and {tb} are two different {side}"))
     } else {
         Compat::Conflict(format!("{ta} and {tb} cannot both hold"))
@@ -401,8 +404,16 @@ fn approx_fit(x: f64, ax: Approx, y: f64, bx: Approx, tolerance: f64) -> bool {
     // would be: a report gives its figure so. A round floor may be the other rounded down,
     // a round ceiling the other rounded up, within half its last digit: "more than
     // 700,000" for "more than 734,000".
-    if same_side(ax, bx).is_some() {
-        return !two_sides_apart(x, y, tolerance);
+    // Two estimates are apart from a full half digit on: "about five points" is not "about
+    // ten", though ten rounds five up.
+    match same_side(ax, bx) {
+        Some("estimates") => {
+            let half = half_digit(x).max(half_digit(y));
+            return (x - y).abs() < half
+                || !matches!(number_verdict(x, y, tolerance), NumberVerdict::Beyond(_));
+        }
+        Some(_) => return !two_sides_apart(x, y, tolerance),
+        None => {}
     }
     intervals_meet(x, ax, y, bx, tolerance)
 }
@@ -423,14 +434,18 @@ fn intervals_meet(x: f64, ax: Approx, y: f64, bx: Approx, tolerance: f64) -> boo
     alo <= bhi + slack && blo <= ahi + slack
 }
 
-/// Whether two markers are two floors ("more than", "at least") or two ceilings ("up to"),
-/// and which; never the ends of ranges, nor "nearly".
+/// Whether two markers are two floors ("more than", "at least"), two ceilings ("up to") or
+/// two estimates ("about", "some"), and which; never the ends of ranges, nor "nearly". Two
+/// estimates are each a figure rounded: "about 600,000" and "about 700,000" are two figures
+/// for one crowd, as two exact ones would be, not ranges that happen to meet.
 fn same_side(ax: Approx, bx: Approx) -> Option<&'static str> {
     let floor = |k: Approx| matches!(k, Approx::Over | Approx::AtLeast);
     if floor(ax) && floor(bx) {
         Some("floors")
     } else if ax == Approx::AtMost && bx == Approx::AtMost {
         Some("ceilings")
+    } else if ax == Approx::About && bx == Approx::About {
+        Some("estimates")
     } else {
         None
     }
@@ -662,9 +677,9 @@ pub fn values_differ(a: &Value, ax: Approx, b: &Value, bx: Approx, tolerance: f6
             NumberVerdict::Beyond(_)
         )),
         // Approximate numbers of one kind: whether their intervals meet. Unlike
-        // `compare_approx`, two floors or two ceilings that meet count as one figure here:
-        // "more than 76,000" and "more than 121,000" may be one count told on two days,
-        // linked as readily as any two figures that agree, and judged two figures.
+        // `compare_approx`, two floors, two ceilings or two estimates that meet count as one
+        // figure here: "more than 76,000" and "more than 121,000" may be one count told on
+        // two days, linked as readily as any two figures that agree, and judged two figures.
         Some((_, x, y)) => Some(!intervals_meet(x, ax, y, bx, tolerance)),
         None => match compare_approx(a, ax, b, bx, tolerance) {
             Compat::Agree(_) => Some(false),
@@ -2614,6 +2629,36 @@ mod tests {
         // Linking takes two floors as one count told twice.
         assert_eq!(
             values_differ(&n(76_000), Approx::Over, &n(121_000), Approx::Over, 0.0),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn two_estimates_are_two_figures_unless_one_is_the_other_rounded() {
+        let n = |x: i64| Value::Count(number::Num::int(x));
+        let differ = |a: i64, b: i64| {
+            matches!(
+                compare_approx(&n(a), Approx::About, &n(b), Approx::About, 0.0),
+                Compat::Conflict(_)
+            )
+        };
+        // "some 600,000 marchers" and "about 700,000"; "about 145,000 members" and "about
+        // 160,000": their ranges meet, but each is a figure rounded, and they differ.
+        assert!(differ(600_000, 700_000));
+        assert!(differ(145_000, 160_000));
+        // "about five points" is not "about ten", though ten is five rounded up.
+        assert!(differ(5, 10));
+        // "about 3.4 million" rounded further is "about 3 million".
+        assert!(!differ(3_400_000, 3_000_000));
+        assert!(!differ(700_000, 700_000));
+        // An estimate against an exact figure keeps its range: "about 600,000" allows 640,000.
+        assert!(!matches!(
+            compare_approx(&n(600_000), Approx::About, &n(640_000), Approx::Exact, 0.0),
+            Compat::Conflict(_)
+        ));
+        // Linking takes two estimates whose ranges meet as one count told twice.
+        assert_eq!(
+            values_differ(&n(600_000), Approx::About, &n(700_000), Approx::About, 0.0),
             Some(false)
         );
     }
