@@ -519,6 +519,14 @@ pub fn compare(a: &Value, b: &Value, tolerance: f64) -> Compat {
 }
 
 /// A unit symbol's dimension and its factor to that dimension's base unit.
+/// The unit symbols a language pack may name (`[language.numbers.units]`), as DESIGN.md
+/// writes measurements: each has a dimension in [`base`].
+pub const UNIT_SYMBOLS: [&str; 34] = [
+    "km", "m", "cm", "mm", "mi", "ft", "in", "kg", "t", "ha", "km2", "m2", "m3/s", "km/h", "mph",
+    "kn", "m/s", "°C", "°F", "m3", "l", "bbl", "gal", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh",
+    "MeV", "GeV", "TeV", "sigma",
+];
+
 fn base(unit: &str) -> Option<(&'static str, f64)> {
     Some(match unit {
         "km" => ("length", 1000.0),
@@ -532,9 +540,28 @@ fn base(unit: &str) -> Option<(&'static str, f64)> {
         "m2" => ("area", 0.0001),
         "kg" => ("mass", 1.0),
         "t" => ("mass", 1000.0),
+        "in" => ("length", 0.0254),
         "km/h" => ("speed", 1.0),
         "mph" => ("speed", 1.609344),
+        "kn" => ("speed", 1.852),
+        "m/s" => ("speed", 3.6),
         "m3/s" => ("flow", 1.0),
+        "m3" => ("volume", 1.0),
+        "l" => ("volume", 0.001),
+        "bbl" => ("volume", 0.158_987_294_928),
+        "gal" => ("volume", 0.003_785_411_784),
+        "kW" => ("power", 1.0),
+        "MW" => ("power", 1e3),
+        "GW" => ("power", 1e6),
+        "kWh" => ("energy", 1.0),
+        "MWh" => ("energy", 1e3),
+        "GWh" => ("energy", 1e6),
+        "TWh" => ("energy", 1e9),
+        "MeV" => ("particle energy", 1.0),
+        "GeV" => ("particle energy", 1e3),
+        "TeV" => ("particle energy", 1e6),
+        // A statistical significance ("5 sigma"), compared only with itself.
+        "sigma" => ("significance", 1.0),
         // Two scales with different zeros: each compares only with itself.
         "°C" => ("temperature in °C", 1.0),
         "°F" => ("temperature in °F", 1.0),
@@ -2631,6 +2658,41 @@ mod tests {
             values_differ(&n(76_000), Approx::Over, &n(121_000), Approx::Over, 0.0),
             Some(false)
         );
+    }
+
+    #[test]
+    fn every_unit_symbol_has_a_dimension_and_converts_within_it() {
+        for u in UNIT_SYMBOLS {
+            assert!(base(u).is_some(), "{u} has no dimension");
+        }
+        let m = |x: f64, u: &str| Value::Measure(x, u.into());
+        // "6,400 megawatts" and "6.4 GW"; "12 knots" and "22 km/h"; "8 TeV" and "8000 GeV".
+        assert!(matches!(
+            compare(&m(6400.0, "MW"), &m(6.4, "GW"), 0.0),
+            Compat::Agree(_)
+        ));
+        assert!(matches!(
+            compare(&m(12.0, "kn"), &m(22.0, "km/h"), 0.0),
+            Compat::Agree(_)
+        ));
+        assert!(matches!(
+            compare(&m(8.0, "TeV"), &m(8000.0, "GeV"), 0.0),
+            Compat::Agree(_)
+        ));
+        // "5 sigma" may be "4.9 sigma" rounded, as "19%" may be "19.4%"; "3 sigma" may not.
+        assert!(matches!(
+            compare(&m(5.0, "sigma"), &m(4.9, "sigma"), 0.0),
+            Compat::Agree(_)
+        ));
+        assert!(matches!(
+            compare(&m(5.0, "sigma"), &m(3.0, "sigma"), 0.0),
+            Compat::Conflict(_)
+        ));
+        // Power and energy are two dimensions: never compared.
+        assert!(matches!(
+            compare(&m(6400.0, "MW"), &m(6400.0, "MWh"), 0.0),
+            Compat::Unknown(_)
+        ));
     }
 
     #[test]

@@ -1048,10 +1048,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     }
 
     // The symbols of DESIGN.md's measurements.
-    const SYMBOLS: [&str; 16] = [
-        "km", "m", "cm", "mm", "mi", "ft", "kg", "t", "ha", "km2", "m2", "m3/s", "km/h", "mph",
-        "°C", "°F",
-    ];
+    use crate::normalize::UNIT_SYMBOLS as SYMBOLS;
     for (word, unit) in &n.units {
         if SYMBOLS.contains(&unit.get_ref().as_str()) {
             lang.numbers
