@@ -1288,3 +1288,23 @@ fn kursk_submarine_scores() {
 fn lehman_bankruptcy_scores() {
     assert_floor("lehman-bankruptcy", 21, 0.54);
 }
+
+// Stop 48: batch AW, run at first sight on 4b6d6270 (tests/stories/FIRST_SIGHT.md); floors
+// at this stop's figures. Known false conflicts in sayano-dam: a toll of the first day (12
+// dead, 64 missing) against the toll five days later (69 dead, 6 missing), which its labels
+// keep as two claims.
+
+#[test]
+fn sayano_dam_scores() {
+    assert_floor_known("sayano-dam", 23, 0.52, 2);
+}
+
+#[test]
+fn sunda_tsunami_scores() {
+    assert_floor("sunda-tsunami", 22, 0.60);
+}
+
+#[test]
+fn higgs_boson_scores() {
+    assert_floor("higgs-boson", 21, 0.52);
+}

@@ -799,3 +799,18 @@ fn a_day_settles_no_two_times_and_a_later_time_joins_its_event() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn two_times_told_in_local_time_minutes_apart_are_one_moment_in_conflict() {
+    // tests/fixtures/local-time-moment: "Беда случилась в 6:40 по местному времени" and "brach
+    // das Feuer um 6.55 Uhr Ortszeit aus". Nothing else beside the two times is shared, but
+    // "local time" is one concept in both languages: each is the only time of its article
+    // told so, fifteen minutes apart, and they conflict.
+    let claims = report_of("local-time-moment");
+    let moment = claim_with(&claims, "2026-03-03T06:40");
+    assert_eq!(moment.0, Verdict::Conflict, "{claims:?}");
+    assert!(
+        moment.1.iter().any(|(_, v)| v == "2026-03-03T06:55"),
+        "{moment:?}"
+    );
+}
