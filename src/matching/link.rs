@@ -277,13 +277,15 @@ impl<'m> Linker<'m> {
         let probe = std::env::var("CROSSCHECK_DEBUG_SIG").ok();
         for &i in idx {
             let sig = signature(&mentions[i], langs, rules);
-            let m = &mentions[i];
-            let value = m.value.as_ref().map(Value::canonical).unwrap_or_default();
-            if probe.as_deref().is_some_and(|p| value.contains(p)) {
-                eprintln!(
-                    "sig {}:{} {value}: near {:?} neutral {:?} unit {:?} owner {:?}",
-                    m.file, m.line, sig.near, sig.neutral, sig.unit, sig.owner
-                );
+            if let Some(p) = &probe {
+                let m = &mentions[i];
+                let value = m.value.as_ref().map(Value::canonical).unwrap_or_default();
+                if value.contains(p.as_str()) {
+                    eprintln!(
+                        "sig {}:{} {value}: near {:?} neutral {:?} unit {:?} owner {:?}",
+                        m.file, m.line, sig.near, sig.neutral, sig.unit, sig.owner
+                    );
+                }
             }
             sigs.insert(i, sig);
         }

@@ -1047,7 +1047,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
         }
     }
 
-    // The symbols of DESIGN.md's measurements.
+    // The symbols of DESIGN.md's measurements, and the other units the normalizer converts.
     use crate::normalize::UNIT_SYMBOLS as SYMBOLS;
     for (word, unit) in &n.units {
         if SYMBOLS.contains(&unit.get_ref().as_str()) {
