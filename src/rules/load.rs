@@ -1048,9 +1048,9 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
     }
 
     // The symbols of DESIGN.md's measurements, and the other units the normalizer converts.
-    use crate::normalize::UNIT_SYMBOLS as SYMBOLS;
+    let symbols = crate::normalize::UNITS.map(|(symbol, ..)| symbol);
     for (word, unit) in &n.units {
-        if SYMBOLS.contains(&unit.get_ref().as_str()) {
+        if symbols.contains(&unit.get_ref().as_str()) {
             lang.numbers
                 .units
                 .push((word.clone(), unit.get_ref().clone()));
@@ -1060,7 +1060,7 @@ fn add_lang(ck: &mut Checker, langs: &mut BTreeMap<String, Lang>, f: &LangFile) 
                 format!(
                     "unit symbol '{}': expected one of {}",
                     unit.get_ref(),
-                    SYMBOLS.join(", ")
+                    symbols.join(", ")
                 ),
             );
         }
