@@ -128,8 +128,12 @@ impl Extractor<'_> {
             };
             if out.iter().any(|(o, _)| o.key == m.key) {
                 // "12 were killed and 5 died": the 5 is this frame's too, not a count of
-                // something else for a fallback frame.
-                claimed.extend(m.value_span);
+                // something else for a fallback frame. A fallback frame's second figure of
+                // a kind is left to the catch-all, described by its own words: "vientos de
+                // 270 km/h y rachas de hasta 330 km/h" gives two speeds.
+                if !frame.fallback {
+                    claimed.extend(m.value_span);
+                }
             } else {
                 out.push((m, ci));
             }
@@ -231,6 +235,23 @@ impl Extractor<'_> {
         let trig = t.caps.span;
         let mut slots = slots::fill_all(frame, t, ctx, memory)?;
         let chosen = values::choose(frame, ctx, memory, anchor, t)?;
+        // A measure the topic of its slot cannot have: "rachas de hasta 330 km/h" gives no
+        // distance, whatever distance word stands nearest.
+        if let Some(Value::Measure(_, unit)) = &chosen.value
+            && let Some(dim) = crate::normalize::dimension(unit)
+            && frame.slots.iter().any(|s| {
+                s.types.contains(&SlotType::Topic)
+                    && slots.get(&s.name).into_iter().flatten().any(|id| {
+                        self.rules.topics.iter().any(|t| {
+                            &t.id == id
+                                && !t.measures.is_empty()
+                                && !t.measures.iter().any(|m| m == dim)
+                        })
+                    })
+            })
+        {
+            return None;
+        }
         let speaker = ctx.voice.speaker_at(trig);
         if frame.needs_speaker && speaker.is_none() {
             return None;

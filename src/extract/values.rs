@@ -196,13 +196,43 @@ pub(super) fn choose(
                                     && !ctx.text[f.end..s].contains([',', ';', '.', ':'])
                             })
                     };
+                    let counts = kind == ValueKind::Count;
                     let own: Vec<&Found> = values
                         .iter()
                         .copied()
-                        .filter(|f| attached(ctx, f, spans).is_none_or(|a| a == trig))
+                        .filter(|f| attached(ctx, f, spans, counts).is_none_or(|a| a == trig))
                         .filter(|f| !next_clause(f))
                         .collect();
-                    nearest(ctx.text, if own.is_empty() { &values } else { &own }, trig)?
+                    // A number whose place ties it to this trigger is its figure before any
+                    // nearer one: in "8,133 people died and 12,272 others are missing" the
+                    // dead are 8,133, though "and 12,272" stands closer to "died".
+                    // (A catch-all's trigger is its value: nothing is tied to it. Measures,
+                    // amounts and shares are told by their units, not by their place.)
+                    let at_value = ctx.found.iter().any(|g| (g.start, g.end) == trig);
+                    let mine: Vec<&Found> = own
+                        .iter()
+                        .copied()
+                        .filter(|f| {
+                            counts && !at_value && attached(ctx, f, spans, true) == Some(trig)
+                        })
+                        .collect();
+                    // Only against a figure past a conjunction after this trigger, which
+                    // opens the next clause.
+                    let conj_after = |f: &&Found| {
+                        f.start >= trig.1
+                            && ctx.tokens.iter().any(|t| {
+                                t.start >= trig.1
+                                    && t.end <= f.start
+                                    && ctx.pack.attribution.conjunctions.contains(&t.lower)
+                            })
+                    };
+                    let own: Vec<&Found> = if mine.is_empty() {
+                        own
+                    } else {
+                        own.into_iter().filter(|f| !conj_after(f)).collect()
+                    };
+                    let pool = if !own.is_empty() { &own } else { &values };
+                    nearest(ctx.text, pool, trig)?
                 }
             };
             approx = v.approx;
@@ -525,13 +555,47 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// The trigger a value stands right before: one that begins within the three words after
-/// it ("31 people were killed", "446 resultaron heridas").
-fn attached(ctx: &Context, f: &Found, spans: &[(usize, usize)]) -> Option<(usize, usize)> {
+/// The trigger a value belongs to by its place: (`objects`: a count) the one it is the object of, right after it
+/// with nothing between but function words or the value's own approximation ("killed 12
+/// people and injured 30", "a tué au moins 12 personnes", "mató a 12 personas"), else one
+/// that begins within the three words after it ("31 people were killed", "446 resultaron
+/// heridas").
+fn attached(
+    ctx: &Context,
+    f: &Found,
+    spans: &[(usize, usize)],
+    objects: bool,
+) -> Option<(usize, usize)> {
+    // Only words are verbs with objects: a catch-all's trigger is a value of its own.
+    let object_of = spans.iter().copied().find(|&(s, e)| {
+        objects && e <= f.start && !ctx.found.iter().any(|g| (g.start, g.end) == (s, e)) && {
+            let gap = &ctx.text[e..f.start];
+            let gap_words: Vec<&crate::words::Token> = ctx
+                .tokens
+                .iter()
+                .filter(|t| t.start >= e && t.end <= f.start)
+                .collect();
+            !gap.contains(|c: char| c.is_ascii_punctuation() || c == '\u{2014}' || c == '\u{2013}')
+                && gap_words.len() <= 3
+                && !gap_words
+                    .iter()
+                    .any(|t| ctx.pack.attribution.conjunctions.contains(&t.lower))
+                && (f.approx != crate::rules::Approx::Exact
+                    || gap_words
+                        .iter()
+                        .all(|t| ctx.pack.stopwords.contains(&t.lower)))
+        }
+    });
+    if object_of.is_some() {
+        return object_of;
+    }
+    // Never across a conjunction: in "mató a 12 personas e hirió a otras 30" the 12 are
+    // not the wounded.
     let next = ctx.tokens.iter().position(|t| t.start >= f.end)?;
     ctx.tokens[next..]
         .iter()
         .take(3)
+        .take_while(|t| !ctx.pack.attribution.conjunctions.contains(&t.lower))
         .find_map(|t| spans.iter().find(|&&(s, _)| s == t.start).copied())
 }
 
@@ -821,6 +885,120 @@ mod tests {
             Some("@train")
         );
         assert!(!trains[0].context["unit"].iter().any(|u| u == "@die"));
+    }
+
+    /// A count right after its verb is that verb's object, and a count never reaches across
+    /// a conjunction to the next clause's verb: "killed 12 people and injured 30" gives 12
+    /// dead and 30 injured in every language, and "8,133 died and 12,272 are missing" gives
+    /// the dead as 8,133 though the 12,272 stands nearer "died".
+    #[test]
+    fn each_count_goes_to_the_verb_of_its_own_clause() {
+        let type_of = |m: &Mention| m.key.first().cloned().unwrap_or_default();
+        for (text, lang, dead, other, kind) in [
+            (
+                "The blast killed 12 people and injured 30 others.",
+                "en",
+                "12",
+                "30",
+                "injured",
+            ),
+            (
+                "The blast killed at least 12 people and injured 30 others.",
+                "en",
+                "12",
+                "30",
+                "injured",
+            ),
+            (
+                "The quake killed 12 and injured 30.",
+                "en",
+                "12",
+                "30",
+                "injured",
+            ),
+            (
+                "Police said 8,133 people died and 12,272 others were still listed as missing.",
+                "en",
+                "8133",
+                "12272",
+                "missing",
+            ),
+            (
+                "Die Explosion tötete 12 Menschen und verletzte 30 weitere.",
+                "de",
+                "12",
+                "30",
+                "injured",
+            ),
+            (
+                "L'explosion a tué 12 personnes et blessé 30 autres.",
+                "fr",
+                "12",
+                "30",
+                "injured",
+            ),
+            (
+                "La explosión mató a 12 personas e hirió a otras 30.",
+                "es",
+                "12",
+                "30",
+                "injured",
+            ),
+            (
+                "Ledakan itu menewaskan 12 orang dan melukai 30 lainnya.",
+                "id",
+                "12",
+                "30",
+                "injured",
+            ),
+            (
+                "Polisi mencatat 8.133 orang meninggal dunia dan 12.272 orang lainnya masih dinyatakan hilang.",
+                "id",
+                "8133",
+                "12272",
+                "missing",
+            ),
+        ] {
+            let ms = mentions(text, lang, "2023-03-14");
+            let tolls: Vec<(String, String)> = ms
+                .iter()
+                .filter(|m| m.rule == "casualties")
+                .map(|m| (type_of(m), m.value_text()))
+                .collect();
+            assert!(
+                tolls.contains(&("dead".to_string(), dead.to_string()))
+                    && tolls.contains(&(kind.to_string(), other.to_string()))
+                    && tolls.len() == 2,
+                "{text}: {tolls:?}"
+            );
+        }
+    }
+
+    /// A measure whose unit the dimension word cannot have is no measure of it: gusts in km/h
+    /// are no distance, whatever distance words stand nearer; and a second speed of the
+    /// sentence stays a figure of its own.
+    #[test]
+    fn a_measure_is_of_the_dimension_its_unit_has() {
+        let ms = mentions(
+            "El huracán tocó tierra a pocos kilómetros al sur de Acapulco, con vientos máximos de 270 kilómetros por hora y rachas de hasta 330 km/h.",
+            "es",
+            "2023-10-25",
+        );
+        let measures: Vec<(String, String)> = ms
+            .iter()
+            .filter(|m| m.rule == "measurement")
+            .map(|m| (m.key.first().cloned().unwrap_or_default(), m.value_text()))
+            .collect();
+        assert!(
+            measures
+                .iter()
+                .all(|(dim, v)| !v.ends_with("km/h") || dim == "speed"),
+            "{measures:?}"
+        );
+        assert!(
+            ms.iter().any(|m| m.value_text() == "330 km/h"),
+            "the gusts are lost: {ms:?}"
+        );
     }
 
     /// A part counted from a group ("five of the six") counts what the group counts; the

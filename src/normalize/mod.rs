@@ -556,6 +556,11 @@ pub const UNITS: [(&str, &str, f64); 34] = [
     ("°F", "temperature in °F", 1.0),
 ];
 
+/// A unit symbol's dimension ("km/h": "speed").
+pub fn dimension(unit: &str) -> Option<&'static str> {
+    base(unit).map(|(dimension, _)| dimension)
+}
+
 /// A unit symbol's dimension and its factor to that dimension's base unit.
 fn base(unit: &str) -> Option<(&'static str, f64)> {
     UNITS

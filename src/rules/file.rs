@@ -754,6 +754,10 @@ pub struct TopicFile {
     /// Word patterns per language, matched on stems.
     #[serde(default)]
     pub terms: BTreeMap<String, Vec<Spanned<String>>>,
+    /// The dimensions of the units (normalize's table: "length", "speed") a measure it
+    /// names may have: a distance is no figure in km/h.
+    #[serde(default)]
+    pub measures: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

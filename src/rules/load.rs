@@ -534,11 +534,23 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
             if words.is_empty() && terms.is_empty() {
                 ck.error(t.id.span(), "a topic needs words, terms or concepts");
             }
+            for m in &t.measures {
+                if !crate::normalize::UNITS
+                    .iter()
+                    .any(|(_, dimension, _)| dimension == m.get_ref())
+                {
+                    ck.error(
+                        m.span(),
+                        format!("unknown dimension '{}' in measures", m.get_ref()),
+                    );
+                }
+            }
             set.topics.push(Topic {
                 id: t.id.get_ref().clone(),
                 group: t.group.clone(),
                 words,
                 terms,
+                measures: t.measures.iter().map(|m| m.get_ref().clone()).collect(),
             });
         }
         for e in &file.entity {
@@ -1600,6 +1612,15 @@ mod tests {
         assert_eq!(errs.len(), 1, "{errs:?}");
         assert_eq!((errs[0].at.line, errs[0].at.column), (6, 23), "{}", errs[0]);
         assert!(errs[0].message.contains("{scale}"), "{}", errs[0]);
+    }
+
+    #[test]
+    fn a_topic_measuring_an_unknown_dimension_points_at_it() {
+        let topic = "[[topic]]\nid = \"gusts\"\ngroup = \"dimension\"\nterms = { en = [\"gust\"] }\nmeasures = [\"speed\", \"lenght\"]\n";
+        let errs = load(&src(topic)).unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!((errs[0].at.line, errs[0].at.column), (5, 22), "{}", errs[0]);
+        assert!(errs[0].message.contains("lenght"), "{}", errs[0]);
     }
 
     #[test]

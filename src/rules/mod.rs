@@ -835,6 +835,8 @@ pub struct Topic {
     pub words: BTreeMap<String, Vec<Pattern>>,
     /// Word patterns per language: the topic's `terms` and its concepts' words.
     pub terms: BTreeMap<String, Vec<WordPattern>>,
+    /// The dimensions a measure it names may have (empty: any).
+    pub measures: Vec<String>,
 }
 
 /// One meaning of the lexicon, with its word patterns in each language.
