@@ -555,37 +555,43 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// The trigger a value belongs to by its place: (`objects`: a count) the one it is the object of, right after it
-/// with nothing between but function words or the value's own approximation ("killed 12
-/// people and injured 30", "a tué au moins 12 personnes", "mató a 12 personas"), else one
-/// that begins within the three words after it ("31 people were killed", "446 resultaron
-/// heridas").
+/// The trigger a value belongs to by its place. With `objects` (a count): the nearest
+/// trigger right before it, when nothing but function words stands between (or, for a value
+/// with its own approximation, at most three words, those of "at least", "более чем"),
+/// with no punctuation or conjunction: "killed 12 people and injured 30", "a tué au moins
+/// 12 personnes", "mató a 12 personas". Else one that begins within the three words after
+/// it, before any conjunction ("31 people were killed", "446 resultaron heridas").
 fn attached(
     ctx: &Context,
     f: &Found,
     spans: &[(usize, usize)],
     objects: bool,
 ) -> Option<(usize, usize)> {
-    // Only words are verbs with objects: a catch-all's trigger is a value of its own.
-    let object_of = spans.iter().copied().find(|&(s, e)| {
-        objects && e <= f.start && !ctx.found.iter().any(|g| (g.start, g.end) == (s, e)) && {
-            let gap = &ctx.text[e..f.start];
-            let gap_words: Vec<&crate::words::Token> = ctx
-                .tokens
-                .iter()
-                .filter(|t| t.start >= e && t.end <= f.start)
-                .collect();
-            !gap.contains(|c: char| c.is_ascii_punctuation() || c == '\u{2014}' || c == '\u{2013}')
-                && gap_words.len() <= 3
-                && !gap_words
+    // A catch-all's trigger is a value of its own, and is no trigger a value follows.
+    let object_of = spans
+        .iter()
+        .copied()
+        .filter(|&(s, e)| {
+            objects && e <= f.start && !ctx.found.iter().any(|g| (g.start, g.end) == (s, e)) && {
+                let gap = &ctx.text[e..f.start];
+                let gap_words: Vec<&crate::words::Token> = ctx
+                    .tokens
                     .iter()
-                    .any(|t| ctx.pack.attribution.conjunctions.contains(&t.lower))
-                && (f.approx != crate::rules::Approx::Exact
-                    || gap_words
+                    .filter(|t| t.start >= e && t.end <= f.start)
+                    .collect();
+                !gap.contains(|c: char| {
+                    c.is_ascii_punctuation() || c == '\u{2014}' || c == '\u{2013}'
+                }) && gap_words.len() <= 3
+                    && !gap_words
                         .iter()
-                        .all(|t| ctx.pack.stopwords.contains(&t.lower)))
-        }
-    });
+                        .any(|t| ctx.pack.attribution.conjunctions.contains(&t.lower))
+                    && (f.approx != crate::rules::Approx::Exact
+                        || gap_words
+                            .iter()
+                            .all(|t| ctx.pack.stopwords.contains(&t.lower)))
+            }
+        })
+        .max_by_key(|&(_, e)| e);
     if object_of.is_some() {
         return object_of;
     }
@@ -952,6 +958,13 @@ mod tests {
                 "injured",
             ),
             (
+                "Взрыв убил 12 человек и ранил 30.",
+                "ru",
+                "12",
+                "30",
+                "injured",
+            ),
+            (
                 "Polisi mencatat 8.133 orang meninggal dunia dan 12.272 orang lainnya masih dinyatakan hilang.",
                 "id",
                 "8133",
@@ -996,8 +1009,28 @@ mod tests {
             "{measures:?}"
         );
         assert!(
+            measures.contains(&("speed".to_string(), "270 km/h".to_string())),
+            "{measures:?}"
+        );
+        assert!(
             ms.iter().any(|m| m.value_text() == "330 km/h"),
             "the gusts are lost: {ms:?}"
+        );
+        // A distance and a speed in one sentence are each of its own dimension.
+        let ms = mentions(
+            "The train covered a distance of 120 km at a speed of 300 km/h.",
+            "en",
+            "2023-10-25",
+        );
+        let measures: Vec<(String, String)> = ms
+            .iter()
+            .filter(|m| m.rule == "measurement")
+            .map(|m| (m.key.first().cloned().unwrap_or_default(), m.value_text()))
+            .collect();
+        assert!(
+            measures.contains(&("distance".to_string(), "120 km".to_string()))
+                && measures.contains(&("speed".to_string(), "300 km/h".to_string())),
+            "{measures:?}"
         );
     }
 
