@@ -196,29 +196,23 @@ pub(super) fn choose(
                                     && !ctx.text[f.end..s].contains([',', ';', '.', ':'])
                             })
                     };
+                    // Each value with the trigger its place ties it to, worked out once.
                     let counts = kind == ValueKind::Count;
-                    let own: Vec<&Found> = values
+                    let own: Vec<(&Found, Option<(usize, usize)>)> = values
                         .iter()
-                        .copied()
-                        .filter(|f| attached(ctx, f, spans, counts).is_none_or(|a| a == trig))
-                        .filter(|f| !next_clause(f))
+                        .map(|&f| (f, attached(ctx, f, spans, counts)))
+                        .filter(|(f, a)| a.is_none_or(|a| a == trig) && !next_clause(f))
                         .collect();
                     // A number whose place ties it to this trigger is its figure before any
-                    // nearer one: in "8,133 people died and 12,272 others are missing" the
-                    // dead are 8,133, though "and 12,272" stands closer to "died".
-                    // (A catch-all's trigger is its value: nothing is tied to it. Measures,
-                    // amounts and shares are told by their units, not by their place.)
+                    // nearer one past a conjunction after the trigger, which opens the next
+                    // clause: in "8,133 people died and 12,272 others are missing" the dead
+                    // are 8,133, though "and 12,272" stands closer to "died". (A catch-all's
+                    // trigger is its value: nothing is tied to it. Measures, amounts and
+                    // shares are told by their units, not by their place.)
                     let at_value = ctx.found.iter().any(|g| (g.start, g.end) == trig);
-                    let mine: Vec<&Found> = own
-                        .iter()
-                        .copied()
-                        .filter(|f| {
-                            counts && !at_value && attached(ctx, f, spans, true) == Some(trig)
-                        })
-                        .collect();
-                    // Only against a figure past a conjunction after this trigger, which
-                    // opens the next clause.
-                    let conj_after = |f: &&Found| {
+                    let tied_here =
+                        counts && !at_value && own.iter().any(|(_, a)| *a == Some(trig));
+                    let conj_after = |f: &Found| {
                         f.start >= trig.1
                             && ctx.tokens.iter().any(|t| {
                                 t.start >= trig.1
@@ -226,11 +220,11 @@ pub(super) fn choose(
                                     && ctx.pack.attribution.conjunctions.contains(&t.lower)
                             })
                     };
-                    let own: Vec<&Found> = if mine.is_empty() {
-                        own
-                    } else {
-                        own.into_iter().filter(|f| !conj_after(f)).collect()
-                    };
+                    let own: Vec<&Found> = own
+                        .into_iter()
+                        .map(|(f, _)| f)
+                        .filter(|f| !tied_here || !conj_after(f))
+                        .collect();
                     let pool = if !own.is_empty() { &own } else { &values };
                     nearest(ctx.text, pool, trig)?
                 }
@@ -866,6 +860,14 @@ mod tests {
     use crate::extract::Mention;
     use crate::extract::tests::mentions;
 
+    /// The first key part and the value of each mention of `rule`: ("dead", "12").
+    fn keyed_values(ms: &[Mention], rule: &str) -> Vec<(String, String)> {
+        ms.iter()
+            .filter(|m| m.rule == rule)
+            .map(|m| (m.key.first().cloned().unwrap_or_default(), m.value_text()))
+            .collect()
+    }
+
     fn values_of(ms: &[Mention], rule: &str) -> Vec<String> {
         ms.iter()
             .filter(|m| m.rule == rule)
@@ -899,7 +901,6 @@ mod tests {
     /// the dead as 8,133 though the 12,272 stands nearer "died".
     #[test]
     fn each_count_goes_to_the_verb_of_its_own_clause() {
-        let type_of = |m: &Mention| m.key.first().cloned().unwrap_or_default();
         for (text, lang, dead, other, kind) in [
             (
                 "The blast killed 12 people and injured 30 others.",
@@ -973,11 +974,7 @@ mod tests {
             ),
         ] {
             let ms = mentions(text, lang, "2023-03-14");
-            let tolls: Vec<(String, String)> = ms
-                .iter()
-                .filter(|m| m.rule == "casualties")
-                .map(|m| (type_of(m), m.value_text()))
-                .collect();
+            let tolls = keyed_values(&ms, "casualties");
             assert!(
                 tolls.contains(&("dead".to_string(), dead.to_string()))
                     && tolls.contains(&(kind.to_string(), other.to_string()))
@@ -997,11 +994,7 @@ mod tests {
             "es",
             "2023-10-25",
         );
-        let measures: Vec<(String, String)> = ms
-            .iter()
-            .filter(|m| m.rule == "measurement")
-            .map(|m| (m.key.first().cloned().unwrap_or_default(), m.value_text()))
-            .collect();
+        let measures = keyed_values(&ms, "measurement");
         assert!(
             measures
                 .iter()
@@ -1022,11 +1015,7 @@ mod tests {
             "en",
             "2023-10-25",
         );
-        let measures: Vec<(String, String)> = ms
-            .iter()
-            .filter(|m| m.rule == "measurement")
-            .map(|m| (m.key.first().cloned().unwrap_or_default(), m.value_text()))
-            .collect();
+        let measures = keyed_values(&ms, "measurement");
         assert!(
             measures.contains(&("distance".to_string(), "120 km".to_string()))
                 && measures.contains(&("speed".to_string(), "300 km/h".to_string())),
