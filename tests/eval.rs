@@ -312,7 +312,7 @@ fn gdpr_fine_scores() {
 
 #[test]
 fn glacier_collapse_scores() {
-    assert_floor("glacier-collapse", 22, 0.50);
+    assert_floor_known("glacier-collapse", 22, 0.50, 1);
 }
 
 #[test]
@@ -478,7 +478,7 @@ fn carola_bridge_scores() {
 
 #[test]
 fn herat_quake_scores() {
-    assert_floor_known("herat-quake", 23, 0.45, 2);
+    assert_floor_known("herat-quake", 23, 0.50, 3);
 }
 
 #[test]
@@ -565,7 +565,7 @@ fn georgia_election_scores() {
 
 #[test]
 fn magdeburg_attack_scores() {
-    assert_floor("magdeburg-attack", 22, 0.45);
+    assert_floor_known("magdeburg-attack", 24, 0.45, 1);
 }
 
 #[test]
@@ -631,7 +631,7 @@ fn ever_given_scores() {
 
 #[test]
 fn kenya_protests_scores() {
-    assert_floor("kenya-protests", 19, 0.40);
+    assert_floor_known("kenya-protests", 20, 0.45, 1);
 }
 
 #[test]
@@ -765,7 +765,7 @@ fn sriwijaya_crash_scores() {
 
 #[test]
 fn tempi_train_scores() {
-    assert_floor("tempi-train", 24, 0.49);
+    assert_floor_known("tempi-train", 24, 0.57, 1);
 }
 
 // Batch Z (sixteenth stop; first sight on 7f211a5 in tests/stories/FIRST_SIGHT.md), tuned
@@ -826,7 +826,7 @@ fn taipo_fire_scores() {
 
 #[test]
 fn sumatra_floods_scores() {
-    assert_floor("sumatra-floods", 21, 0.54);
+    assert_floor_known("sumatra-floods", 21, 0.50, 2);
 }
 
 #[test]
@@ -928,7 +928,7 @@ fn gaza_flotilla_scores() {
 
 #[test]
 fn pesantren_collapse_scores() {
-    assert_floor_known("pesantren-collapse", 24, 0.45, 1);
+    assert_floor_known("pesantren-collapse", 24, 0.45, 2);
 }
 
 #[test]
@@ -1301,7 +1301,7 @@ fn sayano_dam_scores() {
 
 #[test]
 fn sunda_tsunami_scores() {
-    assert_floor("sunda-tsunami", 22, 0.60);
+    assert_floor_known("sunda-tsunami", 22, 0.56, 1);
 }
 
 #[test]
@@ -1320,7 +1320,7 @@ fn higgs_boson_scores() {
 
 #[test]
 fn tohoku_tsunami_scores() {
-    assert_floor_known("tohoku-tsunami", 23, 0.54, 1);
+    assert_floor_known("tohoku-tsunami", 23, 0.54, 2);
 }
 
 #[test]
@@ -1331,4 +1331,38 @@ fn brazil_germany_7_1_scores() {
 #[test]
 fn surabaya_bombings_scores() {
     assert_floor_known("surabaya-bombings", 24, 0.24, 2);
+}
+
+// Stop 50: batch AY, run at first sight on 57b37866 (tests/stories/FIRST_SIGHT.md); floors
+// at this stop's figures. Known false conflicts: in argentina-default, the day S&P cut the
+// rating and the day Fitch did (a day apart, one frame); in iran-nuclear-deal, the day the
+// deal was reached and the Monday the Security Council endorsed it, read as the Monday
+// before.
+//
+// Also at stop 50, a count more than five times another of the same key stands apart
+// (`link::REVISION_FACTOR`, as catch-all values already did): the tolls of a village and of
+// a province, or of two quakes, no longer make one conflict. The smaller tolls now meet each
+// other, and where two articles give two of them differently that is a conflict of its own
+// that the labels do not hold (glacier-collapse's 5 and 1 missing, herat-quake's 2 and 3
+// dead of the second quake, tempi-train's 6 and 7 injured, sunda-tsunami's 30 and 16
+// missing, pesantren-collapse's 3 and 5 dead); in sumatra-floods the province's tolls
+// and the district's, and in tohoku-tsunami two of the rising tolls, each make a conflict
+// apart from the one the label names (sumatra-floods 0.54 -> 0.50, sunda-tsunami 0.60 ->
+// 0.56); magdeburg-attack's 41 injured in one hospital and kenya-protests' 13 and 39 dead
+// meet likewise. Over the 171 tuned folders the change gives 1 false conflict fewer and 7
+// labelled conflicts more; over the 140 held-out ones, 12 false conflicts fewer.
+
+#[test]
+fn wenchuan_quake_scores() {
+    assert_floor("wenchuan-quake", 22, 0.52);
+}
+
+#[test]
+fn argentina_default_scores() {
+    assert_floor_known("argentina-default", 21, 0.57, 1);
+}
+
+#[test]
+fn iran_nuclear_deal_scores() {
+    assert_floor_known("iran-nuclear-deal", 23, 0.47, 1);
 }

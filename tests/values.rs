@@ -814,3 +814,18 @@ fn two_times_told_in_local_time_minutes_apart_are_one_moment_in_conflict() {
         "{moment:?}"
     );
 }
+
+#[test]
+fn tolls_more_than_a_revision_apart_are_two_figures() {
+    // tests/fixtures/scopes: 212 and 230 dead in the whole valley (a conflict), and two
+    // people swept away in their car. A toll more than five times another is not the same
+    // toll misreported: it stands apart instead of making the valley's toll its conflict.
+    let claims = report_of("scopes");
+    let valley = claim_with(&claims, "212");
+    assert_eq!(valley.0, Verdict::Conflict, "{valley:?}");
+    let values: Vec<&str> = valley.1.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["212", "230"]);
+    let car = claim_with(&claims, "2");
+    assert_eq!(car.0, Verdict::SingleSource, "{car:?}");
+    assert_eq!(car.1.len(), 1, "{car:?}");
+}

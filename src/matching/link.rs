@@ -36,6 +36,20 @@ struct Signature<'m> {
     owner_entity: Option<&'m str>,
 }
 
+/// Two reports of one figure differ by a revision or a misreading, not by more than this
+/// factor: figures further apart are two figures (a town's toll and the country's, the
+/// children among the dead and all the dead).
+pub(crate) const REVISION_FACTOR: f64 = 5.0;
+
+/// Whether two figures are more than [`REVISION_FACTOR`] apart. A zero or a value without a
+/// magnitude (a date) is never so: "no one died" and "two died" are one toll in conflict.
+pub(crate) fn beyond_revision(a: &Value, b: &Value) -> bool {
+    match (a.magnitude(), b.magnitude()) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) > REVISION_FACTOR * x.min(y),
+        _ => false,
+    }
+}
+
 fn signature<'m>(m: &'m Mention, langs: &'m [String], rules: &RuleSet) -> Signature<'m> {
     let slot = |name: &str| {
         m.context
@@ -640,7 +654,7 @@ impl<'m> Linker<'m> {
         // a factor of five: "5 villages" and "500 homes" are two figures, and "up to 1,300
         // missing" does not agree with "62 bridges".
         let apart = match (va.magnitude(), vb.magnitude()) {
-            (Some(x), Some(y)) => x.max(y) > 5.0 * x.min(y),
+            (Some(x), Some(y)) => x.max(y) > REVISION_FACTOR * x.min(y),
             _ => false,
         };
         // Two counted things that can be compared (two concepts, or two words of one

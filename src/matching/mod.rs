@@ -43,8 +43,8 @@ fn told_days(mentions: &[Mention]) -> BTreeMap<(usize, &[String]), Told<'_>> {
 }
 
 /// A cluster of event mentions: compatible dates, or day dates close enough to be one
-/// event. With `any_precision`, dates of any precision but a year within the window join
-/// (counts). `told`: the days each article gives for these events; two days one article
+/// event. With `any_precision`, dates of any precision but a year within the window join,
+/// and only figures within a revision of each other (counts). `told`: the days each article gives for these events; two days one article
 /// gives are two events.
 fn cluster_events(
     idx: &[usize],
@@ -77,8 +77,16 @@ fn cluster_events(
             clusters.push(vec![i]);
             continue;
         };
+        // Two counts more than a revision apart ("13 missing", "1 missing"; "2,445 dead",
+        // "2 dead") are two figures of the frame's key: a town's and the country's, the
+        // children's and everyone's.
+        let sizes_meet = |j: usize| {
+            !any_precision
+                || !matches!((&mentions[i].value, &mentions[j].value),
+                    (Some(x), Some(y)) if link::beyond_revision(x, y))
+        };
         let joins = |c: &Vec<usize>, close: bool| {
-            c.iter().all(|&j| !mentions[i].other_rank(&mentions[j]))
+            c.iter().all(|&j| !mentions[i].other_rank(&mentions[j]) && sizes_meet(j))
                 // Two dates apart are one event told two ways only where no two places
                 // tell two events.
                 && (!close || c.iter().all(|&j| !apart(&mentions[i], &mentions[j])))
