@@ -53,7 +53,14 @@ pub struct Gazetteer {
     names: Vec<(String, EntityKind, Option<String>)>,
     capitalised: Regex,
     similarity: f64,
+    /// The one-word names and aliases of places (lowercased, with the language an alias is
+    /// limited to), and per language their stems, made when first asked.
+    place_words: Vec<(String, usize, Option<String>)>,
+    place_stems: std::collections::BTreeMap<String, std::sync::OnceLock<PlaceStems>>,
 }
+
+/// Places by the stem of their one-word names, `None` where two places share one.
+type PlaceStems = rustc_hash::FxHashMap<String, Option<usize>>;
 
 impl Gazetteer {
     pub fn new(rules: &RuleSet) -> Gazetteer {
@@ -123,6 +130,28 @@ impl Gazetteer {
                 .expect("name pattern: particles are escaped")
             },
             similarity: rules.settings.name_similarity,
+            place_words: rules
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| matches!(e.kind, EntityKind::Country | EntityKind::City))
+                .flat_map(|(i, e)| {
+                    std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .map(|a| (a.clone(), None))
+                        .chain(e.local.iter().flat_map(|(l, list)| {
+                            list.iter().map(move |a| (a.clone(), Some(l.clone())))
+                        }))
+                        .filter(|(a, _)| !a.contains(char::is_whitespace) && a.chars().count() >= 4)
+                        .map(move |(a, l)| (a.to_lowercase(), i, l))
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
+            place_stems: rules
+                .langs
+                .keys()
+                .map(|code| (code.clone(), std::sync::OnceLock::new()))
+                .collect(),
         }
     }
 
@@ -326,6 +355,25 @@ impl Gazetteer {
                 });
             }
         }
+        // A place the gazetteer knows, inflected: "Японии" (Япония), "Nordosten Japans"
+        // (Japan). Its one word; the last of a place told after a preposition of place; or
+        // the second of two that open the sentence ("Власти Японии сообщили").
+        let last_word = last.trim_matches(|c: char| !c.is_alphanumeric());
+        let placed = words.len() == 1
+            || (words.len() == 2 && text[..start].trim().is_empty())
+            || crate::words::word_before(text, start)
+                .is_some_and(|w| lang.locatives.contains(&w.to_lowercase()));
+        if placed && let Some(i) = self.place_by_stem(last_word, lang) {
+            let (n, k, c) = &self.names[i];
+            return Some(Hit {
+                start,
+                end,
+                name: n.clone(),
+                kind: *k,
+                form: Form::Name,
+                country: c.clone(),
+            });
+        }
         Some(Hit {
             start,
             end,
@@ -334,6 +382,29 @@ impl Gazetteer {
             form: Form::Name,
             country: None,
         })
+    }
+
+    /// The known place (country or city) whose one-word name or alias has the stem `word`
+    /// has in `lang`, when only one has it.
+    fn place_by_stem(&self, word: &str, lang: &Lang) -> Option<usize> {
+        let word = word.to_lowercase();
+        if word.chars().count() < 4 {
+            return None;
+        }
+        let stems = self.place_stems.get(&lang.code)?.get_or_init(|| {
+            let mut by = PlaceStems::default();
+            for (alias, entity, only) in &self.place_words {
+                if only.as_ref().is_some_and(|l| l != &lang.code) {
+                    continue;
+                }
+                let e = by.entry(lang.stem(alias)).or_insert(Some(*entity));
+                if *e != Some(*entity) {
+                    *e = None;
+                }
+            }
+            by
+        });
+        stems.get(&lang.stem(&word)).copied().flatten()
     }
 }
 
@@ -537,5 +608,37 @@ mod tests {
         assert!(titles.holds("King", false));
         // German: "Bundeskanzlerin" is a "Kanzlerin".
         assert!(titles.holds("Bundeskanzlerin", true));
+    }
+
+    #[test]
+    fn a_known_place_inflected_is_that_place() {
+        let rules = crate::rules::load(&crate::rules::default_sources()).unwrap();
+        let gazetteer = super::Gazetteer::new(&rules);
+        let place = |text: &str, lang: &str, word: &str| {
+            let hits = gazetteer.find(text, &rules.langs[lang]);
+            let at = text.find(word).unwrap();
+            hits.into_iter()
+                .find(|h| h.start <= at && at < h.end)
+                .map(|h| (h.name, h.kind))
+        };
+        let japan = Some(("Japan".to_string(), super::EntityKind::Country));
+        // Its one word, in the case the sentence puts it in.
+        assert_eq!(
+            place("Власти Японии сообщили о жертвах.", "ru", "Японии"),
+            japan
+        );
+        assert_eq!(place("В Японии погибли люди.", "ru", "Японии"), japan);
+        // The last word of a place after a preposition of place.
+        assert_eq!(
+            place(
+                "Im Nordosten Japans starben viele Menschen.",
+                "de",
+                "Japans"
+            ),
+            japan
+        );
+        // A name whose stem is no place's stays a name no list knows.
+        let unknown = place("Власти Кракожии сообщили о жертвах.", "ru", "Кракожии");
+        assert_eq!(unknown.map(|(_, k)| k), Some(super::EntityKind::Unknown));
     }
 }
