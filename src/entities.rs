@@ -355,18 +355,16 @@ impl Gazetteer {
                 });
             }
         }
-        // A place the gazetteer knows, inflected: "Японии" (Япония), "Nordosten Japans"
-        // (Japan). Its one word; the last of a place told after a preposition of place; or
-        // the second of two that open the sentence ("Власти Японии сообщили").
+        // A place the gazetteer knows, inflected, after a preposition of place: "в
+        // Японии" (Япония), "im Nordosten Japans" (Japan), the last word of the run. Only
+        // there: elsewhere a word with a place's stem may be a person's name ("Китаев").
         let last_word = last.trim_matches(|c: char| !c.is_alphanumeric());
-        let placed = words.len() == 1
-            || (words.len() == 2 && text[..start].trim().is_empty())
-            || crate::words::word_before(text, start)
-                .is_some_and(|w| lang.locatives.contains(&w.to_lowercase()));
+        let placed = crate::words::word_before(text, start)
+            .is_some_and(|w| lang.locatives.contains(&w.to_lowercase()));
         if placed && let Some(i) = self.place_by_stem(last_word, lang) {
             let (n, k, c) = &self.names[i];
             return Some(Hit {
-                start,
+                start: last_at,
                 end,
                 name: n.clone(),
                 kind: *k,
@@ -622,13 +620,9 @@ mod tests {
                 .map(|h| (h.name, h.kind))
         };
         let japan = Some(("Japan".to_string(), super::EntityKind::Country));
-        // Its one word, in the case the sentence puts it in.
-        assert_eq!(
-            place("Власти Японии сообщили о жертвах.", "ru", "Японии"),
-            japan
-        );
-        assert_eq!(place("В Японии погибли люди.", "ru", "Японии"), japan);
-        // The last word of a place after a preposition of place.
+        // After a preposition of place, in the case the sentence puts it in; the last
+        // word of a longer place.
+        assert_eq!(place("Тогда в Японии погибли люди.", "ru", "Японии"), japan);
         assert_eq!(
             place(
                 "Im Nordosten Japans starben viele Menschen.",
@@ -637,8 +631,11 @@ mod tests {
             ),
             japan
         );
+        // Elsewhere a word with a place's stem may be a name: "Китаев" is no China.
+        let person = place("Об этом сообщил Владимир Китаев.", "ru", "Китаев");
+        assert_eq!(person.map(|(_, k)| k), Some(super::EntityKind::Unknown));
         // A name whose stem is no place's stays a name no list knows.
-        let unknown = place("Власти Кракожии сообщили о жертвах.", "ru", "Кракожии");
+        let unknown = place("Тогда в Кракожии погибли люди.", "ru", "Кракожии");
         assert_eq!(unknown.map(|(_, k)| k), Some(super::EntityKind::Unknown));
     }
 }

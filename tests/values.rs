@@ -820,12 +820,21 @@ fn tolls_more_than_a_revision_apart_are_two_figures() {
     // tests/fixtures/scopes: 212 and 230 dead in the whole valley (a conflict), and two
     // people swept away in their car. A toll more than five times another is not the same
     // toll misreported: it stands apart instead of making the valley's toll its conflict.
-    let claims = report_of("scopes");
-    let valley = claim_with(&claims, "212");
+    // tests/fixtures/scopes-undated: the same articles with no manifest and no date in
+    // them; undated figures join their own size only.
+    for fixture in ["scopes", "scopes-undated"] {
+        let claims = report_of(fixture);
+        assert_scopes(&claims);
+    }
+}
+
+/// The valley's two tolls in one conflict, the car's two dead a claim of their own.
+fn assert_scopes(claims: &Claims) {
+    let valley = claim_with(claims, "212");
     assert_eq!(valley.0, Verdict::Conflict, "{valley:?}");
     let values: Vec<&str> = valley.1.iter().map(|(_, v)| v.as_str()).collect();
     assert_eq!(values, ["212", "230"]);
-    let car = claim_with(&claims, "2");
+    let car = claim_with(claims, "2");
     assert_eq!(car.0, Verdict::SingleSource, "{car:?}");
     assert_eq!(car.1.len(), 1, "{car:?}");
 }

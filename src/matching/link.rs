@@ -652,7 +652,9 @@ impl<'m> Linker<'m> {
         let same_act = concept_beside || (same_unit && !sa.unit.is_empty());
         // Two reports of one figure differ by a revision or a misreading, not by more than
         // a factor of five: "5 villages" and "500 homes" are two figures, and "up to 1,300
-        // missing" does not agree with "62 bridges".
+        // missing" does not agree with "62 bridges". Unlike a frame's toll
+        // ([`beyond_revision`]), a zero is apart from any other figure here: with no frame
+        // to say what it counts, "0" and "3" are rarely one thing.
         let apart = match (va.magnitude(), vb.magnitude()) {
             (Some(x), Some(y)) => x.max(y) > REVISION_FACTOR * x.min(y),
             _ => false,

@@ -43,9 +43,10 @@ fn told_days(mentions: &[Mention]) -> BTreeMap<(usize, &[String]), Told<'_>> {
 }
 
 /// A cluster of event mentions: compatible dates, or day dates close enough to be one
-/// event. With `any_precision`, dates of any precision but a year within the window join,
-/// and only figures within a revision of each other (counts). `told`: the days each article gives for these events; two days one article
-/// gives are two events.
+/// event. With `any_precision` (a frame's figures: counts, amounts, percentages), dates of
+/// any precision but a year within the window join, and only figures within a revision of
+/// each other ([`link::beyond_revision`]). `told`: the days each article gives for these
+/// events; two days one article gives are two events.
 fn cluster_events(
     idx: &[usize],
     mentions: &[Mention],
@@ -1024,16 +1025,36 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                         &no_days,
                     );
                     // A folder is one story: an undated figure is taken as of the story's
-                    // time, so it joins the one dated claim of its key, or the other
-                    // undated ones when none is dated. With two dated claims (two periods)
-                    // its time is unknown, and it stands alone.
-                    match clusters.as_mut_slice() {
-                        [] if !undated.is_empty() => clusters.push(undated),
-                        [one] => {
-                            one.extend(undated);
-                            one.sort();
+                    // time, so it joins the one dated claim of its key whose figures are
+                    // within a revision of it, or the other undated ones of its size when
+                    // none is dated. With two such dated claims (two periods) its time is
+                    // unknown, and it stands alone.
+                    let meets = |u: usize, c: &[usize]| {
+                        c.iter().all(|&j| {
+                            !matches!((&mentions[u].value, &mentions[j].value),
+                                (Some(x), Some(y)) if link::beyond_revision(x, y))
+                        })
+                    };
+                    if clusters.is_empty() {
+                        for u in undated {
+                            match clusters.iter_mut().find(|c| meets(u, c)) {
+                                Some(c) => c.push(u),
+                                None => clusters.push(vec![u]),
+                            }
                         }
-                        _ => clusters.extend(undated.into_iter().map(|i| vec![i])),
+                    } else {
+                        for u in undated {
+                            let fit: Vec<usize> = (0..clusters.len())
+                                .filter(|&c| meets(u, &clusters[c]))
+                                .collect();
+                            match fit.as_slice() {
+                                [c] => {
+                                    clusters[*c].push(u);
+                                    clusters[*c].sort();
+                                }
+                                _ => clusters.push(vec![u]),
+                            }
+                        }
                     }
                     for c in clusters {
                         let period = cluster_period(&c, mentions);
