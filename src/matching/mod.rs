@@ -78,14 +78,10 @@ fn cluster_events(
             clusters.push(vec![i]);
             continue;
         };
-        // Two counts more than a revision apart ("13 missing", "1 missing"; "2,445 dead",
+        // Two figures more than a revision apart ("13 missing", "1 missing"; "2,445 dead",
         // "2 dead") are two figures of the frame's key: a town's and the country's, the
         // children's and everyone's.
-        let sizes_meet = |j: usize| {
-            !any_precision
-                || !matches!((&mentions[i].value, &mentions[j].value),
-                    (Some(x), Some(y)) if link::beyond_revision(x, y))
-        };
+        let sizes_meet = |j: usize| !any_precision || !sizes_apart(&mentions[i], &mentions[j]);
         let joins = |c: &Vec<usize>, close: bool| {
             c.iter().all(|&j| !mentions[i].other_rank(&mentions[j]) && sizes_meet(j))
                 // Two dates apart are one event told two ways only where no two places
@@ -158,6 +154,12 @@ fn cluster_events(
         c.sort();
     }
     clusters
+}
+
+/// Whether two mentions give figures more than a revision apart
+/// ([`link::beyond_revision`]).
+fn sizes_apart(a: &Mention, b: &Mention) -> bool {
+    matches!((&a.value, &b.value), (Some(x), Some(y)) if link::beyond_revision(x, y))
 }
 
 /// Whether two dates may be one time a window apart: days (events), or any precision but
@@ -1030,10 +1032,7 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                     // none is dated. With two such dated claims (two periods) its time is
                     // unknown, and it stands alone.
                     let meets = |u: usize, c: &[usize]| {
-                        c.iter().all(|&j| {
-                            !matches!((&mentions[u].value, &mentions[j].value),
-                                (Some(x), Some(y)) if link::beyond_revision(x, y))
-                        })
+                        c.iter().all(|&j| !sizes_apart(&mentions[u], &mentions[j]))
                     };
                     if clusters.is_empty() {
                         for u in undated {
