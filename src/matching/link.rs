@@ -41,6 +41,16 @@ struct Signature<'m> {
 /// children among the dead and all the dead).
 pub(crate) const REVISION_FACTOR: f64 = 5.0;
 
+/// Across two languages, a word both spell alike once stemmed and cut to six letters
+/// ("Kilometer", "kilometres": "kilome"; "Fentanyl", "fentanyl": "fentan") is shared when it
+/// is at least [`COGNATE_LETTERS`] long and at most [`COGNATE_SENTENCES`] of the story's value
+/// sentences give it: a rare term both articles use. A word many sentences give is mostly a
+/// name the story repeats ("Miami", "Vikram"), which says nothing of which figure is meant.
+/// It counts only for the very same value told in both (see `Linker::weigh`).
+pub(crate) const COGNATE_LETTERS: usize = 5;
+/// See [`COGNATE_LETTERS`].
+pub(crate) const COGNATE_SENTENCES: usize = 6;
+
 /// Whether two figures are more than [`REVISION_FACTOR`] apart. A zero or a value without a
 /// magnitude (a date) is never so: "no one died" and "two died" are one toll in conflict.
 pub(crate) fn beyond_revision(a: &Value, b: &Value) -> bool {
@@ -273,6 +283,9 @@ pub(super) struct Linker<'m> {
     /// so only such tokens count ("Milliarden Euro", capitalized as a German noun, is no
     /// name a French article could give).
     vocab: BTreeMap<&'m str, BTreeSet<&'m str>>,
+    /// Each language's words that may be shared with another language's: long enough and
+    /// rare in the story ([`COGNATE_LETTERS`], [`COGNATE_SENTENCES`]).
+    cognates: BTreeMap<&'m str, BTreeSet<&'m str>>,
     /// The value mentions each owner has in each sentence (article, start).
     owners: BTreeMap<(usize, usize), BTreeMap<&'m str, Vec<usize>>>,
 }
@@ -296,8 +309,8 @@ impl<'m> Linker<'m> {
                 let value = m.value.as_ref().map(Value::canonical).unwrap_or_default();
                 if value.contains(p.as_str()) {
                     eprintln!(
-                        "sig {}:{} {value}: near {:?} neutral {:?} unit {:?} owner {:?}",
-                        m.file, m.line, sig.near, sig.neutral, sig.unit, sig.owner
+                        "sig {}:{} {value}: near {:?} neutral {:?} lexical {:?} unit {:?} owner {:?}",
+                        m.file, m.line, sig.near, sig.neutral, sig.lexical, sig.unit, sig.owner
                     );
                 }
             }
@@ -313,6 +326,11 @@ impl<'m> Linker<'m> {
                 }
             }
         }
+        let rare: BTreeSet<&str> = df
+            .iter()
+            .filter(|&(_, &d)| d <= COGNATE_SENTENCES)
+            .map(|(&t, _)| t)
+            .collect();
         let n = seen.len().max(1) as f64;
         let weights = df
             .into_iter()
@@ -324,6 +342,15 @@ impl<'m> Linker<'m> {
                 .entry(s.lang)
                 .or_default()
                 .extend(s.neutral.iter().chain(&s.near).copied());
+        }
+        let mut cognates: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for (_, s) in sigs.iter() {
+            cognates
+                .entry(s.lang)
+                .or_default()
+                .extend(s.lexical.iter().copied().filter(|t| {
+                    t.chars().count() >= COGNATE_LETTERS && !t.starts_with('~') && rare.contains(t)
+                }));
         }
         let mut by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for &i in idx {
@@ -384,6 +411,7 @@ impl<'m> Linker<'m> {
             weights,
             by_article,
             vocab,
+            cognates,
             value_id,
             values,
             figure,
@@ -593,6 +621,18 @@ impl<'m> Linker<'m> {
             shared.extend(sa.lexical.intersection(&sb.lexical));
             base_a.extend(&sa.lexical);
             base_b.extend(&sb.lexical);
+        } else if self.value_id.get(&a) == self.value_id.get(&b) {
+            // Across languages, the very same value (not merely a compatible one: "323"
+            // and "more than 200") may also rest on a rare word both spell alike
+            // ([`COGNATE_LETTERS`]); a conflict keeps the whole context against it.
+            let (ca, cb) = (
+                self.cognates.get(sa.lang).unwrap_or(&empty),
+                self.cognates.get(sb.lang).unwrap_or(&empty),
+            );
+            let both = |t: &&&str| ca.contains(**t) && cb.contains(**t);
+            shared.extend(sa.lexical.intersection(&sb.lexical).filter(both));
+            base_a.extend(sa.lexical.iter().filter(both));
+            base_b.extend(sb.lexical.iter().filter(both));
         }
         let beside: Vec<&&str> = sa.near.intersection(&sb.near).collect();
         let small = self
