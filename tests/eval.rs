@@ -1366,3 +1366,18 @@ fn argentina_default_scores() {
 fn iran_nuclear_deal_scores() {
     assert_floor_known("iran-nuclear-deal", 23, 0.47, 1);
 }
+
+#[test]
+fn morbi_bridge_collapse_scores() {
+    assert_floor_known("morbi-bridge-collapse", 21, 0.52, 2);
+}
+
+#[test]
+fn chauvin_verdict_scores() {
+    assert_floor("chauvin-verdict", 22, 0.58);
+}
+
+#[test]
+fn paris_climate_agreement_scores() {
+    assert_floor("paris-climate-agreement", 24, 0.58);
+}
