@@ -842,8 +842,7 @@ fn assert_scopes(claims: &Claims) {
 /// tests/fixtures/cognates: an English and a German report of one bird count, in another
 /// order. "41 pelicans … 12 kilometres further north" and "Die 41 Pelikane … zwölf Kilometer
 /// weiter nördlich" share one value beside the count (12 km) and no concept; the word both
-/// spell alike once cut ("kilome"), rare in the story, is the second token that makes them
-/// one fact. A word is no such token when the two values differ or when many of the story's
+/// begin alike ("kilom"), rare in the story, is the second token that makes them one fact. A word is no such token when the two values differ or when many of the story's
 /// sentences give it.
 #[test]
 fn a_rare_word_two_languages_spell_alike_links_the_same_figure() {

@@ -41,15 +41,32 @@ struct Signature<'m> {
 /// children among the dead and all the dead).
 pub(crate) const REVISION_FACTOR: f64 = 5.0;
 
-/// Across two languages, a word both spell alike once stemmed and cut to six letters
-/// ("Kilometer", "kilometres": "kilome"; "Fentanyl", "fentanyl": "fentan") is shared when it
-/// is at least [`COGNATE_LETTERS`] long and at most [`COGNATE_SENTENCES`] of the story's value
-/// sentences give it: a rare term both articles use. A word many sentences give is mostly a
-/// name the story repeats ("Miami", "Vikram"), which says nothing of which figure is meant.
-/// It counts only for the very same value told in both (see `Linker::weigh`).
+/// Across two languages, a word both begin alike is shared: its first [`COGNATE_LETTERS`]
+/// letters, transliterated, lowercased and without accents ([`cognate_key`]: "Kilometer",
+/// "kilometres" and "километров" are `kilom`; "bronze" and "bronz" are `bronz`), when at most
+/// [`COGNATE_SENTENCES`] of the story's value sentences give it: a rare term both articles
+/// use. A word many sentences give is mostly a name the story repeats ("Miami", "Vikram"),
+/// which says nothing of which figure is meant. It counts only for the very same value told
+/// in both (see `Linker::weigh`).
 pub(crate) const COGNATE_LETTERS: usize = 5;
 /// See [`COGNATE_LETTERS`].
 pub(crate) const COGNATE_SENTENCES: usize = 6;
+
+/// A word's cognate key: its first [`COGNATE_LETTERS`] letters, transliterated, lowercased
+/// and without accents, when it has that many ("bronze" and "bronz", "délibér" and "deliber"
+/// meet); none for a counted word (`~…`), which is compared as a unit.
+fn cognate_key(word: &str) -> Option<String> {
+    if word.starts_with('~') || word.chars().count() < COGNATE_LETTERS {
+        return None;
+    }
+    let folded: String = any_ascii::any_ascii(word)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .take(COGNATE_LETTERS)
+        .collect();
+    (folded.chars().count() == COGNATE_LETTERS).then_some(folded)
+}
 
 /// Whether two figures are more than [`REVISION_FACTOR`] apart. A zero or a value without a
 /// magnitude (a date) is never so: "no one died" and "two died" are one toll in conflict.
@@ -285,7 +302,10 @@ pub(super) struct Linker<'m> {
     vocab: BTreeMap<&'m str, BTreeSet<&'m str>>,
     /// Each language's words that may be shared with another language's: long enough and
     /// rare in the story ([`COGNATE_LETTERS`], [`COGNATE_SENTENCES`]).
-    cognates: BTreeMap<&'m str, BTreeSet<&'m str>>,
+    cognates: BTreeMap<&'m str, BTreeSet<usize>>,
+    /// Each mention's words as cognate keys ([`cognate_key`]): ids into `cognate_weights`.
+    cognate_keys: Dense<BTreeSet<usize>>,
+    cognate_weights: Vec<f64>,
     /// The value mentions each owner has in each sentence (article, start).
     owners: BTreeMap<(usize, usize), BTreeMap<&'m str, Vec<usize>>>,
 }
@@ -326,11 +346,6 @@ impl<'m> Linker<'m> {
                 }
             }
         }
-        let rare: BTreeSet<&str> = df
-            .iter()
-            .filter(|&(_, &d)| d <= COGNATE_SENTENCES)
-            .map(|(&t, _)| t)
-            .collect();
         let n = seen.len().max(1) as f64;
         let weights = df
             .into_iter()
@@ -343,15 +358,50 @@ impl<'m> Linker<'m> {
                 .or_default()
                 .extend(s.neutral.iter().chain(&s.near).copied());
         }
-        let mut cognates: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-        for (_, s) in sigs.iter() {
-            cognates
-                .entry(s.lang)
-                .or_default()
-                .extend(s.lexical.iter().copied().filter(|t| {
-                    t.chars().count() >= COGNATE_LETTERS && !t.starts_with('~') && rare.contains(t)
-                }));
+        // Cognate keys: interned, counted once per sentence, kept when rare.
+        let mut key_ids: BTreeMap<String, usize> = BTreeMap::new();
+        let mut key_df: Vec<usize> = Vec::new();
+        let mut raw_keys: Dense<BTreeSet<usize>> = Dense::default();
+        let mut counted = BTreeSet::new();
+        for &i in idx {
+            let keys: BTreeSet<usize> = sigs[&i]
+                .lexical
+                .iter()
+                .filter_map(|t| cognate_key(t))
+                .map(|k| {
+                    let next = key_ids.len();
+                    let id = *key_ids.entry(k).or_insert(next);
+                    if id == key_df.len() {
+                        key_df.push(0);
+                    }
+                    id
+                })
+                .collect();
+            if counted.insert((mentions[i].article, mentions[i].start)) {
+                for &k in &keys {
+                    key_df[k] += 1;
+                }
+            }
+            raw_keys.insert(i, keys);
         }
+        let mut cognates: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+        let mut cognate_keys: Dense<BTreeSet<usize>> = Dense::default();
+        for (i, keys) in raw_keys.iter() {
+            let rare: BTreeSet<usize> = keys
+                .iter()
+                .copied()
+                .filter(|&k| key_df[k] <= COGNATE_SENTENCES)
+                .collect();
+            cognates
+                .entry(sigs[&i].lang)
+                .or_default()
+                .extend(rare.iter().copied());
+            cognate_keys.insert(i, rare);
+        }
+        let cognate_weights: Vec<f64> = key_df
+            .iter()
+            .map(|&d| (1.0 + seen.len().max(1) as f64 / d.max(1) as f64).ln())
+            .collect();
         let mut by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for &i in idx {
             by_article.entry(mentions[i].article).or_default().push(i);
@@ -412,6 +462,8 @@ impl<'m> Linker<'m> {
             by_article,
             vocab,
             cognates,
+            cognate_keys,
+            cognate_weights,
             value_id,
             values,
             figure,
@@ -621,23 +673,28 @@ impl<'m> Linker<'m> {
             shared.extend(sa.lexical.intersection(&sb.lexical));
             base_a.extend(&sa.lexical);
             base_b.extend(&sb.lexical);
-        } else if self.value_id.get(&a) == self.value_id.get(&b) {
-            // Across languages, the very same value (not merely a compatible one: "323"
-            // and "more than 200") may also rest on a rare word both spell alike
-            // ([`COGNATE_LETTERS`]); a conflict keeps the whole context against it.
+        }
+        // Across languages, the very same value (not merely a compatible one: "323" and
+        // "more than 200") may also rest on a rare word both spell alike
+        // ([`COGNATE_LETTERS`]); a conflict keeps the whole context against it.
+        let (mut cognate_shared, mut cognate_a, mut cognate_b) = (Vec::new(), 0.0, 0.0);
+        if !same_lang
+            && self.value_id.get(&a) == self.value_id.get(&b)
+            && let (Some(ka), Some(kb)) = (self.cognate_keys.get(&a), self.cognate_keys.get(&b))
+        {
+            let none = BTreeSet::new();
             let (ca, cb) = (
-                self.cognates.get(sa.lang).unwrap_or(&empty),
-                self.cognates.get(sb.lang).unwrap_or(&empty),
+                self.cognates.get(sa.lang).unwrap_or(&none),
+                self.cognates.get(sb.lang).unwrap_or(&none),
             );
-            let both = |t: &&&str| ca.contains(**t) && cb.contains(**t);
-            shared.extend(sa.lexical.intersection(&sb.lexical).filter(both));
-            base_a.extend(sa.lexical.iter().filter(both));
-            base_b.extend(sb.lexical.iter().filter(both));
+            let w = |k: &usize| self.cognate_weights[*k];
+            cognate_shared = ka.intersection(kb).copied().collect();
+            cognate_a = ka.iter().filter(|k| cb.contains(k)).map(w).sum();
+            cognate_b = kb.iter().filter(|k| ca.contains(k)).map(w).sum();
         }
         let beside: Vec<&&str> = sa.near.intersection(&sb.near).collect();
-        let small = self
-            .total(base_a.iter().copied())
-            .min(self.total(base_b.iter().copied()));
+        let small = (self.total(base_a.iter().copied()) + cognate_a)
+            .min(self.total(base_b.iter().copied()) + cognate_b);
         // Two times of one day, minutes apart, each the only time its article gives beside
         // a concept both share ("crashed at 9:03", "s'est écrasé à 9 h 07"): one moment told
         // two ways.
@@ -660,10 +717,15 @@ impl<'m> Linker<'m> {
                 return Ok(1.0);
             }
         }
-        if shared.len() < 2 || small <= 0.0 {
+        if shared.len() + cognate_shared.len() < 2 || small <= 0.0 {
             return Err("fewer than two shared tokens");
         }
-        let sim = self.total(shared.iter().copied()) / small;
+        let sim = (self.total(shared.iter().copied())
+            + cognate_shared
+                .iter()
+                .map(|&k| self.cognate_weights[k])
+                .sum::<f64>())
+            / small;
         // How much of what stands beside the values, names aside, they share: the
         // speakers of two sides of a conflict differ ("according to Listyo", "Komnas HAM
         // counted"), the thing they count does not.
@@ -1197,8 +1259,20 @@ pub(super) fn attach(
 
 #[cfg(test)]
 mod tests {
-    use super::{narrowest, units_meet};
+    use super::{cognate_key, narrowest, units_meet};
     use crate::rules;
+
+    #[test]
+    fn cognate_keys_meet_across_stemmers_accents_and_scripts() {
+        let key = |w: &str| cognate_key(w).unwrap_or_default();
+        assert_eq!(key("bronze"), key("bronz"));
+        assert_eq!(key("délibé"), key("delibe"));
+        assert_eq!(key("километ"), key("kilome"));
+        assert_ne!(key("pelica"), key("pelika"));
+        // Too short to say anything, or a counted word (compared as a unit).
+        assert_eq!(cognate_key("mètr"), None);
+        assert_eq!(cognate_key("~amphora"), None);
+    }
 
     #[test]
     fn differing_figures_meet_only_through_a_narrow_counted_thing() {
