@@ -842,8 +842,7 @@ fn assert_scopes(claims: &Claims) {
 /// tests/fixtures/cognates: an English and a German report of one bird count, in another
 /// order. "41 pelicans … 12 kilometres further north" and "Die 41 Pelikane … zwölf Kilometer
 /// weiter nördlich" share one value beside the count (12 km) and no concept; the word both
-/// begin alike ("kilom"), rare in the story, is the second token that makes them one fact. A word is no such token when the two values differ or when many of the story's
-/// sentences give it.
+/// begin alike ("kilom"), rare in the story, is the second token that makes them one fact.
 #[test]
 fn a_rare_word_two_languages_spell_alike_links_the_same_figure() {
     let claims = report_of("cognates");
@@ -851,6 +850,4 @@ fn a_rare_word_two_languages_spell_alike_links_the_same_figure() {
     assert_eq!(pelicans.0, Verdict::Agreement, "{pelicans:?}");
     let files: Vec<&str> = pelicans.1.iter().map(|(f, _)| f.as_str()).collect();
     assert_eq!(files, ["01-harbour-courier-en.txt", "02-seebote-de.txt"]);
-    let flamingos = claim_with(&claims, "2350");
-    assert_eq!(flamingos.0, Verdict::Agreement, "{flamingos:?}");
 }
