@@ -53,7 +53,7 @@ pub(crate) const COGNATE_LETTERS: usize = 5;
 pub(crate) const COGNATE_SENTENCES: usize = 6;
 
 /// A word's cognate key: its first [`COGNATE_LETTERS`] letters, transliterated, lowercased
-/// and without accents, when the word has that many letters before transliteration (a short
+/// and without accents (as its slug), when the word has that many letters before transliteration (a short
 /// Cyrillic word stays out though its transliteration is longer) and after ("bronze" and
 /// "bronz", "délibé" and "delibe" meet); none for a counted word (`~…`), which is compared as
 /// a unit.
@@ -61,10 +61,9 @@ fn cognate_key(word: &str) -> Option<String> {
     if word.starts_with('~') || word.chars().count() < COGNATE_LETTERS {
         return None;
     }
-    let folded: String = any_ascii::any_ascii(word)
+    let folded: String = crate::extract::slug(word)
         .chars()
         .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
         .take(COGNATE_LETTERS)
         .collect();
     (folded.chars().count() == COGNATE_LETTERS).then_some(folded)
