@@ -374,7 +374,9 @@ fn valencia_dana_scores() {
 // articles and each article's pair is a claim of its own.
 #[test]
 fn wayanad_landslide_scores() {
-    assert_floor_known("wayanad-landslide", 23, 0.53, 3);
+    // A fourth since stop 52: each report's only rainfall, 572 mm in 48 hours against 372 mm
+    // in 24 hours.
+    assert_floor_known("wayanad-landslide", 23, 0.53, 4);
 }
 
 // Batch N, tuned since the eighth stop of 2026-12-05 (first sight on 0e05657 in
@@ -435,7 +437,10 @@ fn alaska_summit_scores() {
 
 #[test]
 fn euro_final_scores() {
-    assert_floor("euro-final", 22, 0.49);
+    // One known false conflict since stop 52: Southgate's words in two reports are one
+    // statement, so the labelled dispute no longer falls on a claim of one article (UEFA's
+    // words against a denial of another matter), which counts as false.
+    assert_floor_known("euro-final", 22, 0.49, 1);
 }
 
 #[test]
@@ -443,7 +448,9 @@ fn nikkei_crash_scores() {
     // One known false conflict since stop 47: with "Nikkei 225" a known name in every
     // language, the headline's fall of "more than 4,400 points" in one session meets a
     // German report's "mehr als 900 Punkte" lost at the opening two days later (two floors).
-    assert_floor_known("nikkei-crash", 22, 0.41, 1);
+    // A second since stop 52: each report's only amount in won, the Kospi's 192 trillion
+    // against the Kospi's and Kosdaq's 235 trillion.
+    assert_floor_known("nikkei-crash", 22, 0.41, 2);
 }
 
 #[test]
@@ -461,7 +468,9 @@ fn tibet_quake_scores() {
     // Since "nearly" is a little under its figure (not anything under it), the groups of
     // the catch-all shift and one more figure meets a look-alike: aftershocks "stronger than
     // magnitude 3.0" against the strongest, 4.4.
-    assert_floor_known("tibet-quake", 24, 0.66, 2);
+    // A third since stop 52: each report's only altitude, "above 4,000 meters" (read as
+    // 4,000, not as a floor) against "about 4,500 metres".
+    assert_floor_known("tibet-quake", 24, 0.66, 3);
 }
 
 // Batch P, tuned since f826ef7 (first sight in tests/stories/FIRST_SIGHT.md). Known false
@@ -515,7 +524,9 @@ fn deepseek_selloff_scores() {
     // Lowered in the sixteenth stop: catch-all names spelt as name keys ("Peskow" and
     // "Peskov" alike) raise the held-out folders (accuracy +0.003, a false conflict fewer) and
     // leave the tuned ones level in sum, but join here a value the labels keep apart.
-    assert_floor("deepseek-selloff", 23, 0.32);
+    // 0.29 since stop 52: a speaker's only statements in the German and Russian reports are
+    // one claim, which the labels score against two other claims of theirs.
+    assert_floor("deepseek-selloff", 23, 0.29);
 }
 
 #[test]
@@ -753,7 +764,11 @@ fn sncf_sabotage_scores() {
 fn credit_suisse_rescue_scores() {
     // 0.40 since the sixteenth stop (francs are a currency, elided currencies, "über" after
     // a noun, a guarantee).
-    assert_floor("credit-suisse-rescue", 25, 0.39);
+    // One known false conflict since stop 52: Keller-Sutter's denial, told in German and in
+    // English, is now one statement (one speaker's only words in each article), so the
+    // labelled dispute no longer falls on a claim of one article where Lehmann's words met
+    // the Saudi bank's denial, which counts as false.
+    assert_floor_known("credit-suisse-rescue", 25, 0.39, 1);
 }
 
 #[test]
@@ -912,7 +927,9 @@ fn poland_drones_scores() {
 
 #[test]
 fn sarkozy_prison_scores() {
-    assert_floor("sarkozy-prison", 27, 0.29);
+    // One known false conflict since stop 52: each report's only area, a cell of about 11 m²
+    // in one and 9 m² in another, which the labels pair with a third report instead.
+    assert_floor_known("sarkozy-prison", 27, 0.29, 1);
 }
 
 // Batch AF, tuned since 60c1be5. Known false conflicts: gaza-flotilla's boardings (2
@@ -1118,7 +1135,10 @@ fn stade_de_france_final_chaos_scores() {
 
 #[test]
 fn hongkong_march_scores() {
-    assert_floor_known("hongkong-march", 22, 0.34, 1);
+    // 0.30 since stop 52: Carrie Lam's only statements in the Spanish and English reports
+    // are one claim; the labels want the Russian report in it too, and score another
+    // speaker's lone statement against it.
+    assert_floor_known("hongkong-march", 22, 0.30, 1);
 }
 
 #[test]
@@ -1380,4 +1400,23 @@ fn chauvin_verdict_scores() {
 #[test]
 fn paris_climate_agreement_scores() {
     assert_floor("paris-climate-agreement", 24, 0.58);
+}
+
+// Batch BA, tuned since f4459125 (first sight on 960db34c in tests/stories/FIRST_SIGHT.md).
+// Known false conflicts: nice-truck-attack's first toll of 80 dead against the later 84 (a
+// revision the labels leave unlabelled), and nusantara-capital-law's 77 members who sat in
+// the chamber against the 190 who followed the session by video link.
+#[test]
+fn nice_truck_attack_scores() {
+    assert_floor_known("nice-truck-attack", 23, 0.45, 1);
+}
+
+#[test]
+fn fukushima_water_release_scores() {
+    assert_floor("fukushima-water-release", 20, 0.52);
+}
+
+#[test]
+fn nusantara_capital_law_scores() {
+    assert_floor_known("nusantara-capital-law", 27, 0.55, 1);
 }

@@ -302,3 +302,16 @@ fn told_once_is_checked_where_it_stands() {
         .expect("frame");
     assert_eq!(measurement.told_once, ["depth"]);
 }
+
+#[test]
+fn a_varying_unit_no_pack_reads_is_reported_where_it_stands() {
+    let sources = default_and(
+        "extra/settings.toml",
+        "[settings]\nvarying_units = [\"°C\", \"°K\"]\n",
+    );
+    let errors = rules::load(&sources).expect_err("an unknown unit");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let e = errors[0].to_string();
+    assert!(e.starts_with("extra/settings.toml:2:24:"), "{e}");
+    assert!(e.contains("'°K' is no unit a pack reads"), "{e}");
+}

@@ -851,3 +851,29 @@ fn a_rare_word_two_languages_spell_alike_links_the_same_figure() {
     let files: Vec<&str> = pelicans.1.iter().map(|(f, _)| f.as_str()).collect();
     assert_eq!(files, ["01-harbour-courier-en.txt", "02-seebote-de.txt"]);
 }
+
+/// tests/fixtures/sole-measure: an English and a German report of one bridge's cost, 410 and
+/// 480 million euros, each the only amount in euros its article gives, beside the concept of
+/// cost. The sentences share too little else across two languages for two different
+/// figures to meet; being each article's only amount of its currency makes them one figure
+/// in conflict.
+#[test]
+fn the_only_amount_of_one_currency_in_each_article_is_one_figure() {
+    let claims = report_of("sole-measure");
+    let cost = claim_with(&claims, "410000000 EUR");
+    assert_eq!(cost.0, Verdict::Conflict, "{cost:?}");
+    let values: Vec<&str> = cost.1.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["410000000 EUR", "480000000 EUR"], "{cost:?}");
+}
+
+/// tests/fixtures/sole-measure-two: the same English report, and a German one that gives two
+/// amounts in euros (the bridge's 480 million and 90 million for its roads): which of the two
+/// is the bridge's, being in euros cannot say, so no conflict is reported.
+#[test]
+fn an_article_giving_two_amounts_of_one_currency_makes_no_conflict_by_currency() {
+    let claims = report_of("sole-measure-two");
+    assert!(
+        claims.iter().all(|(v, _)| *v != Verdict::Conflict),
+        "{claims:?}"
+    );
+}

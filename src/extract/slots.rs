@@ -115,7 +115,16 @@ fn fill(
                 let quoted = quotation_before(ctx.text, trig.0)
                     .map(|(s, e)| (content_words(&ctx.text[s..e], ctx.pack), (s, e)))
                     .filter(|(w, _)| w.len() >= 3);
-                let (mut words, (from, to)) = match quoted {
+                // Reported speech before an inverted attribution ("…, der Flugbetrieb laufe
+                // normal weiter, sagte Sprecher Gede Eka Sandi Asmadi"): the words after the
+                // verb are its speaker, what was said stands before the comma.
+                let clause = || {
+                    let speaker = ctx.voice.speaker.as_deref()?;
+                    clause_before(ctx.text, trig, speaker)
+                        .map(|(s, e)| (content_words(&ctx.text[s..e], ctx.pack), (s, e)))
+                        .filter(|(w, _)| w.len() >= 3)
+                };
+                let (mut words, (from, to)) = match quoted.or_else(clause) {
                     Some(q) => q,
                     None if words.len() >= 3 => (words, (trig.1, ctx.text.len())),
                     None => (content_words(ctx.text, ctx.pack), (0, ctx.text.len())),
@@ -293,6 +302,33 @@ fn dedup_take(names: Vec<String>, count: usize) -> Vec<String> {
     }
     out
 }
+/// The clause a speech verb at `cue` closes when the attribution is inverted: a comma or a
+/// dash stands right before the verb (a few words may stand between: ", the minister
+/// said") and the words after it, up to the next comma, name `speaker` ("…, sagte
+/// Sprecher Gede Eka Sandi Asmadi."). The span from the sentence's start to that comma; none
+/// when the speaker is named elsewhere ("In a statement on Friday, the company said it
+/// would cut jobs": what follows the verb is what was said).
+fn clause_before(text: &str, cue: (usize, usize), speaker: &str) -> Option<(usize, usize)> {
+    const MARKS: [char; 3] = [',', '—', '–'];
+    let before = &text[..cue.0];
+    let mark = before.rfind(MARKS)?;
+    let gap = &before[mark..];
+    let gap = &gap[gap.chars().next().map_or(0, char::len_utf8)..];
+    if gap.contains(['.', ';', ':', '!', '?']) || gap.split_whitespace().count() > 4 {
+        return None;
+    }
+    let rest = &text[cue.1..];
+    let after = &rest[..rest.find([',', ';', '(']).unwrap_or(rest.len())];
+    let last = speaker
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| w.chars().count() >= 3)?;
+    let after = after.to_lowercase();
+    let named = after
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == last.to_lowercase());
+    named.then_some((0, mark))
+}
+
 /// The quotation that closes before the speech verb at `cue`, with at most four words (the
 /// speaker's name) and a comma between: in "“We see signs of control,” Chiponda said" the
 /// span inside the quotation marks.
@@ -319,4 +355,39 @@ fn quotation_before(text: &str, cue: usize) -> Option<(usize, usize)> {
     }
     let start = open + before[open..].chars().next().map_or(0, char::len_utf8);
     (start < close).then_some((start, close))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clause_before;
+
+    #[test]
+    fn an_inverted_attribution_closes_the_clause_before_it() {
+        let de = "Die Fähren verkehren weiter, sagte Hafenmeisterin Ingrid Valtersen.";
+        let cue = de.find("sagte").unwrap();
+        let got = clause_before(de, (cue, cue + "sagte".len()), "Ingrid Valtersen");
+        assert_eq!(
+            got.map(|(s, e)| &de[s..e]),
+            Some("Die Fähren verkehren weiter")
+        );
+        // Named between the comma and the verb, the speaker leaves the words after the verb
+        // to be read as before.
+        let en = "The ferries will keep sailing, harbour master Ingrid Valtersen said on Monday.";
+        let cue = en.find("said").unwrap();
+        assert_eq!(clause_before(en, (cue, cue + 4), "Ingrid Valtersen"), None);
+        let en = "The ferries will keep sailing, said harbour master Ingrid Valtersen.";
+        let cue = en.find("said").unwrap();
+        let got = clause_before(en, (cue, cue + 4), "Ingrid Valtersen");
+        assert_eq!(
+            got.map(|(s, e)| &en[s..e]),
+            Some("The ferries will keep sailing")
+        );
+    }
+
+    #[test]
+    fn a_verb_whose_speaker_stands_before_it_opens_what_was_said() {
+        let en = "In a statement on Friday, the company said it would cut 5,000 jobs.";
+        let cue = en.find("said").unwrap();
+        assert_eq!(clause_before(en, (cue, cue + 4), "company"), None);
+    }
 }

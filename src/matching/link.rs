@@ -57,7 +57,7 @@ pub(crate) const COGNATE_SENTENCES: usize = 6;
 /// Cyrillic word stays out though its transliteration is longer) and after ("bronze" and
 /// "bronz", "délibé" and "delibe" meet); none for a counted word (`~…`), which is compared as
 /// a unit.
-fn cognate_key(word: &str) -> Option<String> {
+pub(super) fn cognate_key(word: &str) -> Option<String> {
     if word.starts_with('~') || word.chars().count() < COGNATE_LETTERS {
         return None;
     }
@@ -309,6 +309,24 @@ pub(super) struct Linker<'m> {
     cognate_weights: Vec<f64>,
     /// The value mentions each owner has in each sentence (article, start).
     owners: BTreeMap<(usize, usize), BTreeMap<&'m str, Vec<usize>>>,
+    /// The figures each article gives of each measured dimension ([`dimension`]: an amount
+    /// of one currency, a measure in one unit).
+    dim_figures: BTreeMap<(usize, String), BTreeSet<usize>>,
+}
+
+/// What a value measures, when an article gives few such values: an amount of one currency
+/// (`money USD`) or a measure in one unit (`measure cm`). None for counts, percentages,
+/// durations, dates and times, which an article gives many of, of many things (with
+/// durations, "in two days" and "four days later" made most of the false conflicts), and
+/// for a measure in a varying unit (`Settings::varying_units`: a temperature).
+fn dimension(v: &Value, rules: &RuleSet) -> Option<String> {
+    match v {
+        Value::Money { currency, .. } => Some(format!("money {currency}")),
+        Value::Measure(_, unit) if !rules.settings.varying_units.contains(unit) => {
+            Some(format!("measure {unit}"))
+        }
+        _ => None,
+    }
 }
 
 impl<'m> Linker<'m> {
@@ -449,7 +467,20 @@ impl<'m> Linker<'m> {
                     .push(i);
             }
         }
+        let mut dim_figures: BTreeMap<(usize, String), BTreeSet<usize>> = BTreeMap::new();
+        for &i in idx {
+            if let (Some(d), Some(&f)) = (
+                mentions[i].value.as_ref().and_then(|v| dimension(v, rules)),
+                figure.get(&i),
+            ) {
+                dim_figures
+                    .entry((mentions[i].article, d))
+                    .or_default()
+                    .insert(f);
+            }
+        }
         Linker {
+            dim_figures,
             owners,
             mentions,
             rules,
@@ -718,10 +749,17 @@ impl<'m> Linker<'m> {
                 return Ok(1.0);
             }
         }
-        if shared.len() + cognate_count < 2 || small <= 0.0 {
+        // The only amount of one currency or measure in one unit each article gives
+        // ([`Linker::sole_dimension`]), beside a concept both share: a candidate for one
+        // figure told two ways however little else the sentences share (see below).
+        let sole_pair = differ
+            && self.sole_dimension(a).is_some()
+            && self.sole_dimension(a) == self.sole_dimension(b)
+            && beside.iter().any(|t| t.starts_with('@'));
+        if !sole_pair && (shared.len() + cognate_count < 2 || small <= 0.0) {
             return Err("fewer than two shared tokens");
         }
-        let sim = (self.total(shared.iter().copied()) + cognate_weight) / small;
+        let sim = (self.total(shared.iter().copied()) + cognate_weight) / small.max(1e-9);
         // How much of what stands beside the values, names aside, they share: the
         // speakers of two sides of a conflict differ ("according to Listyo", "Komnas HAM
         // counted"), the thing they count does not.
@@ -824,6 +862,16 @@ impl<'m> Linker<'m> {
             && !settled
             && self.sole_count(a)
             && self.sole_count(b)
+            && matches!((va.magnitude(), vb.magnitude()), (Some(x), Some(y)) if x.max(y) <= 2.0 * x.min(y))
+        {
+            return Ok(1.0);
+        }
+        // The only amount of one currency or measure in one unit each article gives, within
+        // a factor of two, beside a concept both share: one figure told two ways ("sinking
+        // by up to 20 cm a year", "s'enfonce de 25 cm par an"). Counts, percentages and
+        // durations are not so: an article gives many, of many things.
+        if sole_pair
+            && !settled
             && matches!((va.magnitude(), vb.magnitude()), (Some(x), Some(y)) if x.max(y) <= 2.0 * x.min(y))
         {
             return Ok(1.0);
@@ -939,6 +987,19 @@ impl<'m> Linker<'m> {
                 .is_some_and(|f| f.len() == 1)
     }
 
+    /// What mention `i` measures ([`dimension`]) when its figure is the only one of that
+    /// dimension its article gives.
+    fn sole_dimension(&self, i: usize) -> Option<String> {
+        let d = self.mentions[i]
+            .value
+            .as_ref()
+            .and_then(|v| dimension(v, self.rules))?;
+        self.dim_figures
+            .get(&(self.mentions[i].article, d.clone()))
+            .is_some_and(|f| f.len() == 1)
+            .then_some(d)
+    }
+
     /// The attribute concept mention `i` counts ("@age" for "aged 70"), if it counts one.
     fn attribute(&self, i: usize) -> Option<&'m str> {
         let u = *self.sigs.get(&i)?.unit.first()?;
@@ -975,6 +1036,10 @@ impl<'m> Linker<'m> {
             .collect();
         if let Some(v) = self.mentions[i].value.as_ref().filter(|v| distinctive(v)) {
             out.push(format!("={}", v.canonical()));
+        }
+        // The only figure of its dimension in its article meets the others.
+        if let Some(d) = self.sole_dimension(i) {
+            out.push(format!("=sole {d}"));
         }
         // A day or a month proposes its month: "3 May 2019" meets "May 2019".
         if let Some(Value::Date(d)) = &self.mentions[i].value

@@ -266,14 +266,51 @@ fn content_weights(mentions: &[Mention]) -> BTreeMap<String, f64> {
         .collect()
 }
 
+/// Who tells a statement, for [`cluster_content`]: its article, its speaker's key
+/// ([`speaker_key`]) and whether it denies.
+type Voice = (usize, String, bool);
+
+/// A named speaker's key: the last word of the name, transliterated and cut to
+/// [`link::COGNATE_LETTERS`] letters ("Dmitri Peskov" and "Дмитрий Песков" are `pesko`,
+/// "Melikov" and "Melikow" `melik`). None for a role noun ("police", "Sprecher"): the
+/// officials of one report and of another are not one person (as in `judge`).
+fn speaker_key(m: &Mention, rules: &RuleSet) -> Option<String> {
+    let last = m
+        .speaker
+        .as_deref()?
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| w.chars().count() >= 3)?
+        .to_lowercase();
+    let role = rules
+        .langs
+        .values()
+        .any(|l| l.attribution.roles.contains(&last));
+    if role {
+        return None;
+    }
+    Some(
+        slug(&last)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .take(link::COGNATE_LETTERS)
+            .collect(),
+    )
+}
+
 /// Statements that say the same thing: a weighted share of shared content words at least
 /// `threshold` of the smaller statement, and at least two shared words; two with the same
-/// `same` (a figure's text) are the same whatever their words.
+/// `same` (a figure's text) are the same whatever their words. A named speaker's only
+/// statement in each of two articles, both asserted or both denied, is one statement when
+/// they share one word (across languages a concept, a name or a word both begin alike,
+/// [`link::cognate_key`]): two outlets rarely give one person's words alike, and across
+/// languages they share few concepts ("the flights run normally", "der Flugbetrieb laufe
+/// normal weiter").
 fn cluster_content<S: Eq + Ord>(
     idx: &[usize],
     words: impl Fn(usize) -> Vec<String>,
     same: impl Fn(usize) -> Option<S>,
     lang: impl Fn(usize) -> String,
+    voice: impl Fn(usize) -> Option<Voice>,
     weights: &BTreeMap<String, f64>,
     threshold: f64,
 ) -> Vec<Vec<usize>> {
@@ -309,6 +346,25 @@ fn cluster_content<S: Eq + Ord>(
     );
     let langs: Vec<String> = idx.iter().map(|&i| lang(i)).collect();
     let sames: Vec<Option<S>> = idx.iter().map(|&i| same(i)).collect();
+    let cognates: Vec<BTreeSet<String>> = all_words
+        .iter()
+        .map(|ws| {
+            ws.iter()
+                .filter(|w| !w.starts_with(['@', '#']))
+                .filter_map(|w| link::cognate_key(w))
+                .collect()
+        })
+        .collect();
+    // Each statement's voice when it is its speaker's only one in its article.
+    let voices: Vec<Option<Voice>> = idx.iter().map(|&i| voice(i)).collect();
+    let mut told: BTreeMap<(usize, &str), usize> = BTreeMap::new();
+    for (article, key, _) in voices.iter().flatten() {
+        *told.entry((*article, key.as_str())).or_default() += 1;
+    }
+    let sole: Vec<Option<&Voice>> = voices
+        .iter()
+        .map(|v| v.as_ref().filter(|(a, k, _)| told[&(*a, k.as_str())] == 1))
+        .collect();
     // Similarity of two statements, or None when they share fewer than two words.
     let similarity = |a: usize, b: usize| -> Option<f64> {
         if sames[a].is_some() && sames[a] == sames[b] {
@@ -332,7 +388,20 @@ fn cluster_content<S: Eq + Ord>(
             shared += weight_of[w];
         }
         let enough = count >= if across { 3 } else { 2 };
-        (enough && small > 0.0).then(|| shared / small)
+        let share = (small > 0.0 && enough).then(|| shared / small);
+        // One speaker's only words in two articles are just similar enough: any pair whose
+        // own words make it similar merges first, so a statement and its denial by another
+        // speaker stay one dispute ("Putin accused Kyiv", "Kyiv denied it").
+        if share.is_none_or(|s| s < threshold)
+            && let (Some((xa, ka, da)), Some((xb, kb, db))) = (sole[a], sole[b])
+            && xa != xb
+            && ka == kb
+            && da == db
+            && (count >= 1 || !cognates[a].is_disjoint(&cognates[b]))
+        {
+            return Some(threshold);
+        }
+        share
     };
     // Only statements that share a word can be similar: the pairs are found through the
     // statements of each word, not by weighing every pair, and the similar ones (at least
@@ -371,6 +440,24 @@ fn cluster_content<S: Eq + Ord>(
                 // Either way: a word told twice counts twice on its own side.
                 let similar = |a, b| similarity(a, b).is_some_and(|s| s >= threshold);
                 if similar(a, b) || similar(b, a) {
+                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
+        }
+    }
+    // A speaker's only statements in two articles are weighed whether or not they share a
+    // word exactly (a word both begin alike may be all they share).
+    let mut by_voice: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (a, v) in sole.iter().enumerate() {
+        if let Some((_, key, _)) = v {
+            by_voice.entry(key.as_str()).or_default().push(a);
+        }
+    }
+    for list in by_voice.values() {
+        for (x, &a) in list.iter().enumerate() {
+            for &b in &list[x + 1..] {
+                if similarity(a, b).is_some_and(|s| s >= threshold) {
                     let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                     parent[ra.max(rb)] = ra.min(rb);
                 }
@@ -920,6 +1007,11 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                 content,
                 |_| None::<String>,
                 |i| langs.get(mentions[i].article).cloned().unwrap_or_default(),
+                |i| {
+                    let m = &mentions[i];
+                    speaker_key(m, rules)
+                        .map(|k| (m.article, k, m.polarity == crate::extract::Polarity::Denies))
+                },
                 &weights,
                 rules.settings.content_overlap,
             );
@@ -985,6 +1077,7 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
                 // the same sentence around them to be one claim in conflict.
                 |i| Some(mentions[i].value_text()),
                 |i| langs.get(mentions[i].article).cloned().unwrap_or_default(),
+                |_| None,
                 &weights,
                 rules.settings.content_overlap,
             )
@@ -1291,6 +1384,7 @@ mod tests {
                 |i| all[i / 2].clone(),
                 |i| sames[i / 2],
                 |i| langs[i / 2].to_string(),
+                |_| None,
                 &weights,
                 threshold,
             );

@@ -218,6 +218,10 @@ pub struct SettingsFile {
     pub value_agreement: Option<Spanned<f64>>,
     /// The share they must have in common to be one claim when their values differ.
     pub value_conflict: Option<Spanned<f64>>,
+    /// Units of measures that vary by hour and place (temperatures): an article's only
+    /// such measure is not one figure with another article's for being alone.
+    #[serde(default)]
+    pub varying_units: Vec<Spanned<String>>,
 }
 
 /// A language pack: `[language]` with its sub-tables.

@@ -378,6 +378,24 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
         }
         errors.append(&mut ck.errors);
     }
+    // Varying units are units some pack reads (checked once every pack is in).
+    for ((src, file), lines) in parsed.iter().zip(&starts) {
+        let mut ck = Checker::with_lines(src, lines);
+        for u in file.settings.iter().flat_map(|s| &s.varying_units) {
+            let read = set
+                .langs
+                .values()
+                .any(|l| l.numbers.units.iter().any(|(_, sym)| sym == u.get_ref()));
+            if !read {
+                ck.error(
+                    u.span(),
+                    format!("varying unit '{}' is no unit a pack reads", u.get_ref()),
+                );
+            }
+            set.settings.varying_units.push(u.get_ref().clone());
+        }
+        errors.append(&mut ck.errors);
+    }
 
     // The lexicon next: frames and topics name its concepts. Stemming their words is a
     // quarter of the load, so the files are read side by side and merged in order.

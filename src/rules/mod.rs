@@ -236,6 +236,10 @@ pub struct Settings {
     pub value_agreement: f64,
     /// The share they need to be one claim, and so a conflict, when they differ. Default 0.4.
     pub value_conflict: f64,
+    /// Units (symbols some pack reads) of measures that vary by hour and place: an
+    /// article's only measure in such a unit is not one figure with another article's for
+    /// being alone (`matching::link`). Default none.
+    pub varying_units: Vec<String>,
 }
 
 impl Default for Settings {
@@ -247,6 +251,7 @@ impl Default for Settings {
             content_overlap: 0.35,
             value_agreement: 0.3,
             value_conflict: 0.4,
+            varying_units: Vec::new(),
         }
     }
 }
