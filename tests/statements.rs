@@ -64,8 +64,9 @@ fn one_persons_only_words_in_two_languages_are_one_agreement() {
 
 #[test]
 fn a_speaker_with_two_statements_in_one_article_is_not_joined_by_name() {
-    // The mayor says two things in the English article and one in the German: which of the
-    // two the German gives, one shared word cannot say.
+    // The mayor says two things in the English article and one in the German, which shares
+    // one concept (the island) with the second: which of the two the German gives, one
+    // shared concept cannot say.
     let got = of("Rendal");
     assert_eq!(got.len(), 3, "three claims: {got:?}");
     assert!(

@@ -877,3 +877,41 @@ fn an_article_giving_two_amounts_of_one_currency_makes_no_conflict_by_currency()
         "{claims:?}"
     );
 }
+
+/// tests/fixtures/sole-measure-apart: each report's only amount in euros, 410 and 980
+/// million (more than a factor of two apart), and each one's only temperature, minus 12 and
+/// minus 20 degrees (a unit `varying_units` names): neither pair is one figure by being alone.
+#[test]
+fn lone_measures_far_apart_or_in_a_varying_unit_make_no_conflict() {
+    let claims = report_of("sole-measure-apart");
+    for value in ["410000000 EUR", "12 °C"] {
+        let claim = claim_with(&claims, value);
+        assert_ne!(claim.0, Verdict::Conflict, "{value}: {claim:?}");
+    }
+}
+
+/// A pack that sets `varying_units` replaces the list: with only °F in it, the two lone
+/// temperatures of tests/fixtures/sole-measure-apart are one figure in conflict.
+#[test]
+fn a_pack_may_replace_the_varying_units() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sole-measure-apart");
+    let mut sources = rules::default_sources();
+    sources.push(rules::Source {
+        trusted: false,
+        path: "extra/settings.toml".into(),
+        text: "[settings]\nvarying_units = [\"°F\"]\n".into(),
+    });
+    let set = rules::load(&sources).expect("rules");
+    let a = analyze(ingest::ingest(&dir, None, &set).expect("story"), &set);
+    let temperature = a
+        .claims
+        .iter()
+        .find(|j| {
+            j.claim
+                .mentions
+                .iter()
+                .any(|&i| a.mentions[i].value_text() == "12 °C")
+        })
+        .expect("a claim gives 12 °C");
+    assert_eq!(temperature.verdict, Verdict::Conflict);
+}

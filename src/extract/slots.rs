@@ -302,16 +302,25 @@ fn dedup_take(names: Vec<String>, count: usize) -> Vec<String> {
     }
     out
 }
-/// The clause a speech verb at `cue` closes when the attribution is inverted: a comma or a
-/// dash stands right before the verb (a few words may stand between: ", the minister
-/// said") and the words after it, up to the next comma, name `speaker` ("…, sagte
-/// Sprecher Gede Eka Sandi Asmadi."). The span from the sentence's start to that comma; none
+/// What a speech verb at `cue` closes when the attribution is inverted: a comma or a dash
+/// and a space stand right before the verb (a few words may stand between: ", the minister
+/// said") and the words after it, up to the next comma, name `speaker` by the last word of
+/// three letters or more of the name ("…, sagte Sprecher Gede Eka Sandi Asmadi."). The span
+/// from the sentence's start to that comma; none
 /// when the speaker is named elsewhere ("In a statement on Friday, the company said it
 /// would cut jobs": what follows the verb is what was said).
-fn clause_before(text: &str, cue: (usize, usize), speaker: &str) -> Option<(usize, usize)> {
+pub(super) fn clause_before(
+    text: &str,
+    cue: (usize, usize),
+    speaker: &str,
+) -> Option<(usize, usize)> {
     const MARKS: [char; 3] = [',', '—', '–'];
     let before = &text[..cue.0];
-    let mark = before.rfind(MARKS)?;
+    // A mark followed by a space: the comma of "5,000" is none.
+    let mark = before
+        .match_indices(MARKS)
+        .map(|(i, _)| i)
+        .rfind(|&i| before[i..].chars().nth(1).is_some_and(char::is_whitespace))?;
     let gap = &before[mark..];
     let gap = &gap[gap.chars().next().map_or(0, char::len_utf8)..];
     if gap.contains(['.', ';', ':', '!', '?']) || gap.split_whitespace().count() > 4 {
@@ -382,6 +391,20 @@ mod tests {
             got.map(|(s, e)| &en[s..e]),
             Some("The ferries will keep sailing")
         );
+    }
+
+    #[test]
+    fn a_dash_closes_the_clause_and_a_thousands_comma_does_not() {
+        let fr = "Le pont coûtera 5,000 euros de plus — a précisé le maire Jean Valtin.";
+        let cue = fr.find("a précisé").unwrap();
+        let got = clause_before(fr, (cue, cue + "a précisé".len()), "Jean Valtin");
+        assert_eq!(
+            got.map(|(s, e)| &fr[s..e]),
+            Some("Le pont coûtera 5,000 euros de plus ")
+        );
+        let en = "The bill rose to 5,000 said Valtin.";
+        let cue = en.find("said").unwrap();
+        assert_eq!(clause_before(en, (cue, cue + 4), "Jean Valtin"), None);
     }
 
     #[test]

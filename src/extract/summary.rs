@@ -68,11 +68,22 @@ pub fn summarize(template: &str, m: &Mention) -> String {
 }
 
 /// The speaker's words, for the summary: after the verb, or before it when the
-/// attribution closes the sentence ("…, officials said."); without a leading complementizer
+/// attribution closes the sentence ("…, officials said.", "…, sagte Sprecher X."); without a leading complementizer
 /// ("that"), cut to 90 characters at a word.
 pub(super) fn clause(ctx: &Context, trig: (usize, usize)) -> String {
     let after = &ctx.text[trig.1..];
-    let clause = if content_words(after, ctx.pack).len() >= 3 {
+    // An inverted attribution ("…, sagte Hafenmeisterin Ingrid Valtersen"): what was said
+    // is before the comma, as for the statement's content words.
+    let inverted = ctx
+        .voice
+        .speaker
+        .as_deref()
+        .and_then(|s| super::slots::clause_before(ctx.text, trig, s))
+        .map(|(s, e)| &ctx.text[s..e])
+        .filter(|c| content_words(c, ctx.pack).len() >= 3);
+    let clause = if let Some(c) = inverted {
+        c
+    } else if content_words(after, ctx.pack).len() >= 3 {
         after
     } else {
         &ctx.text[..trig.0]

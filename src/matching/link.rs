@@ -1037,10 +1037,6 @@ impl<'m> Linker<'m> {
         if let Some(v) = self.mentions[i].value.as_ref().filter(|v| distinctive(v)) {
             out.push(format!("={}", v.canonical()));
         }
-        // The only figure of its dimension in its article meets the others.
-        if let Some(d) = self.sole_dimension(i) {
-            out.push(format!("=sole {d}"));
-        }
         // A day or a month proposes its month: "3 May 2019" meets "May 2019".
         if let Some(Value::Date(d)) = &self.mentions[i].value
             && let Some(iv) = d.interval()

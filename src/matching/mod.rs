@@ -275,34 +275,36 @@ type Voice = (usize, String, bool);
 /// "Melikov" and "Melikow" `melik`). None for a role noun ("police", "Sprecher"): the
 /// officials of one report and of another are not one person (as in `judge`).
 fn speaker_key(m: &Mention, rules: &RuleSet) -> Option<String> {
-    let last = m
-        .speaker
-        .as_deref()?
+    let speaker = m.speaker.as_deref()?;
+    let last = speaker
         .split(|c: char| !c.is_alphanumeric())
         .rfind(|w| w.chars().count() >= 3)?
         .to_lowercase();
-    let role = rules
-        .langs
-        .values()
-        .any(|l| l.attribution.roles.contains(&last));
+    // A role, of one word or several ("police", "juru bicara").
+    let whole = speaker.to_lowercase();
+    let role = rules.langs.values().any(|l| {
+        l.attribution
+            .roles
+            .iter()
+            .any(|r| *r == last || *r == whole)
+    });
     if role {
         return None;
     }
-    Some(
-        slug(&last)
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .take(link::COGNATE_LETTERS)
-            .collect(),
-    )
+    let key: String = slug(&last)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .take(link::COGNATE_LETTERS)
+        .collect();
+    (!key.is_empty()).then_some(key)
 }
 
 /// Statements that say the same thing: a weighted share of shared content words at least
 /// `threshold` of the smaller statement, and at least two shared words; two with the same
 /// `same` (a figure's text) are the same whatever their words. A named speaker's only
 /// statement in each of two articles, both asserted or both denied, is one statement when
-/// they share one word (across languages a concept, a name or a word both begin alike,
-/// [`link::cognate_key`]): two outlets rarely give one person's words alike, and across
+/// they share one concept, one name or one rare word both begin alike ([`link::cognate_key`],
+/// given by at most [`link::COGNATE_SENTENCES`] statements): two outlets rarely give one person's words alike, and across
 /// languages they share few concepts ("the flights run normally", "der Flugbetrieb laufe
 /// normal weiter").
 fn cluster_content<S: Eq + Ord>(
@@ -346,12 +348,27 @@ fn cluster_content<S: Eq + Ord>(
     );
     let langs: Vec<String> = idx.iter().map(|&i| lang(i)).collect();
     let sames: Vec<Option<S>> = idx.iter().map(|&i| same(i)).collect();
-    let cognates: Vec<BTreeSet<String>> = all_words
+    // Each statement's words both begin alike ([`link::cognate_key`]), when rare: given by
+    // at most [`link::COGNATE_SENTENCES`] statements of the story ("inter", "gover" are not).
+    let keys: Vec<BTreeSet<String>> = all_words
         .iter()
         .map(|ws| {
             ws.iter()
                 .filter(|w| !w.starts_with(['@', '#']))
                 .filter_map(|w| link::cognate_key(w))
+                .collect()
+        })
+        .collect();
+    let mut key_df: BTreeMap<&str, usize> = BTreeMap::new();
+    for k in keys.iter().flatten() {
+        *key_df.entry(k.as_str()).or_default() += 1;
+    }
+    let cognates: Vec<BTreeSet<&str>> = keys
+        .iter()
+        .map(|ks| {
+            ks.iter()
+                .map(String::as_str)
+                .filter(|k| key_df[k] <= link::COGNATE_SENTENCES)
                 .collect()
         })
         .collect();
@@ -397,7 +414,8 @@ fn cluster_content<S: Eq + Ord>(
             && xa != xb
             && ka == kb
             && da == db
-            && (count >= 1 || !cognates[a].is_disjoint(&cognates[b]))
+            && (neutral[a].iter().any(|w| neutral[b].contains(w))
+                || !cognates[a].is_disjoint(&cognates[b]))
         {
             return Some(threshold);
         }

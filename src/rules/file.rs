@@ -220,8 +220,7 @@ pub struct SettingsFile {
     pub value_conflict: Option<Spanned<f64>>,
     /// Units of measures that vary by hour and place (temperatures): an article's only
     /// such measure is not one figure with another article's for being alone.
-    #[serde(default)]
-    pub varying_units: Vec<Spanned<String>>,
+    pub varying_units: Option<Vec<Spanned<String>>>,
 }
 
 /// A language pack: `[language]` with its sub-tables.

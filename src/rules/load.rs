@@ -378,10 +378,19 @@ pub fn load(sources: &[Source]) -> Result<RuleSet, Vec<RuleError>> {
         }
         errors.append(&mut ck.errors);
     }
-    // Varying units are units some pack reads (checked once every pack is in).
+    // Varying units are units some pack reads (checked once every pack is in); a later
+    // file's list replaces an earlier one's, as for every setting.
     for ((src, file), lines) in parsed.iter().zip(&starts) {
         let mut ck = Checker::with_lines(src, lines);
-        for u in file.settings.iter().flat_map(|s| &s.varying_units) {
+        let Some(units) = file
+            .settings
+            .as_ref()
+            .and_then(|s| s.varying_units.as_ref())
+        else {
+            continue;
+        };
+        set.settings.varying_units.clear();
+        for u in units {
             let read = set
                 .langs
                 .values()
