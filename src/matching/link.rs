@@ -309,9 +309,10 @@ pub(super) struct Linker<'m> {
     cognate_weights: Vec<f64>,
     /// The value mentions each owner has in each sentence (article, start).
     owners: BTreeMap<(usize, usize), BTreeMap<&'m str, Vec<usize>>>,
-    /// The figures each article gives of each measured dimension ([`dimension`]: an amount
-    /// of one currency, a measure in one unit).
-    dim_figures: BTreeMap<(usize, String), BTreeSet<usize>>,
+    /// Each mention's measured dimension ([`dimension`]: an amount of one currency, a measure
+    /// in one unit) as an id, when its figure is the only one of that dimension its article
+    /// gives.
+    sole_dims: Dense<usize>,
 }
 
 /// What a value measures, when an article gives few such values: an amount of one currency
@@ -467,20 +468,33 @@ impl<'m> Linker<'m> {
                     .push(i);
             }
         }
-        let mut dim_figures: BTreeMap<(usize, String), BTreeSet<usize>> = BTreeMap::new();
+        // Each article's figures of each dimension; a mention's dimension counts when its
+        // figure is the only one.
+        let mut dim_ids: BTreeMap<String, usize> = BTreeMap::new();
+        let mut dims: Vec<(usize, usize, usize)> = Vec::new();
+        let mut dim_figures: BTreeMap<(usize, usize), BTreeSet<usize>> = BTreeMap::new();
         for &i in idx {
             if let (Some(d), Some(&f)) = (
                 mentions[i].value.as_ref().and_then(|v| dimension(v, rules)),
                 figure.get(&i),
             ) {
+                let n = dim_ids.len();
+                let d = *dim_ids.entry(d).or_insert(n);
                 dim_figures
                     .entry((mentions[i].article, d))
                     .or_default()
                     .insert(f);
+                dims.push((i, mentions[i].article, d));
+            }
+        }
+        let mut sole_dims = Dense::default();
+        for (i, article, d) in dims {
+            if dim_figures[&(article, d)].len() == 1 {
+                sole_dims.insert(i, d);
             }
         }
         Linker {
-            dim_figures,
+            sole_dims,
             owners,
             mentions,
             rules,
@@ -750,11 +764,13 @@ impl<'m> Linker<'m> {
             }
         }
         // The only amount of one currency or measure in one unit each article gives
-        // ([`Linker::sole_dimension`]), beside a concept both share: a candidate for one
+        // (`sole_dims`), beside a concept both share: a candidate for one
         // figure told two ways however little else the sentences share (see below).
         let sole_pair = differ
-            && self.sole_dimension(a).is_some()
-            && self.sole_dimension(a) == self.sole_dimension(b)
+            && self
+                .sole_dims
+                .get(&a)
+                .is_some_and(|d| self.sole_dims.get(&b) == Some(d))
             && beside.iter().any(|t| t.starts_with('@'));
         if !sole_pair && (shared.len() + cognate_count < 2 || small <= 0.0) {
             return Err("fewer than two shared tokens");
@@ -985,19 +1001,6 @@ impl<'m> Linker<'m> {
                 .unit_figures
                 .get(&(self.mentions[i].article, *u))
                 .is_some_and(|f| f.len() == 1)
-    }
-
-    /// What mention `i` measures ([`dimension`]) when its figure is the only one of that
-    /// dimension its article gives.
-    fn sole_dimension(&self, i: usize) -> Option<String> {
-        let d = self.mentions[i]
-            .value
-            .as_ref()
-            .and_then(|v| dimension(v, self.rules))?;
-        self.dim_figures
-            .get(&(self.mentions[i].article, d.clone()))
-            .is_some_and(|f| f.len() == 1)
-            .then_some(d)
     }
 
     /// The attribute concept mention `i` counts ("@age" for "aged 70"), if it counts one.

@@ -270,10 +270,11 @@ fn content_weights(mentions: &[Mention]) -> BTreeMap<String, f64> {
 /// ([`speaker_key`]) and whether it denies.
 type Voice = (usize, String, bool);
 
-/// A named speaker's key: the last word of the name, transliterated and cut to
-/// [`link::COGNATE_LETTERS`] letters ("Dmitri Peskov" and "Дмитрий Песков" are `pesko`,
-/// "Melikov" and "Melikow" `melik`). None for a role noun ("police", "Sprecher"): the
-/// officials of one report and of another are not one person (as in `judge`).
+/// A named speaker's key: the last word of three letters or more of the name,
+/// transliterated and cut to [`link::COGNATE_LETTERS`] letters ("Dmitri Peskov" and
+/// "Дмитрий Песков" are `pesko`, "Melikov" and "Melikow" `melik`). None for a role of one
+/// word or several ("police", "juru bicara"): the officials of one report and of another
+/// are not one person (as in `judge`).
 fn speaker_key(m: &Mention, rules: &RuleSet) -> Option<String> {
     let speaker = m.speaker.as_deref()?;
     let last = speaker
@@ -303,9 +304,10 @@ fn speaker_key(m: &Mention, rules: &RuleSet) -> Option<String> {
 /// `threshold` of the smaller statement, and at least two shared words; two with the same
 /// `same` (a figure's text) are the same whatever their words. A named speaker's only
 /// statement in each of two articles, both asserted or both denied, is one statement when
-/// they share one concept, one name or one rare word both begin alike ([`link::cognate_key`],
-/// given by at most [`link::COGNATE_SENTENCES`] statements): two outlets rarely give one person's words alike, and across
-/// languages they share few concepts ("the flights run normally", "der Flugbetrieb laufe
+/// they share one concept, one name or one rare word both begin alike
+/// ([`link::cognate_key`], given by at most [`link::COGNATE_SENTENCES`] statements): two
+/// outlets rarely give one person's words alike, and across languages they share few
+/// concepts ("the flights run normally", "der Flugbetrieb laufe
 /// normal weiter").
 fn cluster_content<S: Eq + Ord>(
     idx: &[usize],
@@ -348,11 +350,18 @@ fn cluster_content<S: Eq + Ord>(
     );
     let langs: Vec<String> = idx.iter().map(|&i| lang(i)).collect();
     let sames: Vec<Option<S>> = idx.iter().map(|&i| same(i)).collect();
+    // Each statement's voice when it is its speaker's only one in its article.
+    let voices: Vec<Option<Voice>> = idx.iter().map(|&i| voice(i)).collect();
     // Each statement's words both begin alike ([`link::cognate_key`]), when rare: given by
     // at most [`link::COGNATE_SENTENCES`] statements of the story ("inter", "gover" are not).
+    // Read only where speakers are compared.
+    let voiced = voices.iter().any(Option::is_some);
     let keys: Vec<BTreeSet<String>> = all_words
         .iter()
         .map(|ws| {
+            if !voiced {
+                return BTreeSet::new();
+            }
             ws.iter()
                 .filter(|w| !w.starts_with(['@', '#']))
                 .filter_map(|w| link::cognate_key(w))
@@ -372,8 +381,6 @@ fn cluster_content<S: Eq + Ord>(
                 .collect()
         })
         .collect();
-    // Each statement's voice when it is its speaker's only one in its article.
-    let voices: Vec<Option<Voice>> = idx.iter().map(|&i| voice(i)).collect();
     let mut told: BTreeMap<(usize, &str), usize> = BTreeMap::new();
     for (article, key, _) in voices.iter().flatten() {
         *told.entry((*article, key.as_str())).or_default() += 1;
