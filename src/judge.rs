@@ -92,13 +92,7 @@ fn same_speaker(a: &Mention, b: &Mention, rules: &RuleSet) -> bool {
                 .map(str::to_lowercase)
         })
     };
-    let role = |w: &str| {
-        a.article != b.article
-            && rules
-                .langs
-                .values()
-                .any(|l| l.attribution.roles.iter().any(|r| r == w))
-    };
+    let role = |w: &str| a.article != b.article && rules.is_role(w);
     matches!((last(a), last(b)), (Some(x), Some(y)) if x == y && !role(&x))
 }
 

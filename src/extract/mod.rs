@@ -33,6 +33,14 @@ mod values;
 pub use negation::quote as negation_quote;
 pub use summary::{content_words, slug, stem, summarize};
 
+/// The word a speaker is known by: the last word of three letters or more of the name
+/// ("Tobias Rendal": "Rendal"; "Kim Jong Un": "Jong").
+pub fn surname(speaker: &str) -> Option<&str> {
+    speaker
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| w.chars().count() >= 3)
+}
+
 use crate::entities::{Gazetteer, Hit, TopicFinder};
 use crate::ingest::Article;
 use crate::normalize::{DateValue, Grammar, Value};

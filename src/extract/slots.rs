@@ -305,9 +305,9 @@ fn dedup_take(names: Vec<String>, count: usize) -> Vec<String> {
 /// What a speech verb at `cue` closes when the attribution is inverted: a comma or a dash
 /// and a space stand right before the verb (a few words may stand between: ", the minister
 /// said") and the words after it, up to the next comma, name `speaker` by the last word of
-/// three letters or more of the name ("…, sagte Sprecher Gede Eka Sandi Asmadi."). The span
-/// from the sentence's start to that comma; none
-/// when the speaker is named elsewhere ("In a statement on Friday, the company said it
+/// three letters or more of the name ([`super::surname`]: "…, sagte Sprecher Gede Eka Sandi
+/// Asmadi."). The span from the sentence's start to that comma; none when the speaker is
+/// named elsewhere ("In a statement on Friday, the company said it
 /// would cut jobs": what follows the verb is what was said).
 pub(super) fn clause_before(
     text: &str,
@@ -321,21 +321,24 @@ pub(super) fn clause_before(
         .match_indices(MARKS)
         .map(|(i, _)| i)
         .rfind(|&i| before[i..].chars().nth(1).is_some_and(char::is_whitespace))?;
-    let gap = &before[mark..];
-    let gap = &gap[gap.chars().next().map_or(0, char::len_utf8)..];
-    if gap.contains(['.', ';', ':', '!', '?']) || gap.split_whitespace().count() > 4 {
+    if !short_gap(&before[mark..]) {
         return None;
     }
     let rest = &text[cue.1..];
     let after = &rest[..rest.find([',', ';', '(']).unwrap_or(rest.len())];
-    let last = speaker
-        .split(|c: char| !c.is_alphanumeric())
-        .rfind(|w| w.chars().count() >= 3)?;
-    let after = after.to_lowercase();
+    let last = super::surname(speaker)?.to_lowercase();
     let named = after
+        .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == last.to_lowercase());
+        .any(|w| w == last);
     named.then_some((0, mark))
+}
+
+/// Whether what stands between a mark (its first character) and a speech verb is at most
+/// four words (the speaker's name, "he") within one sentence.
+fn short_gap(from_mark: &str) -> bool {
+    let gap = &from_mark[from_mark.chars().next().map_or(0, char::len_utf8)..];
+    !gap.contains(['.', ';', ':', '!', '?']) && gap.split_whitespace().count() <= 4
 }
 
 /// The quotation that closes before the speech verb at `cue`, with at most four words (the
@@ -346,9 +349,7 @@ fn quotation_before(text: &str, cue: usize) -> Option<(usize, usize)> {
     const OPENING: [char; 4] = ['“', '"', '«', '„'];
     let before = &text[..cue];
     let close = before.rfind(CLOSING)?;
-    let gap = &before[close..];
-    let gap = &gap[gap.chars().next().map_or(0, char::len_utf8)..];
-    if gap.contains(['.', ';', ':', '!', '?']) || gap.split_whitespace().count() > 4 {
+    if !short_gap(&before[close..]) {
         return None;
     }
     let open = before[..close].rfind(OPENING)?;

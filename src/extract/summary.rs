@@ -67,9 +67,9 @@ pub fn summarize(template: &str, m: &Mention) -> String {
     }
 }
 
-/// The speaker's words, for the summary: after the verb, or before it when the
-/// attribution closes the sentence ("…, officials said.", "…, sagte Sprecher X."); without a leading complementizer
-/// ("that"), cut to 90 characters at a word.
+/// The speaker's words, for the summary: after the verb, or before it when the attribution
+/// closes the sentence ("…, officials said.", "…, sagte Sprecher X."); without a leading
+/// complementizer ("that"), cut to 90 characters at a word.
 pub(super) fn clause(ctx: &Context, trig: (usize, usize)) -> String {
     let after = &ctx.text[trig.1..];
     // An inverted attribution ("…, sagte Hafenmeisterin Ingrid Valtersen"): what was said

@@ -53,9 +53,9 @@ pub(crate) const COGNATE_LETTERS: usize = 5;
 pub(crate) const COGNATE_SENTENCES: usize = 6;
 
 /// A word's cognate key: its first [`COGNATE_LETTERS`] letters, transliterated, lowercased
-/// and without accents (as its slug), when the word has that many letters before transliteration (a short
-/// Cyrillic word stays out though its transliteration is longer) and after ("bronze" and
-/// "bronz", "délibé" and "delibe" meet); none for a counted word (`~…`), which is compared as
+/// and without accents (as its slug), when the word has that many letters before
+/// transliteration (a short Cyrillic word stays out though its transliteration is longer)
+/// and after ("bronze" and "bronz", "délibé" and "delibe" meet); none for a counted word (`~…`), which is compared as
 /// a unit.
 pub(super) fn cognate_key(word: &str) -> Option<String> {
     if word.starts_with('~') || word.chars().count() < COGNATE_LETTERS {

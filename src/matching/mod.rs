@@ -277,19 +277,9 @@ type Voice = (usize, String, bool);
 /// are not one person (as in `judge`).
 fn speaker_key(m: &Mention, rules: &RuleSet) -> Option<String> {
     let speaker = m.speaker.as_deref()?;
-    let last = speaker
-        .split(|c: char| !c.is_alphanumeric())
-        .rfind(|w| w.chars().count() >= 3)?
-        .to_lowercase();
+    let last = crate::extract::surname(speaker)?.to_lowercase();
     // A role, of one word or several ("police", "juru bicara").
-    let whole = speaker.to_lowercase();
-    let role = rules.langs.values().any(|l| {
-        l.attribution
-            .roles
-            .iter()
-            .any(|r| *r == last || *r == whole)
-    });
-    if role {
+    if rules.is_role(&last) || rules.is_role(&speaker.to_lowercase()) {
         return None;
     }
     let key: String = slug(&last)

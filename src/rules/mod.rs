@@ -212,6 +212,14 @@ impl RuleSet {
     pub fn concept_of(&self, token: &str) -> Option<&Concept> {
         token.strip_prefix('@').and_then(|id| self.concepts.get(id))
     }
+
+    /// Whether a lowercase word or phrase is a role some pack names ("police", "juru
+    /// bicara"): no one person.
+    pub fn is_role(&self, lower: &str) -> bool {
+        self.langs
+            .values()
+            .any(|l| l.attribution.roles.iter().any(|r| r == lower))
+    }
 }
 
 #[derive(Debug, Clone)]
