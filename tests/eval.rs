@@ -1420,3 +1420,26 @@ fn fukushima_water_release_scores() {
 fn nusantara_capital_law_scores() {
     assert_floor_known("nusantara-capital-law", 27, 0.55, 1);
 }
+
+// Batch BB, tuned since 9365cb42 (first sight on 0095afbb in tests/stories/FIRST_SIGHT.md).
+// argentina-imf-loan-2018's labels of the dollar's closing prices were written as bare
+// numbers; they are amounts in pesos ("28.43 ARS"), as the brief asks. Known false conflicts
+// in puebla-quake-2017: the day the president decreed mourning taken from the clause before
+// it (the day he activated the emergency plan); a list of tolls by state ("94 in Mexico City,
+// 71 in Morelos and 43 in Puebla") keyed by the first place, so that Morelos's toll meets the
+// country's; the earlier Chiapas quake's "close to 100" dead told as background, against
+// this quake's toll; and the church's 15 dead against the school's six adults.
+#[test]
+fn puebla_quake_2017_scores() {
+    assert_floor_known("puebla-quake-2017", 24, 0.56, 4);
+}
+
+#[test]
+fn thamrin_attack_2016_scores() {
+    assert_floor("thamrin-attack-2016", 22, 0.45);
+}
+
+#[test]
+fn argentina_imf_loan_2018_scores() {
+    assert_floor("argentina-imf-loan-2018", 24, 0.64);
+}

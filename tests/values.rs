@@ -3,6 +3,7 @@
 //! claims, and agree across languages by the concepts around them.
 
 use crosscheck::{analyze, ingest, judge::Verdict, rules};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// Each claim's verdict and its mentions' (file, value).
@@ -914,4 +915,41 @@ fn a_pack_may_replace_the_varying_units() {
         })
         .expect("a claim gives 12 °C");
     assert_eq!(temperature.verdict, Verdict::Conflict);
+}
+
+/// tests/fixtures/pooled-figure: an English and a French report agree that a strike held 9
+/// ferries in port; a German report gives the 9 with the harbour master's name, which only
+/// the English one gives, and the shipping firm's, which only the French one gives. Neither
+/// pair shares enough to link, but the two reports together say what the German one says:
+/// one figure, in agreement over the three.
+#[test]
+fn a_lone_figure_joins_the_claim_whose_reports_together_say_the_same() {
+    let claims = report_of("pooled-figure");
+    let ferries = claim_with(&claims, "9");
+    assert_eq!(ferries.0, Verdict::Agreement, "{ferries:?}");
+    let files: BTreeSet<&str> = ferries.1.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(files.len(), 3, "{ferries:?}");
+}
+
+/// tests/fixtures/pooled-figure-apart and pooled-figure-near: the German report shares only
+/// the harbour master's name with the others (too little, pooled or not), or gives "about
+/// 10" (compatible with 9, but not the very figure): it stays a claim of its own.
+#[test]
+fn a_lone_figure_sharing_too_little_or_only_compatible_stays_apart() {
+    for (fixture, value) in [("pooled-figure-apart", "9"), ("pooled-figure-near", "10")] {
+        let claims = report_of(fixture);
+        let german: Vec<_> = claims
+            .iter()
+            .filter(|(_, ms)| ms.iter().any(|(f, v)| f.starts_with("03-") && v == value))
+            .collect();
+        assert_eq!(german.len(), 1, "{fixture}: {claims:?}");
+        let (verdict, ms) = german[0];
+        assert_eq!(*verdict, Verdict::SingleSource, "{fixture}: {ms:?}");
+        // The two other reports still agree.
+        let ferries = claims
+            .iter()
+            .find(|(_, ms)| ms.iter().any(|(f, v)| f.starts_with("01-") && v == "9"))
+            .expect("the English figure");
+        assert_eq!(ferries.0, Verdict::Agreement, "{fixture}: {ferries:?}");
+    }
 }

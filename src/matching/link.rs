@@ -277,6 +277,59 @@ impl<T> std::ops::Index<&usize> for Dense<T> {
     }
 }
 
+/// The reasons [`Linker::weigh`] gives when two sentences that agree share too little: the
+/// only ones [`Linker::pooled`] may lift by what other mentions share.
+const SHARED_CONTEXT: [&str; 3] = [
+    "fewer than two shared tokens",
+    "agree, but nothing beside both and not distinctive",
+    "agree, but too little shared context",
+];
+
+/// What the contexts of two mentions share, as [`Linker::weigh`] measures it and
+/// [`Linker::pooled`] pools it. Pairs of fields are (first mention, second mention).
+struct Overlap<'m> {
+    same_lang: bool,
+    /// Tokens both give: language-neutral ones, and stems too within one language.
+    shared: Vec<&'m str>,
+    /// Each side's tokens that could be shared.
+    base: [Vec<&'m str>; 2],
+    /// Rare words both begin alike (the very same value across languages only): their
+    /// count and weight, and each side's weight of such words the other language has.
+    cognate_count: usize,
+    cognate_weight: f64,
+    cognate: [f64; 2],
+    /// Tokens right beside both values.
+    beside: Vec<&'m str>,
+    /// Each side's tokens beside its value that could be shared, names aside.
+    near: [Vec<&'m str>; 2],
+    /// Each side's words right around its value (concepts only across languages).
+    local: [Vec<&'m str>; 2],
+}
+
+impl<'m> Overlap<'m> {
+    /// The smaller side's weight of what it could share.
+    fn small(&self, linker: &Linker<'m>) -> f64 {
+        (linker.total(self.base[0].iter()) + self.cognate[0])
+            .min(linker.total(self.base[1].iter()) + self.cognate[1])
+    }
+
+    /// The share of what stands beside the values, names aside, that both have.
+    fn near(&self, linker: &Linker<'m>) -> f64 {
+        let beside = linker.total(self.beside.iter().filter(|t| !t.starts_with('#')));
+        let small = linker
+            .total(self.near[0].iter())
+            .min(linker.total(self.near[1].iter()));
+        beside / small.max(1e-9)
+    }
+
+    /// The share of the words right around the values that both have.
+    fn local(&self) -> f64 {
+        let [la, lb] = &self.local;
+        let both = la.iter().filter(|w| lb.contains(w)).count();
+        both as f64 / la.len().min(lb.len()).max(1) as f64
+    }
+}
+
 /// The links between value mentions of one story.
 pub(super) struct Linker<'m> {
     mentions: &'m [Mention],
@@ -693,54 +746,7 @@ impl<'m> Linker<'m> {
         if differ && sa.projected != sb.projected {
             return Err("a projection against the figure");
         }
-        let same_lang = sa.lang == sb.lang;
-        let mut shared: Vec<&&str> = sa.neutral.intersection(&sb.neutral).collect();
-        let empty = BTreeSet::new();
-        let (va_lang, vb_lang) = (
-            self.vocab.get(sa.lang).unwrap_or(&empty),
-            self.vocab.get(sb.lang).unwrap_or(&empty),
-        );
-        // What each side could share with the other's language. Only agreement is
-        // measured so: a conflict keeps the whole context against it.
-        let filter = !same_lang && !differ;
-        // Two sides of a conflict are told by different people ("according to Listyo",
-        // "Komnas HAM counted"): who tells a different value does not count against it,
-        // what they tell does.
-        let told = |t: &&&str| !differ || !t.starts_with('#');
-        let can_a = |t: &&&str| told(t) && (!filter || vb_lang.contains(**t));
-        let can_b = |t: &&&str| told(t) && (!filter || va_lang.contains(**t));
-        let mut base_a: Vec<&&str> = sa.neutral.iter().filter(|t| can_a(t)).collect();
-        let mut base_b: Vec<&&str> = sb.neutral.iter().filter(|t| can_b(t)).collect();
-        if same_lang {
-            shared.extend(sa.lexical.intersection(&sb.lexical));
-            base_a.extend(&sa.lexical);
-            base_b.extend(&sb.lexical);
-        }
-        // Across languages, the very same value (same figure and approximation, not merely a
-        // compatible one: "323" and "more than 200") may also rest on a rare word both begin
-        // alike ([`COGNATE_LETTERS`]); cognates never count between differing values.
-        let (mut cognate_count, mut cognate_weight, mut cognate_a, mut cognate_b) =
-            (0, 0.0, 0.0, 0.0);
-        if !same_lang
-            && self.value_id.get(&a) == self.value_id.get(&b)
-            && let (Some(ka), Some(kb)) = (self.cognate_keys.get(&a), self.cognate_keys.get(&b))
-        {
-            let none = BTreeSet::new();
-            let (ca, cb) = (
-                self.cognate_vocab.get(sa.lang).unwrap_or(&none),
-                self.cognate_vocab.get(sb.lang).unwrap_or(&none),
-            );
-            let w = |k: &usize| self.cognate_weights[*k];
-            for k in ka.intersection(kb) {
-                cognate_count += 1;
-                cognate_weight += w(k);
-            }
-            cognate_a = ka.iter().filter(|k| cb.contains(k)).map(w).sum();
-            cognate_b = kb.iter().filter(|k| ca.contains(k)).map(w).sum();
-        }
-        let beside: Vec<&&str> = sa.near.intersection(&sb.near).collect();
-        let small = (self.total(base_a.iter().copied()) + cognate_a)
-            .min(self.total(base_b.iter().copied()) + cognate_b);
+        let o = self.overlap(a, b, differ);
         // Two times of one day, minutes apart, each the only time its article gives beside
         // a concept both share ("crashed at 9:03", "s'est écrasé à 9 h 07"): one moment told
         // two ways.
@@ -771,58 +777,29 @@ impl<'m> Linker<'m> {
                 .sole_dims
                 .get(&a)
                 .is_some_and(|d| self.sole_dims.get(&b) == Some(d))
-            && beside.iter().any(|t| t.starts_with('@'));
-        if !sole_pair && (shared.len() + cognate_count < 2 || small <= 0.0) {
-            return Err("fewer than two shared tokens");
-        }
-        let sim = (self.total(shared.iter().copied()) + cognate_weight) / small.max(1e-9);
-        // How much of what stands beside the values, names aside, they share: the
-        // speakers of two sides of a conflict differ ("according to Listyo", "Komnas HAM
-        // counted"), the thing they count does not.
-        let what = |t: &&&str| !t.starts_with('#');
-        let near_small = self
-            .total(sa.near.iter().filter(what).filter(|t| can_a(t)))
-            .min(self.total(sb.near.iter().filter(what).filter(|t| can_b(t))));
-        let near = self.total(beside.iter().copied().filter(what)) / near_small.max(1e-9);
-        // Names say who; only a concept beside both values (or the thing both count) says
-        // that they are the same act or measure: "the prosecutor has investigated Landrat
-        // X since August" and "Landrat X said on Friday" are two.
-        // Differing figures, and a bound that merely allows the other figure, must count
-        // the same narrow thing: "six crew members" and "eight people" are two figures,
-        // though crew are people, and "more than 400 people" says nothing of "1,500
-        // firefighters". One figure told of people and of workers is one.
-        let same_unit = (sa.unit.is_empty() && sb.unit.is_empty())
-            || if differ || ma.approx.is_bound() || mb.approx.is_bound() {
-                units_meet(
-                    &narrowest(&sa.unit, self.rules),
-                    &narrowest(&sb.unit, self.rules),
-                )
-            } else {
-                units_meet(&sa.unit, &sb.unit)
-            };
-        let concept_beside = beside.iter().any(|t| t.starts_with('@'));
+            && o.beside.iter().any(|t| t.starts_with('@'));
+        let same_unit = self.same_unit(a, b, differ);
+        let concept_beside = o.beside.iter().any(|t| t.starts_with('@'));
         let same_act = concept_beside || (same_unit && !sa.unit.is_empty());
         // Two reports of one figure differ by a revision or a misreading, not by more than
         // a factor of five: "5 villages" and "500 homes" are two figures, and "up to 1,300
         // missing" does not agree with "62 bridges". Unlike a frame's toll
         // ([`beyond_revision`]), a zero is apart from any other figure here: with no frame
         // to say what it counts, "0" and "3" are rarely one thing.
-        let apart = match (va.magnitude(), vb.magnitude()) {
-            (Some(x), Some(y)) => x.max(y) > REVISION_FACTOR * x.min(y),
-            _ => false,
-        };
+        if let (Some(x), Some(y)) = (va.magnitude(), vb.magnitude())
+            && x.max(y) > REVISION_FACTOR * x.min(y)
+        {
+            return Err("more than a factor of five apart");
+        }
         // Two counted things that can be compared (two concepts, or two words of one
         // language) must be the same thing.
         let comparable_units = match (sa.unit.first(), sb.unit.first()) {
             (Some(x), Some(y)) => {
                 (x.starts_with('@') && y.starts_with('@'))
-                    || (x.starts_with('~') && y.starts_with('~') && same_lang)
+                    || (x.starts_with('~') && y.starts_with('~') && o.same_lang)
             }
             _ => false,
         };
-        if apart {
-            return Err("more than a factor of five apart");
-        }
         if comparable_units && !same_unit {
             return Err("other counted things");
         }
@@ -845,6 +822,19 @@ impl<'m> Linker<'m> {
         {
             return Err("two named owners");
         }
+        // An article that gives, of the same thing, a value agreeing with the other's does
+        // not contradict it.
+        if differ && (self.gives(mb.article, a, a) || self.gives(ma.article, b, b)) {
+            return Err("differ, but an article gives an agreeing value");
+        }
+        // Every check above is one no other sentence can lift; those below weigh how much
+        // the two sentences share ([`Linker::pooled`] weighs them over several).
+        let small = o.small(self);
+        if !sole_pair && (o.shared.len() + o.cognate_count < 2 || small <= 0.0) {
+            return Err("fewer than two shared tokens");
+        }
+        let sim = (self.total(o.shared.iter()) + o.cognate_weight) / small.max(1e-9);
+        let near = o.near(self);
         if !differ {
             // A value few sentences would give by chance ("42,000", "11 August 2023")
             // needs half the context that "3" or "2023" needs; so does one that counts the
@@ -852,7 +842,7 @@ impl<'m> Linker<'m> {
             // collision").
             let counted = same_unit && !sa.unit.is_empty() && concept_beside;
             let rare = distinctive(va) && distinctive(vb);
-            let needed = if beside.is_empty() {
+            let needed = if o.beside.is_empty() {
                 // Nothing beside both values: only a distinctive value in sentences that
                 // say much the same ("Dix-sept d'entre elles … ont réussi à sortir", "Les
                 // dix-sept rescapés … sont sortis").
@@ -871,57 +861,226 @@ impl<'m> Linker<'m> {
                 Err("agree, but too little shared context")
             };
         }
-        let settled = self.gives(mb.article, a, a) || self.gives(ma.article, b, b);
+        let within_two = matches!((va.magnitude(), vb.magnitude()), (Some(x), Some(y)) if x.max(y) <= 2.0 * x.min(y));
         // The only figure each article gives of one counted thing ("56 penumpang", "50
         // passengers"), within a factor of two: one count told two ways.
-        if same_unit
-            && !settled
-            && self.sole_count(a)
-            && self.sole_count(b)
-            && matches!((va.magnitude(), vb.magnitude()), (Some(x), Some(y)) if x.max(y) <= 2.0 * x.min(y))
-        {
+        if same_unit && self.sole_count(a) && self.sole_count(b) && within_two {
             return Ok(1.0);
         }
         // The only amount of one currency or measure in one unit each article gives, within
         // a factor of two, beside a concept both share: one figure told two ways ("sinking
         // by up to 20 cm a year", "s'enfonce de 25 cm par an"). Counts, percentages and
         // durations are not so: an article gives many, of many things.
-        if sole_pair
-            && !settled
-            && matches!((va.magnitude(), vb.magnitude()), (Some(x), Some(y)) if x.max(y) <= 2.0 * x.min(y))
-        {
+        if sole_pair && within_two {
             return Ok(1.0);
         }
+        if !same_unit {
+            return Err("differ, not the same counted thing");
+        }
+        let checks = [
+            (
+                sim >= settings.value_conflict,
+                "differ, too little shared context",
+            ),
+            (!o.beside.is_empty(), "differ, nothing beside both"),
+            (o.local() >= 0.5, "differ, words around the values differ"),
+            (near >= 0.5, "differ, too little beside both"),
+            (
+                o.shared.len() >= 3 || (concept_beside && o.beside.len() >= 2),
+                "differ, fewer than three shared tokens",
+            ),
+            (same_act, "differ, no concept beside both"),
+        ];
+        match checks.iter().find(|(ok, _)| !ok) {
+            Some((_, why)) => Err(why),
+            None => Ok(sim + near),
+        }
+    }
+
+    /// Whether two mentions count the same thing: neither counts anything, or both count
+    /// one. Differing figures, and a bound that merely allows the other figure, must count
+    /// the same narrow thing: "six crew members" and "eight people" are two figures, though
+    /// crew are people, and "more than 400 people" says nothing of "1,500 firefighters".
+    /// One figure told of people and of workers is one.
+    fn same_unit(&self, a: usize, b: usize, differ: bool) -> bool {
+        let (Some(sa), Some(sb)) = (self.sigs.get(&a), self.sigs.get(&b)) else {
+            return false;
+        };
+        let (ma, mb) = (&self.mentions[a], &self.mentions[b]);
+        (sa.unit.is_empty() && sb.unit.is_empty())
+            || if differ || ma.approx.is_bound() || mb.approx.is_bound() {
+                units_meet(
+                    &narrowest(&sa.unit, self.rules),
+                    &narrowest(&sb.unit, self.rules),
+                )
+            } else {
+                units_meet(&sa.unit, &sb.unit)
+            }
+    }
+
+    /// What the contexts of mentions `a` and `b` share (see [`Overlap`]).
+    fn overlap(&self, a: usize, b: usize, differ: bool) -> Overlap<'m> {
+        let (sa, sb) = (&self.sigs[&a], &self.sigs[&b]);
+        let same_lang = sa.lang == sb.lang;
+        let mut shared: Vec<&'m str> = sa.neutral.intersection(&sb.neutral).copied().collect();
+        let empty = BTreeSet::new();
+        let (va_lang, vb_lang) = (
+            self.vocab.get(sa.lang).unwrap_or(&empty),
+            self.vocab.get(sb.lang).unwrap_or(&empty),
+        );
+        // What each side could share with the other's language. Only agreement is
+        // measured so: a conflict keeps the whole context against it.
+        let filter = !same_lang && !differ;
+        // Two sides of a conflict are told by different people ("according to Listyo",
+        // "Komnas HAM counted"): who tells a different value does not count against it,
+        // what they tell does.
+        let told = |t: &&'m str| !differ || !t.starts_with('#');
+        let can_a = |t: &&'m str| told(t) && (!filter || vb_lang.contains(*t));
+        let can_b = |t: &&'m str| told(t) && (!filter || va_lang.contains(*t));
+        let mut base_a: Vec<&'m str> = sa.neutral.iter().filter(|t| can_a(t)).copied().collect();
+        let mut base_b: Vec<&'m str> = sb.neutral.iter().filter(|t| can_b(t)).copied().collect();
+        if same_lang {
+            shared.extend(sa.lexical.intersection(&sb.lexical).copied());
+            base_a.extend(sa.lexical.iter().copied());
+            base_b.extend(sb.lexical.iter().copied());
+        }
+        // Across languages, the very same value (same figure and approximation, not merely a
+        // compatible one: "323" and "more than 200") may also rest on a rare word both begin
+        // alike ([`COGNATE_LETTERS`]); cognates never count between differing values.
+        let (mut cognate_count, mut cognate_weight, mut cognate_a, mut cognate_b) =
+            (0, 0.0, 0.0, 0.0);
+        if !same_lang
+            && self.value_id.get(&a) == self.value_id.get(&b)
+            && let (Some(ka), Some(kb)) = (self.cognate_keys.get(&a), self.cognate_keys.get(&b))
+        {
+            let none = BTreeSet::new();
+            let (ca, cb) = (
+                self.cognate_vocab.get(sa.lang).unwrap_or(&none),
+                self.cognate_vocab.get(sb.lang).unwrap_or(&none),
+            );
+            let w = |k: &usize| self.cognate_weights[*k];
+            for k in ka.intersection(kb) {
+                cognate_count += 1;
+                cognate_weight += w(k);
+            }
+            cognate_a = ka.iter().filter(|k| cb.contains(k)).map(w).sum();
+            cognate_b = kb.iter().filter(|k| ca.contains(k)).map(w).sum();
+        }
+        // How much of what stands beside the values, names aside, they share: the
+        // speakers of two sides of a conflict differ ("according to Listyo", "Komnas HAM
+        // counted"), the thing they count does not.
+        let what = |t: &&'m str| !t.starts_with('#');
         // The words right around both values say the same: in one language their stems,
         // across languages their concepts.
-        let words = |s: &Signature<'m>| -> BTreeSet<&'m str> {
+        let words = |s: &Signature<'m>| -> Vec<&'m str> {
             s.local
                 .iter()
                 .copied()
                 .filter(|w| same_lang || w.starts_with('@'))
                 .collect()
         };
-        let (la, lb) = (words(sa), words(sb));
-        let local = la.intersection(&lb).count() as f64 / la.len().min(lb.len()).max(1) as f64;
-        let checks = [
-            (
-                sim >= settings.value_conflict,
-                "differ, too little shared context",
-            ),
-            (!beside.is_empty(), "differ, nothing beside both"),
-            (!settled, "differ, but an article gives an agreeing value"),
-            (local >= 0.5, "differ, words around the values differ"),
-            (near >= 0.5, "differ, too little beside both"),
-            (
-                shared.len() >= 3 || (concept_beside && beside.len() >= 2),
-                "differ, fewer than three shared tokens",
-            ),
-            (same_unit, "differ, not the same counted thing"),
-            (same_act, "differ, no concept beside both"),
-        ];
-        match checks.iter().find(|(ok, _)| !ok) {
-            Some((_, why)) => Err(why),
-            None => Ok(sim + near),
+        Overlap {
+            same_lang,
+            shared,
+            base: [base_a, base_b],
+            cognate: [cognate_a, cognate_b],
+            cognate_count,
+            cognate_weight,
+            beside: sa.near.intersection(&sb.near).copied().collect(),
+            near: [
+                sa.near
+                    .iter()
+                    .filter(|t| what(t) && can_a(t))
+                    .copied()
+                    .collect(),
+                sb.near
+                    .iter()
+                    .filter(|t| what(t) && can_b(t))
+                    .copied()
+                    .collect(),
+            ],
+            local: [words(sa), words(sb)],
+        }
+    }
+
+    /// Whether mention `s`, a figure no other mention links to, is the very figure that
+    /// `members` (mentions of other articles, of one claim) give, with what their sentences
+    /// share with its own pooled: "Lufthansa scrapped 9 flights" shares the airline with
+    /// one report of 9 flights and the cancelling with another. Each member that gives
+    /// the figure passes every check of [`Linker::weigh`] but those of shared context, and
+    /// the shared context of all of them together reaches what one pair would need. A
+    /// figure only compatible with the claim's ("about 16 km" and "15 km") is left out:
+    /// the judge may call that a conflict, which no pooled context may bring; so is a
+    /// figure that agrees with some of the claim's figures and not with others, unless the
+    /// claim is already in conflict.
+    pub(super) fn pooled(&self, s: usize, members: &[usize]) -> Result<f64, &'static str> {
+        let settings = &self.rules.settings;
+        let ss = self.sigs.get(&s).ok_or("no signature")?;
+        if members.iter().any(|&b| self.relation(s, b).is_none()) {
+            return Err("values not comparable");
+        }
+        let in_conflict = members.iter().enumerate().any(|(x, &a)| {
+            members[x + 1..]
+                .iter()
+                .any(|&b| self.relation(a, b) != Some(false))
+        });
+        if members.iter().any(|&b| self.differ(s, b)) && !in_conflict {
+            return Err("pooled: differs from a figure of the claim");
+        }
+        let same: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|b| self.figure.get(b) == self.figure.get(&s))
+            .collect();
+        if same.is_empty() {
+            return Err("pooled: no member gives the very figure");
+        }
+        let mut shared: BTreeSet<&'m str> = BTreeSet::new();
+        let mut beside: BTreeSet<&'m str> = BTreeSet::new();
+        let mut base: BTreeSet<&'m str> = BTreeSet::new();
+        let (mut other_base, mut cognate, mut cognate_base, mut cognates) =
+            (0.0_f64, 0.0_f64, 0.0_f64, 0);
+        let mut counted = false;
+        for &b in &same {
+            match self.weigh(s, b) {
+                Ok(w) => return Ok(w),
+                Err(why) if !SHARED_CONTEXT.contains(&why) => return Err(why),
+                Err(_) => {}
+            }
+            let o = self.overlap(s, b, false);
+            shared.extend(o.shared.iter().copied());
+            beside.extend(o.beside.iter().copied());
+            base.extend(o.base[0].iter().copied());
+            other_base = other_base.max(self.total(o.base[1].iter()) + o.cognate[1]);
+            cognate = cognate.max(o.cognate_weight);
+            cognate_base = cognate_base.max(o.cognate[0]);
+            cognates = cognates.max(o.cognate_count);
+            counted |= self.same_unit(s, b, false)
+                && !ss.unit.is_empty()
+                && !self.sigs[&b].unit.is_empty();
+        }
+        let small = (self.total(base.iter()) + cognate_base).min(other_base);
+        if shared.len() + cognates < 2 || small <= 0.0 {
+            return Err("pooled: fewer than two shared tokens");
+        }
+        let sim = (self.total(shared.iter()) + cognate) / small;
+        let rare = self.mentions[s].value.as_ref().is_some_and(distinctive);
+        // As for a pair (see `weigh`): a distinctive figure, or one that counts the same
+        // thing beside a concept, needs half the context.
+        let needed = if beside.is_empty() {
+            if !rare {
+                return Err("pooled: nothing beside both and not distinctive");
+            }
+            settings.value_agreement
+        } else if rare || (counted && beside.iter().any(|t| t.starts_with('@'))) {
+            settings.value_agreement / 2.0
+        } else {
+            settings.value_agreement
+        };
+        if sim >= needed {
+            Ok(sim)
+        } else {
+            Err("pooled: too little shared context")
         }
     }
 
@@ -1315,6 +1474,96 @@ pub(super) fn attach(
         }
     }
     taken
+}
+
+/// Which lone figures join which claims of several articles: `targets` are claims
+/// (mention indices), `lone` the first mention of each claim of one article. A lone figure
+/// joins a target of its kind, of two articles or more and none of them its own, when
+/// [`Linker::pooled`] finds that the target gives the very figure and that the target's
+/// sentences, together, say the same of it. It joins only the target it fits best, and a
+/// target takes only one lone figure of each article (the best; none on a tie). Returns
+/// pairs (index into `lone`, index into `targets`).
+pub(super) fn join_pooled(
+    targets: &[Vec<usize>],
+    lone: &[usize],
+    linker: &Linker,
+) -> Vec<(usize, usize)> {
+    let mentions = linker.mentions;
+    let agreed: Vec<usize> = (0..targets.len())
+        .filter(|&c| {
+            let members = &targets[c];
+            let articles: BTreeSet<usize> = members.iter().map(|&i| mentions[i].article).collect();
+            articles.len() >= 2 && members.iter().all(|&i| linker.sigs.get(&i).is_some())
+        })
+        .collect();
+    if agreed.is_empty() {
+        return Vec::new();
+    }
+    let mut by_token: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for &c in &agreed {
+        for &m in &targets[c] {
+            for t in linker.tokens(m) {
+                by_token.entry(t).or_default().insert(c);
+            }
+        }
+    }
+    // A developer's trace, as for pairs: `CROSSCHECK_DEBUG_LINK=VALUE`.
+    let debug = std::env::var("CROSSCHECK_DEBUG_LINK").ok();
+    // Each lone figure's best target, when one is best.
+    let mut chosen: BTreeMap<(usize, usize), Vec<(f64, usize)>> = BTreeMap::new();
+    for (li, &s) in lone.iter().enumerate() {
+        let tried: BTreeSet<usize> = linker
+            .tokens(s)
+            .iter()
+            .filter_map(|t| by_token.get(t))
+            .flatten()
+            .copied()
+            .filter(|&c| {
+                targets[c].iter().all(|&m| {
+                    mentions[m].article != mentions[s].article
+                        && mentions[m].kind == mentions[s].kind
+                })
+            })
+            .collect();
+        let fits: Vec<(f64, usize)> = tried
+            .into_iter()
+            .filter_map(|c| {
+                let r = linker.pooled(s, &targets[c]);
+                if let Some(filter) = &debug {
+                    eprint!("pool ");
+                    linker.trace(filter, s, targets[c][0], r);
+                }
+                r.ok().map(|w| (w, c))
+            })
+            .collect();
+        let best = fits.iter().map(|f| f.0).fold(f64::NEG_INFINITY, f64::max);
+        if let [(w, c)] = fits
+            .iter()
+            .filter(|f| f.0 == best)
+            .copied()
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            chosen
+                .entry((*c, mentions[s].article))
+                .or_default()
+                .push((*w, li));
+        }
+    }
+    let mut out = Vec::new();
+    for ((c, _), fits) in chosen {
+        let best = fits.iter().map(|f| f.0).fold(f64::NEG_INFINITY, f64::max);
+        if let [(_, li)] = fits
+            .iter()
+            .filter(|f| f.0 == best)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            out.push((*li, c));
+        }
+    }
+    out.sort();
+    out
 }
 
 #[cfg(test)]

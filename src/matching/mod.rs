@@ -1215,6 +1215,55 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         raw[r].1.sort();
     }
     join_lone_twins(&mut clusters, &mut joined, &raw, mentions);
+    // A claim of one article (a frame's or the catch-all's, one figure told once or more)
+    // joins a claim of several that gives the very figure, when their sentences together
+    // say the same of it, though no one of them does (`link::join_pooled`). The claims so
+    // far: the frames' (raw) and the unjoined catch-all clusters.
+    let units: Vec<(bool, usize)> = framed
+        .iter()
+        .map(|&r| (true, r))
+        .chain(
+            (0..clusters.len())
+                .filter(|&c| !joined[c])
+                .map(|c| (false, c)),
+        )
+        .collect();
+    let members = |&(is_raw, at): &(bool, usize)| -> &Vec<usize> {
+        if is_raw { &raw[at].1 } else { &clusters[at].1 }
+    };
+    let one_article = |idx: &Vec<usize>| {
+        idx.iter()
+            .all(|&i| mentions[i].article == mentions[idx[0]].article)
+            && idx
+                .iter()
+                .all(|&i| mentions[i].value_text() == mentions[idx[0]].value_text())
+    };
+    let lone: Vec<usize> = (0..units.len())
+        .filter(|&u| one_article(members(&units[u])))
+        .collect();
+    let targets: Vec<Vec<usize>> = units.iter().map(|u| members(u).clone()).collect();
+    let firsts: Vec<usize> = lone.iter().map(|&u| targets[u][0]).collect();
+    let mut gone_raw: BTreeSet<usize> = BTreeSet::new();
+    for (li, t) in link::join_pooled(&targets, &firsts, &linker) {
+        let moved = targets[lone[li]].clone();
+        match units[lone[li]] {
+            (true, r) => {
+                gone_raw.insert(r);
+            }
+            (false, c) => joined[c] = true,
+        }
+        let into = match units[t] {
+            (true, r) => &mut raw[r].1,
+            (false, c) => &mut clusters[c].1,
+        };
+        into.extend(moved);
+        into.sort();
+    }
+    let mut at = 0;
+    raw.retain(|_| {
+        at += 1;
+        !gone_raw.contains(&(at - 1))
+    });
     for ((frame, c), joined) in clusters.into_iter().zip(joined) {
         if joined {
             continue;
