@@ -157,6 +157,23 @@ fn sides(ms: &[&Mention]) -> (Vec<String>, Vec<String>) {
     out
 }
 
+/// The verdict a claim of the mentions `idx` (in file and position order) would get:
+/// matching asks it before a join that must bring no conflict of its own.
+pub(crate) fn verdict_of(idx: &[usize], mentions: &[Mention], rules: &RuleSet) -> Verdict {
+    let Some(&first) = idx.first() else {
+        return Verdict::SingleSource;
+    };
+    let frame = mentions[first].frame;
+    let claim = Claim {
+        id: String::new(),
+        frame,
+        kind: rules.frames[frame].kind,
+        summary: String::new(),
+        mentions: idx.to_vec(),
+    };
+    judge_one(&claim, mentions, rules).0
+}
+
 fn judge_one(claim: &Claim, mentions: &[Mention], rules: &RuleSet) -> (Verdict, String) {
     let ms: Vec<&Mention> = claim.mentions.iter().map(|&i| &mentions[i]).collect();
     let files: BTreeSet<&str> = ms.iter().map(|m| m.file.as_str()).collect();

@@ -953,3 +953,20 @@ fn a_lone_figure_sharing_too_little_or_only_compatible_stays_apart() {
         assert_eq!(ferries.0, Verdict::Agreement, "{fixture}: {ferries:?}");
     }
 }
+
+/// tests/fixtures/pooled-figure-estimates: reports of 23 ferries, "about 22" and 23 agree
+/// (an exact figure agrees with an estimate around it); a German report of "about 23"
+/// shares enough with them, pooled, to be their figure, but the two estimates, "about 22"
+/// and "about 23", are two figures to the judge: the join would make the claim a conflict,
+/// so it is not made.
+#[test]
+fn a_lone_figure_never_joins_a_claim_to_make_it_a_conflict() {
+    let claims = report_of("pooled-figure-estimates");
+    assert!(
+        claims.iter().all(|(v, _)| *v != Verdict::Conflict),
+        "{claims:?}"
+    );
+    let ferries = claim_with(&claims, "22");
+    assert_eq!(ferries.0, Verdict::Agreement, "{ferries:?}");
+    assert_eq!(ferries.1.len(), 3, "{ferries:?}");
+}

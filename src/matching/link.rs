@@ -1003,28 +1003,49 @@ impl<'m> Linker<'m> {
         }
     }
 
-    /// Whether mention `s`, a figure no other mention links to, is the very figure that
-    /// `members` (mentions of other articles, of one claim) give, with what their sentences
-    /// share with its own pooled: "Lufthansa scrapped 9 flights" shares the airline with
-    /// one report of 9 flights and the cancelling with another. Each member that gives
-    /// the figure passes every check of [`Linker::weigh`] but those of shared context, and
-    /// the shared context of all of them together reaches what one pair would need. A
-    /// figure only compatible with the claim's ("about 16 km" and "15 km") is left out:
-    /// the judge may call that a conflict, which no pooled context may bring; so is a
-    /// figure that agrees with some of the claim's figures and not with others, unless the
-    /// claim is already in conflict.
-    pub(super) fn pooled(&self, s: usize, members: &[usize]) -> Result<f64, &'static str> {
-        let settings = &self.rules.settings;
-        let ss = self.sigs.get(&s).ok_or("no signature")?;
-        if members.iter().any(|&b| self.relation(s, b).is_none()) {
-            return Err("values not comparable");
+    /// Whether two of a claim's mentions, of two articles, give values that differ (each
+    /// pair of distinct values compared once).
+    fn in_conflict(&self, members: &[usize]) -> bool {
+        let mut seen: BTreeMap<usize, (usize, BTreeSet<usize>)> = BTreeMap::new();
+        for &m in members {
+            if let Some(&v) = self.value_id.get(&m) {
+                let e = seen.entry(v).or_insert((m, BTreeSet::new()));
+                e.1.insert(self.mentions[m].article);
+            }
         }
-        let in_conflict = members.iter().enumerate().any(|(x, &a)| {
-            members[x + 1..]
+        let distinct: Vec<&(usize, BTreeSet<usize>)> = seen.values().collect();
+        distinct.iter().enumerate().any(|(i, (x, ax))| {
+            distinct[i + 1..]
                 .iter()
-                .any(|&b| self.relation(a, b) != Some(false))
-        });
-        if members.iter().any(|&b| self.differ(s, b)) && !in_conflict {
+                .any(|(y, ay)| ax.union(ay).nth(1).is_some() && self.relation(*x, *y) == Some(true))
+        })
+    }
+
+    /// Whether the claim of one article `lone` (its first mention `s` and the others of its
+    /// figure) is the very figure that `members` (mentions of other articles, of one
+    /// claim) give, with what their sentences share with its own pooled: "Lufthansa
+    /// scrapped 9 flights" shares the airline with one report of 9 flights and the
+    /// cancelling with another. Each member that gives the very figure passes every check
+    /// of [`Linker::weigh`] with `s` but those of shared context, and the shared context of
+    /// all of them together reaches what one pair would need. A figure that differs from
+    /// some of the claim's is left out unless the claim is `in_conflict` already (the
+    /// caller makes sure with the judge that no join brings a conflict of its own). The
+    /// weight is the pooled share of shared context, or infinite when `s` links to a member
+    /// outright.
+    pub(super) fn pooled(
+        &self,
+        lone: &[usize],
+        members: &[usize],
+        in_conflict: bool,
+    ) -> Result<f64, &'static str> {
+        let settings = &self.rules.settings;
+        let s = *lone.first().ok_or("no mention")?;
+        let ss = self.sigs.get(&s).ok_or("no signature")?;
+        let mut differs = false;
+        for &b in members {
+            differs |= self.relation(s, b).ok_or("values not comparable")?;
+        }
+        if differs && !in_conflict {
             return Err("pooled: differs from a figure of the claim");
         }
         let same: Vec<usize> = members
@@ -1043,11 +1064,16 @@ impl<'m> Linker<'m> {
         let mut counted = false;
         for &b in &same {
             match self.weigh(s, b) {
-                Ok(w) => return Ok(w),
+                Ok(_) => return Ok(f64::INFINITY),
                 Err(why) if !SHARED_CONTEXT.contains(&why) => return Err(why),
                 Err(_) => {}
             }
             let o = self.overlap(s, b, false);
+            // One member counts the same thing beside a concept both share.
+            counted |= self.same_unit(s, b, false)
+                && !ss.unit.is_empty()
+                && !self.sigs[&b].unit.is_empty()
+                && o.beside.iter().any(|t| t.starts_with('@'));
             shared.extend(o.shared.iter().copied());
             beside.extend(o.beside.iter().copied());
             base.extend(o.base[0].iter().copied());
@@ -1055,9 +1081,6 @@ impl<'m> Linker<'m> {
             cognate = cognate.max(o.cognate_weight);
             cognate_base = cognate_base.max(o.cognate[0]);
             cognates = cognates.max(o.cognate_count);
-            counted |= self.same_unit(s, b, false)
-                && !ss.unit.is_empty()
-                && !self.sigs[&b].unit.is_empty();
         }
         let small = (self.total(base.iter()) + cognate_base).min(other_base);
         if shared.len() + cognates < 2 || small <= 0.0 {
@@ -1072,7 +1095,7 @@ impl<'m> Linker<'m> {
                 return Err("pooled: nothing beside both and not distinctive");
             }
             settings.value_agreement
-        } else if rare || (counted && beside.iter().any(|t| t.starts_with('@'))) {
+        } else if rare || counted {
             settings.value_agreement / 2.0
         } else {
             settings.value_agreement
@@ -1476,32 +1499,32 @@ pub(super) fn attach(
     taken
 }
 
-/// Which lone figures join which claims of several articles: `targets` are claims
-/// (mention indices), `lone` the first mention of each claim of one article. A lone figure
-/// joins a target of its kind, of two articles or more and none of them its own, when
-/// [`Linker::pooled`] finds that the target gives the very figure and that the target's
-/// sentences, together, say the same of it. It joins only the target it fits best, and a
-/// target takes only one lone figure of each article (the best; none on a tie). Returns
-/// pairs (index into `lone`, index into `targets`).
+/// Which claims of one article join which claims of several: `targets` are claims
+/// (mention indices), `lone` the claims of one article whose mentions give one figure. A
+/// lone claim joins a target of its kind that gives its very figure, of two articles or
+/// more and none of them its own, when [`Linker::pooled`] finds the target's sentences,
+/// together, saying the same of it. It joins only the target it fits best, and a target
+/// takes only one lone claim of each article (the best; none on a tie). Returns pairs
+/// (index into `lone`, index into `targets`).
 pub(super) fn join_pooled(
     targets: &[Vec<usize>],
-    lone: &[usize],
+    lone: &[Vec<usize>],
     linker: &Linker,
 ) -> Vec<(usize, usize)> {
     let mentions = linker.mentions;
-    let agreed: Vec<usize> = (0..targets.len())
-        .filter(|&c| {
-            let members = &targets[c];
-            let articles: BTreeSet<usize> = members.iter().map(|&i| mentions[i].article).collect();
-            articles.len() >= 2 && members.iter().all(|&i| linker.sigs.get(&i).is_some())
-        })
-        .collect();
-    if agreed.is_empty() {
-        return Vec::new();
-    }
+    // The targets by the figures they give: a lone claim is weighed only against those that
+    // give its figure and share a token with it.
+    let mut by_figure: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     let mut by_token: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-    for &c in &agreed {
-        for &m in &targets[c] {
+    for (c, members) in targets.iter().enumerate() {
+        let articles: BTreeSet<usize> = members.iter().map(|&i| mentions[i].article).collect();
+        if articles.len() < 2 || members.iter().any(|&i| linker.sigs.get(&i).is_none()) {
+            continue;
+        }
+        for &m in members {
+            if let Some(&f) = linker.figure.get(&m) {
+                by_figure.entry(f).or_default().insert(c);
+            }
             for t in linker.tokens(m) {
                 by_token.entry(t).or_default().insert(c);
             }
@@ -1509,15 +1532,22 @@ pub(super) fn join_pooled(
     }
     // A developer's trace, as for pairs: `CROSSCHECK_DEBUG_LINK=VALUE`.
     let debug = std::env::var("CROSSCHECK_DEBUG_LINK").ok();
-    // Each lone figure's best target, when one is best.
+    // Whether each target tried is in conflict already, read once.
+    let mut in_conflict: BTreeMap<usize, bool> = BTreeMap::new();
+    // Each lone claim's best target, when one is best.
     let mut chosen: BTreeMap<(usize, usize), Vec<(f64, usize)>> = BTreeMap::new();
-    for (li, &s) in lone.iter().enumerate() {
+    for (li, claim) in lone.iter().enumerate() {
+        let Some(&s) = claim.first() else { continue };
+        let Some(giving) = linker.figure.get(&s).and_then(|f| by_figure.get(f)) else {
+            continue;
+        };
         let tried: BTreeSet<usize> = linker
             .tokens(s)
             .iter()
             .filter_map(|t| by_token.get(t))
             .flatten()
             .copied()
+            .filter(|c| giving.contains(c))
             .filter(|&c| {
                 targets[c].iter().all(|&m| {
                     mentions[m].article != mentions[s].article
@@ -1528,9 +1558,12 @@ pub(super) fn join_pooled(
         let fits: Vec<(f64, usize)> = tried
             .into_iter()
             .filter_map(|c| {
-                let r = linker.pooled(s, &targets[c]);
+                let conflict = *in_conflict
+                    .entry(c)
+                    .or_insert_with(|| linker.in_conflict(&targets[c]));
+                let r = linker.pooled(claim, &targets[c], conflict);
                 if let Some(filter) = &debug {
-                    eprint!("pool ");
+                    eprint!("pooled ");
                     linker.trace(filter, s, targets[c][0], r);
                 }
                 r.ok().map(|w| (w, c))

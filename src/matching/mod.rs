@@ -1242,22 +1242,39 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         .filter(|&u| one_article(members(&units[u])))
         .collect();
     let targets: Vec<Vec<usize>> = units.iter().map(|u| members(u).clone()).collect();
-    let firsts: Vec<usize> = lone.iter().map(|&u| targets[u][0]).collect();
+    let lone_claims: Vec<Vec<usize>> = lone.iter().map(|&u| targets[u].clone()).collect();
+    let mut by_target: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (li, t) in link::join_pooled(&targets, &lone_claims, &linker) {
+        by_target.entry(t).or_default().push(li);
+    }
+    // A join never makes a conflict of a claim that had none: the judge is asked before
+    // each (lone claims of two articles may differ from each other).
+    let conflict = |idx: &[usize]| {
+        crate::judge::verdict_of(idx, mentions, rules) == crate::judge::Verdict::Conflict
+    };
     let mut gone_raw: BTreeSet<usize> = BTreeSet::new();
-    for (li, t) in link::join_pooled(&targets, &firsts, &linker) {
-        let moved = targets[lone[li]].clone();
-        match units[lone[li]] {
-            (true, r) => {
-                gone_raw.insert(r);
+    for (t, joining) in by_target {
+        let mut current = targets[t].clone();
+        let had_conflict = conflict(&current);
+        for li in joining {
+            let mut trial = current.clone();
+            trial.extend(lone_claims[li].iter().copied());
+            trial.sort();
+            if !had_conflict && conflict(&trial) {
+                continue;
             }
-            (false, c) => joined[c] = true,
+            current = trial;
+            match units[lone[li]] {
+                (true, r) => {
+                    gone_raw.insert(r);
+                }
+                (false, c) => joined[c] = true,
+            }
         }
-        let into = match units[t] {
-            (true, r) => &mut raw[r].1,
-            (false, c) => &mut clusters[c].1,
-        };
-        into.extend(moved);
-        into.sort();
+        match units[t] {
+            (true, r) => raw[r].1 = current,
+            (false, c) => clusters[c].1 = current,
+        }
     }
     let mut at = 0;
     raw.retain(|_| {
