@@ -842,18 +842,8 @@ impl<'m> Linker<'m> {
             // collision").
             let counted = same_unit && !sa.unit.is_empty() && concept_beside;
             let rare = distinctive(va) && distinctive(vb);
-            let needed = if o.beside.is_empty() {
-                // Nothing beside both values: only a distinctive value in sentences that
-                // say much the same ("Dix-sept d'entre elles … ont réussi à sortir", "Les
-                // dix-sept rescapés … sont sortis").
-                if !rare {
-                    return Err("agree, but nothing beside both and not distinctive");
-                }
-                settings.value_agreement
-            } else if rare || counted {
-                settings.value_agreement / 2.0
-            } else {
-                settings.value_agreement
+            let Some(needed) = self.agreement_needed(o.beside.is_empty(), rare, counted) else {
+                return Err("agree, but nothing beside both and not distinctive");
             };
             return if sim >= needed {
                 Ok(sim + near)
@@ -1003,21 +993,37 @@ impl<'m> Linker<'m> {
         }
     }
 
+    /// The share of shared context two agreeing values need (`value_agreement`), or none
+    /// when nothing stands beside both and the value is not distinctive. Nothing beside
+    /// both: only a distinctive value in sentences that say much the same ("Dix-sept
+    /// d'entre elles … ont réussi à sortir", "Les dix-sept rescapés … sont sortis"). A
+    /// distinctive value, or one that counts the same thing beside a concept, needs half.
+    fn agreement_needed(&self, nothing_beside: bool, rare: bool, counted: bool) -> Option<f64> {
+        let full = self.rules.settings.value_agreement;
+        if nothing_beside {
+            rare.then_some(full)
+        } else if rare || counted {
+            Some(full / 2.0)
+        } else {
+            Some(full)
+        }
+    }
+
     /// Whether two of a claim's mentions, of two articles, give values that differ (each
     /// pair of distinct values compared once).
     fn in_conflict(&self, members: &[usize]) -> bool {
-        let mut seen: BTreeMap<usize, (usize, BTreeSet<usize>)> = BTreeMap::new();
+        let mut seen: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
         for &m in members {
             if let Some(&v) = self.value_id.get(&m) {
-                let e = seen.entry(v).or_insert((m, BTreeSet::new()));
-                e.1.insert(self.mentions[m].article);
+                seen.entry(v).or_default().insert(self.mentions[m].article);
             }
         }
-        let distinct: Vec<&(usize, BTreeSet<usize>)> = seen.values().collect();
+        let distinct: Vec<(&usize, &BTreeSet<usize>)> = seen.iter().collect();
         distinct.iter().enumerate().any(|(i, (x, ax))| {
-            distinct[i + 1..]
-                .iter()
-                .any(|(y, ay)| ax.union(ay).nth(1).is_some() && self.relation(*x, *y) == Some(true))
+            distinct[i + 1..].iter().any(|(y, ay)| {
+                // Two articles between them, and values that cannot both hold.
+                ax.union(ay).nth(1).is_some() && self.values_differ(**x, **y)
+            })
         })
     }
 
@@ -1038,7 +1044,6 @@ impl<'m> Linker<'m> {
         members: &[usize],
         in_conflict: bool,
     ) -> Result<f64, &'static str> {
-        let settings = &self.rules.settings;
         let s = *lone.first().ok_or("no mention")?;
         let ss = self.sigs.get(&s).ok_or("no signature")?;
         let mut differs = false;
@@ -1088,17 +1093,8 @@ impl<'m> Linker<'m> {
         }
         let sim = (self.total(shared.iter()) + cognate) / small;
         let rare = self.mentions[s].value.as_ref().is_some_and(distinctive);
-        // As for a pair (see `weigh`): a distinctive figure, or one that counts the same
-        // thing beside a concept, needs half the context.
-        let needed = if beside.is_empty() {
-            if !rare {
-                return Err("pooled: nothing beside both and not distinctive");
-            }
-            settings.value_agreement
-        } else if rare || counted {
-            settings.value_agreement / 2.0
-        } else {
-            settings.value_agreement
+        let Some(needed) = self.agreement_needed(beside.is_empty(), rare, counted) else {
+            return Err("pooled: nothing beside both and not distinctive");
         };
         if sim >= needed {
             Ok(sim)
@@ -1384,22 +1380,7 @@ pub(super) fn attach(
     // values, not per pair of mentions).
     let in_conflict: Vec<bool> = frame_claims
         .iter()
-        .map(|claim| {
-            let mut seen: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-            for &m in claim {
-                if let Some(&v) = linker.value_id.get(&m) {
-                    seen.entry(v).or_default().insert(mentions[m].article);
-                }
-            }
-            let distinct: Vec<(&usize, &BTreeSet<usize>)> = seen.iter().collect();
-            distinct.iter().enumerate().any(|(i, (x, ax))| {
-                distinct[i + 1..].iter().any(|(y, ay)| {
-                    // Two articles between them, and values that cannot both hold.
-                    let two = ax.union(ay).nth(1).is_some();
-                    two && linker.values_differ(**x, **y)
-                })
-            })
-        })
+        .map(|claim| linker.in_conflict(claim))
         .collect();
     // The frame claims' mentions by the tokens beside their values, and by distinctive
     // value: only claims that share one with a cluster are tried.

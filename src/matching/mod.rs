@@ -1217,8 +1217,8 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
     join_lone_twins(&mut clusters, &mut joined, &raw, mentions);
     // A claim of one article (a frame's or the catch-all's, one figure told once or more)
     // joins a claim of several that gives the very figure, when their sentences together
-    // say the same of it, though no one of them does (`link::join_pooled`). The claims so
-    // far: the frames' (raw) and the unjoined catch-all clusters.
+    // say the same of it, even where no one of them does (`link::join_pooled`). The claims
+    // so far: the frames' (raw) and the unjoined catch-all clusters.
     let units: Vec<(bool, usize)> = framed
         .iter()
         .map(|&r| (true, r))
