@@ -3,27 +3,13 @@
 //! quotes the negation. Idioms ("not only"), negations in a subordinate clause, and two
 //! negated reports are no conflict. Fixtures: tests/fixtures/negation/, one folder per case.
 
-use serde_json::Value;
-use std::process::Command;
+mod common;
 
 /// The statement claims of a fixture folder: (verdict, reason, polarities).
 fn statements(case: &str) -> Vec<(String, String, Vec<String>)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/negation/").to_string() + case;
-    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(["check", &dir, "--format", "json"])
-        .output()
-        .expect("run crosscheck");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).expect("json");
-    report["claims"]
-        .as_array()
-        .expect("claims")
+    common::statement_claims(&dir)
         .iter()
-        .filter(|c| c["kind"] == "statement")
         .map(|c| {
             (
                 c["verdict"].as_str().unwrap().to_string(),

@@ -3,8 +3,9 @@
 //! ("…, sagte Hafenmeisterin Ingrid Valtersen") is the statement, not the speaker's name.
 //! Fixture: tests/fixtures/one-speaker/ (a storm on fictional islands, en and de).
 
+mod common;
+
 use serde_json::Value;
-use std::process::Command;
 
 /// A statement claim: its verdict and its mentions' (file, speaker, polarity).
 type Statement = (String, Vec<(String, String, String)>);
@@ -12,22 +13,9 @@ type Statement = (String, Vec<(String, String, String)>);
 /// The statement claims of the fixture.
 fn statements() -> Vec<Statement> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/one-speaker");
-    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(["check", dir, "--format", "json"])
-        .output()
-        .expect("run crosscheck");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).expect("json");
     let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
-    report["claims"]
-        .as_array()
-        .expect("claims")
+    common::statement_claims(dir)
         .iter()
-        .filter(|c| c["kind"] == "statement")
         .map(|c| {
             let mentions = c["mentions"].as_array().expect("mentions");
             (

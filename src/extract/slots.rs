@@ -371,25 +371,26 @@ fn quotation_before(text: &str, cue: usize) -> Option<(usize, usize)> {
 mod tests {
     use super::clause_before;
 
+    /// What the speech verb `cue` (its first occurrence in `text`) closes, as text.
+    fn before<'t>(text: &'t str, cue: &str, speaker: &str) -> Option<&'t str> {
+        let at = text.find(cue).unwrap();
+        clause_before(text, (at, at + cue.len()), speaker).map(|(s, e)| &text[s..e])
+    }
+
     #[test]
     fn an_inverted_attribution_closes_the_clause_before_it() {
         let de = "Die Fähren verkehren weiter, sagte Hafenmeisterin Ingrid Valtersen.";
-        let cue = de.find("sagte").unwrap();
-        let got = clause_before(de, (cue, cue + "sagte".len()), "Ingrid Valtersen");
         assert_eq!(
-            got.map(|(s, e)| &de[s..e]),
+            before(de, "sagte", "Ingrid Valtersen"),
             Some("Die Fähren verkehren weiter")
         );
         // Named between the comma and the verb, the speaker leaves the words after the verb
         // to be read as before.
         let en = "The ferries will keep sailing, harbour master Ingrid Valtersen said on Monday.";
-        let cue = en.find("said").unwrap();
-        assert_eq!(clause_before(en, (cue, cue + 4), "Ingrid Valtersen"), None);
+        assert_eq!(before(en, "said", "Ingrid Valtersen"), None);
         let en = "The ferries will keep sailing, said harbour master Ingrid Valtersen.";
-        let cue = en.find("said").unwrap();
-        let got = clause_before(en, (cue, cue + 4), "Ingrid Valtersen");
         assert_eq!(
-            got.map(|(s, e)| &en[s..e]),
+            before(en, "said", "Ingrid Valtersen"),
             Some("The ferries will keep sailing")
         );
     }
@@ -397,21 +398,17 @@ mod tests {
     #[test]
     fn a_dash_closes_the_clause_and_a_thousands_comma_does_not() {
         let fr = "Le pont coûtera 5,000 euros de plus — a précisé le maire Jean Valtin.";
-        let cue = fr.find("a précisé").unwrap();
-        let got = clause_before(fr, (cue, cue + "a précisé".len()), "Jean Valtin");
         assert_eq!(
-            got.map(|(s, e)| &fr[s..e]),
+            before(fr, "a précisé", "Jean Valtin"),
             Some("Le pont coûtera 5,000 euros de plus ")
         );
         let en = "The bill rose to 5,000 said Valtin.";
-        let cue = en.find("said").unwrap();
-        assert_eq!(clause_before(en, (cue, cue + 4), "Jean Valtin"), None);
+        assert_eq!(before(en, "said", "Jean Valtin"), None);
     }
 
     #[test]
     fn a_verb_whose_speaker_stands_before_it_opens_what_was_said() {
         let en = "In a statement on Friday, the company said it would cut 5,000 jobs.";
-        let cue = en.find("said").unwrap();
-        assert_eq!(clause_before(en, (cue, cue + 4), "company"), None);
+        assert_eq!(before(en, "said", "company"), None);
     }
 }

@@ -811,6 +811,84 @@ fn spelling_key(rules: &RuleSet, part: &str) -> String {
 }
 
 /// Group mentions into claims. `langs` gives each article's language.
+/// A claim of one article (a frame's or the catch-all's, one figure told once or more)
+/// joins a claim of several that gives the very figure, when their sentences together say
+/// the same of it, even where no one of them does (`link::join_pooled`). The claims so far
+/// are the frames' (`raw`, those of `framed`) and the catch-all `clusters` not yet
+/// `joined`; a joined frame claim leaves `raw`, a joined cluster is marked `joined`.
+fn join_pooled_claims(
+    raw: &mut Vec<(String, Vec<usize>, Option<DateValue>)>,
+    framed: &[usize],
+    clusters: &mut [(usize, Vec<usize>)],
+    joined: &mut [bool],
+    mentions: &[Mention],
+    linker: &link::Linker,
+    rules: &RuleSet,
+) {
+    let units: Vec<(bool, usize)> = framed
+        .iter()
+        .map(|&r| (true, r))
+        .chain(
+            (0..clusters.len())
+                .filter(|&c| !joined[c])
+                .map(|c| (false, c)),
+        )
+        .collect();
+    let members = |&(is_raw, at): &(bool, usize)| -> &Vec<usize> {
+        if is_raw { &raw[at].1 } else { &clusters[at].1 }
+    };
+    let one_article = |idx: &Vec<usize>| {
+        idx.iter()
+            .all(|&i| mentions[i].article == mentions[idx[0]].article)
+            && idx
+                .iter()
+                .all(|&i| mentions[i].value_text() == mentions[idx[0]].value_text())
+    };
+    let lone: Vec<usize> = (0..units.len())
+        .filter(|&u| one_article(members(&units[u])))
+        .collect();
+    let targets: Vec<Vec<usize>> = units.iter().map(|u| members(u).clone()).collect();
+    let lone_claims: Vec<Vec<usize>> = lone.iter().map(|&u| targets[u].clone()).collect();
+    let mut by_target: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (li, t) in link::join_pooled(&targets, &lone_claims, linker) {
+        by_target.entry(t).or_default().push(li);
+    }
+    // A join never makes a conflict of a claim that had none: the judge is asked before
+    // each (lone claims of two articles may differ from each other).
+    let conflict = |idx: &[usize]| {
+        crate::judge::verdict_of(idx, mentions, rules) == crate::judge::Verdict::Conflict
+    };
+    let mut gone_raw: BTreeSet<usize> = BTreeSet::new();
+    for (t, joining) in by_target {
+        let mut current = targets[t].clone();
+        let had_conflict = conflict(&current);
+        for li in joining {
+            let mut trial = current.clone();
+            trial.extend(lone_claims[li].iter().copied());
+            trial.sort();
+            if !had_conflict && conflict(&trial) {
+                continue;
+            }
+            current = trial;
+            match units[lone[li]] {
+                (true, r) => {
+                    gone_raw.insert(r);
+                }
+                (false, c) => joined[c] = true,
+            }
+        }
+        match units[t] {
+            (true, r) => raw[r].1 = current,
+            (false, c) => clusters[c].1 = current,
+        }
+    }
+    let mut at = 0;
+    raw.retain(|_| {
+        at += 1;
+        !gone_raw.contains(&(at - 1))
+    });
+}
+
 pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Claim> {
     let mut groups: BTreeMap<(usize, Vec<String>), Vec<usize>> = BTreeMap::new();
     let mut singles: Vec<usize> = Vec::new();
@@ -1215,72 +1293,15 @@ pub fn group(mentions: &[Mention], langs: &[String], rules: &RuleSet) -> Vec<Cla
         raw[r].1.sort();
     }
     join_lone_twins(&mut clusters, &mut joined, &raw, mentions);
-    // A claim of one article (a frame's or the catch-all's, one figure told once or more)
-    // joins a claim of several that gives the very figure, when their sentences together
-    // say the same of it, even where no one of them does (`link::join_pooled`). The claims
-    // so far: the frames' (raw) and the unjoined catch-all clusters.
-    let units: Vec<(bool, usize)> = framed
-        .iter()
-        .map(|&r| (true, r))
-        .chain(
-            (0..clusters.len())
-                .filter(|&c| !joined[c])
-                .map(|c| (false, c)),
-        )
-        .collect();
-    let members = |&(is_raw, at): &(bool, usize)| -> &Vec<usize> {
-        if is_raw { &raw[at].1 } else { &clusters[at].1 }
-    };
-    let one_article = |idx: &Vec<usize>| {
-        idx.iter()
-            .all(|&i| mentions[i].article == mentions[idx[0]].article)
-            && idx
-                .iter()
-                .all(|&i| mentions[i].value_text() == mentions[idx[0]].value_text())
-    };
-    let lone: Vec<usize> = (0..units.len())
-        .filter(|&u| one_article(members(&units[u])))
-        .collect();
-    let targets: Vec<Vec<usize>> = units.iter().map(|u| members(u).clone()).collect();
-    let lone_claims: Vec<Vec<usize>> = lone.iter().map(|&u| targets[u].clone()).collect();
-    let mut by_target: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (li, t) in link::join_pooled(&targets, &lone_claims, &linker) {
-        by_target.entry(t).or_default().push(li);
-    }
-    // A join never makes a conflict of a claim that had none: the judge is asked before
-    // each (lone claims of two articles may differ from each other).
-    let conflict = |idx: &[usize]| {
-        crate::judge::verdict_of(idx, mentions, rules) == crate::judge::Verdict::Conflict
-    };
-    let mut gone_raw: BTreeSet<usize> = BTreeSet::new();
-    for (t, joining) in by_target {
-        let mut current = targets[t].clone();
-        let had_conflict = conflict(&current);
-        for li in joining {
-            let mut trial = current.clone();
-            trial.extend(lone_claims[li].iter().copied());
-            trial.sort();
-            if !had_conflict && conflict(&trial) {
-                continue;
-            }
-            current = trial;
-            match units[lone[li]] {
-                (true, r) => {
-                    gone_raw.insert(r);
-                }
-                (false, c) => joined[c] = true,
-            }
-        }
-        match units[t] {
-            (true, r) => raw[r].1 = current,
-            (false, c) => clusters[c].1 = current,
-        }
-    }
-    let mut at = 0;
-    raw.retain(|_| {
-        at += 1;
-        !gone_raw.contains(&(at - 1))
-    });
+    join_pooled_claims(
+        &mut raw,
+        &framed,
+        &mut clusters,
+        &mut joined,
+        mentions,
+        &linker,
+        rules,
+    );
     for ((frame, c), joined) in clusters.into_iter().zip(joined) {
         if joined {
             continue;
